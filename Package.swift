@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Swift 6 language mode (tools 6.0). GSL and OpenBLAS come from the system
+// (`scripts/setup.sh` installs libgsl-dev, libopenblas-dev and pkg-config).
+// The CGSL module map links `gsl` and `openblas` directly (no pkg-config), so
+// CBLAS symbols bind to OpenBLAS rather than GSL's slow reference CBLAS.
+let package = Package(
+  name: "HessianLab",
+  products: [
+    .library(name: "HessianLab", targets: ["HessianLab"]),
+    .executable(name: "hessian-lab", targets: ["hessian-lab"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // MARK: - C boundary (imported by GSLBridge only)
+    .systemLibrary(
+      name: "CGSL",
+      path: "Sources/CGSL",
+      providers: [.apt(["libgsl-dev", "libopenblas-dev"])]
+    ),
+
+    // MARK: - Public API
+    .target(name: "GSLBridge", dependencies: ["CGSL"]),
+    .target(name: "HessianLab", dependencies: ["GSLBridge"]),
+    .executableTarget(
+      name: "hessian-lab",
+      dependencies: [
+        "HessianLab",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/HessianLabCLI"
+    ),
+
+    // MARK: - Test support and test bundles
+    .target(name: "TestSupport", dependencies: ["HessianLab"]),
+    .testTarget(
+      name: "GSLBridgeTests",
+      dependencies: [
+        "GSLBridge", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "HessianLabTests",
+      dependencies: [
+        "HessianLab", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "CLITests", dependencies: ["HessianLab", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,80 @@
+/// Where a known answer comes from.
+public enum Provenance: String, Sendable, Codable, CaseIterable {
+  /// The landscape was built to have it (a prescribed spectrum, for example).
+  case construction
+  /// A closed-form theorem gives it (Newton polyhedron, Aoyagi's formula, ...).
+  case theorem
+  /// Not known.
+  case unknown
+}
+
+/// One known answer with its provenance and a human-readable source.
+public struct Known<Value: Sendable & Equatable>: Sendable, Equatable {
+  /// The value, or `nil` when unknown.
+  public var value: Value?
+  /// Where the value comes from.
+  public var provenance: Provenance
+  /// A citation or a short reason (why it is unknown, for example).
+  public var source: String
+
+  public init(_ value: Value?, provenance: Provenance, source: String) {
+    self.value = value
+    self.provenance = value == nil ? .unknown : provenance
+    self.source = source
+  }
+
+  /// An unknown answer with the reason.
+  public static func unknown(_ reason: String) -> Known { Known(nil, provenance: .unknown, source: reason) }
+}
+
+/// The Hessian at the minimum, as a landscape knows it.
+public enum KnownHessian: Sendable, Equatable {
+  /// A dense symmetric matrix.
+  case dense(Matrix)
+  /// H = Bᵀ diag(values) B, where the rows of `basisRows` (k×d) are orthonormal;
+  /// every other eigenvalue is 0. No d×d memory.
+  case factored(values: [Double], basisRows: Matrix)
+
+  /// The dense d×d matrix. Cost: O(d²k) for the factored form.
+  public func dense(dimension d: Int) -> Matrix {
+    switch self {
+    case let .dense(m): return m
+    case let .factored(values, b):
+      var scaled = b
+      for r in 0..<b.rows { for c in 0..<b.columns { scaled[r, c] *= values[r] } }
+      return BLAS.multiply(b, .transpose, scaled)
+    }
+  }
+
+  /// The full spectrum in ascending order, zeros included.
+  /// Cost: free for the factored form, one dense eigendecomposition otherwise.
+  public func spectrum(dimension d: Int) throws -> [Double] {
+    switch self {
+    case let .dense(m): return try SymmetricEigen.values(of: m)
+    case let .factored(values, _):
+      return (values + [Double](repeating: 0, count: d - values.count)).sorted()
+    }
+  }
+}
+
+/// The answers a landscape knows independently of any estimator.
+public struct KnownAnswers: Sendable, Equatable {
+  /// rank ∇²L(w*).
+  public var rank: Known<Int>
+  /// The local learning coefficient λ_LLC at w*.
+  public var learningCoefficient: Known<Rational>
+  /// Its multiplicity m.
+  public var multiplicity: Known<Int>
+  /// The Hessian at the minimum, when it is known in closed form.
+  public var hessian: KnownHessian?
+
+  public init(
+    rank: Known<Int>, learningCoefficient: Known<Rational>, multiplicity: Known<Int>,
+    hessian: KnownHessian?
+  ) {
+    self.rank = rank
+    self.learningCoefficient = learningCoefficient
+    self.multiplicity = multiplicity
+    self.hessian = hessian
+  }
+}

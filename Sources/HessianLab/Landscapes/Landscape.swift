@@ -1,0 +1,71 @@
+/// A loss landscape with a known minimum: the object every estimator in
+/// HessianLab is run on and judged against.
+///
+/// Conformers provide the loss, its gradient and exact Hessian-vector products
+/// at any point, a batched loss evaluation, the minimum point, and the answers
+/// known independently of any estimator (``KnownAnswers``).
+public protocol Landscape: Sendable {
+  /// A short human-readable name (a zoo id or a spec such as `poly:x0^2`).
+  var name: String { get }
+  /// The number of parameters d.
+  var dimension: Int { get }
+  /// The minimum point w*.
+  var minimum: [Double] { get }
+  /// The answers known by construction or theorem.
+  var knownAnswers: KnownAnswers { get }
+
+  /// The loss at `w`. Cost: one loss evaluation.
+  func loss(at w: [Double]) -> Double
+  /// Writes ∇L(w) into `g`. Cost: about one gradient.
+  func gradient(at w: [Double], into g: inout [Double])
+  /// Writes ∇²L(w)·v into `out`, exactly (no finite differences).
+  /// Cost: one Hessian-vector product.
+  func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double])
+  /// The loss at each row of `points` (an n×d matrix). Cost: n loss evaluations,
+  /// done as one batched computation where the landscape allows it.
+  func losses(at points: Matrix) -> [Double]
+}
+
+extension Landscape {
+  /// Default batched evaluation: one ``loss(at:)`` per row.
+  public func losses(at points: Matrix) -> [Double] {
+    precondition(points.columns == dimension, "points have \(points.columns) columns, landscape has d = \(dimension)")
+    return (0..<points.rows).map { loss(at: points.row($0)) }
+  }
+
+  /// ∇L(w) as a new array.
+  public func gradient(at w: [Double]) -> [Double] {
+    var g = [Double](repeating: 0, count: dimension)
+    gradient(at: w, into: &g)
+    return g
+  }
+
+  /// ∇²L(w)·v as a new array.
+  public func hessianVectorProduct(at w: [Double], _ v: [Double]) -> [Double] {
+    var out = [Double](repeating: 0, count: dimension)
+    hessianVectorProduct(at: w, v, into: &out)
+    return out
+  }
+
+  /// The dense Hessian at `w`, built column by column from d HVPs.
+  /// Cost: d HVPs and d² memory; meant for references and small d.
+  public func denseHessian(at w: [Double]) -> Matrix {
+    let d = dimension
+    var h = Matrix(rows: d, columns: d)
+    var e = [Double](repeating: 0, count: d)
+    var col = [Double](repeating: 0, count: d)
+    for j in 0..<d {
+      e[j] = 1
+      hessianVectorProduct(at: w, e, into: &col)
+      e[j] = 0
+      for i in 0..<d { h[i, j] = col[i] }
+    }
+    return h
+  }
+
+  /// The dense Hessian at the minimum: the known one when the landscape has it,
+  /// otherwise built from d exact HVPs.
+  public func denseHessianAtMinimum() -> Matrix {
+    knownAnswers.hessian?.dense(dimension: dimension) ?? denseHessian(at: minimum)
+  }
+}

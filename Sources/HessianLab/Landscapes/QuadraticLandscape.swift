@@ -1,0 +1,180 @@
+/// The quadratic L(w) = ½ (w − w*)ᵀ H (w − w*) with a prescribed Hessian.
+///
+/// H is stored in one of three forms so that large, low-rank cases need no d×d
+/// memory:
+/// - `.diagonal(h)`: H = diag(h) (axis-aligned), O(d) memory;
+/// - `.factored(values, basisRows)`: H = Bᵀ diag(values) B with B (k×d) having
+///   orthonormal rows, O(kd) memory;
+/// - `.dense(H)`: any symmetric positive semidefinite matrix, O(d²) memory.
+///
+/// Known answers are exact by construction: the Hessian is H everywhere, its
+/// rank is the number of nonzero prescribed eigenvalues, and λ_LLC = r/2 with
+/// multiplicity 1 (a quadratic with r curved directions and d − r exactly flat
+/// ones; Watanabe 2009, additivity over separated variables).
+public struct QuadraticLandscape: Landscape {
+  /// How the Hessian is stored.
+  public enum Storage: Sendable, Equatable {
+    case diagonal([Double])
+    case factored(values: [Double], basisRows: Matrix)
+    case dense(Matrix)
+  }
+
+  public let name: String
+  public let dimension: Int
+  public let minimum: [Double]
+  public let storage: Storage
+  public let knownAnswers: KnownAnswers
+
+  /// A quadratic with the given Hessian storage and minimum (default: the origin).
+  ///
+  /// - Parameter rank: the exact rank when the caller knows it by construction;
+  ///   otherwise it is counted from the stored eigenvalues (`.diagonal`,
+  ///   `.factored`) or left unknown (`.dense`).
+  public init(name: String, storage: Storage, minimum: [Double]? = nil, rank: Int? = nil) {
+    let d: Int
+    let hessian: KnownHessian
+    var countedRank: Int? = rank
+    switch storage {
+    case let .diagonal(h):
+      d = h.count
+      let nz = h.enumerated().filter { $0.element != 0 }
+      var b = Matrix(rows: nz.count, columns: d)
+      for (r, (i, _)) in nz.enumerated() { b[r, i] = 1 }
+      hessian = .factored(values: nz.map(\.element), basisRows: b)
+      countedRank = countedRank ?? nz.count
+    case let .factored(values, b):
+      precondition(values.count == b.rows, "one eigenvalue per basis row")
+      d = b.columns
+      hessian = .factored(values: values, basisRows: b)
+      countedRank = countedRank ?? values.filter { $0 != 0 }.count
+    case let .dense(h):
+      precondition(h.isSquare, "a dense Hessian must be square")
+      d = h.rows
+      hessian = .dense(h)
+    }
+    self.name = name
+    self.dimension = d
+    self.storage = storage
+    self.minimum = minimum ?? [Double](repeating: 0, count: d)
+    precondition(self.minimum.count == d, "minimum has the wrong dimension")
+    let source = "quadratic with a prescribed Hessian: λ = r/2, m = 1"
+    if let r = countedRank {
+      knownAnswers = KnownAnswers(
+        rank: Known(r, provenance: .construction, source: "prescribed spectrum"),
+        learningCoefficient: Known(Rational(r, 2), provenance: .theorem, source: source),
+        multiplicity: Known(1, provenance: .theorem, source: source),
+        hessian: hessian)
+    } else {
+      knownAnswers = KnownAnswers(
+        rank: .unknown("dense Hessian given without its rank; compute it with `rank --method dense`"),
+        learningCoefficient: .unknown("depends on the rank"),
+        multiplicity: Known(1, provenance: .theorem, source: source),
+        hessian: hessian)
+    }
+  }
+
+  /// The Hessian applied to a displacement u (the HVP, which is the same at every point).
+  public func applyHessian(_ u: [Double], into out: inout [Double]) {
+    switch storage {
+    case let .diagonal(h):
+      for i in 0..<dimension { out[i] = h[i] * u[i] }
+    case let .factored(values, b):
+      var c = BLAS.multiply(b, .none, u)
+      for j in c.indices { c[j] *= values[j] }
+      BLAS.gemv(b, .transpose, c, into: &out)
+    case let .dense(h):
+      BLAS.gemv(h, .none, u, into: &out)
+    }
+  }
+
+  public func loss(at w: [Double]) -> Double {
+    let u = displacement(w)
+    var hu = [Double](repeating: 0, count: dimension)
+    applyHessian(u, into: &hu)
+    return 0.5 * BLAS.dot(u, hu)
+  }
+
+  public func gradient(at w: [Double], into g: inout [Double]) {
+    applyHessian(displacement(w), into: &g)
+  }
+
+  public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
+    applyHessian(v, into: &out)
+  }
+
+  /// Batched loss: one matrix–matrix product for all n points.
+  /// Cost: 2nd² flops (dense), 2ndk (factored), 2nd (diagonal).
+  public func losses(at points: Matrix) -> [Double] {
+    precondition(points.columns == dimension, "points have \(points.columns) columns, landscape has d = \(dimension)")
+    let n = points.rows, d = dimension
+    var x = points
+    if minimum.contains(where: { $0 != 0 }) {
+      for i in 0..<n { for j in 0..<d { x[i, j] -= minimum[j] } }
+    }
+    var out = [Double](repeating: 0, count: n)
+    switch storage {
+    case let .diagonal(h):
+      for i in 0..<n {
+        var s = 0.0
+        for j in 0..<d { let v = x.elements[i * d + j]; s += h[j] * v * v }
+        out[i] = 0.5 * s
+      }
+    case let .factored(values, b):
+      let z = BLAS.multiply(x, .none, b, .transpose)  // n×k
+      let k = values.count
+      for i in 0..<n {
+        var s = 0.0
+        for j in 0..<k { let v = z.elements[i * k + j]; s += values[j] * v * v }
+        out[i] = 0.5 * s
+      }
+    case let .dense(h):
+      let y = BLAS.multiply(x, .none, h, .none)  // n×d, y_i = H x_i (H symmetric)
+      for i in 0..<n {
+        var s = 0.0
+        for j in 0..<d { s += y.elements[i * d + j] * x.elements[i * d + j] }
+        out[i] = 0.5 * s
+      }
+    }
+    return out
+  }
+
+  private func displacement(_ w: [Double]) -> [Double] {
+    precondition(w.count == dimension, "point has \(w.count) coordinates, landscape has d = \(dimension)")
+    return zip(w, minimum).map { $0 - $1 }
+  }
+}
+
+extension QuadraticLandscape {
+  /// How the eigenvectors of a prescribed spectrum are placed.
+  public enum Basis: Sendable, Equatable {
+    /// The coordinate axes: H is diagonal.
+    case axisAligned
+    /// A uniformly random orthonormal basis drawn from the given seed
+    /// (Gaussian matrix, Householder QR).
+    case randomOrthonormal(seed: UInt64)
+  }
+
+  /// A quadratic in d dimensions whose nonzero eigenvalues are `eigenvalues`
+  /// (repeats give multiplicities; the remaining d − k eigenvalues are 0).
+  ///
+  /// - Precondition: every eigenvalue is positive and finite, k ≤ d.
+  public static func withSpectrum(
+    name: String, nonzeroEigenvalues eigenvalues: [Double], dimension d: Int, basis: Basis
+  ) throws -> QuadraticLandscape {
+    precondition(eigenvalues.count <= d, "more eigenvalues than dimensions")
+    precondition(eigenvalues.allSatisfy { $0 > 0 && $0.isFinite }, "eigenvalues must be positive and finite")
+    switch basis {
+    case .axisAligned:
+      var h = [Double](repeating: 0, count: d)
+      for (i, v) in eigenvalues.enumerated() { h[i] = v }
+      return QuadraticLandscape(name: name, storage: .diagonal(h), rank: eigenvalues.count)
+    case let .randomOrthonormal(seed):
+      var rng = SeededGenerator(seed: seed)
+      let k = eigenvalues.count
+      let g = Matrix(rows: d, columns: k, elements: rng.normals(d * k))
+      let q = try Factorizations.orthonormalColumns(of: g)  // d×k
+      return QuadraticLandscape(
+        name: name, storage: .factored(values: eigenvalues, basisRows: q.transposed), rank: k)
+    }
+  }
+}

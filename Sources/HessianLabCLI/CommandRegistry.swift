@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// Every subcommand of `hessian-lab`, in the order `--help` lists them.
+enum CommandRegistry {
+  static let all: [any ParsableCommand.Type] = [
+    RankCommand.self,
+  ]
+}
