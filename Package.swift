@@ -51,6 +51,6 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "CLITests", dependencies: ["HessianLab", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["HessianLab", "TestSupport", "hessian-lab"]),
   ]
 )

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Runs the built `hessian-lab` executable and captures its output.
+public struct CommandResult: Sendable {
+  public let status: Int32
+  public let standardOutput: String
+  public let standardError: String
+}
+
+public enum CommandRunner {
+  /// The `hessian-lab` binary next to the test bundle (SwiftPM builds it because
+  /// the CLI test target depends on the executable target).
+  public static var executable: URL {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("hessian-lab")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return Bundle.main.bundleURL.appendingPathComponent("hessian-lab")
+  }
+
+  /// Runs `hessian-lab arguments…` in `directory` (default: the repository root)
+  /// with extra environment variables, and waits for it.
+  public static func run(
+    _ arguments: [String], in directory: URL = Repository.root, environment: [String: String] = [:]
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Decodes standard output as one JSON object.
+  public static func json(_ result: CommandResult) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    guard let dict = object as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
+    return dict
+  }
+}

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import HessianLab
+
+@Suite("Numerical rank threshold policy")
+struct RankThresholdTests {
+  @Test("float32 noise is not curvature: the threshold follows the input precision")
+  func precisionMatters() {
+    // Four clear eigenvalues plus float32-level rounding noise (~1e-8 relative).
+    let values = [4.0, 1, 1, 1e-3, 1.7e-8, -1.1e-8, 1.6e-9, 8.6e-9]
+    let f32 = NumericalRank.decide(eigenvalues: values, dimension: 8, precision: .float32)
+    let f64 = NumericalRank.decide(eigenvalues: values, dimension: 8, precision: .float64)
+    #expect(f32.rank == 4)
+    #expect(f64.rank == 8)  // judged with the wrong ε, the noise would count
+    #expect(abs(f32.threshold - 4 * 8 * Double(Float.ulpOfOne)) < 1e-18)
+    #expect(f32.smallestCounted == 1e-3)
+    #expect(f32.largestUncounted == 1.7e-8)
+    #expect(f32.warnings.isEmpty)
+  }
+
+  @Test("Absolute, relative and largest-gap policies")
+  func policies() {
+    let values = [10.0, 5, 2, 1e-4, 3e-5, 0]
+    #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .absolute(1e-3)).rank == 3)
+    #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .relative(1e-6)).rank == 5)
+    let gap = NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .largestGap)
+    #expect(gap.rank == 3)
+    #expect(gap.gapRatio == 2 / 1e-4)
+  }
+
+  @Test("A small gap and a negative eigenvalue are warned about")
+  func warnings() {
+    let fragile = NumericalRank.decide(eigenvalues: [1, 0.5, 2e-3, 1e-3], dimension: 4, policy: .absolute(1.5e-3))
+    #expect(fragile.rank == 3)
+    #expect(fragile.warnings.contains { $0.contains("gap ratio") })
+    let negative = NumericalRank.decide(eigenvalues: [1, -0.2, 0], dimension: 3)
+    #expect(negative.warnings.contains { $0.contains("clearly negative") })
+    let zero = NumericalRank.decide(eigenvalues: [0, 0], dimension: 2)
+    #expect(zero.rank == 0)
+  }
+}
