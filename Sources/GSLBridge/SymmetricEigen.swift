@@ -101,7 +101,7 @@ public enum SymmetricEigen {
     if n == 0 { return SymmetricEigendecomposition(values: [], vectors: Matrix(rows: 0, columns: 0)) }
     do {
       if vectors {
-        let (vals, vecs) = try gslSymmv(elements, rows: n, columns: n, workspace: n)
+        let (vals, vecs) = try gslSymmv(elements, n: n)
         return SymmetricEigendecomposition(values: vals, vectors: Matrix(rows: n, columns: n, elements: vecs))
       }
       let vals = try gslSymm(elements, rows: n, columns: n, workspace: n)
@@ -128,19 +128,17 @@ public enum SymmetricEigen {
     return w.sorted()
   }
 
-  static func gslSymmv(
-    _ elements: [Double], rows: Int, columns: Int, workspace: Int
-  ) throws(GSLError) -> ([Double], [Double]) {
+  static func gslSymmv(_ elements: [Double], n rows: Int) throws(GSLError) -> ([Double], [Double]) {
     GSLRuntime.ensureConfigured()
     var a = elements
     var w = [Double](repeating: 0, count: rows)
     var z = [Double](repeating: 0, count: rows * rows)
-    guard let ws = gsl_eigen_symmv_alloc(workspace) else { throw GSLError(code: Int(GSL_ENOMEM), function: "gsl_eigen_symmv_alloc") }
+    guard let ws = gsl_eigen_symmv_alloc(rows) else { throw GSLError(code: Int(GSL_ENOMEM), function: "gsl_eigen_symmv_alloc") }
     defer { gsl_eigen_symmv_free(ws) }
     let status: Int32 = a.withUnsafeMutableBufferPointer { ap in
       w.withUnsafeMutableBufferPointer { wp in
         z.withUnsafeMutableBufferPointer { zp in
-          var mv = gsl_matrix_view_array(ap.baseAddress, rows, columns)
+          var mv = gsl_matrix_view_array(ap.baseAddress, rows, rows)
           var vv = gsl_vector_view_array(wp.baseAddress, rows)
           var zv = gsl_matrix_view_array(zp.baseAddress, rows, rows)
           let s = gsl_eigen_symmv(&mv.matrix, &vv.vector, &zv.matrix, ws)

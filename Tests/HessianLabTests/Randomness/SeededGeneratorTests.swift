@@ -44,9 +44,9 @@ struct SeededGeneratorTests {
 
   @Test("Normal draws have mean 0 and variance 1 within bounds at false-failure probability 1e-6")
   func normalMoments() throws {
-    // n = 200,000 draws. Sample mean ~ N(0, 1/n); sample variance ~ N(1, 2/n)
+    // n = 1,000,000 draws. Sample mean ~ N(0, 1/n); sample variance ~ N(1, 2/n)
     // (fourth moment 3). Two-sided bounds at p = 1e-6 each: z = Φ⁻¹(1 − 5e-7).
-    let n = 200_000
+    let n = 1_000_000
     let z = try Distributions.twoSidedNormalQuantile(falseFailureProbability: 1e-6)
     var g = SeededGenerator(seed: 2026)
     let x = g.normals(n)

@@ -23,9 +23,13 @@ struct RankThresholdTests {
     let values = [10.0, 5, 2, 1e-4, 3e-5, 0]
     #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .absolute(1e-3)).rank == 3)
     #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .relative(1e-6)).rank == 5)
-    let gap = NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .largestGap)
+    // The largest ratio between consecutive |λ| is 2 / 1e-6 = 2e6.
+    let noisy = [10.0, 5, 2, 1e-6, 5e-7, 2e-7]
+    let gap = NumericalRank.decide(eigenvalues: noisy, dimension: 6, policy: .largestGap)
     #expect(gap.rank == 3)
-    #expect(gap.gapRatio == 2 / 1e-4)
+    #expect(abs((gap.gapRatio ?? 0) - 2e6) < 1e-3)
+    // An exact zero below a tiny eigenvalue is the largest gap of all.
+    #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .largestGap).rank == 5)
   }
 
   @Test("A small gap and a negative eigenvalue are warned about")
