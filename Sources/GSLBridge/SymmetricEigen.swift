@@ -45,11 +45,12 @@ public struct SymmetricEigendecomposition: Sendable {
 /// so both paths see the same matrix. Cost: O(n³) flops, O(n²) memory.
 ///
 /// The crossover between GSL and LAPACK was measured on the reference machine
-/// (2-core AVX-512, OpenBLAS 0.3.21, one thread): `hessian-lab bench eigen`
-/// reproduces it. LAPACK's `dsyevd` is faster from small sizes on.
+/// (2-core AVX-512, GSL 2.7.1, OpenBLAS 0.3.21 on one thread) with
+/// `Benchmarks/eigen-crossover.c`: GSL is faster up to n = 32 (GSL/LAPACK time
+/// ratio 0.6–0.93), LAPACK from n = 48 on (1.2× at 48, 3.3× at 128).
 public enum SymmetricEigen {
   /// Below this dimension ``EigenSolver/automatic`` uses GSL, at or above it LAPACK.
-  public static let crossoverDimension = 32
+  public static let crossoverDimension = 40
 
   /// Eigenvalues only, ascending.
   public static func values(of a: Matrix, solver: EigenSolver = .automatic) throws(LinearAlgebraError) -> [Double] {
