@@ -193,7 +193,8 @@ public enum NumpyError: Error, Equatable, Sendable, CustomStringConvertible {
     case .wrongRank(let source, let rank, let shape):
       "\(source): expected a \(rank)-D array, got shape \(NumpyLayout.pythonShape(shape))"
     case .valueCountMismatch(let shape, let count):
-      "array: shape \(NumpyLayout.pythonShape(shape)) needs \(NumpyLayout.productOrNil(shape).map(String.init) ?? "too many") values but \(count) are given"
+      "array: shape \(NumpyLayout.pythonShape(shape)) needs "
+        + "\(NumpyLayout.productOrNil(shape).map(String.init) ?? "too many") values but \(count) are given"
     }
   }
 }
@@ -411,7 +412,9 @@ struct NumpyHeader {
       throw .unexpectedHeaderKey(source: source, key: key)
     }
     func value(_ key: String) throws(NumpyError) -> PythonLiteral {
-      guard let found = entries.last(where: { $0.key == key }) else { throw .missingHeaderKey(source: source, key: key) }
+      guard let found = entries.last(where: { $0.key == key }) else {
+        throw .missingHeaderKey(source: source, key: key)
+      }
       return found.value
     }
     dtype = try Self.dtype(from: value("descr"), source: source)

@@ -347,7 +347,7 @@ struct NumpyArrayErrorTests {
       "(4611686018427387904, 4)",  // element count overflows
       "(1152921504606846976,)",  // byte count overflows
       "(99999999999999999999999, 0)",  // a dimension does not fit in Int
-      "(3037000500, 3037000500, 3037000500)",  // overflows on the last multiplication
+      "(3037000500, 3037000500, 3037000500)",  // the product of the first two already overflows
     ])
   func overflowingShape(_ shape: String) {
     let data = npyBytes(header: "{'descr': '<f8', 'fortran_order': False, 'shape': \(shape), }")
