@@ -1,17 +1,14 @@
 import Foundation
 import GSLBridge
 import Testing
+import TestSupport
 
 @testable import HessianLab
 
 // MARK: - Helpers
 
-/// The repository's `fixtures/npy` directory, located from this file's path.
-private let fixtureDirectory = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent()  // HessianLabTests
-  .deletingLastPathComponent()  // Tests
-  .deletingLastPathComponent()  // repository root
-  .appendingPathComponent("fixtures/npy")
+/// The repository's `fixtures/npy` directory.
+private let fixtureDirectory = Repository.root.appendingPathComponent("fixtures/npy")
 
 private func fixture(_ name: String) -> URL {
   fixtureDirectory.appendingPathComponent(name)
