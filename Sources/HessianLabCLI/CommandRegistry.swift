@@ -4,5 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
   static let all: [any ParsableCommand.Type] = [
     RankCommand.self,
+    LandscapesCommand.self,
+    DescribeCommand.self,
   ]
 }

@@ -1,0 +1,166 @@
+/// A deep linear network L(W) = ‖W_M⋯W_1 − W*‖²_F at its canonical true parameter.
+///
+/// Parameters are the weight matrices W_l ∈ ℝ^{H_{l+1}×H_l} (l = 1…M), flattened
+/// row-major in layer order, d = Σ H_l H_{l+1}. The true map W* has rank r and
+/// the minimum is the canonical true point W_l = [[I_r, 0], [0, 0]]. Whitened
+/// inputs are assumed, so the population loss is the Frobenius norm.
+///
+/// With P = W_M⋯W_1, R = P − W*, A_l = W_M⋯W_{l+1}, B_l = W_{l−1}⋯W_1:
+///
+///     ∇_{W_l} L = 2 A_lᵀ R B_lᵀ,
+///     (∇²L·V)_l = 2 (δA_lᵀ R B_lᵀ + A_lᵀ δP B_lᵀ + A_lᵀ R δB_lᵀ),
+///     δP = Σ_k A_k V_k B_k,  δB_{l+1} = W_l δB_l + V_l B_l,  δA_{l−1} = δA_l W_l + A_l V_l.
+///
+/// Known answers: λ and m from Aoyagi's formula (``Aoyagi``), rank(H) =
+/// r(H_1 + H_{M+1} − r) (math notes §3.4).
+///
+/// Cost: a loss evaluation is M matrix products; a gradient or HVP about 4M.
+public struct DeepLinearNetworkLandscape: Landscape {
+  public let name: String
+  /// H_1 (input) … H_{M+1} (output).
+  public let widths: [Int]
+  /// The rank r of the true map.
+  public let trueRank: Int
+  public let dimension: Int
+  public let minimum: [Double]
+  public let knownAnswers: KnownAnswers
+  let target: Matrix
+
+  /// A network with the given widths and true rank.
+  ///
+  /// - Throws: ``InputError`` (named `name`) for fewer than two widths, a
+  ///   non-positive width, or r outside 0…min width.
+  public init(widths: [Int], trueRank r: Int, name: String? = nil) throws(InputError) {
+    let label = name ?? "dln:\(widths.map(String.init).joined(separator: "-")):rank=\(r)"
+    guard widths.count >= 2 else { throw InputError("\(label): a network needs at least two widths (input and output)") }
+    if let k = widths.firstIndex(where: { $0 < 1 }) {
+      throw InputError("\(label): width \(k + 1) is \(widths[k]); widths must be positive")
+    }
+    let minWidth = widths.min() ?? 0
+    guard r >= 0, r <= minWidth else {
+      throw InputError("\(label): rank=\(r) must be between 0 and the smallest width \(minWidth)")
+    }
+    let d = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+    guard d <= 2_000_000 else { throw InputError("\(label): d = \(d) parameters is too large (at most 2,000,000)") }
+    self.name = label
+    self.widths = widths
+    self.trueRank = r
+    self.dimension = d
+    var w: [Double] = []
+    for l in 0..<(widths.count - 1) {
+      var m = Matrix(rows: widths[l + 1], columns: widths[l])
+      for i in 0..<r { m[i, i] = 1 }
+      w += m.elements
+    }
+    self.minimum = w
+    var t = Matrix(rows: widths[widths.count - 1], columns: widths[0])
+    for i in 0..<r { t[i, i] = 1 }
+    self.target = t
+    let a = Aoyagi.learningCoefficient(widths: widths, rank: r)
+    let src = "Aoyagi (2024) deep-linear-network formula, ℓ = \(a.ell)"
+    let rankSource = widths.count == 2
+      ? "one linear layer: the model map is the identity, rank = H₁·H₂"
+      : "rank r(H₁ + H_out − r) at the canonical true point (math notes §3.4)"
+    knownAnswers = KnownAnswers(
+      rank: Known(Aoyagi.hessianRank(widths: widths, rank: r), provenance: .theorem, source: rankSource),
+      learningCoefficient: Known(a.learningCoefficient, provenance: .theorem, source: src),
+      multiplicity: a.multiplicityVerified
+        ? Known(a.multiplicity, provenance: .theorem, source: src + " (matches Aoyagi–Watanabe 2005)")
+        : .unknown("Aoyagi multiplicity a(ℓ−a)+1 = \(a.multiplicity) is unverified for ℓ = \(a.ell) > 2"),
+      hessian: nil)
+  }
+
+  /// Parses `dln:H1-H2-…:rank=R`.
+  public init(spec: String, name: String? = nil) throws(InputError) {
+    let fields = spec.dropFirst(4).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    var widths: [Int] = []
+    for (k, piece) in fields[0].split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+      guard let v = Int(piece.trimmingCharacters(in: .whitespaces)), v >= 1, v <= 100_000 else {
+        throw InputError("\(spec): width \(k + 1) ('\(piece)') is not a positive integer")
+      }
+      widths.append(v)
+    }
+    var rank: Int?
+    for field in fields.dropFirst() {
+      let kv = field.split(separator: "=", maxSplits: 1).map(String.init)
+      guard kv.count == 2, kv[0] == "rank" else {
+        throw InputError("\(spec): unknown option '\(field)' (dln: takes rank=R)")
+      }
+      guard let r = Int(kv[1]) else { throw InputError("\(spec): rank=\(kv[1]) is not an integer") }
+      rank = r
+    }
+    guard let rank else { throw InputError("\(spec): missing ':rank=R' (the rank of the true map)") }
+    try self.init(widths: widths, trueRank: rank, name: name ?? spec)
+  }
+
+  /// The layer matrices of a flat parameter vector.
+  func layers(_ w: [Double]) -> [Matrix] {
+    precondition(w.count == dimension, "point has \(w.count) coordinates, landscape has d = \(dimension)")
+    var out: [Matrix] = []
+    var offset = 0
+    for l in 0..<(widths.count - 1) {
+      let n = widths[l + 1] * widths[l]
+      out.append(Matrix(rows: widths[l + 1], columns: widths[l], elements: Array(w[offset..<(offset + n)])))
+      offset += n
+    }
+    return out
+  }
+
+  /// Prefixes B_l (B_0 = I) and suffixes A_l (A_{M−1} = I), 0-based.
+  func products(_ ws: [Matrix]) -> (prefix: [Matrix], suffix: [Matrix]) {
+    let m = ws.count
+    var prefix = [Matrix.identity(widths[0])]
+    for l in 0..<(m - 1) { prefix.append(BLAS.multiply(ws[l], .none, prefix[l], .none)) }
+    var suffix = [Matrix](repeating: Matrix.identity(widths[m]), count: m)
+    for l in stride(from: m - 2, through: 0, by: -1) { suffix[l] = BLAS.multiply(suffix[l + 1], .none, ws[l + 1], .none) }
+    return (prefix, suffix)
+  }
+
+  func residual(_ ws: [Matrix], prefix: [Matrix]) -> Matrix {
+    BLAS.multiply(ws[ws.count - 1], .none, prefix[ws.count - 1], .none) - target
+  }
+
+  public func loss(at w: [Double]) -> Double {
+    let ws = layers(w)
+    var p = ws[0]
+    for l in 1..<ws.count { p = BLAS.multiply(ws[l], .none, p, .none) }
+    let r = p - target
+    return r.elements.reduce(0) { $0 + $1 * $1 }
+  }
+
+  public func gradient(at w: [Double], into g: inout [Double]) {
+    let ws = layers(w)
+    let (prefix, suffix) = products(ws)
+    let r = residual(ws, prefix: prefix)
+    var offset = 0
+    for l in ws.indices {
+      let gl = BLAS.multiply(BLAS.multiply(suffix[l], .transpose, r, .none), .none, prefix[l], .transpose)
+      for (i, v) in gl.elements.enumerated() { g[offset + i] = 2 * v }
+      offset += gl.elements.count
+    }
+  }
+
+  public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
+    let ws = layers(w), vs = layers(v)
+    let m = ws.count
+    let (prefix, suffix) = products(ws)
+    let r = residual(ws, prefix: prefix)
+    var dB = [Matrix(rows: widths[0], columns: widths[0])]
+    for l in 0..<m {
+      dB.append(BLAS.multiply(ws[l], .none, dB[l], .none) + BLAS.multiply(vs[l], .none, prefix[l], .none))
+    }
+    let dP = dB[m]
+    var dA = [Matrix](repeating: Matrix(rows: widths[m], columns: widths[m]), count: m)
+    for l in stride(from: m - 2, through: 0, by: -1) {
+      dA[l] = BLAS.multiply(dA[l + 1], .none, ws[l + 1], .none) + BLAS.multiply(suffix[l + 1], .none, vs[l + 1], .none)
+    }
+    var offset = 0
+    for l in 0..<m {
+      var h = BLAS.multiply(BLAS.multiply(dA[l], .transpose, r, .none), .none, prefix[l], .transpose)
+      h = h + BLAS.multiply(BLAS.multiply(suffix[l], .transpose, dP, .none), .none, prefix[l], .transpose)
+      h = h + BLAS.multiply(BLAS.multiply(suffix[l], .transpose, r, .none), .none, dB[l], .transpose)
+      for (i, x) in h.elements.enumerated() { out[offset + i] = 2 * x }
+      offset += h.elements.count
+    }
+  }
+}

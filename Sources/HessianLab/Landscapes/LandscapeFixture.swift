@@ -1,0 +1,91 @@
+import Foundation
+
+/// One entry of the known-answer corpus `fixtures/landscapes/*.json`.
+///
+/// Schema version 1 (all keys required unless marked optional):
+///
+///     {
+///       "schemaVersion": 1,
+///       "id": "newton-edge",                  // unique, equals the file name
+///       "description": "x² + y⁴ …",
+///       "spec": "poly:x0^2 + x1^4",           // resolved by LandscapeSpec
+///       "tags": ["newton", "edge"],
+///       "known": {
+///         "dimension": 2,
+///         "rank": 1,
+///         "learningCoefficient": "3/4",       // exact rational text, or null when unknown
+///         "multiplicity": 1,                  // or null
+///         "provenance": "theorem",            // construction | theorem | unknown
+///         "source": "math notes §3.3"         // where the answer comes from
+///       }
+///     }
+///
+/// The known answers are written from independent theory (the math notes'
+/// tables, closed-form formulas), not copied from the code, so the corpus can
+/// judge the code.
+public struct LandscapeFixture: Sendable, Codable, Equatable {
+  /// The schema version this code reads.
+  public static let currentSchemaVersion = 1
+
+  /// The known answers as stored in the file.
+  public struct Answers: Sendable, Codable, Equatable {
+    public var dimension: Int
+    public var rank: Int?
+    /// An exact rational such as `"3/4"`, or `nil` when unknown.
+    public var learningCoefficient: String?
+    public var multiplicity: Int?
+    public var provenance: Provenance
+    public var source: String
+
+    /// The learning coefficient parsed as a ``Rational``.
+    public var learningCoefficientValue: Rational? {
+      guard let text = learningCoefficient else { return nil }
+      let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+      switch parts.count {
+      case 1: return parts[0].map { Rational($0) }
+      case 2: if let p = parts[0], let q = parts[1], q != 0 { return Rational(p, q) } else { return nil }
+      default: return nil
+      }
+    }
+  }
+
+  public var schemaVersion: Int
+  public var id: String
+  public var description: String
+  public var spec: String
+  public var tags: [String]
+  public var known: Answers
+
+  /// Reads and validates a fixture file.
+  ///
+  /// - Throws: ``InputError`` naming the file for unreadable JSON, a wrong
+  ///   schema version or a malformed learning coefficient.
+  public static func load(path: String) throws(InputError) -> LandscapeFixture {
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw InputError("\(path): cannot read fixture: \(error.localizedDescription)")
+    }
+    let fixture: LandscapeFixture
+    do { fixture = try JSONDecoder().decode(LandscapeFixture.self, from: data) } catch {
+      throw InputError("\(path): not a landscape fixture (schema v\(currentSchemaVersion)): \(Self.oneLine(error))")
+    }
+    guard fixture.schemaVersion == currentSchemaVersion else {
+      throw InputError("\(path): schemaVersion \(fixture.schemaVersion) is not supported (expected \(currentSchemaVersion))")
+    }
+    if fixture.known.learningCoefficient != nil, fixture.known.learningCoefficientValue == nil {
+      throw InputError("\(path): learningCoefficient '\(fixture.known.learningCoefficient ?? "")' is not a rational p/q")
+    }
+    return fixture
+  }
+
+  static func oneLine(_ error: any Error) -> String {
+    if case let DecodingError.keyNotFound(key, _) = error { return "missing key '\(key.stringValue)'" }
+    if case let DecodingError.typeMismatch(_, ctx) = error {
+      return "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+    }
+    if case let DecodingError.valueNotFound(_, ctx) = error {
+      return "missing value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+    }
+    return "malformed JSON"
+  }
+}

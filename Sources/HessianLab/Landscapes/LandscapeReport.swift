@@ -1,0 +1,84 @@
+/// The known answers of a landscape in reportable form (what `hessian-lab
+/// describe --json` prints), with the Hessian-rank bounds on λ_LLC
+///
+///     r/2 ≤ λ ≤ r/2 + (d − r)/4
+///
+/// (lower bound: splitting lemma; upper bound: Bushnaq 2024 with the /4 due to
+/// D. Vaintrob; math notes §3.2). Cost: free (no loss evaluations).
+public struct LandscapeReport: Sendable, Codable, Equatable {
+  /// Provenance and source of one answer.
+  public struct Origin: Sendable, Codable, Equatable {
+    public var provenance: Provenance
+    public var source: String
+  }
+
+  public var name: String
+  public var dimension: Int
+  public var rank: Int?
+  /// λ as a number, `nil` when unknown.
+  public var learningCoefficient: Double?
+  /// λ exactly (`"3/4"`), `nil` when unknown.
+  public var learningCoefficientExact: String?
+  public var multiplicity: Int?
+  /// The provenance of λ.
+  public var provenance: Provenance
+  /// r/2, `nil` when the rank is unknown.
+  public var lowerBound: Double?
+  /// r/2 + (d − r)/4, `nil` when the rank is unknown.
+  public var upperBound: Double?
+  /// The bounds exactly (`"1/2"`, `"3/4"`).
+  public var lowerBoundExact: String?
+  public var upperBoundExact: String?
+  /// Provenance and source of the rank, λ and m.
+  public var origins: [String: Origin]
+
+  /// The report of `landscape`'s known answers.
+  public init(_ landscape: any Landscape) {
+    let k = landscape.knownAnswers
+    let d = landscape.dimension
+    name = landscape.name
+    dimension = d
+    rank = k.rank.value
+    learningCoefficient = k.learningCoefficient.value?.doubleValue
+    learningCoefficientExact = k.learningCoefficient.value?.description
+    multiplicity = k.multiplicity.value
+    provenance = k.learningCoefficient.provenance
+    let bounds = k.rank.value.map { LandscapeReport.bounds(rank: $0, dimension: d) }
+    lowerBound = bounds?.lower.doubleValue
+    upperBound = bounds?.upper.doubleValue
+    lowerBoundExact = bounds?.lower.description
+    upperBoundExact = bounds?.upper.description
+    origins = [
+      "rank": Origin(provenance: k.rank.provenance, source: k.rank.source),
+      "learningCoefficient": Origin(provenance: k.learningCoefficient.provenance, source: k.learningCoefficient.source),
+      "multiplicity": Origin(provenance: k.multiplicity.provenance, source: k.multiplicity.source),
+    ]
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, dimension, rank, learningCoefficient, learningCoefficientExact, multiplicity, provenance
+    case lowerBound, upperBound, lowerBoundExact, upperBoundExact, origins
+  }
+
+  /// Encodes unknown values as explicit `null` (not omitted keys).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(dimension, forKey: .dimension)
+    try c.encode(rank, forKey: .rank)
+    try c.encode(learningCoefficient, forKey: .learningCoefficient)
+    try c.encode(learningCoefficientExact, forKey: .learningCoefficientExact)
+    try c.encode(multiplicity, forKey: .multiplicity)
+    try c.encode(provenance, forKey: .provenance)
+    try c.encode(lowerBound, forKey: .lowerBound)
+    try c.encode(upperBound, forKey: .upperBound)
+    try c.encode(lowerBoundExact, forKey: .lowerBoundExact)
+    try c.encode(upperBoundExact, forKey: .upperBoundExact)
+    try c.encode(origins, forKey: .origins)
+  }
+
+  /// (r/2, r/2 + (d − r)/4), exactly.
+  public static func bounds(rank r: Int, dimension d: Int) -> (lower: Rational, upper: Rational) {
+    (Rational(r, 2), Rational(r, 2) + Rational(d - r, 4))
+  }
+}

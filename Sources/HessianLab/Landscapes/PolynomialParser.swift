@@ -1,0 +1,299 @@
+/// Parses polynomial expressions such as `x0^2 + x1^4 + (x2*x3)^2` into exact
+/// sparse monomials (``Polynomial``).
+///
+/// Grammar (usual precedence: `^` binds tighter than unary minus, which binds
+/// tighter than `*`, which binds tighter than `+ -`):
+///
+///     sum     := product (('+' | '-') product)*
+///     product := signed ('*' signed)*
+///     signed  := ('+' | '-') signed | power
+///     power   := atom ('^' INTEGER)?
+///     atom    := NUMBER | 'x' INTEGER | '(' sum ')'
+///
+/// Numbers are decimal literals (`2`, `0.5`, `1.25`), kept exact as rationals.
+/// Exponents are non-negative integer literals at most ``maximumExponent``;
+/// `x^2^3` is rejected as ambiguous. Every error names the position (1-based
+/// column in the expression) and what is wrong.
+///
+/// Cost: linear in the expression length plus the cost of the exact expansion
+/// (at most ``maximumTermCount`` terms; coefficients are overflow-checked).
+public enum PolynomialParser {
+  /// The largest exponent literal accepted.
+  public static let maximumExponent = 64
+  /// The largest total degree of the expanded polynomial.
+  public static let maximumDegree = 256
+  /// The largest number of terms the expansion may produce.
+  public static let maximumTermCount = 20_000
+  /// The largest variable index accepted (x0 … x9999).
+  public static let maximumVariableIndex = 9_999
+
+  /// Parses `text` into a polynomial in `dimension` variables (default: one
+  /// more than the largest variable index used).
+  ///
+  /// - Parameters:
+  ///   - text: the expression.
+  ///   - dimension: the number of variables d; `x_i` with i ≥ d is an error.
+  ///   - inputName: how the input is named in error messages (default `text`).
+  /// - Throws: ``InputError`` naming the input, the column and the problem.
+  public static func parse(_ text: String, dimension: Int? = nil, inputName: String? = nil) throws(InputError)
+    -> Polynomial
+  {
+    let name = inputName ?? text
+    let tokens = try tokenize(text, name: name)
+    let maxIndex = tokens.compactMap { if case let .variable(i) = $0.kind { i } else { nil } }.max() ?? -1
+    let d = dimension ?? max(maxIndex + 1, 1)
+    if let dimension, maxIndex >= dimension, let bad = tokens.first(where: {
+      if case let .variable(i) = $0.kind { i >= dimension } else { false }
+    }) {
+      throw InputError(
+        "\(name): unknown variable \(bad.text) at column \(bad.column) (d = \(dimension): the variables are x0…x\(dimension - 1))")
+    }
+    var parser = Parser(tokens: tokens, name: name, dimension: d, endColumn: text.count + 1)
+    let terms = try parser.parseSum()
+    if let extra = parser.peek {
+      if extra.kind == .close {
+        throw InputError("\(name): unbalanced parenthesis at column \(extra.column) (')' without a matching '(')")
+      }
+      throw InputError("\(name): unexpected '\(extra.text)' at column \(extra.column) (expected an operator + - * ^)")
+    }
+    return Polynomial(
+      dimension: d, terms: terms.map { Polynomial.Term(exponents: $0.key, coefficient: $0.value) })
+  }
+
+  // MARK: - Tokens
+
+  struct Token: Equatable {
+    enum Kind: Equatable { case number(Rational), variable(Int), integer(Int), plus, minus, times, caret, open, close }
+    var kind: Kind
+    var column: Int
+    var text: String
+  }
+
+  static func tokenize(_ text: String, name: String) throws(InputError) -> [Token] {
+    let chars = Array(text)
+    var tokens: [Token] = []
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      let column = i + 1
+      switch c {
+      case " ", "\t": i += 1; continue
+      case "+": tokens.append(Token(kind: .plus, column: column, text: "+"))
+      case "-": tokens.append(Token(kind: .minus, column: column, text: "-"))
+      case "*": tokens.append(Token(kind: .times, column: column, text: "*"))
+      case "^": tokens.append(Token(kind: .caret, column: column, text: "^"))
+      case "(": tokens.append(Token(kind: .open, column: column, text: "("))
+      case ")": tokens.append(Token(kind: .close, column: column, text: ")"))
+      case "x":
+        var j = i + 1
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+        let digits = String(chars[(i + 1)..<j])
+        let word = String(chars[i..<j])
+        guard !digits.isEmpty else {
+          throw InputError("\(name): unknown variable 'x' at column \(column) (variables are x0, x1, …)")
+        }
+        guard digits.count <= 5, let index = Int(digits), index <= maximumVariableIndex else {
+          throw InputError("\(name): variable \(word) at column \(column) exceeds x\(maximumVariableIndex)")
+        }
+        tokens.append(Token(kind: .variable(index), column: column, text: word))
+        i = j
+        continue
+      default:
+        if c.isASCII, c.isNumber || c == "." {
+          var j = i
+          while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
+          let word = String(chars[i..<j])
+          tokens.append(try number(word, column: column, name: name))
+          i = j
+          continue
+        }
+        if c.isLetter || c == "_" {
+          var j = i
+          while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+          throw InputError(
+            "\(name): unknown variable '\(String(chars[i..<j]))' at column \(column) (variables are x0, x1, …)")
+        }
+        throw InputError("\(name): unexpected character '\(c)' at column \(column)")
+      }
+      i += 1
+    }
+    return tokens
+  }
+
+  /// A decimal literal as an exact rational, or an integer token when it has no point.
+  static func number(_ word: String, column: Int, name: String) throws(InputError) -> Token {
+    let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, !(parts.count == 2 && parts[0].isEmpty && parts[1].isEmpty) else {
+      throw InputError("\(name): malformed number '\(word)' at column \(column)")
+    }
+    let whole = parts[0].isEmpty ? "0" : String(parts[0])
+    let fraction = parts.count == 2 ? String(parts[1]) : ""
+    let digits = (whole + fraction).drop { $0 == "0" }
+    guard digits.count <= 17, fraction.count <= 17, let mantissa = Int(digits.isEmpty ? "0" : String(digits)) else {
+      throw InputError("\(name): number '\(word)' at column \(column) has too many digits (at most 17)")
+    }
+    if parts.count == 1 {
+      return Token(kind: .integer(mantissa), column: column, text: word)
+    }
+    var scale = 1
+    for _ in 0..<fraction.count { scale *= 10 }
+    return Token(kind: .number(Rational(mantissa, scale)), column: column, text: word)
+  }
+
+  // MARK: - Recursive descent over sparse polynomials
+
+  typealias Poly = [[Int]: Rational]
+
+  struct Parser {
+    let tokens: [Token]
+    let name: String
+    let dimension: Int
+    let endColumn: Int
+    var position = 0
+
+    var peek: Token? { position < tokens.count ? tokens[position] : nil }
+
+    mutating func parseSum() throws(InputError) -> Poly {
+      var acc = try parseProduct()
+      while let t = peek, t.kind == .plus || t.kind == .minus {
+        position += 1
+        let rhs = try parseProduct()
+        acc = try add(acc, rhs, sign: t.kind == .plus ? 1 : -1, at: t.column)
+      }
+      return acc
+    }
+
+    mutating func parseProduct() throws(InputError) -> Poly {
+      var acc = try parseSigned()
+      while let t = peek, t.kind == .times {
+        position += 1
+        let rhs = try parseSigned()
+        acc = try multiply(acc, rhs, at: t.column)
+      }
+      return acc
+    }
+
+    mutating func parseSigned() throws(InputError) -> Poly {
+      if let t = peek, t.kind == .minus || t.kind == .plus {
+        position += 1
+        let inner = try parseSigned()
+        return t.kind == .plus ? inner : try add([:], inner, sign: -1, at: t.column)
+      }
+      return try parsePower()
+    }
+
+    mutating func parsePower() throws(InputError) -> Poly {
+      let base = try parseAtom()
+      guard let caret = peek, caret.kind == .caret else { return base }
+      position += 1
+      guard let e = peek else {
+        throw InputError("\(name): missing exponent after '^' at column \(caret.column)")
+      }
+      let exponent: Int
+      switch e.kind {
+      case let .integer(k):
+        guard k <= PolynomialParser.maximumExponent else {
+          throw InputError(
+            "\(name): exponent \(e.text) at column \(e.column) overflows (at most \(PolynomialParser.maximumExponent))")
+        }
+        exponent = k
+      case .minus:
+        throw InputError("\(name): negative exponent at column \(e.column) (exponents are non-negative integers)")
+      case .number:
+        throw InputError(
+          "\(name): fractional exponent \(e.text) at column \(e.column) (exponents are non-negative integers)")
+      case .open:
+        throw InputError(
+          "\(name): exponent at column \(e.column) must be an integer literal, not an expression")
+      default:
+        throw InputError("\(name): expected an integer exponent at column \(e.column), found '\(e.text)'")
+      }
+      position += 1
+      if let next = peek, next.kind == .caret {
+        throw InputError("\(name): chained exponent at column \(next.column) is ambiguous; use parentheses")
+      }
+      var result: Poly = [[Int](repeating: 0, count: dimension): Rational(1)]
+      for _ in 0..<exponent { result = try multiply(result, base, at: caret.column) }
+      return result
+    }
+
+    mutating func parseAtom() throws(InputError) -> Poly {
+      guard let t = peek else {
+        throw InputError("\(name): unexpected end of expression at column \(endColumn) (expected a number, variable or '(')")
+      }
+      position += 1
+      switch t.kind {
+      case let .integer(k): return k == 0 ? [:] : [[Int](repeating: 0, count: dimension): Rational(k)]
+      case let .number(q): return q.numerator == 0 ? [:] : [[Int](repeating: 0, count: dimension): q]
+      case let .variable(i):
+        var e = [Int](repeating: 0, count: dimension)
+        e[i] = 1
+        return [e: Rational(1)]
+      case .open:
+        let inner = try parseSum()
+        guard let close = peek, close.kind == .close else {
+          throw InputError("\(name): unbalanced parenthesis at column \(t.column) (this '(' is never closed)")
+        }
+        position += 1
+        _ = close
+        return inner
+      case .close:
+        throw InputError("\(name): unbalanced parenthesis at column \(t.column) (')' without a matching '(')")
+      default:
+        throw InputError("\(name): unexpected '\(t.text)' at column \(t.column) (expected a number, variable or '(')")
+      }
+    }
+
+    func add(_ a: Poly, _ b: Poly, sign: Int, at column: Int) throws(InputError) -> Poly {
+      var out = a
+      for (e, c) in b {
+        let s = try checked(out[e] ?? Rational(0), sign == 1 ? c : Rational(-c.numerator, c.denominator), add: true, at: column)
+        out[e] = s.numerator == 0 ? nil : s
+      }
+      return out
+    }
+
+    func multiply(_ a: Poly, _ b: Poly, at column: Int) throws(InputError) -> Poly {
+      var out: Poly = [:]
+      for (ea, ca) in a {
+        for (eb, cb) in b {
+          var e = ea
+          var degree = 0
+          for i in e.indices {
+            e[i] += eb[i]
+            degree += e[i]
+          }
+          guard degree <= PolynomialParser.maximumDegree else {
+            throw InputError(
+              "\(name): the expansion overflows at column \(column) (degree above \(PolynomialParser.maximumDegree))")
+          }
+          let p = try checked(ca, cb, add: false, at: column)
+          let s = try checked(out[e] ?? Rational(0), p, add: true, at: column)
+          out[e] = s.numerator == 0 ? nil : s
+        }
+        guard out.count <= PolynomialParser.maximumTermCount else {
+          throw InputError(
+            "\(name): the expansion overflows at column \(column) (more than \(PolynomialParser.maximumTermCount) terms)")
+        }
+      }
+      return out
+    }
+
+    /// a + b or a·b, throwing instead of trapping on Int overflow.
+    func checked(_ a: Rational, _ b: Rational, add: Bool, at column: Int) throws(InputError) -> Rational {
+      let overflow = InputError("\(name): the expansion overflows at column \(column) (a coefficient exceeds 64-bit integers)")
+      if add {
+        let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
+        let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        let (n, o3) = x.addingReportingOverflow(y)
+        let (q, o4) = a.denominator.multipliedReportingOverflow(by: b.denominator)
+        if o1 || o2 || o3 || o4 { throw overflow }
+        return Rational(n, q)
+      }
+      let (n, o1) = a.numerator.multipliedReportingOverflow(by: b.numerator)
+      let (q, o2) = a.denominator.multipliedReportingOverflow(by: b.denominator)
+      if o1 || o2 { throw overflow }
+      return Rational(n, q)
+    }
+  }
+}
