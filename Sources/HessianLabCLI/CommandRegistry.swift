@@ -6,5 +6,6 @@ enum CommandRegistry {
     RankCommand.self,
     LandscapesCommand.self,
     DescribeCommand.self,
+    BenchCommand.self,
   ]
 }
