@@ -7,5 +7,7 @@ enum CommandRegistry {
     LandscapesCommand.self,
     DescribeCommand.self,
     BenchCommand.self,
+    CovarianceCommand.self,
+    ReproduceCommand.self,
   ]
 }

@@ -1,0 +1,112 @@
+import Foundation
+
+/// How close a covariance C is to a multiple of the inverse Hessian, measured
+/// against the known H (Shir & Yehudayoff, TCS 801:157–174, 2020; math notes
+/// §1.3 and §1.6).
+///
+/// For a singular H every metric is taken on the range of H (C is compressed to
+/// PCP, P the projector onto range(H), and H⁻¹ means the pseudo-inverse H⁺): the
+/// null block of C is σ²I and carries no Hessian information (notes §2.1).
+///
+/// - `relativeError` = ‖C/c − H⁺‖_F / ‖H⁺‖_F with the best scale
+///   c = ⟨C, H⁺⟩_F / ‖H⁺‖²_F (least squares);
+/// - `spread` = cond(H^{1/2} C H^{1/2}) on the range: 1 iff C ∝ H⁺ there;
+/// - `measureID` = w_max/w_min − 1 over the nonzero eigenvalues w of HC (S&Y's
+///   `evalCH.measureID`; the normalisation by max(HC) cancels). HC is similar
+///   to H^{1/2}CH^{1/2}, so measureID = spread − 1 exactly; both are reported
+///   because the paper uses one and the notes the other;
+/// - `measureCE` = ‖HC/max(HC) − CH/max(CH)‖_F, max over entries (S&Y's
+///   `evalCH.measureCE`): 0 iff C and H commute (shared eigenvectors);
+/// - `fittedScale` = c/σ², to compare with ``KappaConstant``: C ≈ σ² κ H⁻¹.
+///
+/// Cost: no loss evaluations; two d×d eigendecompositions and a few d³ products.
+public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
+  /// ‖C/c − H⁺‖_F / ‖H⁺‖_F with the least-squares c.
+  public let relativeError: Double
+  /// cond(H^{1/2} C H^{1/2}) on the range of H.
+  public let spread: Double
+  /// S&Y's measureID: largest over smallest nonzero eigenvalue of HC, minus 1.
+  public let measureID: Double
+  /// S&Y's measureCE: ‖HC/max(HC) − CH/max(CH)‖_F.
+  public let measureCE: Double
+  /// The least-squares scale c/σ² in C ≈ σ² c H⁺.
+  public let fittedScale: Double
+  /// The number of curved directions r the metrics were taken over.
+  public let rangeDimension: Int
+
+  /// Measures C against H.
+  ///
+  /// - Parameters:
+  ///   - c: the covariance estimate (d×d, symmetric).
+  ///   - h: the Hessian (d×d, symmetric PSD).
+  ///   - sigma: the sampling σ (for ``fittedScale``).
+  ///   - rangeTolerance: eigenvalues of H ≤ tolerance·max eigenvalue count as
+  ///     zero (default 10⁻¹⁰, far above rounding, far below any curvature we prescribe).
+  /// - Throws: ``InputError`` if the shapes differ or H has no positive eigenvalue;
+  ///   `LinearAlgebraError` from the eigensolver on non-finite input.
+  public static func measure(
+    covariance c: Matrix, hessian h: Matrix, sigma: Double, rangeTolerance: Double = 1e-10
+  ) throws -> CovarianceHessianRelation {
+    let d = h.rows
+    guard h.isSquare, c.rows == d, c.columns == d else {
+      throw InputError("covariance is \(c.rows)×\(c.columns) but the Hessian is \(h.rows)×\(h.columns)")
+    }
+    let eig = try SymmetricEigen.decomposition(of: h)
+    let hmax = eig.values.map(abs).max() ?? 0
+    let keep = eig.values.indices.filter { eig.values[$0] > rangeTolerance * hmax }
+    let r = keep.count
+    guard r > 0 else { throw InputError("the Hessian has no positive eigenvalue: no covariance–Hessian relation to measure") }
+    // V_r (d×r) and the compressions to the range.
+    var v = Matrix(rows: d, columns: r)
+    for (col, k) in keep.enumerated() { for i in 0..<d { v[i, col] = eig.vectors[i, k] } }
+    let hr = keep.map { eig.values[$0] }
+    let cr = BLAS.multiply(BLAS.multiply(v, .transpose, c), .none, v)  // r×r = Vᵀ C V
+    // Least-squares scale against H⁺ (Frobenius norms are basis invariant on the range).
+    var num = 0.0, den = 0.0
+    for i in 0..<r {
+      num += cr[i, i] / hr[i]
+      den += 1 / (hr[i] * hr[i])
+    }
+    let scale = num / den
+    var err = 0.0
+    for i in 0..<r {
+      for j in 0..<r {
+        let target = i == j ? 1 / hr[i] : 0
+        let diff = cr[i, j] / scale - target
+        err += diff * diff
+      }
+    }
+    let relativeError = err.squareRoot() / den.squareRoot()
+    // Spread: H^{1/2} C H^{1/2} on the range.
+    var m = cr
+    for i in 0..<r { for j in 0..<r { m[i, j] *= (hr[i] * hr[j]).squareRoot() } }
+    let w = try SymmetricEigen.values(of: m)
+    let wmin = w.first ?? .nan, wmax = w.last ?? .nan
+    let spread = wmin > 0 ? wmax / wmin : .infinity
+    // measureCE in the original basis, with C compressed to the range: PCP = V Cr Vᵀ.
+    let pcp = BLAS.multiply(BLAS.multiply(v, .none, cr), .none, v, .transpose)
+    let hc = BLAS.multiply(h, .none, pcp)
+    let ch = BLAS.multiply(pcp, .none, h)
+    let hcMax = hc.elements.max() ?? 1, chMax = ch.elements.max() ?? 1
+    var ce = 0.0
+    for i in hc.elements.indices {
+      let diff = hc.elements[i] / hcMax - ch.elements[i] / chMax
+      ce += diff * diff
+    }
+    return CovarianceHessianRelation(
+      relativeError: relativeError, spread: spread, measureID: spread - 1,
+      measureCE: ce.squareRoot(), fittedScale: scale / (sigma * sigma), rangeDimension: r)
+  }
+
+  /// The predicted κ for (1,λ) selection: κ(λ_eff, r) with the nonzero
+  /// eigenvalues of H (those above 10⁻¹⁰·max, as in ``measure(covariance:hessian:sigma:rangeTolerance:)``)
+  /// and λ_eff = λ·exp(−|w* − m|²/(2σ²)) (λ_eff = λ when centred).
+  /// `nil` when H has no positive eigenvalue.
+  public static func predictedScale(
+    population lambda: Int, hessianEigenvalues h: [Double], centerDistance: Double, sigma: Double
+  ) -> Double? {
+    let lambdaEff = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
+    let hmax = h.map(abs).max() ?? 0
+    return KappaConstant.asymptotic(lambda: lambdaEff, eigenvalues: h.filter { $0 > 1e-10 * hmax })
+  }
+}

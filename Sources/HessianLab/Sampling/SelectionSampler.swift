@@ -1,0 +1,207 @@
+/// The kept points of a selection run, reduced to streaming moments.
+public struct SelectionSample: Sendable, Equatable {
+  /// Moments of the kept points' displacements x − w* from the landscape's minimum.
+  public let moments: CovarianceAccumulator
+  /// The sampling centre m (w* plus the offset).
+  public let center: [Double]
+  /// The number of rounds (batches of λ candidates).
+  public let rounds: Int
+  /// Every loss evaluation made: rounds·λ, plus one for L(w*).
+  public let lossEvaluations: Int
+  /// The mean of L(x) − L(w*) over the kept points (for the σ-scaling diagnostic).
+  public let meanExcessLoss: Double
+  /// The sample variance of L(x) − L(w*) over the kept points.
+  public let excessLossVariance: Double
+
+  /// The number of kept points n.
+  public var kept: Int { moments.count }
+}
+
+/// Draws candidates from N(m, σ²I) around a centre, keeps the selected ones and
+/// accumulates their covariance: the estimator of Shir & Yehudayoff,
+/// "On the covariance–Hessian relation in evolution strategies", TCS 801:157–174
+/// (2020), arXiv:1806.03674.
+///
+/// One round: λ candidates xₖ = m + σzₖ, zₖ ~ N(0, I), their losses evaluated in
+/// one batched call (``Landscape/losses(at:)``), and the ``SelectionScheme`` keeps
+/// one (or μ) of them. Round i draws from `SeededGenerator(seed: seed).child(i)`,
+/// so the kept points do not depend on the number of workers. Rounds are grouped
+/// into chunks of a fixed size (independent of the worker count); chunks run as
+/// child tasks of a `TaskGroup` and are merged into the moments in chunk order,
+/// so the result is bit-identical for any `workers`.
+///
+/// Cost: ⌈n/k⌉·λ + 1 loss evaluations for n kept points (k = points kept per round;
+/// the 1 is L(w*), for the winners' excess loss),
+/// ⌈n/k⌉·λ·d normal draws; memory O(workers·(λd + chunk·d) + d²), independent of n.
+public struct SelectionSampler: Sendable {
+  /// The population λ (candidates per round).
+  public let population: Int
+  /// The sampling standard deviation σ.
+  public let sigma: Double
+  /// How candidates are kept.
+  public let scheme: SelectionScheme
+  /// The offset m − w* of the sampling centre from the minimum (nil: centred).
+  public let centerOffset: [Double]?
+
+  /// Kept points per chunk of rounds (fixed, so chunking never depends on workers).
+  static let pointsPerChunk = 128
+
+  /// A sampler; checks λ ≥ 2, σ > 0 finite and the scheme against λ.
+  ///
+  /// - Throws: ``InputError`` naming `--population`, `--sigma`, `--mu` or `--rank-of`.
+  public init(
+    population: Int, sigma: Double, scheme: SelectionScheme = .best, centerOffset: [Double]? = nil
+  ) throws(InputError) {
+    guard population >= 2 else {
+      throw InputError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
+    }
+    guard sigma > 0, sigma.isFinite else {
+      throw InputError("--sigma: σ = \(sigma) must be positive and finite")
+    }
+    try scheme.validate(population: population)
+    if let off = centerOffset, !off.allSatisfy(\.isFinite) {
+      throw InputError("--center-offset: every coordinate must be finite")
+    }
+    self.population = population
+    self.sigma = sigma
+    self.scheme = scheme
+    self.centerOffset = centerOffset
+  }
+
+  /// Whether the sampling centre is the minimum (no offset, or a zero offset).
+  public var isCentred: Bool { centerOffset?.allSatisfy { $0 == 0 } ?? true }
+
+  /// Loss evaluations needed for n kept points: ⌈n/k⌉·λ, plus one for L(w*).
+  public func lossEvaluations(forKept n: Int) -> Int {
+    let k = scheme.keptPerRound
+    return (n + k - 1) / k * population + 1
+  }
+
+  /// Runs the sampler until `n` points are kept.
+  ///
+  /// - Parameters:
+  ///   - landscape: the loss; its ``Landscape/minimum`` is w*.
+  ///   - n: kept points (≥ 1). For (μ,λ) the last round keeps a prefix, in
+  ///     candidate order, of its μ selected points (a uniformly random subset).
+  ///   - seed: root seed; round i uses child stream i.
+  ///   - workers: concurrent chunk tasks (≥ 1); does not change the result.
+  ///   - progress: called on the calling task with (rounds done, rounds total).
+  /// - Throws: ``InputError`` if n < 1, workers < 1, or the offset has the wrong length.
+  public func sample(
+    _ landscape: any Landscape, kept n: Int, seed: UInt64, workers: Int = 1,
+    progress: ((Int, Int) -> Void)? = nil
+  ) async throws(InputError) -> SelectionSample {
+    let d = landscape.dimension
+    guard n >= 1 else { throw InputError("--kept: n = \(n) must be at least 1") }
+    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    let wStar = landscape.minimum
+    var center = wStar
+    if let off = centerOffset {
+      guard off.count == d else {
+        throw InputError("--center-offset: \(off.count) coordinates given, the landscape has d = \(d)")
+      }
+      for j in 0..<d { center[j] += off[j] }
+    }
+    let k = scheme.keptPerRound
+    let rounds = (n + k - 1) / k
+    let roundsPerChunk = max(1, Self.pointsPerChunk / k)
+    let chunkCount = (rounds + roundsPerChunk - 1) / roundsPerChunk
+    let job = ChunkJob(
+      landscape: landscape, sampler: self, center: center, minimum: wStar,
+      minimumLoss: landscape.loss(at: wStar), kept: n, rounds: rounds,
+      roundsPerChunk: roundsPerChunk, root: SeededGenerator(seed: seed))
+
+    var total = ChunkResult(dimension: d)
+    await withTaskGroup(of: (Int, ChunkResult).self) { group in
+      var next = 0
+      for _ in 0..<min(workers, chunkCount) {
+        let c = next
+        group.addTask { (c, job.run(chunk: c)) }
+        next += 1
+      }
+      var pending: [Int: ChunkResult] = [:]
+      var merged = 0
+      while let (c, result) = await group.next() {
+        pending[c] = result
+        while let r = pending.removeValue(forKey: merged) {
+          total.merge(r)
+          merged += 1
+        }
+        if next < chunkCount {
+          let c2 = next
+          group.addTask { (c2, job.run(chunk: c2)) }
+          next += 1
+        }
+        progress?(min(merged * roundsPerChunk, rounds), rounds)
+      }
+    }
+    let nn = Double(total.moments.count)
+    let meanLoss = total.lossSum / nn
+    let variance = nn > 1 ? max(0, (total.lossSquareSum - nn * meanLoss * meanLoss) / (nn - 1)) : 0
+    return SelectionSample(
+      moments: total.moments, center: center, rounds: rounds,
+      lossEvaluations: rounds * population + 1, meanExcessLoss: meanLoss, excessLossVariance: variance)
+  }
+}
+
+/// The partial result of one chunk of rounds.
+struct ChunkResult: Sendable {
+  var moments: CovarianceAccumulator
+  var lossSum = 0.0
+  var lossSquareSum = 0.0
+
+  init(dimension d: Int) { moments = CovarianceAccumulator(dimension: d) }
+
+  mutating func merge(_ o: ChunkResult) {
+    moments.merge(o.moments)
+    lossSum += o.lossSum
+    lossSquareSum += o.lossSquareSum
+  }
+}
+
+/// Everything a chunk task needs (all value types, Sendable).
+struct ChunkJob: Sendable {
+  let landscape: any Landscape
+  let sampler: SelectionSampler
+  let center: [Double]
+  let minimum: [Double]
+  let minimumLoss: Double
+  let kept: Int
+  let rounds: Int
+  let roundsPerChunk: Int
+  let root: SeededGenerator
+
+  /// Runs rounds [c·R, min((c+1)·R, rounds)) and returns their moments.
+  func run(chunk c: Int) -> ChunkResult {
+    let d = landscape.dimension
+    let lambda = sampler.population, sigma = sampler.sigma
+    let k = sampler.scheme.keptPerRound
+    let first = c * roundsPerChunk
+    let last = min(first + roundsPerChunk, rounds)
+    let rowsInChunk = min(last * k, kept) - first * k
+    var block = Matrix(rows: rowsInChunk, columns: d)
+    var candidates = Matrix(rows: lambda, columns: d)
+    var result = ChunkResult(dimension: d)
+    var row = 0
+    for round in first..<last {
+      var rng = root.child(UInt64(round))
+      candidates.elements.withUnsafeMutableBufferPointer { p in
+        for i in 0..<lambda {
+          for j in 0..<d { p[i * d + j] = center[j] + sigma * rng.nextNormal() }
+        }
+      }
+      let losses = landscape.losses(at: candidates)
+      let chosen = sampler.scheme.selectedIndices(losses)
+      let keepHere = min(chosen.count, kept - round * k)
+      for idx in chosen.prefix(keepHere) {
+        for j in 0..<d { block.elements[row * d + j] = candidates.elements[idx * d + j] - minimum[j] }
+        let excess = losses[idx] - minimumLoss
+        result.lossSum += excess
+        result.lossSquareSum += excess * excess
+        row += 1
+      }
+    }
+    result.moments.add(block: block)
+    return result
+  }
+}
