@@ -4,6 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
   static let all: [any ParsableCommand.Type] = [
     RankCommand.self,
+    SpectrumCommand.self,
     LandscapesCommand.self,
     DescribeCommand.self,
     BenchCommand.self,

@@ -3,23 +3,33 @@ import Foundation
 import HessianLab
 
 /// `hessian-lab rank`: the numerical rank of a Hessian, with the threshold,
-/// the eigenvalues on either side of it and the gap ratio always shown.
+/// the eigenvalues on either side of it, the gap ratio and the cost in HVPs
+/// always shown.
 struct RankCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rank",
-    abstract: "Numerical rank of a symmetric matrix (a Hessian at a minimum).",
+    abstract: "Numerical rank of a Hessian at a minimum, by a dense or a Hessian-vector-product method.",
     discussion: """
       The rank is the number of eigenvalues with |λ| > τ. By default \
       τ = max|λ|·d·ε with ε of the input's precision (2^-52 for float64, \
       2^-23 for float32 files). Other policies: --threshold gap | rel:F | abs:T.
+      Methods: dense (reference, d HVPs or the known matrix); lanczos (single vector, \
+      full reorthogonalization, stops at the Krylov dimension; cannot see multiplicities); \
+      block (adaptive randomized range finder + Rayleigh–Ritz, multiplicity-safe); \
+      power (deflated power iteration as in PyHessian); slq (stochastic trace of the \
+      spectral projector, with its standard error).
       """
   )
 
   enum Method: String, ExpressibleByArgument, CaseIterable {
-    case dense
+    case dense, lanczos, block, power, slq
   }
 
-  @Argument(help: "A .npy file holding a symmetric matrix (float64 or float32).")
+  enum Reorthogonalize: String, ExpressibleByArgument, CaseIterable {
+    case full, none
+  }
+
+  @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, or a poly:/dln:/quad:/sum: spec.")
   var input: String
 
   @Option(help: "Rank method.")
@@ -28,35 +38,72 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Threshold policy: precision, gap, rel:F or abs:T.")
   var threshold: ThresholdOption = ThresholdOption(policy: .precisionRelative)
 
+  @Option(help: "Seed of start vectors and probes (drawn and printed when omitted; not used by dense).")
+  var seed: UInt64?
+
+  @Option(help: "lanczos: maximum steps (default d); slq: Lanczos steps per probe (default min(d, 30)).")
+  var steps: Int?
+
+  @Option(help: "slq: number of probes.")
+  var probes: Int = 100
+
+  @Option(help: "lanczos: full (default) or none — none shows ghost eigenvalues (teaching only).")
+  var reorthogonalization: Reorthogonalize = .full
+
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
   func run() async throws {
+    if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
+    if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
+    let op: HessianOperator
+    let source: String
+    if input.hasSuffix(".npy") {
+      let file = try HessianFile(path: input)
+      op = HessianOperator(matrix: file.matrix, name: file.source, precision: file.precision)
+      source = file.source
+    } else {
+      let land = try LandscapeSpec.resolve(input)
+      op = HessianOperator(landscape: land)
+      source = land.name
+    }
+    let usesRandomness = method != .dense
+    let rootSeed = usesRandomness ? (seed ?? UInt64.random(in: 0...UInt64.max)) : seed
+    var rng = SeededGenerator(seed: rootSeed ?? 0)
     let clock = ContinuousClock()
     let start = clock.now
-    let file = try HessianFile(path: input)
-    let eigenvalues: [Double]
+    let result: RankResult
     do {
-      eigenvalues = try SymmetricEigen.values(of: file.matrix)
+      switch method {
+      case .lanczos:
+        result = try LanczosRank.rank(
+          of: op, policy: threshold.policy, maxSteps: steps,
+          reorthogonalization: reorthogonalization == .full ? .full : .none, using: &rng)
+      default:
+        let kind = RankMethod(rawValue: method.rawValue) ?? .dense
+        result = try RankComputation.rank(
+          of: op, method: kind,
+          options: .init(policy: threshold.policy, maxSteps: steps, probes: probes), using: &rng)
+      }
+    } catch let error as InputError {
+      throw error
     } catch {
-      throw InputError("\(file.source): eigendecomposition failed: \(error)")
+      throw InputError("\(source): eigendecomposition failed: \(error)")
     }
-    let decision = NumericalRank.decide(
-      eigenvalues: eigenvalues, dimension: file.matrix.rows, precision: file.precision,
-      policy: threshold.policy)
     let elapsed = start.duration(to: clock.now)
     let report = RankReport(
-      rank: decision.rank, dimension: file.matrix.rows, method: method.rawValue,
-      threshold: decision.threshold, thresholdPolicy: threshold.policy.summary,
-      precision: file.precision.rawValue, eigenvalues: eigenvalues,
-      smallestCounted: decision.smallestCounted, largestUncounted: decision.largestUncounted,
-      gapRatio: decision.gapRatio.flatMap { $0.isFinite ? $0 : nil },
-      hessianVectorProducts: 0, converged: true, warnings: decision.warnings, seed: nil,
-      seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
+      rank: result.rank, dimension: result.dimension, method: method.rawValue,
+      threshold: result.threshold, thresholdPolicy: result.thresholdPolicy,
+      precision: op.precision.rawValue, eigenvalues: result.eigenvalues,
+      smallestCounted: result.smallestCounted, largestUncounted: result.largestUncounted,
+      gapRatio: result.gapRatio, hessianVectorProducts: result.hessianVectorProducts,
+      converged: result.converged, warnings: result.warnings, seed: usesRandomness ? rootSeed : nil,
+      seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds),
+      estimate: result.estimate, standardError: result.standardError)
     if json {
       print(try report.jsonString())
     } else {
-      print(report.humanText(source: file.source))
+      print(report.humanText(source: source))
     }
   }
 }
@@ -79,6 +126,9 @@ struct RankReport: Codable {
   var warnings: [String]
   var seed: UInt64?
   var seconds: Double
+  /// slq only: the unrounded estimate of tr P(|λ| > τ) and its standard error.
+  var estimate: Double?
+  var standardError: Double?
 
   func jsonString() throws -> String {
     let encoder = JSONEncoder()
@@ -89,15 +139,19 @@ struct RankReport: Codable {
   func humanText(source: String) -> String {
     func g(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "—" }
     var lines = [
-      "\(source): rank \(rank) of d = \(dimension)  (method \(method), \(precision) input)",
+      "\(source): rank \(rank) of d = \(dimension)  (method \(method), \(precision) input, \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
       "threshold τ = \(g(threshold))  [\(thresholdPolicy)]",
       "smallest counted |λ| = \(g(smallestCounted)), largest uncounted |λ| = \(g(largestUncounted)), gap ratio \(gapRatio.map { String(format: "%.3g", $0) } ?? (largestUncounted == 0 ? "∞" : "—"))",
     ]
+    if let e = estimate, let s = standardError {
+      lines.append("stochastic estimate tr P(|λ| > τ) = \(g(e)) ± \(g(s)) (standard error)")
+    }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
-      (eigenvalues.count <= 12 ? "eigenvalues (ascending): " : "largest 12 eigenvalues (ascending): ")
+      (eigenvalues.count <= 12 ? "eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")
         + shown.map { String(format: "%.4g", $0) }.joined(separator: " "))
     lines += warnings.map { "warning: \($0)" }
+    if let s = seed { lines.append("seed \(s)") }
     return lines.joined(separator: "\n")
   }
 }

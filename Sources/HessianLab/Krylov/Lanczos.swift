@@ -1,0 +1,200 @@
+import Foundation
+
+/// How the Lanczos vectors are kept orthogonal.
+public enum Reorthogonalization: String, Sendable, Codable, CaseIterable {
+  /// Classical Gram–Schmidt against every previous vector, twice ("twice is
+  /// enough"): orthogonality to O(ε). Costs O(dk) flops per step, O(dk) memory.
+  case full
+  /// The plain three-term recurrence only. Kept for teaching: once a Ritz pair
+  /// converges, rounding brings its eigenvector back and duplicate copies
+  /// ("ghosts") of converged eigenvalues appear (Paige 1971; Templates node108).
+  case none
+}
+
+/// The result of k Lanczos steps: T_k = tridiag(β, α, β) = Q_kᵀ H Q_k.
+public struct LanczosRun: Sendable {
+  /// Diagonal α₁…α_k of T_k.
+  public var alpha: [Double] = []
+  /// Off-diagonal β₁…β_{k−1} of T_k (never padded: T_k is k×k with k = steps).
+  public var beta: [Double] = []
+  /// β_k = ‖r_k‖, the norm of the residual left after the last step
+  /// (≈ 0 at breakdown).
+  public var residualNorm = 0.0
+  /// Whether the Krylov space was exhausted: β_k ≤ tolerance·‖T‖.
+  public var brokeDown = false
+  /// The Lanczos vectors q₁…q_k.
+  public var basis: [[Double]] = []
+  /// HVPs made by this run (= steps).
+  public var hessianVectorProducts = 0
+
+  /// k, the number of steps taken (the order of T_k).
+  public var steps: Int { alpha.count }
+
+  /// T_k as a dense k×k matrix.
+  public var tridiagonal: Matrix {
+    let k = steps
+    var t = Matrix(rows: k, columns: k)
+    for i in 0..<k { t[i, i] = alpha[i] }
+    for i in 0..<beta.count {
+      t[i, i + 1] = beta[i]
+      t[i + 1, i] = beta[i]
+    }
+    return t
+  }
+
+  /// Ritz values θ_i (ascending), the eigenvectors s_i of T_k, and the
+  /// residual norms ‖H y_i − θ_i y_i‖ = β_k·|e_kᵀ s_i| of the Ritz vectors
+  /// y_i = Q_k s_i (exact in exact arithmetic; Parlett, *The Symmetric
+  /// Eigenvalue Problem*, §13.1).
+  public func ritzPairs() throws -> (values: [Double], vectors: Matrix, residuals: [Double]) {
+    let k = steps
+    if k == 0 { return ([], Matrix(rows: 0, columns: 0), []) }
+    let e = try SymmetricEigen.decomposition(of: tridiagonal)
+    let residuals = (0..<k).map { abs(residualNorm * e.vectors[k - 1, $0]) }
+    return (e.values, e.vectors, residuals)
+  }
+
+  /// The Ritz vector y = Q_k s for column `index` of `vectors`.
+  public func ritzVector(_ vectors: Matrix, index: Int) -> [Double] {
+    let d = basis.first?.count ?? 0
+    var y = [Double](repeating: 0, count: d)
+    for j in 0..<steps { BLAS.axpy(vectors[j, index], basis[j], &y) }
+    return y
+  }
+}
+
+/// Single-vector Lanczos tridiagonalisation of a symmetric operator.
+///
+/// ```
+/// q₁ = v/‖v‖;  for j = 1…k:  w = H q_j − β_{j−1} q_{j−1};  α_j = q_jᵀw;  w −= α_j q_j
+///   (full reorthogonalisation: w −= Q_j(Q_jᵀw), twice)
+///   β_j = ‖w‖;  stop if β_j ≤ tol·max(|α|, β)   (breakdown: K_j(H, v) is invariant)
+///   q_{j+1} = w/β_j
+/// ```
+///
+/// In exact arithmetic the Krylov space K_k(H, v) has dimension equal to the
+/// number of *distinct* eigenvalues whose eigenvectors v touches, so the run
+/// breaks down there and every distinct eigenvalue appears exactly once among
+/// the Ritz values: **single-vector Lanczos cannot see multiplicities**
+/// (Templates, Bai et al. (eds.) SIAM 2000, §4.4). T_k is never padded with
+/// zeros after a breakdown (padding invents zero eigenvalues: TensorNetwork
+/// PR #831).
+///
+/// References: C. Lanczos, J. Res. Nat. Bur. Standards 45:255–282 (1950);
+/// C. C. Paige, PhD thesis, London (1971) on loss of orthogonality;
+/// Templates node108 "Reorthogonalization".
+///
+/// - Complexity: k HVPs for k steps; full reorthogonalisation adds O(dk²)
+///   flops and keeps k vectors (O(dk) memory).
+public enum Lanczos {
+  /// Relative breakdown tolerance: β_j ≤ 10⁻¹²·‖T‖ means K_j is invariant to
+  /// working precision (math notes §5.2 use the same value).
+  public static let defaultBreakdownTolerance = 1e-12
+
+  /// Runs at most `maxSteps` Lanczos steps from `start`.
+  ///
+  /// - Parameters:
+  ///   - locked: orthonormal vectors to deflate (the run works in their
+  ///     orthogonal complement; used by restarts in ``ExtremeEigenvalues``).
+  /// - Returns: the run; `hessianVectorProducts` = steps.
+  public static func run(
+    _ op: HessianOperator, start: [Double], maxSteps: Int,
+    reorthogonalization: Reorthogonalization = .full,
+    breakdownTolerance: Double = defaultBreakdownTolerance, locked: [[Double]] = []
+  ) -> LanczosRun {
+    let d = op.dimension
+    var result = LanczosRun()
+    var q = start
+    for _ in 0..<2 { for u in locked { BLAS.axpy(-BLAS.dot(u, q), u, &q) } }
+    let n0 = BLAS.norm(q)
+    guard n0 > 0, maxSteps > 0 else {
+      result.brokeDown = true
+      return result
+    }
+    BLAS.scale(1 / n0, &q)
+    var w = [Double](repeating: 0, count: d)
+    var previous: [Double]? = nil
+    var previousBeta = 0.0
+    var scale = 0.0
+    for j in 0..<maxSteps {
+      result.basis.append(q)
+      op.apply(q, into: &w)
+      result.hessianVectorProducts += 1
+      if let p = previous { BLAS.axpy(-previousBeta, p, &w) }
+      var a = BLAS.dot(q, w)
+      BLAS.axpy(-a, q, &w)
+      if reorthogonalization == .full {
+        for _ in 0..<2 {
+          for u in locked { BLAS.axpy(-BLAS.dot(u, w), u, &w) }
+          for (i, u) in result.basis.enumerated() {
+            let c = BLAS.dot(u, w)
+            BLAS.axpy(-c, u, &w)
+            if i == j { a += c }
+          }
+        }
+      }
+      result.alpha.append(a)
+      let b = BLAS.norm(w)
+      scale = max(scale, abs(a), b)
+      result.residualNorm = b
+      if b <= breakdownTolerance * scale || j + 1 == d {
+        result.brokeDown = true
+        break
+      }
+      if j + 1 == maxSteps { break }
+      result.beta.append(b)
+      previous = q
+      previousBeta = b
+      q = w
+      BLAS.scale(1 / b, &q)
+    }
+    return result
+  }
+}
+
+/// Rank by single-vector Lanczos with full reorthogonalisation, stopped at the
+/// Krylov dimension. The count of Ritz values above τ is the number of
+/// *distinct* eigenvalues above τ: when the run breaks down before d steps the
+/// result carries a plain-language multiplicity warning.
+///
+/// - Complexity: k ≤ min(maxSteps, d) HVPs, k = number of distinct eigenvalues
+///   touched by the start vector (+1 in floating point at most).
+public enum LanczosRank {
+  /// The rank by Lanczos from a Gaussian start vector drawn from `rng`.
+  ///
+  /// - Parameter maxSteps: default d (run to the Krylov dimension).
+  public static func rank(
+    of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil,
+    reorthogonalization: Reorthogonalization = .full, using rng: inout SeededGenerator
+  ) throws -> RankResult {
+    let d = op.dimension
+    let before = op.applicationCount
+    let start = rng.normals(d)
+    let steps = min(maxSteps ?? d, d)
+    let run = Lanczos.run(op, start: start, maxSteps: steps, reorthogonalization: reorthogonalization)
+    let ritz = try run.ritzPairs()
+    let decision = NumericalRank.decide(
+      eigenvalues: ritz.values, dimension: d, precision: op.precision, policy: policy)
+    let scale = ritz.values.map(abs).max() ?? 0
+    let tol = max(decision.threshold, scale * Double(d) * op.precision.epsilon)
+    let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > decision.threshold && $0.1 > tol }
+    var warnings: [String] = []
+    let k = run.steps
+    if run.brokeDown && k < d {
+      warnings.append(
+        "Krylov space exhausted after \(k) steps: each distinct eigenvalue appears once, multiplicities are invisible; "
+          + "\(decision.rank) is the number of distinct eigenvalues above τ, a lower bound on the rank; use --method block")
+    } else if !run.brokeDown && k < d {
+      warnings.append(
+        "Lanczos stopped after \(k) of d = \(d) steps without exhausting the Krylov space: "
+          + "\(unconverged.count) Ritz values above τ are unconverged and multiplicities are invisible")
+    }
+    if reorthogonalization == .none {
+      warnings.append("run without reorthogonalization: converged eigenvalues may appear as repeated copies (ghosts), over-counting the rank")
+    }
+    return RankResult(
+      rank: decision.rank, method: .lanczos, dimension: d, hessianVectorProducts: op.applicationCount - before,
+      decision: decision, policy: policy, eigenvalues: ritz.values, converged: unconverged.isEmpty,
+      warnings: warnings, seed: rng.seed)
+  }
+}

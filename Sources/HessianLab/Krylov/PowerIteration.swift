@@ -1,0 +1,148 @@
+import Foundation
+
+/// Power iteration with deflation, as PyHessian computes top eigenvalues.
+///
+/// ```
+/// for each eigenpair j = 1, 2, …:
+///   v ~ N(0, I), v ⊥ v₁…v_{j−1}, ‖v‖ = 1
+///   repeat:  w = H v;  w ⊥ v₁…v_{j−1};  λ = vᵀw;  v = w/‖w‖
+///   until |λ − λ_prev| / (|λ_prev| + 10⁻⁶) < tol        (PyHessian's stopping rule)
+/// ```
+///
+/// Kept for teaching and comparison (Yao, Gholami, Keutzer, Mahoney, "PyHessian:
+/// Neural networks through the lens of the Hessian", IEEE BigData 2020,
+/// `hessian.eigenvalues`, tol 10⁻³, 100 iterations). The relative-change rule
+/// stops on slow progress, not on accuracy: each result therefore also carries
+/// the residual ‖Hv − λv‖ and a residual-based convergence flag. Convergence
+/// is linear with ratio |λ_{j+1}/λ_j|, hopeless inside clusters.
+///
+/// - Complexity: one HVP per iteration per eigenpair.
+public enum PowerIteration {
+  /// One eigenpair found by deflated power iteration.
+  public struct Eigenpair: Sendable {
+    public var value: Double
+    public var vector: [Double]
+    /// ‖H v − λ v‖.
+    public var residual: Double
+    /// Iterations (= HVPs) spent on this pair.
+    public var iterations: Int
+    /// Whether PyHessian's relative-change rule fired before the iteration cap.
+    public var stoppedByRelativeChange: Bool
+  }
+
+  /// The `count` eigenpairs of largest |λ| by deflated power iteration.
+  /// Stops early when an eigenvalue magnitude falls to `stopBelow` or less.
+  public static func eigenpairs(
+    of op: HessianOperator, count: Int, maxIterations: Int = 100, tolerance: Double = 1e-3,
+    stopBelow: Double? = nil, continuing start: [Eigenpair] = [], using rng: inout SeededGenerator
+  ) -> [Eigenpair] {
+    let d = op.dimension
+    var found = start
+    if let s = stopBelow, let last = found.last, abs(last.value) <= s { return found }
+    var w = [Double](repeating: 0, count: d)
+    while found.count < min(count, d) {
+      var v = rng.normals(d)
+      deflate(&v, found)
+      normalize(&v)
+      var lambda = 0.0
+      var iterations = 0
+      var stopped = false
+      for it in 0..<maxIterations {
+        op.apply(v, into: &w)
+        iterations += 1
+        deflate(&w, found)
+        let next = BLAS.dot(v, w)
+        let n = BLAS.norm(w)
+        let previous = lambda
+        lambda = next
+        if n == 0 { stopped = true; break }
+        v = w
+        BLAS.scale(1 / n, &v)
+        if it > 0 && abs(lambda - previous) / (abs(previous) + 1e-6) < tolerance {
+          stopped = true
+          break
+        }
+      }
+      // The value is the deflated Rayleigh quotient; the residual ‖Hv − λv‖ is
+      // the true one. Both cost one more HVP (counted).
+      op.apply(v, into: &w)
+      var deflated = w
+      deflate(&deflated, found)
+      lambda = BLAS.dot(v, deflated)
+      BLAS.axpy(-lambda, v, &w)
+      let pair = Eigenpair(
+        value: lambda, vector: v, residual: BLAS.norm(w), iterations: iterations + 1,
+        stoppedByRelativeChange: stopped)
+      found.append(pair)
+      if let s = stopBelow, abs(lambda) <= s { break }
+    }
+    return found
+  }
+
+  /// The rank by deflated power iteration: eigenpairs are found one by one until
+  /// one falls below the threshold (computed from the first eigenvalue).
+  ///
+  /// Deflating by vectors that are only accurate to e leaves a spurious
+  /// eigenvalue of size ≈ λ_max·e² ≈ λ_max·tol behind, so the effective
+  /// threshold is raised to max(τ, 100·tol·λ_max) (with a warning) — the
+  /// honest resolution limit of this method.
+  ///
+  /// - Complexity: about (r + 1) × iterations HVPs.
+  public static func rank(
+    of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxEigenpairs: Int? = nil,
+    maxIterations: Int = 100, tolerance: Double = 1e-8, using rng: inout SeededGenerator
+  ) -> RankResult {
+    let d = op.dimension
+    let before = op.applicationCount
+    let limit = min(maxEigenpairs ?? d, d)
+    var pairs = eigenpairs(
+      of: op, count: min(1, limit), maxIterations: maxIterations, tolerance: tolerance, using: &rng)
+    let top = pairs.first.map { abs($0.value) } ?? 0
+    let provisional = NumericalRank.decide(
+      eigenvalues: [top], dimension: d, scale: top, precision: op.precision,
+      policy: policy == .largestGap ? .precisionRelative : policy)
+    let floor = 100 * tolerance * top
+    let stop = max(provisional.threshold, floor)
+    if limit > 1 {
+      pairs = eigenpairs(
+        of: op, count: limit, maxIterations: maxIterations, tolerance: tolerance, stopBelow: stop,
+        continuing: pairs, using: &rng)
+    }
+    let values = pairs.map(\.value)
+    var decision = NumericalRank.decide(
+      eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: policy)
+    var warnings: [String] = []
+    var usedPolicy = policy
+    if decision.threshold < floor {
+      warnings.append(
+        "power iteration with deflation resolves eigenvalues only down to 100·tol·λ_max = \(fmt(floor)); "
+          + "the threshold was raised from \(fmt(decision.threshold)) to it")
+      usedPolicy = .absolute(floor)
+      decision = NumericalRank.decide(
+        eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: usedPolicy)
+    }
+    let residualTolerance = max(decision.threshold, floor)
+    let unconverged = pairs.filter { abs($0.value) > decision.threshold && $0.residual > residualTolerance }
+    if !unconverged.isEmpty {
+      warnings.append(
+        "\(unconverged.count) of the \(pairs.count) power-iteration eigenpairs have residual ‖Hv − λv‖ > \(fmt(residualTolerance)) "
+          + "(PyHessian's relative-change rule stopped them): the eigenvalues are inaccurate")
+    }
+    if pairs.count == limit && limit < d, let last = values.last, abs(last) > decision.threshold {
+      warnings.append("stopped after \(limit) eigenpairs with the last still above τ: the rank is at least \(decision.rank)")
+    }
+    return RankResult(
+      rank: decision.rank, method: .power, dimension: d, hessianVectorProducts: op.applicationCount - before,
+      decision: decision, policy: usedPolicy, eigenvalues: values, converged: unconverged.isEmpty,
+      warnings: warnings, seed: rng.seed)
+  }
+
+  static func deflate(_ x: inout [Double], _ found: [Eigenpair]) {
+    for p in found { BLAS.axpy(-BLAS.dot(p.vector, x), p.vector, &x) }
+  }
+
+  static func normalize(_ x: inout [Double]) {
+    let n = BLAS.norm(x)
+    if n > 0 { BLAS.scale(1 / n, &x) }
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// How a numerical rank is computed from Hessian-vector products.
+///
+/// | method | cost in HVPs | multiplicities | reference |
+/// |---|---|---|---|
+/// | `dense` | 0 (known H) or d | exact | GSL / LAPACK `dsyevd` |
+/// | `lanczos` | ≤ d (stops at the Krylov dimension) | invisible | Lanczos 1950; Paige 1971 |
+/// | `block` | ≤ 2n, n = final block ≤ r + step | exact | Halko–Martinsson–Tropp 2011 |
+/// | `power` | (r + 1) × iterations | slow for clusters | Yao et al., PyHessian 2020 |
+/// | `slq` | probes × steps | stochastic (±SE) | Ubaru–Chen–Saad 2017 |
+public enum RankMethod: String, Sendable, Codable, CaseIterable {
+  case dense
+  case lanczos
+  case block
+  case power
+  case slq
+}
+
+/// A numerical rank with the evidence behind it and its cost in HVPs.
+///
+/// Every method returns this type, so results can be compared side by side
+/// (math notes §5; PEERS §8 items 1 and 7).
+public struct RankResult: Sendable, Codable, Equatable {
+  /// The rank: eigenvalues with |λ| > ``threshold`` (for `slq`, the rounded
+  /// stochastic estimate).
+  public var rank: Int
+  /// The method that produced it.
+  public var method: RankMethod
+  /// d.
+  public var dimension: Int
+  /// The number of Hessian-vector products actually made.
+  public var hessianVectorProducts: Int
+  /// The threshold τ.
+  public var threshold: Double
+  /// A one-line description of the threshold policy.
+  public var thresholdPolicy: String
+  /// The eigenvalues (or Ritz values) that were computed, ascending.
+  public var eigenvalues: [Double]
+  /// The smallest |λ| counted and the largest |λ| not counted.
+  public var smallestCounted: Double?
+  public var largestUncounted: Double?
+  /// smallestCounted / largestUncounted; `nil` when a side is empty or the
+  /// gap is unbounded (largest uncounted exactly 0).
+  public var gapRatio: Double?
+  /// Whether the method's own convergence test passed (residuals, breakdown).
+  public var converged: Bool
+  /// Plain-language warnings; never empty when the rank may be wrong.
+  public var warnings: [String]
+  /// The seed of the random start vectors or probes, when randomness was used.
+  public var seed: UInt64?
+  /// For `slq`: the unrounded estimate of tr P_{>τ} and its standard error.
+  public var estimate: Double?
+  public var standardError: Double?
+
+  public init(
+    rank: Int, method: RankMethod, dimension: Int, hessianVectorProducts: Int, decision: RankDecision,
+    policy: ThresholdPolicy, eigenvalues: [Double], converged: Bool, warnings: [String], seed: UInt64?,
+    estimate: Double? = nil, standardError: Double? = nil
+  ) {
+    self.rank = rank
+    self.method = method
+    self.dimension = dimension
+    self.hessianVectorProducts = hessianVectorProducts
+    self.threshold = decision.threshold
+    self.thresholdPolicy = policy.oneLineSummary
+    self.eigenvalues = eigenvalues.sorted()
+    self.smallestCounted = decision.smallestCounted
+    self.largestUncounted = decision.largestUncounted
+    self.gapRatio = decision.gapRatio.flatMap { $0.isFinite ? $0 : nil }
+    self.converged = converged
+    self.warnings = decision.warnings + warnings
+    self.seed = seed
+    self.estimate = estimate
+    self.standardError = standardError
+  }
+
+  /// The human report: rank, τ, the eigenvalues on each side, the gap ratio,
+  /// the cost, and every warning.
+  public var summaryLines: [String] {
+    var lines = [
+      "rank \(rank) of d = \(dimension)  (method \(method.rawValue), \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
+      "threshold τ = \(fmt(threshold))  [\(thresholdPolicy)]",
+      "smallest counted |λ| = \(fmt(smallestCounted)), largest uncounted |λ| = \(fmt(largestUncounted)), gap ratio \(gapText)",
+    ]
+    if let e = estimate, let s = standardError {
+      lines.append("stochastic estimate tr P(|λ|>τ) = \(fmt(e)) ± \(fmt(s)) (standard error)")
+    }
+    let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
+    lines.append(
+      (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues: ")
+        + shown.map { fmt($0) }.joined(separator: " "))
+    lines += warnings.map { "warning: \($0)" }
+    if let s = seed { lines.append("seed \(s)") }
+    return lines
+  }
+
+  var gapText: String {
+    if let g = gapRatio { return String(format: "%.3g", g) }
+    return largestUncounted == 0 && smallestCounted != nil ? "∞" : "—"
+  }
+}
+
+func fmt(_ x: Double?) -> String {
+  guard let x else { return "—" }
+  return x.isInfinite ? (x > 0 ? "∞" : "−∞") : String(format: "%.4g", x)
+}
+
+extension ThresholdPolicy {
+  /// A one-line description of the policy for human output and JSON.
+  public var oneLineSummary: String {
+    switch self {
+    case .precisionRelative: "precision-relative: τ = max|λ|·d·ε"
+    case let .relative(f): "relative: τ = \(f)·max|λ|"
+    case let .absolute(t): "absolute: τ = \(t)"
+    case .largestGap: "largest gap between consecutive |λ|"
+    }
+  }
+}
+
+/// Computes a numerical rank by any ``RankMethod``.
+public enum RankComputation {
+  /// Options shared by the methods (each ignores what it does not use).
+  public struct Options: Sendable {
+    public var policy: ThresholdPolicy
+    /// Lanczos: maximum steps (default d). SLQ: Lanczos steps per probe (default min(d, 30)).
+    public var maxSteps: Int?
+    /// SLQ: the number of probes (default 100).
+    public var probes: Int
+    /// Block: Gaussian test vectors that must all be captured before stopping (default 10; failure probability 10^-testVectors).
+    public var testVectors: Int
+    /// Power: maximum eigenpairs and iterations per eigenpair.
+    public var maxEigenpairs: Int?
+    public var powerIterations: Int
+
+    public init(
+      policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil, probes: Int = 100,
+      testVectors: Int = 10, maxEigenpairs: Int? = nil, powerIterations: Int = 100
+    ) {
+      self.policy = policy
+      self.maxSteps = maxSteps
+      self.probes = probes
+      self.testVectors = testVectors
+      self.maxEigenpairs = maxEigenpairs
+      self.powerIterations = powerIterations
+    }
+  }
+
+  /// The rank of `op` by `method`. Randomness (start vectors, probes) comes
+  /// from `rng` only; its ``SeededGenerator/seed`` is recorded in the result.
+  public static func rank(
+    of op: HessianOperator, method: RankMethod, options: Options = Options(),
+    using rng: inout SeededGenerator
+  ) throws -> RankResult {
+    switch method {
+    case .dense:
+      return try DenseRank.rank(of: op, policy: options.policy)
+    case .lanczos:
+      return try LanczosRank.rank(of: op, policy: options.policy, maxSteps: options.maxSteps, using: &rng)
+    case .block:
+      return try BlockKrylovRank.rank(of: op, policy: options.policy, testVectors: options.testVectors, using: &rng)
+    case .power:
+      return PowerIteration.rank(
+        of: op, policy: options.policy, maxEigenpairs: options.maxEigenpairs,
+        maxIterations: options.powerIterations, using: &rng)
+    case .slq:
+      return try StochasticLanczosQuadrature.rank(
+        of: op, policy: options.policy, probes: options.probes, steps: options.maxSteps, using: &rng)
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A simple 2-D chart, drawn by ``TerminalPlot`` (text) and ``SVGPlot`` (SVG):
+/// one or more series shown as lines, points or bars, with optional log axes.
+///
+/// Generic on purpose: Hessian spectra, SLQ densities and ES covariance
+/// eigenvalues all use it.
+public struct PlotModel: Sendable, Equatable {
+  /// How a series is drawn.
+  public enum Style: String, Sendable, Equatable, CaseIterable {
+    case line
+    case points
+    case bars
+  }
+
+  /// One named series of (x, y) points.
+  public struct Series: Sendable, Equatable {
+    public var name: String
+    public var x: [Double]
+    public var y: [Double]
+    public var style: Style
+
+    public init(name: String, x: [Double], y: [Double], style: Style) {
+      precondition(x.count == y.count, "series \(name): x and y differ in length")
+      self.name = name
+      self.x = x
+      self.y = y
+      self.style = style
+    }
+  }
+
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var series: [Series]
+  /// log₁₀ axes (values ≤ 0 are left out of log axes).
+  public var logX: Bool
+  public var logY: Bool
+  /// Horizontal reference lines (e.g. a threshold τ), with labels.
+  public var horizontalRules: [(value: Double, label: String)]
+
+  public init(
+    title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false,
+    horizontalRules: [(value: Double, label: String)] = []
+  ) {
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.series = series
+    self.logX = logX
+    self.logY = logY
+    self.horizontalRules = horizontalRules
+  }
+
+  public static func == (a: PlotModel, b: PlotModel) -> Bool {
+    a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel && a.series == b.series
+      && a.logX == b.logX && a.logY == b.logY
+      && a.horizontalRules.map(\.value) == b.horizontalRules.map(\.value)
+      && a.horizontalRules.map(\.label) == b.horizontalRules.map(\.label)
+  }
+
+  /// The transformed coordinate (log₁₀ when the axis is logarithmic), `nil`
+  /// when it cannot be shown.
+  func tx(_ x: Double) -> Double? { transform(x, logX) }
+  func ty(_ y: Double) -> Double? { transform(y, logY) }
+
+  private func transform(_ v: Double, _ log: Bool) -> Double? {
+    guard v.isFinite else { return nil }
+    if log { return v > 0 ? log10(v) : nil }
+    return v
+  }
+
+  /// The data range in transformed coordinates, padded when degenerate.
+  func ranges() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    var xs: [Double] = [], ys: [Double] = []
+    for s in series {
+      for (x, y) in zip(s.x, s.y) {
+        if let a = tx(x), let b = ty(y) {
+          xs.append(a)
+          ys.append(b)
+        }
+      }
+      if s.style == .bars, !logY { ys.append(0) }
+    }
+    for r in horizontalRules { if let b = ty(r.value) { ys.append(b) } }
+    return (Self.padded(xs), Self.padded(ys))
+  }
+
+  static func padded(_ v: [Double]) -> ClosedRange<Double> {
+    guard let lo = v.min(), let hi = v.max() else { return 0...1 }
+    if hi - lo > 1e-9 * max(abs(hi), abs(lo)) { return lo...hi }
+    let pad = max(abs(lo) * 0.1, 0.5)
+    return (lo - pad)...(hi + pad)
+  }
+
+  /// Tick values (transformed coordinates) for an axis: about `count` round numbers.
+  static func ticks(_ range: ClosedRange<Double>, count: Int = 5, log: Bool) -> [Double] {
+    if log {
+      let lo = Int(range.lowerBound.rounded(.down)), hi = Int(range.upperBound.rounded(.up))
+      let step = max(1, (hi - lo) / max(count - 1, 1))
+      return stride(from: lo, through: hi, by: step).map(Double.init).filter { range.contains($0) || $0 == Double(lo) }
+    }
+    let span = range.upperBound - range.lowerBound
+    let raw = span / Double(max(count - 1, 1))
+    let mag = pow(10, (log10(raw)).rounded(.down))
+    let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+    let start = (range.lowerBound / step).rounded(.up) * step
+    return stride(from: start, through: range.upperBound + 1e-12 * span, by: step).map { $0 }
+  }
+
+  /// A tick label: the value, or 10^k on a log axis.
+  static func tickLabel(_ t: Double, log: Bool) -> String {
+    if log { return "1e\(Int(t.rounded()))" }
+    return String(format: "%.3g", t)
+  }
+}

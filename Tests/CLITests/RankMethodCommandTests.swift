@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("hessian-lab rank --method (HVP methods) and spectrum")
+struct RankMethodCommandTests {
+  static let allEqual = "quad:1*20:d=200:seed=3"
+
+  @Test("JSON has the documented keys for every method", arguments: ["dense", "lanczos", "block", "power", "slq"])
+  func jsonKeys(_ method: String) throws {
+    let r = try CommandRunner.run(["rank", "quad:5,4,4,1:d=24:seed=1", "--method", method, "--seed", "3", "--probes", "20", "--json"])
+    #expect(r.status == 0, "\(r.standardError)")
+    let json = try CommandRunner.json(r)
+    for key in ["rank", "method", "dimension", "hessianVectorProducts", "threshold", "eigenvalues", "converged", "warnings", "seed", "seconds"] {
+      #expect(json[key] != nil || (key == "seed" && method == "dense"), "\(method): missing \(key)")
+    }
+    #expect(json["method"] as? String == method)
+    if method != "dense" { #expect(json["seed"] as? UInt64 == 3) }
+  }
+
+  @Test("all-equal rank 20: lanczos warns and counts 1, block finds 20")
+  func allEqual() throws {
+    let l = try CommandRunner.json(try CommandRunner.run(["rank", Self.allEqual, "--method", "lanczos", "--seed", "1", "--json"]))
+    #expect(l["rank"] as? Int == 1)
+    #expect(l["hessianVectorProducts"] as? Int == 2)
+    #expect((l["warnings"] as? [String] ?? []).contains { $0.contains("Krylov space exhausted after 2 steps") })
+    let b = try CommandRunner.json(try CommandRunner.run(["rank", Self.allEqual, "--method", "block", "--seed", "1", "--json"]))
+    #expect(b["rank"] as? Int == 20)
+    #expect((b["hessianVectorProducts"] as? Int ?? 999) <= 20 + 2 * 20 + 10)
+  }
+
+  @Test("without --seed a seed is drawn and printed")
+  func seedPrinted() throws {
+    let r = try CommandRunner.run(["rank", "quad:1,2:d=5:seed=1", "--method", "block"])
+    #expect(r.status == 0)
+    #expect(r.standardOutput.contains("\nseed "))
+  }
+
+  @Test("spectrum --top: copies of a multiple eigenvalue, JSON, SVG")
+  func spectrumTop() throws {
+    let svg = FileManager.default.temporaryDirectory.appendingPathComponent("spectrum-\(UInt32.random(in: 0...UInt32.max)).svg").path
+    defer { try? FileManager.default.removeItem(atPath: svg) }
+    let r = try CommandRunner.run(["spectrum", Self.allEqual, "--top", "4", "--seed", "2", "--json", "--svg", svg])
+    #expect(r.status == 0, "\(r.standardError)")
+    let json = try CommandRunner.json(r)
+    let values = json["eigenvalues"] as? [Double] ?? []
+    #expect(values.count == 4 && values.allSatisfy { abs($0 - 1) < 1e-10 })
+    #expect((json["converged"] as? [Bool] ?? []).allSatisfy { $0 })
+    let text = (try? String(contentsOfFile: svg, encoding: .utf8)) ?? ""
+    #expect(text.hasPrefix("<svg") && text.contains("Lanczos + restarts"))
+  }
+
+  @Test("spectrum --density draws in the terminal and reports HVPs")
+  func spectrumDensity() throws {
+    let r = try CommandRunner.run(["spectrum", "quad:1,2,3,10:d=30:seed=1", "--density", "--probes", "5", "--seed", "1"])
+    #expect(r.status == 0, "\(r.standardError)")
+    #expect(r.standardOutput.contains("SLQ spectral density") && r.standardOutput.contains("legend:"))
+    #expect(r.standardOutput.contains("HVPs"))
+  }
+
+  @Test("bad input exits with status 2 and one line", arguments: [
+    ["spectrum", "quad:1:d=3", "--top", "2", "--bottom", "1"],
+    ["spectrum", "quad:1:d=3", "--top", "0"],
+    ["rank", "quad:1:d=3", "--method", "bogus"],
+    ["rank", "quad:1:d=3", "--method", "slq", "--probes", "0"],
+  ])
+  func badInput(_ args: [String]) throws {
+    let r = try CommandRunner.run(args)
+    #expect(r.status == 2, "\(args): \(r.standardError)")
+    #expect(r.standardError.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1)
+  }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import HessianLab
+
+@Suite("Top-k and bottom-k eigenvalues")
+struct ExtremeEigenvaluesTests {
+  @Test("top-k with a multiplet matches the dense reference, copies included")
+  func topWithMultiplet() throws {
+    let spectrum = [9.0, 5, 5, 5, 2, 1]
+    let landscape = try KrylovFixtures.quadratic("t", spectrum, d: 50)
+    var rng = SeededGenerator(seed: 31)
+    let result = try ExtremeEigenvalues.compute(
+      of: HessianOperator(landscape: landscape), end: .top, count: 4, using: &rng)
+    let expected = [9.0, 5, 5, 5]
+    #expect(result.values.count == 4)
+    for (a, b) in zip(result.values, expected) { #expect(abs(a - b) <= 1e-8 * 9, "\(result.values)") }
+    #expect(result.converged.allSatisfy { $0 })
+  }
+
+  @Test("bottom-k of an indefinite matrix matches the dense reference")
+  func bottomIndefinite() throws {
+    var rng0 = SeededGenerator(seed: 32)
+    let d = 40
+    let g = Matrix(rows: d, columns: d, elements: rng0.normals(d * d))
+    var a = BLAS.multiply(g, .none, g, .transpose)
+    for i in 0..<d { a[i, i] -= Double(d) }  // shift: some negative eigenvalues
+    let dense = try SymmetricEigen.values(of: a)
+    var rng = SeededGenerator(seed: 33)
+    let result = try ExtremeEigenvalues.compute(of: HessianOperator(matrix: a), end: .bottom, count: 3, using: &rng)
+    let scale = dense.map(abs).max() ?? 1
+    for (a, b) in zip(result.values, dense.prefix(3)) { #expect(abs(a - b) <= 1e-7 * scale) }
+    #expect(result.converged.allSatisfy { $0 })
+  }
+
+  @Test("too few steps are flagged as unconverged (the flag can fail)")
+  func unconvergedFlag() throws {
+    let landscape = try KrylovFixtures.quadratic("u", (1...60).map { 1 + Double($0) / 60 }, d: 80)
+    var rng = SeededGenerator(seed: 34)
+    let result = try ExtremeEigenvalues.compute(
+      of: HessianOperator(landscape: landscape), end: .top, count: 3, steps: 4, using: &rng)
+    #expect(result.converged.contains(false))
+    #expect(!result.warnings.isEmpty)
+  }
+}
