@@ -14,6 +14,9 @@ struct BenchCommand: AsyncParsableCommand {
   enum Case: String, ExpressibleByArgument, CaseIterable {
     case batchedLoss = "batched-loss"
     case denseRank = "dense-rank"
+    case topEigenvalues = "top-eigenvalues"
+    case blockRank = "block-rank"
+    case covariance
     case dgemm
   }
 
@@ -26,7 +29,11 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(name: .customLong("repeat"), help: "Timed repetitions (after one untimed warm-up).")
   var repetitions: Int = 5
 
+  @Option(help: "covariance: concurrent workers.")
+  var workers: Int = 1
+
   func validate() throws {
+    guard workers >= 1 else { throw InputError("--workers must be at least 1, got \(workers)") }
     guard repetitions >= 1 else { throw InputError("--repeat must be at least 1, got \(repetitions)") }
   }
 
@@ -49,6 +56,50 @@ struct BenchCommand: AsyncParsableCommand {
         rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows).rank
       }
       report = BenchReport(case: benchCase.rawValue, seconds: times, flops: nil, checksum: Double(rank))
+    case .topEigenvalues:
+      let h = try HessianFile(path: path("H.npy")).matrix
+      let op = HessianOperator(matrix: h)
+      var values: [Double] = []
+      var hvps = 0
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        let before = op.applicationCount
+        values = (try? ExtremeEigenvalues.compute(of: op, end: .top, count: 20, using: &rng).values) ?? []
+        hvps = op.applicationCount - before
+      }
+      report = BenchReport(
+        case: benchCase.rawValue, seconds: times, flops: nil, checksum: values.reduce(0, +), values: values,
+        hessianVectorProducts: hvps)
+    case .blockRank:
+      let basis = try loadMatrix("B.npy")
+      let values = try NumpyArray.loadVector(contentsOf: URL(fileURLWithPath: path("values.npy"))).vector
+      let landscape = QuadraticLandscape(name: "bench", storage: .factored(values: values, basisRows: basis))
+      let op = HessianOperator(landscape: landscape)
+      var rank = 0
+      var hvps = 0
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        let before = op.applicationCount
+        rank = (try? BlockKrylovRank.rank(of: op, using: &rng).rank) ?? -1
+        hvps = op.applicationCount - before
+      }
+      report = BenchReport(
+        case: benchCase.rawValue, seconds: times, flops: nil, checksum: Double(rank), hessianVectorProducts: hvps)
+    case .covariance:
+      let h = try HessianFile(path: path("H.npy")).matrix
+      let landscape = QuadraticLandscape(name: "bench", storage: .dense(h))
+      let sampler = try SelectionSampler(population: 100, sigma: 1)
+      var checksum = 0.0
+      var times: [Double] = []
+      for run in 0...repetitions {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sample = try await sampler.sample(landscape, kept: 5000, seed: 7, workers: workers)
+        let d = start.duration(to: clock.now)
+        checksum = sample.moments.secondMoment.trace
+        if run > 0 { times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) }
+      }
+      report = BenchReport(case: benchCase.rawValue, seconds: times, flops: nil, checksum: checksum)
     case .dgemm:
       let n = 1000
       var rng = SeededGenerator(seed: 1)
@@ -94,4 +145,7 @@ struct BenchReport: Codable {
   /// A value derived from the result, so the work cannot be optimised away and
   /// the twin's answer can be compared.
   var checksum: Double
+  /// Computed values, for comparing accuracy with the twin.
+  var values: [Double]? = nil
+  var hessianVectorProducts: Int? = nil
 }
