@@ -10,5 +10,6 @@ enum CommandRegistry {
     BenchCommand.self,
     CovarianceCommand.self,
     ReproduceCommand.self,
+    LLCCommand.self,
   ]
 }

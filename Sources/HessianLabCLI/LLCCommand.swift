@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import HessianLab
+
+/// `hessian-lab llc`: the local learning coefficient — bounds from the Hessian
+/// rank, the exact value when the landscape knows it, and two independent
+/// estimates (volume scaling with rare-event splitting; SGLD as in devinterp).
+struct LLCCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "llc",
+    abstract: "Local learning coefficient: rank bounds, exact value, volume and SGLD estimates.",
+    discussion: """
+      Bounds: r/2 ≤ λ ≤ r/2 + (d − r)/4 with r the Hessian rank at the minimum \
+      (Bushnaq 2024). Volume: P(K < ε) ≈ c ε^λ (−log ε)^{m−1} over ε-min…ε-max, \
+      by multilevel splitting (Cérou & Guyader 2007). SGLD: λ̂ = nβ(E[L] − L(w*)), \
+      β = 1/log n, localisation γ (Lau et al. 2025). Math notes §3, §4, §6.
+      """
+  )
+
+  enum Method: String, ExpressibleByArgument, CaseIterable {
+    case bounds, exact, volume, sgld, all
+  }
+
+  enum RankMethodOption: String, ExpressibleByArgument, CaseIterable {
+    case auto, dense, lanczos, block, power, slq
+  }
+
+  enum RankSourceOption: String, ExpressibleByArgument, CaseIterable {
+    case hessian, covariance, stated
+  }
+
+  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...).")
+  var landscape: String
+
+  @Option(help: "What to compute.")
+  var method: Method = .all
+
+  @Option(help: "Root seed (drawn and printed when omitted).")
+  var seed: UInt64?
+
+  @Flag(help: "Print one JSON object instead of the human report.")
+  var json = false
+
+  @Option(name: .customLong("rank-method"), help: "How to compute the Hessian rank (auto: dense for d ≤ 2000, else block).")
+  var rankMethod: RankMethodOption = .auto
+
+  @Option(help: "Use this rank for the bounds instead of computing it.")
+  var rank: Int?
+
+  @Option(name: .customLong("rank-source"), help: "Where --rank came from (covariance flags the lower bound as unsafe).")
+  var rankSource: RankSourceOption = .stated
+
+  @Option(help: "Volume multiplicity correction: known (the landscape's m, else 1), or a fixed integer m ≥ 1.")
+  var multiplicity: String = "known"
+
+  @Option(name: .customLong("epsilon-min"), help: "Smallest ε of the volume fit.")
+  var epsilonMin: Double = 1e-10
+
+  @Option(name: .customLong("epsilon-max"), help: "Largest ε of the volume fit (< 1).")
+  var epsilonMax: Double = 1e-3
+
+  @Option(help: "Volume: splitting particles per run.")
+  var particles: Int = 64
+
+  @Option(help: "Volume: independent splitting runs.")
+  var replicates: Int = 8
+
+  @Option(help: "Volume: Metropolis moves per replaced particle.")
+  var moves: Int = 20
+
+  @Option(name: .customLong("n"), help: "SGLD: nominal sample size n (β = 1/log n).")
+  var sampleSize: Double = 10_000
+
+  @Option(help: "SGLD: localisation γ.")
+  var gamma: Double = 1
+
+  @Option(name: .customLong("step-size"), help: "SGLD: step size ε (default 0.01/(nβ·max(1, h_max/2))).")
+  var stepSize: Double?
+
+  @Option(help: "SGLD: chains.")
+  var chains: Int = 8
+
+  @Option(help: "SGLD: steps per chain, burn-in included.")
+  var steps: Int = 20_000
+
+  @Option(name: .customLong("burn-in"), help: "SGLD: steps discarded per chain.")
+  var burnIn: Int = 4_000
+
+  func run() async throws {
+    let land = try LandscapeSpec.resolve(landscape)
+    let d = land.dimension
+    let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
+    if seed == nil, !json { print("seed \(rootSeed) (drawn; pass --seed \(rootSeed) to reproduce)") }
+    let rng = SeededGenerator(seed: rootSeed)
+    let progress = ProgressBar(label: "llc")
+    defer { progress.finish() }
+    let wants = { (m: Method) in method == .all || method == m }
+
+    // Rank and bounds.
+    var warnings: [String] = []
+    let bounds: LearningCoefficientBounds
+    if let r = rank {
+      guard r >= 0, r <= d else { throw InputError("--rank: \(r) is not between 0 and d = \(d)") }
+      let source: RankSource = rankSource == .covariance ? .covarianceReadout : rankSource == .hessian ? .hessian : .stated
+      bounds = LearningCoefficientBounds(rank: r, dimension: d, source: source)
+    } else {
+      let rm: RankMethod
+      switch rankMethod {
+      case .auto: rm = d <= 2000 ? .dense : .block
+      case .dense: rm = .dense
+      case .lanczos: rm = .lanczos
+      case .block: rm = .block
+      case .power: rm = .power
+      case .slq: rm = .slq
+      }
+      var rankRng = rng.child(1000)
+      let result: RankResult
+      do {
+        result = try RankComputation.rank(of: HessianOperator(landscape: land), method: rm, using: &rankRng)
+      } catch {
+        throw InputError("\(landscape): the Hessian rank (\(rm.rawValue)) failed: \(error)")
+      }
+      bounds = LearningCoefficientBounds(rank: result.rank, dimension: d, source: .hessian)
+      warnings += result.warnings.map { "rank: \($0)" }
+      if let known = land.knownAnswers.rank.value, known != result.rank {
+        warnings.append("the computed rank \(result.rank) differs from the known rank \(known)")
+      }
+    }
+    warnings += bounds.warnings
+    progress.update(1, 3)
+
+    let exact = ExactLearningCoefficient(of: land)
+    if let v = exact.value, !bounds.contains(v) {
+      warnings.append("the exact λ = \(v) lies outside the bounds [\(bounds.lower), \(bounds.upper)]: the rank is not the true Hessian rank")
+    }
+
+    var volume: VolumeScalingEstimate? = nil
+    if wants(.volume) {
+      let m: Int
+      if multiplicity == "known" {
+        m = exact.multiplicity ?? 1
+        if exact.multiplicity == nil { warnings.append("volume: multiplicity unknown, m = 1 used (biased down if m > 1)") }
+      } else if let v = Int(multiplicity), v >= 1 {
+        m = v
+      } else {
+        throw InputError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
+      }
+      let config = VolumeScalingEstimator.Configuration(
+        epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates,
+        splitting: .init(particles: particles, movesPerIteration: moves))
+      var child = rng.child(1)
+      volume = try VolumeScalingEstimator.estimate(on: land, multiplicity: m, configuration: config, using: &child)
+    }
+    progress.update(2, 3)
+
+    var sgld: SGLDEstimate? = nil
+    if wants(.sgld) {
+      let config = SGLDEstimator.Configuration(
+        sampleSize: sampleSize, localisation: gamma, stepSize: stepSize, chains: chains, steps: steps, burnIn: burnIn)
+      var child = rng.child(2)
+      sgld = try SGLDEstimator.estimate(on: land, configuration: config, using: &child)
+    }
+    progress.finish()
+
+    let report = LLCReport(
+      landscape: land.name, dimension: d, hessianRank: bounds.rank, rankSource: bounds.rankSource.rawValue,
+      lowerBound: bounds.lower.doubleValue, upperBound: bounds.upper.doubleValue,
+      boundsText: "[\(bounds.lower), \(bounds.upper)]", assumption: bounds.assumption,
+      exact: exact.value?.doubleValue, exactText: exact.value?.description, exactProvenance: exact.provenance.rawValue,
+      exactSource: exact.source, multiplicity: exact.multiplicity,
+      estimates: .init(volume: volume.map(LLCReport.Entry.init), sgld: sgld.map(LLCReport.Entry.init)),
+      seed: rootSeed, warnings: warnings + (volume?.warnings.map { "volume: \($0)" } ?? []) + (sgld?.warnings.map { "sgld: \($0)" } ?? []))
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else {
+      print(report.humanText(volume: volume, sgld: sgld))
+    }
+  }
+}
