@@ -8,7 +8,9 @@ import CGSL
 public enum BLAS {
   /// Whether an operand is used as stored or transposed.
   public enum Operation: Sendable {
+    /// Use the operand as stored (`CblasNoTrans`).
     case none
+    /// Use the transpose of the operand (`CblasTrans`).
     case transpose
 
     var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }

@@ -28,6 +28,7 @@ public struct GSLError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The GSL routine that failed.
   public let function: String
 
+  /// An error for status `code` returned by the GSL routine named `function`.
   public init(code: Int, function: String) {
     self.code = code
     self.function = function

@@ -40,6 +40,7 @@ struct CovarianceReport: Encodable {
   var seconds: Double
 
   enum Keys: String, CodingKey {
+    case schemaVersion
     case landscape, dimension, selection, population, kept, sigma, estimate, rank, threshold
     case largestCounted, smallestUncounted, gapRatio, eigenvalues, lossEvaluations, samplingLossEvaluations
     case relativeError, spread, measureID, measureCE, fittedScale, predictedScale, knownRank
@@ -49,6 +50,7 @@ struct CovarianceReport: Encodable {
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try c.encode(landscape, forKey: .landscape)
     try c.encode(dimension, forKey: .dimension)
     try c.encode(selection, forKey: .selection)
@@ -119,12 +121,14 @@ struct PlanReport: Encodable {
   var seconds: Double
 
   enum Keys: String, CodingKey {
+    case schemaVersion
     case pilotKept, pilotLossEvaluations, pilotRank, largestRangeVariance, recommendedKept
     case recommendedLossEvaluations, lossEvaluations, warnings, seed, seconds
   }
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try c.encode(plan.pilotKept, forKey: .pilotKept)
     try c.encode(plan.pilotLossEvaluations, forKey: .pilotLossEvaluations)
     try c.encode(plan.pilotLossEvaluations, forKey: .lossEvaluations)

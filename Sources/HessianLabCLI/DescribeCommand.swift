@@ -20,7 +20,7 @@ struct DescribeCommand: AsyncParsableCommand {
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self))
       return
     }
     func line(_ key: String, _ value: String, _ origin: LandscapeReport.Origin?) {

@@ -36,6 +36,7 @@ struct LandscapesCommand: AsyncParsableCommand {
   }
 
   struct Report: Encodable {
+    var schemaVersion = JSONSchemaVersion.current
     var landscapes: [Row]
   }
 

@@ -53,6 +53,9 @@ struct RankCommand: AsyncParsableCommand {
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
+  @Option(help: "Write the computed eigenvalues (ascending; Ritz values or SLQ nodes for those methods) to this .npy file (1-D, float64).")
+  var save: String?
+
   func run() async throws {
     if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
     if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
@@ -91,6 +94,7 @@ struct RankCommand: AsyncParsableCommand {
       throw InputError("\(source): eigendecomposition failed: \(error)")
     }
     let elapsed = start.duration(to: clock.now)
+    if let path = save { try NumpySave.write(NumpyArray(vector: result.eigenvalues), to: path) }
     let report = RankReport(
       rank: result.rank, dimension: result.dimension, method: method.rawValue,
       threshold: result.threshold, thresholdPolicy: result.thresholdPolicy,
@@ -110,6 +114,8 @@ struct RankCommand: AsyncParsableCommand {
 
 /// The result of `rank`, as printed with `--json`.
 struct RankReport: Codable {
+  /// The layout version (``JSONSchemaVersion``); `docs/schema/rank.schema.json`.
+  var schemaVersion = JSONSchemaVersion.current
   var rank: Int
   var dimension: Int
   var method: String

@@ -83,10 +83,11 @@ struct ReproductionReport: Encodable {
   var svgFiles: [String]
   var seconds: Double
 
-  enum Keys: String, CodingKey { case quick, seed, measureCells, kappaRows, degenerate, lossEvaluations, svgFiles, seconds }
+  enum Keys: String, CodingKey { case schemaVersion, quick, seed, measureCells, kappaRows, degenerate, lossEvaluations, svgFiles, seconds }
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try c.encode(result.quick, forKey: .quick)
     try c.encode(result.seed, forKey: .seed)
     try c.encode(result.measureCells, forKey: .measureCells)

@@ -43,7 +43,12 @@ struct SpectrumCommand: AsyncParsableCommand {
   @Option(help: "Also write the plot as an SVG file.")
   var svg: String?
 
+  @Option(help: "Write the values to this .npy file: --top/--bottom the eigenvalues (1-D), --density the smoothed density as rows (λ, density) (G×2), float64.")
+  var save: String?
+
   struct Report: Codable {
+    /// The layout version (``JSONSchemaVersion``); `docs/schema/spectrum.schema.json`.
+    var schemaVersion = JSONSchemaVersion.current
     var landscape: String
     var mode: String
     var dimension: Int
@@ -92,7 +97,7 @@ struct SpectrumCommand: AsyncParsableCommand {
         warnings: [], seed: rootSeed, seconds: 0)
       plot = PlotModel(
         title: "SLQ spectral density of \(land.name) (\(probes) probes × \(m) steps, σ = \(String(format: "%.3g", sigma)))",
-        xLabel: "eigenvalue λ", yLabel: "density",
+        xLabel: "eigenvalue λ", yLabel: "density (per unit of λ)",
         series: [.init(name: "smoothed SLQ density", x: grid, y: values, style: .line)])
     } else {
       let end: SpectrumEnd = top != nil ? .top : .bottom
@@ -106,11 +111,21 @@ struct SpectrumCommand: AsyncParsableCommand {
       let xs = result.values.indices.map { Double($0 + 1) }
       plot = PlotModel(
         title: "\(end == .top ? "Largest" : "Smallest") \(result.values.count) eigenvalues of \(land.name)",
-        xLabel: "rank order k", yLabel: "eigenvalue λ_k",
+        xLabel: "rank order k", yLabel: "eigenvalue λₖ",
         series: [.init(name: "Lanczos + restarts", x: xs, y: result.values, style: .bars)], logY: positive)
     }
     let elapsed = start.duration(to: clock.now)
     report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    if let path = save {
+      let array: NumpyArray
+      if let values = report.eigenvalues {
+        array = NumpyArray(vector: values)
+      } else {
+        let grid = report.grid ?? [], values = report.density ?? []
+        array = try NumpyArray(shape: [grid.count, 2], values: zip(grid, values).flatMap { [$0, $1] })
+      }
+      try NumpySave.write(array, to: path)
+    }
     if let path = svg {
       do {
         try SVGPlot.render(plot).write(toFile: path, atomically: true, encoding: .utf8)
@@ -134,5 +149,6 @@ struct SpectrumCommand: AsyncParsableCommand {
     print("cost: \(report.hessianVectorProducts) HVPs, d = \(report.dimension), seed \(rootSeed)")
     for w in report.warnings { print("warning: \(w)") }
     if let path = svg { print("wrote \(path)") }
+    if let path = save { print("wrote \(path)") }
   }
 }

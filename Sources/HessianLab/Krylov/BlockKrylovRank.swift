@@ -48,8 +48,13 @@ public enum BlockKrylovRank {
   /// The adaptive range finder (HMT 2011, Algorithm 4.2), with
   /// reorthogonalisation against Q done twice.
   ///
-  /// - Parameter tolerance: maps the Frobenius scale estimate ‖H‖_F to the
-  ///   target τ; ε_stop = τ/(10√(2/π)).
+  /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - testVectors: r', the consecutive test vectors that must all be captured
+  ///     before stopping (failure probability 10^(−r')).
+  ///   - tolerance: maps the Frobenius scale estimate ‖H‖_F to the
+  ///     target τ; ε_stop = τ/(10√(2/π)).
+  ///   - rng: the source of the Gaussian test vectors ω_i.
   public static func findRange(
     of op: HessianOperator, testVectors: Int = 10, tolerance: (Double) -> Double,
     using rng: inout SeededGenerator
@@ -117,8 +122,12 @@ public enum BlockKrylovRank {
 
   /// The rank of `op` by the adaptive range finder and Rayleigh–Ritz.
   ///
-  /// - Parameter testVectors: r', the number of consecutive test vectors that
-  ///   must be captured (failure probability 10^(−r')).
+  /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - policy: how τ is chosen from the Ritz values.
+  ///   - testVectors: r', the number of consecutive test vectors that
+  ///     must be captured (failure probability 10^(−r')).
+  ///   - rng: the source of the Gaussian test vectors; its seed is recorded in the result.
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, testVectors: Int = 10,
     using rng: inout SeededGenerator

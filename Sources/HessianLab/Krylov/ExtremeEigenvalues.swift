@@ -31,6 +31,7 @@ public enum SpectrumEnd: String, Sendable, Codable, CaseIterable {
 public enum ExtremeEigenvalues {
   /// The computed eigenvalues and their evidence.
   public struct Result: Sendable, Codable, Equatable {
+    /// Which end of the spectrum was computed.
     public var end: SpectrumEnd
     /// The k values, best first (descending for top, ascending for bottom).
     public var values: [Double]
@@ -38,17 +39,23 @@ public enum ExtremeEigenvalues {
     public var residuals: [Double]
     /// residual ≤ tolerance·max|θ| for each value.
     public var converged: [Bool]
+    /// The Hessian-vector products made by all runs (counted by the operator).
     public var hessianVectorProducts: Int
     /// Lanczos runs (1 + restarts).
     public var runs: Int
+    /// Plain-language warnings (unconverged values, a run that broke down early).
     public var warnings: [String]
   }
 
   /// The `count` extreme eigenvalues of `op` at `end`.
   ///
   /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - end: the largest (``SpectrumEnd/top``) or smallest (``SpectrumEnd/bottom``) eigenvalues.
+  ///   - k: how many eigenvalues, with multiplicity.
   ///   - steps: Lanczos steps per run (default min(d, max(2k + 20, 40))).
   ///   - tolerance: relative residual tolerance of the convergence flags.
+  ///   - rng: the source of the Gaussian start vector of each run.
   public static func compute(
     of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int? = nil, tolerance: Double = 1e-8,
     using rng: inout SeededGenerator

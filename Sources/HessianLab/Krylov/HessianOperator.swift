@@ -39,8 +39,11 @@ public final class HessianOperator {
   /// An operator from an explicit product closure.
   ///
   /// - Parameters:
-  ///   - product: writes H·x into its second argument; must be symmetric and linear.
+  ///   - dimension: d, the length of the vectors.
+  ///   - name: a short name for reports.
+  ///   - precision: the precision the products are known to (ε of the default threshold).
   ///   - knownMatrix: the dense H when available for free.
+  ///   - product: writes H·x into its second argument; must be symmetric and linear.
   public init(
     dimension: Int, name: String, precision: Precision = .float64, knownMatrix: Matrix? = nil,
     product: @escaping ([Double], inout [Double]) -> Void

@@ -94,6 +94,12 @@ public enum Lanczos {
   /// Runs at most `maxSteps` Lanczos steps from `start`.
   ///
   /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - start: the start vector v (any nonzero length-d vector; normalised here).
+  ///   - maxSteps: the most steps to take (the run stops earlier at a breakdown).
+  ///   - reorthogonalization: ``Reorthogonalization/full`` (default) or
+  ///     ``Reorthogonalization/none`` (teaching: shows ghost eigenvalues).
+  ///   - breakdownTolerance: stop when β_j ≤ breakdownTolerance·‖T‖.
   ///   - locked: orthonormal vectors to deflate (the run works in their
   ///     orthogonal complement; used by restarts in ``ExtremeEigenvalues``).
   /// - Returns: the run; `hessianVectorProducts` = steps.
@@ -162,7 +168,12 @@ public enum Lanczos {
 public enum LanczosRank {
   /// The rank by Lanczos from a Gaussian start vector drawn from `rng`.
   ///
-  /// - Parameter maxSteps: default d (run to the Krylov dimension).
+  /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - policy: how τ is chosen from the Ritz values.
+  ///   - maxSteps: default d (run to the Krylov dimension).
+  ///   - reorthogonalization: ``Reorthogonalization/full`` (default) or ``Reorthogonalization/none``.
+  ///   - rng: the source of the Gaussian start vector; its seed is recorded in the result.
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil,
     reorthogonalization: Reorthogonalization = .full, using rng: inout SeededGenerator

@@ -20,7 +20,9 @@ import Foundation
 public enum PowerIteration {
   /// One eigenpair found by deflated power iteration.
   public struct Eigenpair: Sendable {
+    /// The eigenvalue estimate λ = vᵀHv (Rayleigh quotient of the last iterate).
     public var value: Double
+    /// The unit eigenvector estimate v (length d).
     public var vector: [Double]
     /// ‖H v − λ v‖.
     public var residual: Double

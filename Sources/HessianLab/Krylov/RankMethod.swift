@@ -10,10 +10,15 @@ import Foundation
 /// | `power` | (r + 1) × iterations | slow for clusters | Yao et al., PyHessian 2020 |
 /// | `slq` | probes × steps | stochastic (±SE) | Ubaru–Chen–Saad 2017 |
 public enum RankMethod: String, Sendable, Codable, CaseIterable {
+  /// All d eigenvalues from a dense eigendecomposition (``DenseRank``): the reference.
   case dense
+  /// Single-vector Lanczos with full reorthogonalisation (``LanczosRank``); blind to multiplicities.
   case lanczos
+  /// Adaptive randomized range finder and Rayleigh–Ritz (``BlockKrylovRank``); multiplicity-safe.
   case block
+  /// Deflated power iteration as in PyHessian (``PowerIteration``).
   case power
+  /// Stochastic Lanczos quadrature of the spectral projector (``StochasticLanczosQuadrature``), ± its standard error.
   case slq
 }
 
@@ -37,8 +42,9 @@ public struct RankResult: Sendable, Codable, Equatable {
   public var thresholdPolicy: String
   /// The eigenvalues (or Ritz values) that were computed, ascending.
   public var eigenvalues: [Double]
-  /// The smallest |λ| counted and the largest |λ| not counted.
+  /// The smallest |λ| counted; `nil` when nothing is counted.
   public var smallestCounted: Double?
+  /// The largest |λ| not counted; `nil` when everything is counted.
   public var largestUncounted: Double?
   /// smallestCounted / largestUncounted; `nil` when a side is empty or the
   /// gap is unbounded (largest uncounted exactly 0).
@@ -49,10 +55,27 @@ public struct RankResult: Sendable, Codable, Equatable {
   public var warnings: [String]
   /// The seed of the random start vectors or probes, when randomness was used.
   public var seed: UInt64?
-  /// For `slq`: the unrounded estimate of tr P_{>τ} and its standard error.
+  /// For `slq`: the unrounded estimate of tr P_{>τ}; `nil` for the other methods.
   public var estimate: Double?
+  /// For `slq`: the standard error of ``estimate`` across probes; `nil` for the other methods.
   public var standardError: Double?
 
+  /// A result from the threshold decision of a method's eigenvalues.
+  ///
+  /// - Parameters:
+  ///   - rank: the rank (for `slq` the rounded estimate).
+  ///   - method: the method that produced it.
+  ///   - dimension: d.
+  ///   - hessianVectorProducts: the products the method actually made.
+  ///   - decision: τ and the evidence on each side of it (``NumericalRank``);
+  ///     a non-finite gap ratio is stored as `nil`.
+  ///   - policy: the threshold policy, kept as its one-line description.
+  ///   - eigenvalues: the computed eigenvalues, in any order (stored ascending).
+  ///   - converged: whether the method's own convergence test passed.
+  ///   - warnings: plain-language warnings.
+  ///   - seed: the seed of the random start vectors or probes, `nil` when none were used.
+  ///   - estimate: `slq` only: the unrounded estimate of tr P_{>τ}.
+  ///   - standardError: `slq` only: its standard error.
   public init(
     rank: Int, method: RankMethod, dimension: Int, hessianVectorProducts: Int, decision: RankDecision,
     policy: ThresholdPolicy, eigenvalues: [Double], converged: Bool, warnings: [String], seed: UInt64?,
@@ -122,6 +145,7 @@ extension ThresholdPolicy {
 public enum RankComputation {
   /// Options shared by the methods (each ignores what it does not use).
   public struct Options: Sendable {
+    /// How τ is chosen (default ``ThresholdPolicy/precisionRelative``).
     public var policy: ThresholdPolicy
     /// Lanczos: maximum steps (default d). SLQ: Lanczos steps per probe (default min(d, 30)).
     public var maxSteps: Int?
@@ -131,8 +155,10 @@ public enum RankComputation {
     public var testVectors: Int
     /// Power: maximum eigenpairs and iterations per eigenpair.
     public var maxEigenpairs: Int?
+    /// Power: maximum iterations per eigenpair (default 100, PyHessian's).
     public var powerIterations: Int
 
+    /// Options with every default as documented on each property.
     public init(
       policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil, probes: Int = 100,
       testVectors: Int = 10, maxEigenpairs: Int? = nil, powerIterations: Int = 100

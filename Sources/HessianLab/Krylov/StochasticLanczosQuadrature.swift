@@ -33,9 +33,13 @@ public enum StochasticLanczosQuadrature {
 
   /// A spectral density estimate.
   public struct Density: Sendable, Codable, Equatable {
+    /// d, the dimension of H.
     public var dimension: Int
+    /// The Gauss quadrature of each probe (n_v of them).
     public var probes: [ProbeQuadrature]
+    /// The Hessian-vector products made by all probes.
     public var hessianVectorProducts: Int
+    /// m, the Lanczos steps requested per probe (a run that breaks down takes fewer).
     public var stepsPerProbe: Int
 
     /// (d/n_v) Σ_l Σ_k τ_kl² f(θ_kl) and its standard error across probes.
@@ -99,8 +103,13 @@ public enum StochasticLanczosQuadrature {
   /// the extremes first); for the gap rule the pooled nodes of weight above
   /// 1/(2d) stand in for the eigenvalues.
   ///
-  /// - Parameter steps: Lanczos steps per probe (default min(d, 30); with too
-  ///   few steps quadrature nodes fall inside the gap and bias the count).
+  /// - Parameters:
+  ///   - op: the Hessian; every product is counted by it.
+  ///   - policy: how τ is chosen (from the quadrature nodes).
+  ///   - probes: n_v, the Rademacher probes; the standard error falls as 1/√n_v.
+  ///   - steps: Lanczos steps per probe (default min(d, 30); with too
+  ///     few steps quadrature nodes fall inside the gap and bias the count).
+  ///   - rng: the source of the probes; its seed is recorded in the result.
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, probes: Int = 100, steps: Int? = nil,
     using rng: inout SeededGenerator

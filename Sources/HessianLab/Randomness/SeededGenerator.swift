@@ -112,6 +112,7 @@ func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), used to seed xoshiro256**.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
+  /// A generator whose first output is a function of `state` (any value, zero included).
   public init(state: UInt64) { self.state = state }
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15

@@ -2,7 +2,9 @@ import Foundation
 
 /// The floating-point precision an operator is known to.
 public enum Precision: String, Sendable, Codable, CaseIterable {
+  /// IEEE double precision (NumPy `<f8`), ε = 2⁻⁵².
   case float64
+  /// IEEE single precision (NumPy `<f4`), ε = 2⁻²³.
   case float32
 
   /// Unit roundoff spacing ε at 1 (2⁻⁵² for float64, 2⁻²³ for float32).

@@ -8,18 +8,28 @@ import Foundation
 public struct PlotModel: Sendable, Equatable {
   /// How a series is drawn.
   public enum Style: String, Sendable, Equatable, CaseIterable {
+    /// A polyline through the points in order (densities, sweeps).
     case line
+    /// A marker per point (eigenvalues against an index).
     case points
+    /// A vertical bar from the baseline (0, or the bottom of a log axis) to each point.
     case bars
   }
 
   /// One named series of (x, y) points.
   public struct Series: Sendable, Equatable {
+    /// The legend entry.
     public var name: String
+    /// The abscissae, as many as ``y``.
     public var x: [Double]
+    /// The ordinates, as many as ``x``; non-finite values (and values ≤ 0 on a log axis) are not drawn.
     public var y: [Double]
+    /// How the series is drawn.
     public var style: Style
 
+    /// A series of `x.count` points.
+    ///
+    /// - Precondition: `x.count == y.count`.
     public init(name: String, x: [Double], y: [Double], style: Style) {
       precondition(x.count == y.count, "series \(name): x and y differ in length")
       self.name = name
@@ -29,19 +39,29 @@ public struct PlotModel: Sendable, Equatable {
     }
   }
 
+  /// The title above the plot.
   public var title: String
+  /// The x-axis label, with units where the quantity has them (" (log scale)" is appended for a log axis).
   public var xLabel: String
+  /// The y-axis label, with units where the quantity has them (" (log scale)" is appended for a log axis).
   public var yLabel: String
+  /// The series, drawn in order with ``SVGPlot/colors``.
   public var series: [Series]
   /// log₁₀ axes (values ≤ 0 are left out of log axes).
   public var logX: Bool
+  /// Whether the y axis is log₁₀ (values ≤ 0 are left out).
   public var logY: Bool
   /// Horizontal reference lines (e.g. a threshold τ), with labels.
   public var horizontalRules: [(value: Double, label: String)]
+  /// Names for a categorical x axis: when not empty, x = 1, 2, … stand for
+  /// these categories and ``SVGPlot`` labels the x ticks with them (methods
+  /// compared side by side, say) instead of with numbers.
+  public var xCategories: [String]
 
+  /// A plot of `series` with linear axes unless `logX` / `logY`.
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false,
-    horizontalRules: [(value: Double, label: String)] = []
+    horizontalRules: [(value: Double, label: String)] = [], xCategories: [String] = []
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -50,13 +70,14 @@ public struct PlotModel: Sendable, Equatable {
     self.logX = logX
     self.logY = logY
     self.horizontalRules = horizontalRules
+    self.xCategories = xCategories
   }
 
   public static func == (a: PlotModel, b: PlotModel) -> Bool {
     a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel && a.series == b.series
       && a.logX == b.logX && a.logY == b.logY
       && a.horizontalRules.map(\.value) == b.horizontalRules.map(\.value)
-      && a.horizontalRules.map(\.label) == b.horizontalRules.map(\.label)
+      && a.horizontalRules.map(\.label) == b.horizontalRules.map(\.label) && a.xCategories == b.xCategories
   }
 
   /// The transformed coordinate (log₁₀ when the axis is logarithmic), `nil`

@@ -3,15 +3,38 @@ import Foundation
 /// Draws a ``PlotModel`` as a standalone SVG document: axes with ticks and
 /// tick labels, axis labels, a title, a legend, and lines, points or bars per
 /// series (log axes supported).
+///
+/// The data range is widened by a 4% margin on each side (except at a bar
+/// chart's zero baseline), so that points on the edge of the range do not sit
+/// on an axis and the smallest bar of a log-scale bar chart is visible. A log
+/// axis spanning less than two decades gets 1–2–5 ticks labelled with their
+/// values instead of a single power of ten. The left margin grows with the
+/// longest y tick label so that the rotated y-axis label never overlaps it.
+/// Checked by rendering to PNG with `scripts/render-svgs`.
 public enum SVGPlot {
   /// Series colours, in order.
   public static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
   /// The SVG text of `plot`, `width` × `height` pixels.
+  ///
+  /// - Complexity: O(total number of points); no loss evaluations or HVPs.
   public static func render(_ plot: PlotModel, width: Int = 720, height: Int = 440) -> String {
-    let left = 80.0, right = 170.0, top = 40.0, bottom = 60.0
+    var (dataX, dataY) = plot.ranges()
+    if !plot.xCategories.isEmpty, !plot.logX {
+      dataX = 1...Double(max(plot.xCategories.count, 2))  // every category gets a slot, drawn or not
+    }
+    let hasZeroBaseline = !plot.logY && plot.series.contains { $0.style == .bars }
+    let xr = withMargin(dataX, keepZero: false)
+    let yr = withMargin(dataY, keepZero: hasZeroBaseline)
+    let xTicks =
+      plot.xCategories.isEmpty || plot.logX
+      ? ticks(xr, log: plot.logX)
+      : plot.xCategories.enumerated().map { (Double($0.offset + 1), escape($0.element)) }
+    let yTicks = ticks(yr, log: plot.logY)
+    // About 7 px per character at font-size 12, plus room for the rotated y label.
+    let longestY = yTicks.map(\.label.count).max() ?? 1
+    let left = max(80.0, 40.0 + 7.0 * Double(longestY)), right = 170.0, top = 40.0, bottom = 60.0
     let pw = Double(width) - left - right, ph = Double(height) - top - bottom
-    let (xr, yr) = plot.ranges()
     func px(_ x: Double) -> Double { left + (x - xr.lowerBound) / (xr.upperBound - xr.lowerBound) * pw }
     func py(_ y: Double) -> Double { top + ph - (y - yr.lowerBound) / (yr.upperBound - yr.lowerBound) * ph }
     func n(_ v: Double) -> String { String(format: "%.2f", v) }
@@ -22,14 +45,14 @@ public enum SVGPlot {
       "<g stroke=\"black\"><line x1=\"\(n(left))\" y1=\"\(n(top + ph))\" x2=\"\(n(left + pw))\" y2=\"\(n(top + ph))\"/>"
         + "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + ph))\"/></g>",
     ]
-    for t in PlotModel.ticks(xr, log: plot.logX) where xr.contains(t) {
+    for (t, label) in xTicks {
       out.append("<line x1=\"\(n(px(t)))\" y1=\"\(n(top + ph))\" x2=\"\(n(px(t)))\" y2=\"\(n(top + ph + 5))\" stroke=\"black\"/>")
-      out.append("<text x=\"\(n(px(t)))\" y=\"\(n(top + ph + 18))\" text-anchor=\"middle\">\(PlotModel.tickLabel(t, log: plot.logX))</text>")
+      out.append("<text x=\"\(n(px(t)))\" y=\"\(n(top + ph + 18))\" text-anchor=\"middle\">\(label)</text>")
     }
-    for t in PlotModel.ticks(yr, log: plot.logY) where yr.contains(t) {
+    for (t, label) in yTicks {
       out.append("<line x1=\"\(n(left - 5))\" y1=\"\(n(py(t)))\" x2=\"\(n(left))\" y2=\"\(n(py(t)))\" stroke=\"black\"/>")
       out.append("<line x1=\"\(n(left))\" y1=\"\(n(py(t)))\" x2=\"\(n(left + pw))\" y2=\"\(n(py(t)))\" stroke=\"#eee\"/>")
-      out.append("<text x=\"\(n(left - 8))\" y=\"\(n(py(t) + 4))\" text-anchor=\"end\">\(PlotModel.tickLabel(t, log: plot.logY))</text>")
+      out.append("<text x=\"\(n(left - 8))\" y=\"\(n(py(t) + 4))\" text-anchor=\"end\">\(label)</text>")
     }
     let xLabel = plot.xLabel + (plot.logX ? " (log scale)" : "")
     let yLabel = plot.yLabel + (plot.logY ? " (log scale)" : "")
@@ -58,6 +81,8 @@ public enum SVGPlot {
         let b = py(baseline)
         for p in pts {
           out.append("<line x1=\"\(n(p.0))\" y1=\"\(n(b))\" x2=\"\(n(p.0))\" y2=\"\(n(p.1))\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+          // A head on every bar, so a bar of (nearly) zero length is still seen.
+          out.append("<circle cx=\"\(n(p.0))\" cy=\"\(n(p.1))\" r=\"2.5\" fill=\"\(color)\"/>")
         }
       }
     }
@@ -65,7 +90,15 @@ public enum SVGPlot {
     var ly = top + 10
     let lx = left + pw + 20
     for (k, s) in plot.series.enumerated() {
-      out.append("<rect x=\"\(n(lx))\" y=\"\(n(ly - 9))\" width=\"12\" height=\"10\" fill=\"\(colors[k % colors.count])\"/>")
+      let color = colors[k % colors.count]
+      switch s.style {  // the swatch looks like the series
+      case .line:
+        out.append("<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 12))\" y2=\"\(n(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+      case .points:
+        out.append("<circle cx=\"\(n(lx + 6))\" cy=\"\(n(ly - 4))\" r=\"3\" fill=\"\(color)\"/>")
+      case .bars:
+        out.append("<rect x=\"\(n(lx))\" y=\"\(n(ly - 9))\" width=\"12\" height=\"10\" fill=\"\(color)\"/>")
+      }
       out.append("<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(escape(s.name))</text>")
       ly += 18
     }
@@ -76,6 +109,50 @@ public enum SVGPlot {
     }
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `range` widened by 4% of its span on each side; a bound at exactly 0 is
+  /// kept when `keepZero` (the baseline of a bar chart).
+  static func withMargin(_ range: ClosedRange<Double>, keepZero: Bool) -> ClosedRange<Double> {
+    let margin = 0.04 * (range.upperBound - range.lowerBound)
+    let lo = keepZero && range.lowerBound == 0 ? 0 : range.lowerBound - margin
+    let hi = keepZero && range.upperBound == 0 ? 0 : range.upperBound + margin
+    return lo...hi
+  }
+
+  /// Tick positions (transformed coordinates) inside `range`, with their labels.
+  ///
+  /// Linear axes: about five round values (`-0` is printed as `0`). Log axes
+  /// spanning two decades or more: powers of ten, labelled `1eK` as in the
+  /// terminal plot. Narrower log axes: 1–2–5 (or 1…9) × 10^k, labelled with
+  /// their values, so a plot never has fewer than two labelled ticks when the
+  /// range allows it.
+  static func ticks(_ range: ClosedRange<Double>, log: Bool) -> [(value: Double, label: String)] {
+    if !log {
+      let values = PlotModel.ticks(range, log: false).filter(range.contains)
+      let step = values.count > 1 ? values[1] - values[0] : 1
+      return values.map { t in
+        let snapped = abs(t) < 1e-9 * abs(step) ? 0 : t
+        return (snapped, PlotModel.tickLabel(snapped + 0, log: false))
+      }
+    }
+    let decades = PlotModel.ticks(range, log: true).filter(range.contains)
+    if range.upperBound - range.lowerBound >= 2, decades.count >= 2 {
+      return decades.map { ($0, PlotModel.tickLabel($0, log: true)) }
+    }
+    let lowDecade = Int(range.lowerBound.rounded(.down)), highDecade = Int(range.upperBound.rounded(.up))
+    for mantissas in [[1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
+      var found: [(value: Double, label: String)] = []
+      for k in lowDecade...max(lowDecade, highDecade) {
+        for m in mantissas {
+          let value = m * pow(10, Double(k))
+          let t = log10(value)
+          if range.contains(t) { found.append((t, String(format: "%g", value))) }
+        }
+      }
+      if found.count >= 3 || mantissas.count == 9 { return found }
+    }
+    return []
   }
 
   static func escape(_ s: String) -> String {

@@ -20,11 +20,17 @@ import Foundation
 public struct CovarianceHessianReproduction: Sendable, Codable {
   /// One (λ, c) cell of the measureID grid.
   public struct MeasureCell: Sendable, Codable {
+    /// The population λ.
     public let lambda: Int
+    /// The condition number c of H.
     public let condition: Double
+    /// S, the number of winners whose covariance is measured.
     public let kept: Int
+    /// S&Y's measureID of the winners' covariance (``CovarianceHessianRelation/measureID``).
     public let measureID: Double
+    /// S&Y's measureCE of the winners' covariance (``CovarianceHessianRelation/measureCE``).
     public let measureCE: Double
+    /// The Monte Carlo noise floor 4√(d/S): values near it are sampling noise.
     public let noiseFloor: Double
     /// The notes' sim K value (NumPy, S = 10⁵ or 2·10⁴), for cross-checking.
     public let simK: Double?
@@ -32,9 +38,13 @@ public struct CovarianceHessianReproduction: Sendable, Codable {
 
   /// One row of the κ table for H = I.
   public struct KappaRow: Sendable, Codable {
+    /// d.
     public let dimension: Int
+    /// The population λ.
     public let lambda: Int
+    /// κ_exact = E[min of λ χ²_d]/d (``KappaConstant``), by quadrature.
     public let exact: Double
+    /// The small-ball asymptote κ(λ, d) (``KappaConstant``).
     public let asymptotic: Double
     /// Monte Carlo fitted scale (only at λ = 100).
     public let monteCarlo: Double?
@@ -42,12 +52,19 @@ public struct CovarianceHessianReproduction: Sendable, Codable {
 
   /// The degenerate d = 20, r = 5 case.
   public struct DegenerateCase: Sendable, Codable {
+    /// d = 20.
     public let dimension: Int
+    /// r = rank H = 5.
     public let hessianRank: Int
+    /// The population λ = 100.
     public let lambda: Int
+    /// n, the kept points.
     public let kept: Int
+    /// The eigenvalues of the kept points' covariance, ascending.
     public let eigenvalues: [Double]
+    /// The read-out threshold τ = σ²(1 − √(d/n))² (``CovarianceRankReadout``).
     public let threshold: Double
+    /// The rank read off: eigenvalues below ``threshold``.
     public let readoutRank: Int
     /// The Marchenko–Pastur interval σ²(1 ± √((d−r)/n))² for the null block.
     public let nullInterval: [Double]
@@ -55,14 +72,22 @@ public struct CovarianceHessianReproduction: Sendable, Codable {
     public let predictedRangeVariance: Double
   }
 
+  /// Whether the smaller `quick` sample sizes were used.
   public let quick: Bool
+  /// The root seed of every stage.
   public let seed: UInt64
+  /// The measureID / measureCE grid, row-major over ``lambdas`` × ``conditions``.
   public let measureCells: [MeasureCell]
+  /// The κ table for H = I.
   public let kappaRows: [KappaRow]
+  /// The degenerate d = 20, r = 5 case.
   public let degenerate: DegenerateCase
+  /// The loss evaluations of all stages (counted by the sampler).
   public let lossEvaluations: Int
 
+  /// The populations λ of S&Y's ConditioningUp grid.
   public static let lambdas = [10, 100, 1000, 10_000]
+  /// The condition numbers c of S&Y's ConditioningUp grid.
   public static let conditions: [Double] = [4, 16, 64, 256, 1024]
   /// measureID from the notes' sim K (rows λ, columns c).
   static let simKMeasureID: [[Double]] = [

@@ -42,7 +42,7 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
   ///
   /// - Parameters:
   ///   - eigenvalues: eigenvalues of Ĉ (any order), d of them.
-  ///   - kept: n, the number of points Ĉ averages (its degrees of freedom).
+  ///   - n: `kept`, the number of points Ĉ averages (its degrees of freedom).
   ///   - sigma: the sampling σ.
   /// - Throws: ``InputError`` (naming `--kept`) when n ≤ d: Ĉ then has at least
   ///   d − n zero eigenvalues and τ is not defined (notes §2.4, "hard floor").

@@ -26,7 +26,7 @@ public enum KappaConstant {
   /// - Parameters:
   ///   - lambda: the (effective) population, > 0 (need not be an integer).
   ///   - d: the number of curved directions (d, or r for a degenerate H), ≥ 1.
-  ///   - geometricMeanEigenvalue: (∏ hᵢ)^{1/d}; 1 for H = I.
+  ///   - gm: `geometricMeanEigenvalue`, (∏ hᵢ)^{1/d}; 1 for H = I.
   public static func asymptotic(lambda: Double, dimension d: Int, geometricMeanEigenvalue gm: Double = 1) -> Double {
     precondition(d >= 1 && lambda > 0 && gm > 0, "κ needs d ≥ 1, λ > 0, gm > 0")
     let dd = Double(d)

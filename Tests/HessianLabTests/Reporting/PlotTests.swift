@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HessianLab
 
@@ -41,5 +42,31 @@ struct PlotTests {
     let text = TerminalPlot.render(m)
     #expect(text.contains("●"))
     #expect(!SVGPlot.render(m).contains("nan"))
+  }
+
+  @Test("a log axis narrower than two decades gets labelled 1–2–5 ticks")
+  func narrowLogAxis() {
+    let ticks = SVGPlot.ticks(log10(5.0)...log10(30.0), log: true).map(\.label)
+    #expect(ticks == ["5", "10", "20"])
+    // Two decades or more: powers of ten, as in the terminal plot.
+    #expect(SVGPlot.ticks(-9...1, log: true).map(\.label).allSatisfy { $0.hasPrefix("1e") })
+  }
+
+  @Test("a linear axis never prints -0, and data never sits on an axis")
+  func marginsAndZero() {
+    #expect(!SVGPlot.ticks(-1e-17...1, log: false).map(\.label).contains("-0"))
+    let widened = SVGPlot.withMargin(1...6, keepZero: false)
+    #expect(widened.lowerBound < 1 && widened.upperBound > 6)
+    #expect(SVGPlot.withMargin(0...6, keepZero: true).lowerBound == 0)
+  }
+
+  @Test("a categorical x axis is labelled with the category names")
+  func categories() {
+    let m = PlotModel(
+      title: "t", xLabel: "method", yLabel: "cost",
+      series: [.init(name: "s", x: [1, 3], y: [10, 1000], style: .points)], logY: true,
+      xCategories: ["dense", "lanczos", "block"])
+    let svg = SVGPlot.render(m)
+    #expect(svg.contains(">dense<") && svg.contains(">lanczos<") && svg.contains(">block<"))
   }
 }
