@@ -7,9 +7,13 @@ enum CommandRegistry {
     SpectrumCommand.self,
     LandscapesCommand.self,
     DescribeCommand.self,
-    BenchCommand.self,
     CovarianceCommand.self,
     ReproduceCommand.self,
     LLCCommand.self,
+    LessonCommand.self,
+    CompareCommand.self,
+    VerifyCommand.self,
+    TourCommand.self,
+    BenchCommand.self,
   ]
 }

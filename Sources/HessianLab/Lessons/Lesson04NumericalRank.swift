@@ -1,0 +1,112 @@
+import Foundation
+
+/// Lesson 4: numerical rank — thresholds, precision and gaps.
+///
+/// A rank-5 Hessian (d = 20) rounded to float32 has 15 "zero" eigenvalues of
+/// size ~10⁻⁶: judged with float64's ε every one of them counts; judged with
+/// the precision the matrix is known to, the rank is 5 again, with a visible
+/// gap (math notes §5.5). On `quad-tiny-axis` (1, 0.5, 10⁻¹²) two reasonable
+/// thresholds disagree, which is why the gap ratio is always reported.
+public struct Lesson04NumericalRank: LessonProgram {
+  public let number = 4
+  public let id = "numerical-rank"
+  /// The rank-deficient landscape that is rounded to float32.
+  public var landscape = "quad-rank-deficient"
+  /// The precision the rounded matrix is judged with in the "right" step (a
+  /// test injects float64 to falsify the claim).
+  public var roundedPrecision: Precision = .float32
+  /// The landscape with a tiny eigenvalue.
+  public var tinyLandscape = "quad-tiny-axis"
+
+  public init() {}
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let land = try LessonSupport.landscape(landscape)
+    let d = land.dimension
+    let known = land.knownAnswers.rank.value ?? -1
+    var h32 = land.denseHessian(at: land.minimum)
+    for k in h32.elements.indices { h32.elements[k] = Double(Float(h32.elements[k])) }
+    let eig32 = try SymmetricEigen.values(of: h32)
+    let as64 = NumericalRank.decide(eigenvalues: eig32, dimension: d, precision: .float64)
+    let as32 = NumericalRank.decide(eigenvalues: eig32, dimension: d, precision: roundedPrecision)
+
+    r.show("rounded", [
+      "\(land.name) (d = \(d), rank \(known) by construction), every entry of H rounded to float32",
+      "the \(d - max(known, 0)) smallest |λ| now lie in \(LessonLibraryText.range(eig32.map(abs).sorted().prefix(d - max(known, 0))))",
+    ])
+    r.predict(
+      "float64-judge",
+      question: "Judged with float64's ε (τ = max|λ|·d·2⁻⁵² ≈ \(LessonFormat.short(as64.threshold))), what rank does this float32 matrix get?",
+      choices: ["5, the true rank", "more than 5: rounding noise is counted", "fewer than 5"],
+      answer: as64.rank == known ? 0 : as64.rank > known ? 1 : 2,
+      reveal: "float32 rounding leaves eigenvalues of about max|λ|·2⁻²³ ≈ \(LessonFormat.short(16 * Double(Float.ulpOfOne))): far above a float64 threshold.")
+    let bars = eig32.sorted { abs($0) > abs($1) }.enumerated().map { (label: "λ\($0.offset + 1)", value: abs($0.element)) }
+    r.show("two-thresholds", [
+      "|eigenvalues| of the float32 matrix (┆ = τ with float32's ε):",
+    ] + LessonFormat.logBars(bars, floor: 1e-16, marker: as32.threshold) + [""] + LessonFormat.table(
+      ["judged with", "τ", "rank", "gap ratio at τ"],
+      [
+        ["float64 ε", LessonFormat.short(as64.threshold), "\(as64.rank)", as64.gapRatio.map(LessonFormat.short) ?? "—"],
+        ["\(roundedPrecision.rawValue) ε", LessonFormat.short(as32.threshold), "\(as32.rank)", as32.gapRatio.map(LessonFormat.short) ?? "—"],
+      ]))
+
+    let tiny = try LessonSupport.landscape(tinyLandscape)
+    let tinyEig = try LessonSupport.hessianSpectrum(tiny)
+    let policies: [(String, ThresholdPolicy)] = [
+      ("precision: max|λ|·d·ε", .precisionRelative), ("rel:1e-6", .relative(1e-6)), ("largest gap", .largestGap),
+    ]
+    let decisions = policies.map { ($0.0, NumericalRank.decide(eigenvalues: tinyEig, dimension: tiny.dimension, policy: $0.1)) }
+    let defaultRank = decisions[0].1.rank, relRank = decisions[1].1.rank
+    r.predict(
+      "tiny", question: "\(tiny.name) has eigenvalues 1, 0.5, 1e-12 and \(tiny.dimension - 3) zeros. Ranks with the default threshold and with rel:1e-6?",
+      choices: ["3 and 3", "3 and 2", "2 and 2"],
+      answer: defaultRank == 3 && relRank == 3 ? 0 : defaultRank == 3 && relRank == 2 ? 1 : 2,
+      reveal: "1e-12 is above d·ε·max|λ| ≈ 2e-15 but below 1e-6·max|λ|: the threshold, not the matrix, decides.")
+    r.show("policies", LessonFormat.table(
+      ["policy", "τ", "rank", "smallest counted", "largest uncounted", "gap ratio"],
+      decisions.map { name, dd in
+        [name, LessonFormat.short(dd.threshold), "\(dd.rank)", dd.smallestCounted.map(LessonFormat.short) ?? "—",
+         dd.largestUncounted.map(LessonFormat.short) ?? "—", dd.gapRatio.map(LessonFormat.short) ?? "∞"]
+      }))
+
+    r.check("float64-overcounts", as64.rank > known, "float64 ε: rank \(as64.rank) > \(known)")
+    r.check(
+      "own-precision-recovers", as32.rank == known,
+      "judged with \(roundedPrecision.rawValue) ε: rank \(as32.rank), known \(known)")
+    r.check(
+      "gap-is-evidence", (as32.gapRatio ?? 0) >= 1e3 && (as64.gapRatio ?? 0) < 10,
+      "gap ratio \(as32.gapRatio.map(LessonFormat.short) ?? "—") at the right τ; at the float64 τ \(as64.gapRatio.map(LessonFormat.short) ?? "none (nothing left uncounted)")")
+    r.check(
+      "threshold-decides", defaultRank != relRank,
+      "\(tiny.name): default rank \(defaultRank), rel:1e-6 rank \(relRank)")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    LessonExercise(referenceAnswer: "rel:0.1") { answer, _ in
+      let text = answer.trimmingCharacters(in: .whitespaces)
+      let body = text.hasPrefix("rel:") ? String(text.dropFirst(4)) : text
+      let f = try LessonSupport.number(body, expecting: "a relative threshold F or rel:F")
+      guard f > 0, f < 1 else { throw InputError("rel:\(f): a relative threshold lies strictly between 0 and 1") }
+      let land = try LessonSupport.landscape("quad-clusters")
+      let eig = try LessonSupport.hessianSpectrum(land)
+      let dd = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, policy: .relative(f))
+      let okRank = dd.rank == 3, okGap = (dd.gapRatio ?? .infinity) >= 10
+      return ExerciseVerdict(passed: okRank && okGap, lines: [
+        "quad-clusters with rel:\(LessonFormat.number(f)): τ = \(LessonFormat.short(dd.threshold))",
+        "\(LessonFormat.mark(okRank)) rank \(dd.rank) (want 3)",
+        "\(LessonFormat.mark(okGap)) gap ratio at τ \(dd.gapRatio.map(LessonFormat.short) ?? "∞") (want ≥ 10)",
+      ])
+    }
+  }
+}
+
+/// Text helpers for lesson output.
+enum LessonLibraryText {
+  /// "[min, max]" of a collection.
+  static func range<C: Collection>(_ values: C) -> String where C.Element == Double {
+    guard let lo = values.min(), let hi = values.max() else { return "[]" }
+    return LessonSupport.interval(lo, hi)
+  }
+}

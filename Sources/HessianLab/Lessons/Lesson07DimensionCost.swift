@@ -1,0 +1,94 @@
+import Foundation
+
+/// Lesson 7: dimension — κ(λ, d) ∝ λ^(−2/d), so the λ needed for a given
+/// accuracy ε grows like ε^(−d/2) (math notes §1.3, table from sim J).
+///
+/// Measures κ on H = I in d = 2 and d = 10 at λ = 10, 100, 1000 and compares
+/// with the exact isotropic κ = E[min of λ χ²_d]/d.
+public struct Lesson07DimensionCost: LessonProgram {
+  public let number = 7
+  public let id = "dimension-cost"
+  /// The theory the measurement is compared with (a test injects d = 2's law for every d).
+  public var theory: @Sendable (Int, Int) -> Double = { lambda, d in KappaConstant.exactIsotropic(lambda: lambda, dimension: d) }
+  public var dimensions = [2, 10]
+  public var populations = [10, 100, 1000]
+
+  public init() {}
+
+  /// The asymptotic prefactor A_d in κ = A_d λ^(−2/d) for H = I.
+  static func prefactor(_ d: Int) -> Double { KappaConstant.asymptotic(lambda: 1, dimension: d) }
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let targets = [0.1, 0.01]
+    let dims = [2, 4, 8, 16, 32]
+    r.show("formula", [
+      "κ(λ, d) ≈ A_d·λ^(−2/d) for H = I; the λ that brings κ down to a target:",
+    ] + LessonFormat.table(
+      ["d", "A_d"] + targets.map { "λ for κ = \(LessonFormat.number($0))" },
+      dims.map { d in
+        ["\(d)", LessonFormat.short(Self.prefactor(d))] + targets.map { LessonFormat.short(pow(Self.prefactor(d) / $0, Double(d) / 2)) }
+      }))
+    let ratio10 = pow(Self.prefactor(10) / 0.01, 5) / pow(Self.prefactor(10) / 0.1, 5)
+    r.predict(
+      "tenfold", question: "In d = 10, dividing κ (the distortion scale) by 10 multiplies the λ needed by…",
+      choices: ["10", "100", "100,000"], answer: ratio10 < 30 ? 0 : ratio10 < 3000 ? 1 : 2,
+      reveal: "κ ∝ λ^(−2/d), so λ ∝ κ^(−d/2): ×10^(d/2) = ×\(LessonFormat.short(ratio10)). The cost of accuracy is exponential in d.")
+
+    var cells: [(d: Int, lambda: Int, measured: Double, exact: Double, evaluations: Int)] = []
+    for (i, d) in dimensions.enumerated() {
+      let land = try LessonSupport.landscape("quad:1*\(d):d=\(d)")
+      for (j, lambda) in populations.enumerated() {
+        let n = d <= 2 ? 2000 : 1000
+        let s = try await LessonSupport.selection(
+          land, population: lambda, sigma: 1, kept: n, seed: SeededGenerator.childSeed(root: seed, index: UInt64(10 * i + j)))
+        var trace = 0.0
+        for k in 0..<d { trace += s.covariance[k, k] }
+        cells.append((d, lambda, trace / Double(d), theory(lambda, d), s.sample.lossEvaluations))
+      }
+    }
+    func slope(_ d: Int) -> Double {
+      let pts = cells.filter { $0.d == d }
+      let xs = pts.map { log(Double($0.lambda)) }, ys = pts.map { log($0.measured) }
+      let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+      let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +), sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
+      return sxy / sxx
+    }
+    let high = cells.first { $0.d == dimensions.last && $0.lambda == populations.last }
+    r.predict(
+      "d10", question: "H = I in d = 10, λ = 1000 candidates per round. The measured κ (variance of the kept points / σ²) is…",
+      choices: ["about 0.001, as in d = 2", "about 0.01", "above 0.1"],
+      answer: (high?.measured ?? 1) < 0.003 ? 0 : (high?.measured ?? 1) < 0.05 ? 1 : 2,
+      reveal: "A thousand candidates in ten dimensions: the best of them is still far from w*.")
+    r.show("measured", LessonFormat.table(
+      ["d", "λ", "κ measured", "κ exact", "measured/exact", "loss evaluations"],
+      cells.map { ["\($0.d)", "\($0.lambda)", LessonFormat.short($0.measured), LessonFormat.short($0.exact),
+                   LessonFormat.short($0.measured / $0.exact), "\($0.evaluations)"] })
+      + dimensions.map { "log-log slope in d = \($0): \(LessonFormat.short(slope($0))) (asymptotically −2/d = \(LessonFormat.short(-2 / Double($0))))" })
+
+    let worst = cells.map { abs($0.measured / $0.exact - 1) }.max() ?? .infinity
+    r.check("monte-carlo-matches-kappa", worst <= 0.1, "largest relative deviation \(LessonFormat.short(worst)) over \(cells.count) cells")
+    let s2 = slope(2), s10 = slope(10)
+    r.check("slope-is-minus-two-over-d", abs(s2 + 1) <= 0.1 && s10 > -0.4, "slopes \(LessonFormat.short(s2)) (d = 2), \(LessonFormat.short(s10)) (d = 10)")
+    let low = cells.first { $0.d == 2 && $0.lambda == 1000 }
+    r.check(
+      "high-dimension-is-expensive", (low?.measured ?? 1) < 0.01 && (high?.measured ?? 0) > 0.1,
+      "λ = 1000: κ = \(LessonFormat.short(low?.measured ?? .nan)) in d = 2, \(LessonFormat.short(high?.measured ?? .nan)) in d = 10")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    LessonExercise(referenceAnswer: "633") { answer, _ in
+      let lambda = try LessonSupport.number(answer, expecting: "a population λ")
+      guard lambda >= 2 else { throw InputError("λ = \(answer) must be at least 2") }
+      let target = pow(Self.prefactor(8) / 0.1, 4)
+      let ok = abs(lambda / target - 1) <= 0.1
+      let exact = KappaConstant.exactIsotropic(lambda: Int(lambda.rounded()), dimension: 8)
+      return ExerciseVerdict(passed: ok, lines: [
+        "A₈ = (2/8)Γ(1.25)Γ(5)^(1/4) = \(LessonFormat.short(Self.prefactor(8))); κ = 0.1 at λ = (A₈/0.1)⁴ = \(LessonFormat.number(target.rounded()))",
+        "at your λ the exact (finite-λ) κ is \(LessonFormat.short(exact)): the asymptotic formula is optimistic",
+        "\(LessonFormat.mark(ok)) your λ = \(LessonFormat.number(lambda)) (±10%)",
+      ])
+    }
+  }
+}

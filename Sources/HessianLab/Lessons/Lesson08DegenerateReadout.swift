@@ -1,0 +1,98 @@
+import Foundation
+
+/// Lesson 8: degenerate Hessians — the kept points' covariance is full rank;
+/// rank(H) is the number of eigenvalues clearly below σ², read off against the
+/// Marchenko–Pastur edge σ²(1 − √(d/n))², which needs n > d and grows with the
+/// largest range variance (math notes §2.1, §2.4).
+public struct Lesson08DegenerateReadout: LessonProgram {
+  public let number = 8
+  public let id = "degenerate-readout"
+  public var landscape = "quad-rank-deficient"
+  public var population = 100
+  /// The sampling centre's offset from w* (a test injects one: the read-out
+  /// rule assumes sampling centred at the minimum).
+  public var centerOffset: [Double]? = nil
+  public var keptCounts = [30, 100, 300, 1500]
+
+  public init() {}
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let land = try LessonSupport.landscape(landscape)
+    let d = land.dimension
+    let rank = land.knownAnswers.rank.value ?? -1
+    let sigma = 1.0
+    var rows: [(n: Int, readout: CovarianceRankReadout, eig: [Double], evaluations: Int)] = []
+    for (k, n) in keptCounts.enumerated() {
+      let s = try await LessonSupport.selection(
+        land, population: population, sigma: sigma, kept: n, seed: SeededGenerator.childSeed(root: seed, index: UInt64(k)),
+        centerOffset: centerOffset)
+      rows.append((n, try CovarianceRankReadout.read(eigenvalues: s.eigenvalues, kept: n, sigma: sigma), s.eigenvalues, s.sample.lossEvaluations))
+    }
+    let big = rows.last!
+    let covRank = big.eig.filter { $0 > 1e-10 * (big.eig.last ?? 1) }.count
+    r.show("setup", [
+      "\(land.name): d = \(d), rank(H) = \(rank) (eigenvalues 1, 2, 4, 8, 16 in a random basis)",
+      "(1,λ) selection, λ = \(population), σ = \(LessonFormat.number(sigma)), centred at w*; C = second moment of the kept points about w*",
+    ])
+    r.predict(
+      "covariance-rank", question: "H has rank \(rank). What is the rank of the covariance of \(big.n) kept points?",
+      choices: ["\(rank), like H", "\(d - rank), the null space", "\(d), full rank"],
+      answer: covRank == rank ? 0 : covRank == d - rank ? 1 : 2,
+      reveal: "Along a null direction selection cannot prefer anything: the kept points keep their full variance σ² there. No eigenvalue is 0.")
+    let upper = sigma * sigma * pow(1 + (Double(d) / Double(big.n)).squareRoot(), 2)
+    let lower = sigma * sigma * pow(1 - (Double(d) / Double(big.n)).squareRoot(), 2)
+    r.predict(
+      "null-variance", question: "The \(d - rank) largest eigenvalues of C belong to the null space of H. They are close to…",
+      choices: ["0", "σ² = 1", "σ²·κ, as for the curved directions"],
+      answer: {
+        let top = big.eig.suffix(d - max(rank, 0))
+        let mean = top.reduce(0, +) / Double(max(top.count, 1))
+        return mean < 0.3 ? 0 : abs(mean - 1) < 0.2 ? 1 : 2
+      }(),
+      reveal: "Exactly σ² in expectation, for every λ: the winner's null coordinates are independent of the selection (notes §2.1).")
+    let bars = big.eig.reversed().enumerated().map { (label: "e\($0.offset + 1)", value: $0.element) }
+    r.show("spectrum", [
+      "eigenvalues of C (n = \(big.n)); ┆ marks τ = σ²(1 − √(d/n))² = \(LessonFormat.short(big.readout.threshold)):",
+    ] + LessonFormat.linearBars(bars, maximum: upper * 1.1, marker: big.readout.threshold))
+    r.show("kept-points", LessonFormat.table(
+      ["kept n", "loss evaluations", "τ = σ²(1 − √(d/n))²", "read-out", "largest counted", "smallest uncounted"],
+      rows.map { [
+        "\($0.n)", "\($0.evaluations)", LessonFormat.short($0.readout.threshold), "\($0.readout.rank)",
+        $0.readout.largestCounted.map(LessonFormat.short) ?? "—", $0.readout.smallestUncounted.map(LessonFormat.short) ?? "—",
+      ] }) + [
+        "the planner's rule n ≳ 2.5·d/(1 − √(c_max/σ²))² with c_max = \(LessonFormat.short(big.readout.largestCounted ?? .nan)): n ≈ \(ReadoutPlan.keptNeeded(dimension: d, largestRangeVariance: big.readout.largestCounted ?? 0.5, sigma: sigma))",
+      ])
+
+    r.check("full-rank", covRank == d, "C has \(covRank) eigenvalues above 1e-10·max (d = \(d))")
+    let nullBlock = big.eig.suffix(d - max(rank, 0))
+    r.check(
+      "null-block-is-sigma2", nullBlock.allSatisfy { $0 >= 0.95 * lower && $0 <= 1.05 * upper },
+      "null eigenvalues in \(LessonLibraryText.range(nullBlock)), band \(LessonSupport.interval(lower, upper))")
+    r.check("readout-equals-rank", big.readout.rank == rank, "n = \(big.n): read-out \(big.readout.rank), rank(H) = \(rank)")
+    let small = rows.first!
+    r.check("too-few-points-miss", small.readout.rank != rank, "n = \(small.n): read-out \(small.readout.rank), rank(H) = \(rank)")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    let spec = landscape, lambda = population
+    return LessonExercise(referenceAnswer: "1500") { answer, _ in
+      let n = try LessonSupport.integer(answer, expecting: "a number of kept points")
+      let land = try LessonSupport.landscape(spec)
+      guard n > land.dimension, n <= 3000 else {
+        throw InputError("n = \(n): the read-out needs d = \(land.dimension) < n ≤ 3000")
+      }
+      var lines: [String] = []
+      var ok = true
+      for s: UInt64 in [1, 2, 3] {
+        let sample = try await LessonSupport.selection(land, population: lambda, sigma: 1, kept: n, seed: s)
+        let readout = try CovarianceRankReadout.read(eigenvalues: sample.eigenvalues, kept: n, sigma: 1)
+        let hit = readout.rank == land.knownAnswers.rank.value
+        ok = ok && hit
+        lines.append("\(LessonFormat.mark(hit)) seed \(s): read-out \(readout.rank) (τ = \(LessonFormat.short(readout.threshold)), \(sample.sample.lossEvaluations) loss evaluations)")
+      }
+      return ExerciseVerdict(passed: ok, lines: lines)
+    }
+  }
+}

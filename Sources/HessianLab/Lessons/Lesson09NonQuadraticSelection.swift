@@ -1,0 +1,109 @@
+import Foundation
+
+/// Lesson 9: non-quadratic minima — what selection cannot see.
+///
+/// (1,λ) selection uses only the ranking of losses, so x⁴ = (x²)² gives
+/// bit-identical winners to x²: the covariance read-out reports 1 for x⁴,
+/// whose Hessian is 0, and used as a rank it breaks r/2 ≤ λ_LLC. The σ-scaling
+/// of the winners' loss *values* tells them apart (math notes §2.5).
+public struct Lesson09NonQuadraticSelection: LessonProgram {
+  public let number = 9
+  public let id = "non-quadratic-selection"
+  public var quadraticLandscape = "nc-x2"
+  /// The landscape claimed to be a monotone transform of the quadratic (a
+  /// test injects one that is not).
+  public var quarticLandscape = "nc-x4"
+  public var population = 10
+  public var kept = 400
+
+  public init() {}
+
+  /// The read-out of `land` at σ = 1 and the Hessian rank computed from HVPs.
+  static func readout(_ land: any Landscape, population: Int, kept: Int, seed: UInt64) async throws -> (readout: CovarianceRankReadout, rank: Int, sample: SelectionSample) {
+    let n = max(kept, 20 * land.dimension)
+    let s = try await LessonSupport.selection(land, population: population, sigma: 1, kept: n, seed: seed)
+    let readout = try CovarianceRankReadout.read(eigenvalues: s.eigenvalues, kept: n, sigma: 1)
+    let rank = try LessonSupport.hessianRank(land, seed: seed).rank
+    return (readout, rank, s.sample)
+  }
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let quad = try LessonSupport.landscape(quadraticLandscape)
+    let quart = try LessonSupport.landscape(quarticLandscape)
+    let a = try await Self.readout(quad, population: population, kept: kept, seed: seed)
+    let b = try await Self.readout(quart, population: population, kept: kept, seed: seed)
+    r.show("setup", [
+      "\(quad.name) and \(quart.name), d = 1; λ = \(population) candidates per round, σ = 1, \(kept) rounds, the same seed for both",
+    ])
+    let identical = a.sample.moments == b.sample.moments
+    r.predict(
+      "winners", question: "Same seed, same candidates. How do the points kept on x⁴ compare with those kept on x²?",
+      choices: ["identical, bit for bit", "x⁴'s are more spread out (it is flatter)", "x⁴'s are less spread out"],
+      answer: identical ? 0 : (b.sample.moments.secondMoment[0, 0] > a.sample.moments.secondMoment[0, 0] ? 1 : 2),
+      reveal: "x⁴ = (x²)² ranks the candidates in the same order, and selection only sees the order.")
+    r.show("winners", LessonFormat.table(
+      ["landscape", "variance of kept points", "read-out", "rank(H)", "mean L(winner)"],
+      [(quad, a), (quart, b)].map { land, x in
+        [land.name, LessonFormat.short(x.sample.moments.secondMoment[0, 0]), "\(x.readout.rank)", "\(x.rank)", LessonFormat.short(x.sample.meanExcessLoss)]
+      }))
+    r.predict(
+      "x4-readout", question: "The read-out counts eigenvalues below σ²(1 − √(d/n))². What does it report for x⁴ (Hessian rank 0)?",
+      choices: ["0", "1"], answer: b.readout.rank == 0 ? 0 : 1,
+      reveal: "It counts directions that selection constrains at scale σ, whatever their order: an effective count, not rank(H).")
+
+    // A zoo tour.
+    var tour: [[String]] = []
+    var breaks = false
+    for (k, id) in ["nc-x2", "nc-x4", "nc-xy2", "nc-x2y4", "newton-edge"].enumerated() {
+      let land = try LessonSupport.landscape(id)
+      let x = try await Self.readout(land, population: population, kept: kept, seed: SeededGenerator.childSeed(root: seed, index: UInt64(k + 1)))
+      let lambda = land.knownAnswers.learningCoefficient.value ?? Rational(0)
+      let bound = Rational(x.readout.rank, 2)
+      let broken = lambda < bound
+      if id == quarticLandscape { breaks = breaks || broken }
+      tour.append([id, "\(land.dimension)", "\(x.rank)", "\(x.readout.rank)", lambda.description, bound.description, broken ? "broken" : "ok"])
+    }
+    r.show("tour", LessonFormat.table(["landscape", "d", "rank(H)", "read-out", "λ_LLC", "read-out/2", "lower bound"], tour))
+    let lambdaX4 = quart.knownAnswers.learningCoefficient.value ?? Rational(0)
+    let brokenX4 = lambdaX4 < Rational(b.readout.rank, 2)
+
+    // σ-scaling: values, not ranks.
+    let sampler = try SelectionSampler(population: population, sigma: 1)
+    let sa = try await SigmaScalingDiagnostic.run(quad, sampler: sampler, kept: kept, seed: seed)
+    let sb = try await SigmaScalingDiagnostic.run(quart, sampler: sampler, kept: kept, seed: seed)
+    r.show("sigma-scaling", [
+      "slope of log E[L(winner)] against log σ over σ = 0.25, 0.5, 1:",
+      "  \(quad.name): \(LessonFormat.short(sa.slope)) ± \(LessonFormat.short(sa.slopeStandardError))   (quadratic: 2)",
+      "  \(quart.name): \(LessonFormat.short(sb.slope)) ± \(LessonFormat.short(sb.slopeStandardError))   (quartic: 4)",
+    ])
+
+    r.check("identical-winners", identical, "second moments \(LessonFormat.short(a.sample.moments.secondMoment[0, 0])) and \(LessonFormat.short(b.sample.moments.secondMoment[0, 0]))\(identical ? ", bit-identical" : "")")
+    r.check("readout-exceeds-rank", b.readout.rank > b.rank, "\(quart.name): read-out \(b.readout.rank), rank(H) \(b.rank)")
+    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ = \(lambdaX4)")
+    r.check(
+      "sigma-scaling-tells", abs(sa.slope - 2) < 0.3 && abs(sb.slope - 4) < 0.5,
+      "slopes \(LessonFormat.short(sa.slope)) and \(LessonFormat.short(sb.slope))")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    let lambda = population, n = kept
+    return LessonExercise(referenceAnswer: "nc-xy2") { answer, seed in
+      let entry = try LessonSupport.zooEntry(answer)
+      guard entry.id != "nc-x4" else {
+        return ExerciseVerdict(passed: false, lines: ["✗ nc-x4 is the lesson's own example: find another one"])
+      }
+      let land = try entry.make()
+      guard land.dimension <= 100 else {
+        return ExerciseVerdict(passed: false, lines: ["✗ \(entry.id) has d = \(land.dimension): pick a landscape with d ≤ 100"])
+      }
+      let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
+      let ok = x.readout.rank > x.rank
+      return ExerciseVerdict(passed: ok, lines: [
+        "\(entry.id): d = \(land.dimension), rank(H) = \(x.rank), read-out \(x.readout.rank) (λ = \(lambda), σ = 1, \(x.sample.kept) kept points)",
+        "\(LessonFormat.mark(ok)) the read-out exceeds the Hessian rank",
+      ])
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Lesson 10: the Hessian rank bounds the learning coefficient,
+///
+///     r/2 ≤ λ_LLC ≤ r/2 + (d − r)/4,
+///
+/// checked on every zoo landscape whose λ is known (by construction, the
+/// Newton polyhedron or Aoyagi's formula), with r computed live from HVPs.
+/// x² + y⁴ attains the upper bound, the deep linear network 8-3-8 the lower;
+/// a rank that over-counts (the covariance read-out of x⁴ in lesson 9) breaks
+/// the lower bound (math notes §3).
+public struct Lesson10RankBoundsLLC: LessonProgram {
+  public let number = 10
+  public let id = "rank-bounds-llc"
+  /// The rank estimator (a test injects one that over-counts).
+  public var rankEstimator: @Sendable (any Landscape, UInt64) throws -> Int = { land, seed in
+    try LessonSupport.hessianRank(land, seed: seed).rank
+  }
+
+  public init() {}
+
+  struct Row {
+    let id: String
+    let d: Int
+    let rank: Int
+    let lambda: Rational
+    let bounds: LearningCoefficientBounds
+    var position: String {
+      let lower = lambda == bounds.lower, upper = lambda == bounds.upper
+      if lower && upper { return "both" }
+      if lower { return "lower" }
+      if upper { return "upper" }
+      return bounds.contains(lambda) ? "inside" : "OUTSIDE"
+    }
+  }
+
+  func rows(seed: UInt64) throws -> [Row] {
+    var out: [Row] = []
+    for (k, e) in Zoo.all.enumerated() {
+      let land = try e.make()
+      guard let lambda = land.knownAnswers.learningCoefficient.value else { continue }
+      let rank = try rankEstimator(land, SeededGenerator.childSeed(root: seed, index: UInt64(k)))
+      let d = land.dimension
+      let r = min(max(rank, 0), d)
+      out.append(Row(id: e.id, d: d, rank: rank, lambda: lambda, bounds: LearningCoefficientBounds(rank: r, dimension: d, source: .hessian)))
+    }
+    return out
+  }
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let all = try rows(seed: seed)
+    func bar(_ row: Row) -> String {
+      let width = 24
+      let lo = row.bounds.lower.doubleValue, hi = row.bounds.upper.doubleValue, x = row.lambda.doubleValue
+      guard hi > lo else { return "[" + String(repeating: "=", count: width) + "] λ = both bounds" }
+      var cells = Array(String(repeating: "─", count: width))
+      let k = Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded())
+      if k >= 0 && k < width { cells[k] = "●" }
+      return "[" + String(cells) + "]" + (k < 0 || k >= width ? " ● outside!" : "")
+    }
+    r.show("table", LessonFormat.table(
+      ["landscape", "d", "rank H", "λ_LLC", "r/2", "r/2+(d−r)/4", "where", "r/2 ─ λ ─ upper"],
+      all.map { row in
+        [row.id, "\(row.d)", "\(row.rank)", row.lambda.description, row.bounds.lower.description, row.bounds.upper.description,
+         row.position, bar(row)]
+      }))
+    let outside = all.filter { !$0.bounds.contains($0.lambda) }
+    r.predict(
+      "violations", question: "The zoo has \(all.count) landscapes with a known λ. With r computed from the Hessian, how many fall outside [r/2, r/2 + (d − r)/4]?",
+      value: Double(outside.count), tolerance: 0,
+      reveal: "The bounds are a theorem (splitting lemma + additivity): \(outside.isEmpty ? "none violates them" : "\(outside.count) violate them — the rank estimator is wrong").")
+    let edge = all.first { $0.id == "newton-edge" }
+    let dln = all.first { $0.id == "dln-8-3-8" }
+    r.predict(
+      "edge", question: "x² + y⁴ (d = 2, rank 1, λ = 3/4): where does λ sit in [1/2, 3/4]?",
+      choices: ["at the lower bound r/2", "strictly inside", "at the upper bound r/2 + (d − r)/4"],
+      answer: edge?.position == "upper" ? 2 : edge?.position == "lower" ? 0 : 1,
+      reveal: "The quartic direction y⁴ contributes exactly 1/4, the most a direction flat to second order can (g ≤ C|v|⁴).")
+    r.predict(
+      "dln", question: "The deep linear network 8-3-8 with a rank-3 target has d = 48 and Hessian rank \(dln?.rank ?? 0). Where is λ = 39/2?",
+      choices: ["at the lower bound r/2", "strictly inside", "at the upper bound"],
+      answer: dln?.position == "lower" || dln?.position == "both" ? 0 : dln?.position == "upper" ? 2 : 1,
+      reveal: "Its 9 Hessian-flat directions are exactly flat (g ≡ 0): they add nothing to λ.")
+    let x4 = try LessonSupport.landscape("nc-x4")
+    let readoutBounds = LearningCoefficientBounds(rank: 1, dimension: 1, source: .covarianceReadout)
+    let x4lambda = x4.knownAnswers.learningCoefficient.value ?? Rational(0)
+    r.show("misuse", [
+      "x⁴ (d = 1): Hessian rank \(try rankEstimator(x4, seed)), λ = \(x4lambda)",
+      "the covariance read-out of lesson 9 reports 1 for x⁴; used as r it gives r/2 = \(readoutBounds.lower) > λ = \(x4lambda)",
+      "warning carried by the bounds: \(readoutBounds.warnings.first ?? "—")",
+    ])
+
+    r.check("all-inside", outside.isEmpty && !all.isEmpty,
+      "\(all.count - outside.count) of \(all.count) inside" + (outside.isEmpty ? "" : "; outside: \(outside.map(\.id).joined(separator: ", "))"))
+    r.check("upper-attained", edge?.position == "upper", "x² + y⁴: λ = \(edge?.lambda.description ?? "?"), upper bound \(edge?.bounds.upper.description ?? "?")")
+    r.check("lower-attained", dln?.position == "lower", "dln-8-3-8: λ = \(dln?.lambda.description ?? "?"), lower bound \(dln?.bounds.lower.description ?? "?")")
+    r.check(
+      "overcount-breaks-lower", !readoutBounds.contains(x4lambda) && !readoutBounds.warnings.isEmpty,
+      "x⁴ with r = 1 (read-out): [\(readoutBounds.lower), \(readoutBounds.upper)] excludes λ = \(x4lambda)")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    let estimator = rankEstimator
+    return LessonExercise(referenceAnswer: "newton-rrr-212") { answer, seed in
+      let entry = try LessonSupport.zooEntry(answer)
+      let land = try entry.make()
+      guard let lambda = land.knownAnswers.learningCoefficient.value else {
+        return ExerciseVerdict(passed: false, lines: ["✗ \(entry.id): its learning coefficient is not known, so nothing can be compared"])
+      }
+      let rank = try estimator(land, seed)
+      let b = LearningCoefficientBounds(rank: rank, dimension: land.dimension, source: .hessian)
+      let notEdge = entry.id != "newton-edge", atUpper = lambda == b.upper, flat = rank < land.dimension
+      return ExerciseVerdict(passed: notEdge && atUpper && flat, lines: [
+        "\(entry.id): d = \(land.dimension), Hessian rank \(rank), λ = \(lambda), bounds [\(b.lower), \(b.upper)]",
+        "\(LessonFormat.mark(notEdge)) not the lesson's own example (newton-edge)",
+        "\(LessonFormat.mark(flat)) has Hessian-flat directions (rank < d)",
+        "\(LessonFormat.mark(atUpper)) λ equals the upper bound r/2 + (d − r)/4",
+      ])
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Lesson 12: which route to rank(H) is easier, measured — the block range
+/// finder's HVPs against the loss evaluations of the ES covariance read-out
+/// (pilot + planned run) on the same landscape (math notes §8, claim 9).
+public struct Lesson12WhichRoute: LessonProgram {
+  public let number = 12
+  public let id = "which-route"
+  public var landscape = "quad-rank-deficient"
+  /// The same shape with one weak curved direction.
+  public var weakLandscape = "quad:1,1,1,1,0.01:d=20:seed=2"
+  public var population = 100
+  /// Kept points of the read-out run; `nil` follows the planner (a test
+  /// injects too few).
+  public var keptOverride: Int? = nil
+  /// Loss evaluations charged per HVP (an HVP costs a small multiple of a gradient).
+  public static let evaluationsPerHVP = 20
+
+  public init() {}
+
+  struct Route {
+    let name: String
+    let blockRank: Int
+    let blockHVPs: Int
+    let plan: ReadoutPlan
+    let readout: Int?
+    let esEvaluations: Int
+  }
+
+  static func plan(_ land: any Landscape, population: Int, seed: UInt64) async throws -> ReadoutPlan {
+    let sampler = try SelectionSampler(population: population, sigma: 1)
+    return try await ReadoutPlan.plan(land, sampler: sampler, pilotKept: max(50, 2 * land.dimension + 10), seed: seed)
+  }
+
+  public func run(seed: UInt64) async throws -> LessonRun {
+    var r = LessonRun()
+    let land = try LessonSupport.landscape(landscape)
+    let rank = land.knownAnswers.rank.value ?? -1
+    var rng = SeededGenerator(seed: seed)
+    let block = try BlockKrylovRank.rank(of: HessianOperator(landscape: land), using: &rng)
+    let plan = try await Self.plan(land, population: population, seed: SeededGenerator.childSeed(root: seed, index: 1))
+    let n = keptOverride ?? plan.recommendedKept
+    let s = try await LessonSupport.selection(land, population: population, sigma: 1, kept: n, seed: SeededGenerator.childSeed(root: seed, index: 2))
+    let readout = try CovarianceRankReadout.read(eigenvalues: s.eigenvalues, kept: n, sigma: 1)
+    let esCost = plan.pilotLossEvaluations + s.sample.lossEvaluations
+    let hvpCost = block.hessianVectorProducts * Self.evaluationsPerHVP
+    r.show("setup", [
+      "\(land.name): d = \(land.dimension), rank(H) = \(rank)",
+      "route A: block range finder on HVPs; route B: (1,λ) selection, λ = \(population), σ = 1, kept points chosen by the planner, then the read-out",
+    ])
+    r.predict(
+      "ratio", question: "Charging each HVP as \(Self.evaluationsPerHVP) loss evaluations, how much more does the ES route cost?",
+      choices: ["about the same", "about 10×", "more than 100×"],
+      answer: { let q = Double(esCost) / Double(max(hvpCost, 1)); return q < 3 ? 0 : q < 100 ? 1 : 2 }(),
+      reveal: "The read-out needs n > d kept points, each the best of λ candidates; the range finder needs about 2r + 10 products.")
+    r.show("costs", LessonFormat.table(
+      ["route", "rank", "cost", "in loss evaluations"],
+      [
+        ["A: block range finder", "\(block.rank)", "\(block.hessianVectorProducts) HVPs", "\(hvpCost) (×\(Self.evaluationsPerHVP))"],
+        ["B: planner pilot", "\(plan.pilotRank)", "\(plan.pilotKept) kept", "\(plan.pilotLossEvaluations)"],
+        ["B: read-out run", "\(readout.rank)", "\(n) kept", "\(s.sample.lossEvaluations)"],
+      ]) + ["ratio B/A: \(LessonFormat.short(Double(esCost) / Double(max(hvpCost, 1))))×"])
+
+    let weak = try LessonSupport.landscape(weakLandscape)
+    var weakRng = SeededGenerator(seed: SeededGenerator.childSeed(root: seed, index: 3))
+    let weakBlock = try BlockKrylovRank.rank(of: HessianOperator(landscape: weak), using: &weakRng)
+    let weakPlan = try await Self.plan(weak, population: population, seed: SeededGenerator.childSeed(root: seed, index: 4))
+    let weakRun = try await LessonSupport.selection(
+      weak, population: population, sigma: 1, kept: weakPlan.recommendedKept, seed: SeededGenerator.childSeed(root: seed, index: 5))
+    let weakReadout = try CovarianceRankReadout.read(eigenvalues: weakRun.eigenvalues, kept: weakPlan.recommendedKept, sigma: 1)
+    let measured = try await LessonSupport.rangeVariances(
+      weak, population: population, kept: 1000, seed: SeededGenerator.childSeed(root: seed, index: 6))
+    let cmax = measured.variances.first ?? 0.5
+    let needed = ReadoutPlan.keptNeeded(dimension: weak.dimension, largestRangeVariance: cmax, sigma: 1)
+    let neededEvaluations = needed * population
+    r.predict(
+      "weak", question: "Replace the curvatures by 1, 1, 1, 1 and 0.01 (still rank 5). What happens to the ES route?",
+      choices: ["about the same cost", "the cost grows a little (2–10×)", "its pilot misses the weak direction, and the honest cost grows more than 10×"],
+      answer: {
+        let q = Double(neededEvaluations) / Double(max(plan.recommendedLossEvaluations, 1))
+        return q < 2 ? 0 : q <= 10 ? 1 : 2
+      }(),
+      reveal: "The weak direction's variance is \(LessonFormat.short(cmax))σ², just below the null block's σ²: the pilot cannot see it, and separating it takes n ≈ 2.5·d/(1 − √(c_max/σ²))² kept points.")
+    r.show("weak", LessonFormat.table(
+      ["landscape", "block rank", "HVPs", "ES: planned n", "read-out at planned n", "n needed for c_max", "loss evaluations"],
+      [
+        [land.name, "\(block.rank)", "\(block.hessianVectorProducts)", "\(plan.recommendedKept)", "\(readout.rank)", "—", "\(plan.recommendedLossEvaluations)"],
+        [weak.name, "\(weakBlock.rank)", "\(weakBlock.hessianVectorProducts)", "\(weakPlan.recommendedKept)", "\(weakReadout.rank)", "\(needed)", "\(neededEvaluations)"],
+      ]) + [
+        "range variances of \(weak.name) along H's eigenvectors (1000 kept points, \(measured.evaluations) loss evaluations): "
+          + measured.variances.map(LessonFormat.short).joined(separator: ", "),
+      ])
+
+    r.check("both-correct", block.rank == rank && readout.rank == rank, "block \(block.rank), read-out \(readout.rank) with n = \(n), rank(H) = \(rank)")
+    r.check(
+      "hvp-route-cheaper", esCost > 20 * hvpCost,
+      "ES \(esCost) loss evaluations vs \(block.hessianVectorProducts) HVPs × \(Self.evaluationsPerHVP) = \(hvpCost)")
+    r.check(
+      "weak-direction-widens-gap",
+      neededEvaluations >= 10 * plan.recommendedLossEvaluations && weakBlock.rank == weak.knownAnswers.rank.value
+        && weakBlock.hessianVectorProducts <= block.hessianVectorProducts + 5,
+      "ES cost \(plan.recommendedLossEvaluations) → \(neededEvaluations) loss evaluations (c_max = \(LessonFormat.short(cmax))); block HVPs \(block.hessianVectorProducts) → \(weakBlock.hessianVectorProducts)")
+    return r
+  }
+
+  public var exercise: LessonExercise {
+    let lambda = population
+    return LessonExercise(referenceAnswer: "quad:1,1,1,1,0.0001:d=20:seed=2") { answer, seed in
+      let land = try LessonSupport.landscape(answer)
+      let rank = try LessonSupport.hessianRank(land, seed: seed).rank
+      guard land.dimension == 20, rank == 5 else {
+        return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension), rank \(rank): want d = 20 and rank 5"])
+      }
+      let measured = try await LessonSupport.rangeVariances(land, population: lambda, kept: 1000, seed: seed)
+      let cmax = measured.variances.first ?? 0
+      let n = ReadoutPlan.keptNeeded(dimension: 20, largestRangeVariance: cmax, sigma: 1)
+      let ok = n * lambda > 1_000_000
+      return ExerciseVerdict(passed: ok, lines: [
+        "✓ d = 20, rank(H) = 5",
+        "range variances (λ = \(lambda), σ = 1, 1000 kept points): \(measured.variances.map(LessonFormat.short).joined(separator: ", "))",
+        "n ≈ 2.5·d/(1 − √c_max)² = \(n) kept points = \(n * lambda) loss evaluations",
+        "\(LessonFormat.mark(ok)) more than 10⁶ loss evaluations",
+      ])
+    }
+  }
+}

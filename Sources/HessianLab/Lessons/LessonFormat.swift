@@ -1,0 +1,80 @@
+import Foundation
+
+/// Numbers, tables and terminal plots for lesson output (plain text; colour
+/// is added by ``TerminalStyle`` when the runner prints).
+public enum LessonFormat {
+  /// `x` with 4 significant digits; integers without a decimal point.
+  public static func number(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "∞" : "-∞" }
+    if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
+    return String(format: "%.4g", x)
+  }
+
+  /// `x` with 3 significant digits in scientific notation when tiny or huge.
+  public static func short(_ x: Double) -> String {
+    if x.isNaN || x.isInfinite { return number(x) }
+    if x != 0, abs(x) < 1e-3 || abs(x) >= 1e6 { return String(format: "%.2e", x) }
+    return String(format: "%.3g", x)
+  }
+
+  /// An aligned table: a header row, a rule, then the rows (columns padded to
+  /// the widest cell; the first column left-aligned, the others right-aligned).
+  public static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    let all = [header] + rows
+    let columns = all.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in all { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.count) } }
+    func render(_ row: [String]) -> String {
+      row.enumerated().map { j, cell in
+        let pad = String(repeating: " ", count: widths[j] - cell.count)
+        return j == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }
+    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+    return [render(header), rule] + rows.map(render)
+  }
+
+  /// A horizontal bar chart of positive values on a log₁₀ axis from `floor` to
+  /// the largest value: one line per value, `label │█████ value`. Values at or
+  /// below `floor` get an empty bar; a vertical marker `┆` shows `marker`
+  /// (a threshold) when given.
+  public static func logBars(
+    _ items: [(label: String, value: Double)], floor: Double, marker: Double? = nil, width: Int = 40
+  ) -> [String] {
+    let top = max(items.map { abs($0.value) }.max() ?? 1, floor * 10)
+    let lo = log10(floor), hi = log10(top)
+    let labelWidth = items.map(\.label.count).max() ?? 0
+    func column(_ v: Double) -> Int {
+      guard v > floor else { return 0 }
+      return max(1, min(width, Int(((log10(v) - lo) / (hi - lo) * Double(width)).rounded())))
+    }
+    let markerColumn = marker.map(column)
+    return items.map { item in
+      let n = column(abs(item.value))
+      var bar = Array(String(repeating: "█", count: n) + String(repeating: " ", count: width - n))
+      if let m = markerColumn, m > 0, m <= width { bar[m - 1] = n >= m ? "╋" : "┆" }
+      let label = item.label + String(repeating: " ", count: labelWidth - item.label.count)
+      return "\(label) │\(String(bar)) \(short(item.value))"
+    }
+  }
+
+  /// A horizontal bar chart on a linear axis from 0 to `maximum`.
+  public static func linearBars(
+    _ items: [(label: String, value: Double)], maximum: Double, marker: Double? = nil, width: Int = 40
+  ) -> [String] {
+    let labelWidth = items.map(\.label.count).max() ?? 0
+    func column(_ v: Double) -> Int { max(0, min(width, Int((v / maximum * Double(width)).rounded()))) }
+    let markerColumn = marker.map(column)
+    return items.map { item in
+      let n = column(item.value)
+      var bar = Array(String(repeating: "█", count: n) + String(repeating: " ", count: width - n))
+      if let m = markerColumn, m > 0, m <= width { bar[m - 1] = n >= m ? "╋" : "┆" }
+      let label = item.label + String(repeating: " ", count: labelWidth - item.label.count)
+      return "\(label) │\(String(bar)) \(short(item.value))"
+    }
+  }
+
+  /// `passed ? "✓" : "✗"`.
+  public static func mark(_ passed: Bool) -> String { passed ? "✓" : "✗" }
+}

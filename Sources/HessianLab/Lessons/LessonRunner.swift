@@ -1,0 +1,205 @@
+import Foundation
+
+/// Where a lesson is printed and where answers come from.
+public protocol LessonConsole: AnyObject {
+  /// Prints `text` followed by a newline.
+  func line(_ text: String)
+  /// Prints `text` without a newline (a prompt).
+  func prompt(_ text: String)
+  /// The next line of input, `nil` at end of input.
+  func readAnswer() -> String?
+}
+
+/// A console that records output and answers from a list (tests).
+public final class RecordingConsole: LessonConsole, @unchecked Sendable {
+  public private(set) var output: [String] = []
+  private var answers: [String]
+
+  public init(answers: [String] = []) { self.answers = answers }
+
+  public func line(_ text: String) { output.append(text) }
+  public func prompt(_ text: String) { output.append(text) }
+  public func readAnswer() -> String? { answers.isEmpty ? nil : answers.removeFirst() }
+
+  /// Everything printed, joined by newlines.
+  public var text: String { output.joined(separator: "\n") }
+}
+
+/// What a run of a lesson produced, for the progress file and the exit status.
+public struct LessonOutcome: Sendable {
+  public let run: LessonRun
+  public let predictionsRight: Int
+  public let predictionsAsked: Int
+  /// The verdict on the reference answer (non-interactive runs only).
+  public let exerciseVerdict: ExerciseVerdict?
+
+  /// Every check passed (and, when judged, the reference exercise answer).
+  public var passed: Bool { run.allChecksPassed && (exerciseVerdict?.passed ?? true) }
+}
+
+/// Plays a lesson: prints the narrative, runs the program live, asks the
+/// predictions before revealing, prints the checks and the exercise.
+public struct LessonRunner {
+  /// How predictions are answered.
+  public enum Mode: Sendable {
+    /// Answers are read from the console (a terminal, or piped lines).
+    case interactive
+    /// The reference answers are used and shown; the exercise is judged with
+    /// its reference answer.
+    case nonInteractive
+  }
+
+  public let style: TerminalStyle
+  public let console: any LessonConsole
+  public let mode: Mode
+
+  public init(style: TerminalStyle, console: any LessonConsole, mode: Mode) {
+    self.style = style
+    self.console = console
+    self.mode = mode
+  }
+
+  /// How often an unparseable answer is asked again before giving up.
+  static let maximumAttempts = 3
+
+  /// Plays `entry` with `program`.
+  ///
+  /// - Parameter seed: overrides the manifest's seed.
+  /// - Throws: ``InputError`` when input ends before a prediction is answered;
+  ///   ``VerificationFailure`` when the program and its narrative or manifest
+  ///   disagree (a lesson bug); the program's own errors.
+  public func play(
+    entry: LessonManifest.Entry, narrative: LessonNarrative, program: any LessonProgram, seed: UInt64? = nil
+  ) async throws -> LessonOutcome {
+    let seed = seed ?? entry.seed
+    console.line(style.heading("Lesson \(entry.number) · \(entry.title)"))
+    console.line(style.dim("about \(entry.estimatedMinutes) min · seed \(seed) · every number below is computed now"))
+    console.line("")
+    var segments = narrative.segments[...]
+    while case let .text(t)? = segments.first {
+      printMarkdown(t)
+      segments = segments.dropFirst()
+    }
+    let run = try await program.run(seed: seed)
+    let problems = Self.consistencyProblems(entry: entry, narrative: narrative, run: run)
+    if !problems.isEmpty {
+      throw VerificationFailure("lesson \(entry.number) (\(entry.id)) is inconsistent: " + problems.joined(separator: "; "))
+    }
+    var right = 0, asked = 0
+    var verdict: ExerciseVerdict?
+    for segment in segments {
+      switch segment {
+      case let .text(t):
+        printMarkdown(t)
+      case let .step(id):
+        for l in run.steps[id] ?? [] { console.line("    " + l) }
+        console.line("")
+      case let .predict(id):
+        guard let p = run.predictions[id] else { continue }
+        asked += 1
+        if try ask(p) { right += 1 }
+      case .checks:
+        printChecks(entry: entry, run: run)
+      case .exercise:
+        verdict = try await printExercise(entry: entry, program: program, seed: seed)
+      }
+    }
+    return LessonOutcome(run: run, predictionsRight: right, predictionsAsked: asked, exerciseVerdict: verdict)
+  }
+
+  /// Disagreements between a run, its narrative and its manifest entry:
+  /// steps or predictions the narrative places but the run lacks (or the
+  /// reverse), and checks not matching the manifest's ids.
+  public static func consistencyProblems(
+    entry: LessonManifest.Entry, narrative: LessonNarrative, run: LessonRun
+  ) -> [String] {
+    var out: [String] = []
+    let steps = Set(narrative.stepIDs), predictions = Set(narrative.predictionIDs)
+    for id in steps.subtracting(run.steps.keys).sorted() { out.append("the narrative shows step '\(id)' but the program has none") }
+    for id in Set(run.steps.keys).subtracting(steps).sorted() { out.append("the program's step '\(id)' is not placed in the narrative") }
+    for id in predictions.subtracting(run.predictions.keys).sorted() { out.append("the narrative asks '\(id)' but the program has no such prediction") }
+    for id in Set(run.predictions.keys).subtracting(predictions).sorted() { out.append("the program's prediction '\(id)' is not placed in the narrative") }
+    let declared = entry.checks.map(\.id), made = run.checks.map(\.id)
+    if Set(declared) != Set(made) || made.count != Set(made).count {
+      out.append("checks made \(made) differ from the manifest's \(declared)")
+    }
+    return out
+  }
+
+  func printMarkdown(_ text: String) {
+    for l in text.split(separator: "\n", omittingEmptySubsequences: false) { console.line(style.markdown(String(l))) }
+    console.line("")
+  }
+
+  /// Asks `p`; returns whether the answer was right.
+  func ask(_ p: Prediction) throws -> Bool {
+    console.line(style.bold(style.yellow("Predict: ")) + style.bold(p.question))
+    if case let .choice(options) = p.kind {
+      for (i, o) in options.enumerated() { console.line("  \(String(UnicodeScalar(UInt8(97 + i))))) \(o)") }
+    }
+    let hint: String
+    switch p.kind {
+    case let .choice(options): hint = "a–\(String(UnicodeScalar(UInt8(96 + options.count))))"
+    case .number: hint = "a number"
+    }
+    var judged: Bool?
+    switch mode {
+    case .nonInteractive:
+      console.line(style.dim("  answer (reference, --non-interactive): \(p.referenceText)"))
+      judged = p.judge(p.referenceText)
+    case .interactive:
+      for _ in 0..<Self.maximumAttempts {
+        console.prompt("  your answer (\(hint)): ")
+        guard let answer = console.readAnswer() else {
+          throw InputError(
+            "prediction '\(p.id)': no answer on standard input (answer at the prompt, or run with --non-interactive)")
+        }
+        judged = p.judge(answer)
+        if judged != nil { break }
+        console.line(style.yellow("  not an answer of the form \(hint); try again"))
+      }
+    }
+    guard let correct = judged else {
+      throw InputError("prediction '\(p.id)': no valid answer after \(Self.maximumAttempts) attempts (expected \(hint))")
+    }
+    let tolerance = p.toleranceDescription.map { " (\($0))" } ?? ""
+    if correct {
+      console.line(style.verdict(true, "Right: \(p.referenceDescription)\(tolerance)."))
+    } else {
+      console.line(style.verdict(false, "Not this time: this run gives \(p.referenceDescription)\(tolerance)."))
+    }
+    console.line("  " + p.reveal)
+    console.line("")
+    return correct
+  }
+
+  func printChecks(entry: LessonManifest.Entry, run: LessonRun) {
+    console.line(style.bold("Checks — does the claim hold in this run?"))
+    for c in entry.checks {
+      guard let r = run.checks.first(where: { $0.id == c.id }) else { continue }
+      console.line("  " + style.verdict(r.passed, c.claim))
+      console.line("    " + style.dim(r.detail))
+    }
+    let passed = run.allChecksPassed
+    console.line(
+      passed
+        ? style.green("All \(entry.checks.count) checks hold with this run's numbers.")
+        : style.red("A check failed: the lesson's claim does not hold in this run."))
+    console.line("")
+  }
+
+  func printExercise(entry: LessonManifest.Entry, program: any LessonProgram, seed: UInt64) async throws -> ExerciseVerdict? {
+    console.line(style.bold(style.cyan("Exercise")))
+    for l in entry.exercise.prompt.split(separator: "\n", omittingEmptySubsequences: false) {
+      console.line("  " + style.markdown(String(l)))
+    }
+    console.line("  Submit \(entry.exercise.answer) with `hessian-lab lesson check ANSWER`; `hessian-lab lesson hint` gives a hint.")
+    guard case .nonInteractive = mode else { return nil }
+    let answer = program.exercise.referenceAnswer
+    console.line(style.dim("  reference answer (--non-interactive): \(answer)"))
+    let verdict = try await program.exercise.judge(answer, seed)
+    for l in verdict.lines { console.line("    " + l) }
+    console.line("  " + style.verdict(verdict.passed, verdict.passed ? "the reference answer passes" : "the reference answer FAILS"))
+    return verdict
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A learner's progress through the lessons, kept in a small JSON file
+/// (`lessons-state.json`) in the user's configuration folder.
+///
+/// Folder: `$HESSIAN_LAB_STATE_DIR` when set (tests point it at a temporary
+/// folder), else `$XDG_CONFIG_HOME/hessian-lab/`, else `~/.config/hessian-lab/`
+/// (the XDG Base Directory default). Lessons are keyed by id, so renumbering
+/// the course keeps progress.
+public struct LessonState: Sendable, Codable, Equatable {
+  /// The format this code reads and writes.
+  public static let currentFormatVersion = 1
+
+  public var formatVersion: Int = LessonState.currentFormatVersion
+  /// The id of the lesson last started (the one `hint` and `check` apply to).
+  public var current: String?
+  /// Progress per lesson id.
+  public var lessons: [String: Progress] = [:]
+
+  /// Progress in one lesson.
+  public struct Progress: Sendable, Codable, Equatable {
+    /// Runs to the end (every step shown).
+    public var runs = 0
+    /// Whether the last run's checks all passed.
+    public var checksPassed = false
+    /// Predictions answered right / asked, over all runs.
+    public var predictionsRight = 0
+    public var predictionsAsked = 0
+    /// Hints revealed so far.
+    public var hintsShown = 0
+    /// Whether the exercise was solved.
+    public var exercisePassed = false
+
+    public init() {}
+
+    /// Done: a run with passing checks and a solved exercise.
+    public var isDone: Bool { checksPassed && exercisePassed }
+  }
+
+  public init() {}
+
+  /// Progress of lesson `id` (empty when never started).
+  public func progress(_ id: String) -> Progress { lessons[id] ?? Progress() }
+}
+
+/// Reads and writes ``LessonState`` at a fixed location.
+public struct LessonStateStore: Sendable {
+  /// The environment variable that overrides the state folder.
+  public static let environmentVariable = "HESSIAN_LAB_STATE_DIR"
+  /// The state file's name.
+  public static let fileName = "lessons-state.json"
+
+  /// The state file.
+  public let url: URL
+
+  public init(url: URL) { self.url = url }
+
+  /// The store at the standard location for `environment` (see ``LessonState``).
+  public init(environment: [String: String]) {
+    let folder: URL
+    if let dir = environment[Self.environmentVariable], !dir.isEmpty {
+      folder = URL(fileURLWithPath: dir, isDirectory: true)
+    } else if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+      folder = URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("hessian-lab", isDirectory: true)
+    } else {
+      let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? FileManager.default.homeDirectoryForCurrentUser
+      folder = home.appendingPathComponent(".config/hessian-lab", isDirectory: true)
+    }
+    url = folder.appendingPathComponent(Self.fileName)
+  }
+
+  /// The saved state, or a fresh one when there is no file yet.
+  ///
+  /// - Throws: ``InputError`` when the file exists but cannot be read.
+  public func load() throws(InputError) -> LessonState {
+    guard FileManager.default.fileExists(atPath: url.path) else { return LessonState() }
+    do {
+      let state = try JSONDecoder().decode(LessonState.self, from: Data(contentsOf: url))
+      guard state.formatVersion <= LessonState.currentFormatVersion else {
+        throw InputError("\(url.path): state formatVersion \(state.formatVersion) is newer than this hessian-lab reads")
+      }
+      return state
+    } catch let error as InputError {
+      throw error
+    } catch {
+      throw InputError("\(url.path): unreadable lesson progress; run `hessian-lab lesson reset` to start over")
+    }
+  }
+
+  /// Writes `state` atomically, creating the folder.
+  ///
+  /// - Throws: ``InputError`` naming the path when it cannot be written.
+  public func save(_ state: LessonState) throws(InputError) {
+    do {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try encoder.encode(state).write(to: url, options: .atomic)
+    } catch {
+      throw InputError("\(url.path): cannot save lesson progress (\(error.localizedDescription))")
+    }
+  }
+
+  /// Deletes the state file (no error when it is absent).
+  public func remove() throws(InputError) {
+    guard FileManager.default.fileExists(atPath: url.path) else { return }
+    do { try FileManager.default.removeItem(at: url) } catch {
+      throw InputError("\(url.path): cannot remove lesson progress")
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import HessianLab
+
+/// `hessian-lab compare`: the head-to-head — the cost of an exact Hessian rank
+/// with a stated probability, by every HVP method and by the covariance
+/// read-out, in HVPs, loss evaluations and one common unit.
+struct CompareCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Which route is cheaper: raise each rank method's budget until it is exact with the requested probability.",
+    discussion: """
+      For each landscape and method (dense, lanczos, block, slq, covariance) the budget \
+      doubles (Lanczos steps 1…d, range-finder test vectors 1…16, SLQ probes 1…2048, \
+      kept points 2d…64d at λ = 100, σ = 1) until the method returns the exact rank on \
+      enough independent seeds: with the defaults (--confidence 0.95 --risk 0.05) all 59 \
+      seeds of a budget must be exact, so that the one-sided Clopper–Pearson lower bound \
+      on P(exact) is ≥ 0.95 (risk 0.05 per budget level). A budget is abandoned after \
+      10 seeds once it has too many wrong ranks; its error count is reported. Costs are \
+      counted (not formulas); the common unit is the loss evaluation, with one HVP charged \
+      its measured time in loss evaluations on that landscape (--conversion theoretical: \
+      10). Seeds come from the committed seed table unless --seed is given. Default runs \
+      take seconds on the zoo's small landscapes; --sweep d=10,30,100,300,1000 adds quadratics \
+      of a fixed rank fraction (slower: budgets above 4·10⁶ loss evaluations or 4·10⁵ HVPs \
+      per run are not tried and count as over the cap).
+      """
+  )
+
+  @Argument(help: "Zoo ids, fixture .json files or poly:/dln:/quad:/sum: specs.")
+  var landscapes: [String] = []
+
+  @Option(help: "The probability with which a method must return the exact rank.")
+  var confidence: Double = 0.95
+
+  @Option(help: "Risk that a budget is reported as reaching the confidence although it does not (per budget level).")
+  var risk: Double = 0.05
+
+  @Option(help: "Seeds per budget (default: the minimum that can establish the confidence, 59 for 0.95/0.05).")
+  var seeds: Int?
+
+  @Option(name: .customLong("method"), help: "A method to compare (repeatable; default all).")
+  var methods: [ComparedMethod] = []
+
+  @Option(help: "Covariance route: population λ.")
+  var population: Int = 100
+
+  @Option(help: "Covariance route: sampling σ.")
+  var sigma: Double = 1
+
+  @Option(help: "Covariance route: kept points double from 2d up to this factor × d.")
+  var keptCapFactor: Int = 64
+
+  @Option(help: "SLQ: largest number of probes tried.")
+  var slqProbeCap: Int = 2048
+
+  @Option(help: "Cost of an HVP in loss evaluations: measured (timed on the landscape) or theoretical (10).")
+  var conversion: CostConversion = .measured
+
+  @Option(help: "Root seed (default: the committed seed table).")
+  var seed: UInt64?
+
+  @Option(help: "Dimension sweep over quadratics of a fixed rank fraction, e.g. d=10,30,100,300,1000.")
+  var sweep: String?
+
+  @Option(help: "Sweep: rank r = round(fraction · d).")
+  var rankFraction: Double = 0.1
+
+  @Flag(help: "Print one JSON object instead of the report.")
+  var json = false
+
+  @Option(help: "Write an SVG plot (the sweep's log-log cost plot, or the per-method costs).")
+  var svg: String?
+
+  func run() async throws {
+    if landscapes.isEmpty && sweep == nil {
+      throw InputError("compare: give at least one landscape or --sweep d=N,N,…")
+    }
+    var cfg = ComparisonConfiguration()
+    cfg.confidence = confidence
+    cfg.risk = risk
+    cfg.seeds = seeds
+    if !methods.isEmpty { cfg.methods = methods }
+    cfg.population = population
+    cfg.sigma = sigma
+    cfg.keptCapFactor = keptCapFactor
+    cfg.slqProbeCap = slqProbeCap
+    cfg.conversion = conversion
+    cfg.seedRoot = seed
+    try cfg.validate()
+    let dims = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
+    let resolved = try landscapes.map { text throws(InputError) in try LandscapeSpec.resolve(text) }
+    let status = StatusLine.make()
+    var comparisons: [LandscapeComparison] = []
+    for land in resolved {
+      comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: status))
+    }
+    var sweepResult: DimensionSweep.Result?
+    if let dims {
+      sweepResult = try await DimensionSweep.run(
+        dimensions: dims, rankFraction: rankFraction, configuration: cfg, progress: status)
+    }
+    StatusLine.clear()
+    if let path = svg {
+      let plot = sweepResult.map(DimensionSweep.plot) ?? Self.costPlot(comparisons)
+      do { try SVGPlot.render(plot).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        throw InputError("--svg: cannot write \(path): \(error.localizedDescription)")
+      }
+    }
+    if json {
+      let report = CompareReport(comparisons: comparisons, sweep: sweepResult, verdicts: comparisons.map(\.verdict))
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      return
+    }
+    var blocks = comparisons.map { $0.reportLines.joined(separator: "\n") }
+    if let s = sweepResult {
+      var lines = DimensionSweep.tableLines(s)
+      lines.append("specs: " + s.points.map { "d=\($0.dimension): \($0.spec.count > 60 ? String($0.spec.prefix(40)) + "…" : $0.spec)" }.joined(separator: "; "))
+      for p in s.points { lines.append("d = \(p.dimension): \(p.comparison.verdict)") }
+      lines.append(TerminalPlot.render(DimensionSweep.plot(s)))
+      blocks.append(lines.joined(separator: "\n"))
+    }
+    if let path = svg { blocks.append("wrote \(path)") }
+    print(blocks.joined(separator: "\n\n"))
+  }
+
+  /// Log-scale points: loss-evaluation equivalents per method (x = method index).
+  static func costPlot(_ comparisons: [LandscapeComparison]) -> PlotModel {
+    let series = comparisons.map { c in
+      let reached = c.methods.enumerated().filter { $0.element.reachedConfidence && $0.element.lossEvaluationEquivalents > 0 }
+      return PlotModel.Series(
+        name: c.landscape, x: reached.map { Double($0.offset + 1) }, y: reached.map { $0.element.lossEvaluationEquivalents },
+        style: .points)
+    }
+    let names = comparisons.first?.methods.map(\.method.rawValue).joined(separator: ", ") ?? ""
+    return PlotModel(
+      title: "Cost of an exact rank per method (\(names))", xLabel: "method (1 = \(comparisons.first?.methods.first?.method.rawValue ?? "—"), …)",
+      yLabel: "loss-evaluation equivalents per run", series: series, logY: true)
+  }
+}
+
+/// `compare --json`.
+struct CompareReport: Codable {
+  var comparisons: [LandscapeComparison]
+  var sweep: DimensionSweep.Result?
+  var verdicts: [String]
+}
+
+extension ComparedMethod: ExpressibleByArgument {}
+extension CostConversion: ExpressibleByArgument {}
+
+/// One-line progress messages on standard error, only on a terminal.
+enum StatusLine {
+  static let enabled = isatty(STDERR_FILENO) != 0
+
+  static func make() -> (@Sendable (String) -> Void)? {
+    guard enabled else { return nil }
+    return { message in FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8)) }
+  }
+
+  static func clear() {
+    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
