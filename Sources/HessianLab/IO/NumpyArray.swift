@@ -121,7 +121,10 @@ extension NumpyArray {
     let source = url.lastPathComponent
     let data: Data
     do {
-      data = try Data(contentsOf: url, options: .mappedIfSafe)
+      // An empty file is simply too short; not reading it also avoids a 4 kB leak in
+      // Foundation's Data(contentsOf:) for zero-length files (flagged by LeakSanitizer).
+      let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+      data = size == 0 ? Data() : try Data(contentsOf: url, options: .mappedIfSafe)
     } catch {
       throw .unreadableFile(source: source, reason: Self.reason(for: error))
     }
@@ -142,6 +145,12 @@ extension NumpyArray {
     let header = try NumpyHeader(bytes: headerBytes, utf8: preamble.major == 3, source: source)
     let count = try NumpyLayout.elementCount(header: header, source: source)
     let byteCount = try NumpyLayout.byteCount(header: header, elementCount: count, source: source)
+    // Refuse before touching (or allocating for) the data: decoded values are Doubles.
+    let budget = MemoryBudget.bytes
+    let decodedBytes = MemoryBudget.product(count, MemoryLayout<Double>.size)
+    if decodedBytes.map({ $0 > budget }) ?? true {
+      throw .tooLarge(source: source, shape: header.shapeText, estimatedBytes: decodedBytes, budgetBytes: budget)
+    }
     let dataStart = preamble.dataOffset
     let available = data.count - dataStart
     guard available >= byteCount else {

@@ -35,6 +35,9 @@ public enum NumpyError: Error, Equatable, Sendable, CustomStringConvertible {
   case negativeDimension(source: String, shape: [Int])
   /// The shape's element or byte count does not fit in `Int`; `shape` is its header text.
   case shapeOverflow(source: String, shape: String)
+  /// The shape would need more memory than ``MemoryBudget`` allows once decoded to
+  /// `Double` (`estimatedBytes` is nil when the count overflows); refused before reading data.
+  case tooLarge(source: String, shape: String, estimatedBytes: Int?, budgetBytes: Int)
   /// Fewer data bytes follow the header than the shape requires.
   case truncatedData(source: String, valueCount: Int, expectedBytes: Int, availableBytes: Int)
   /// More data bytes follow the header than the shape requires.
@@ -77,6 +80,11 @@ public enum NumpyError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(source): bad header: negative dimension in shape \(NumpyLayout.pythonShape(shape))"
     case .shapeOverflow(let source, let shape):
       "\(source): bad header: shape \(shape) is too large (its byte count overflows Int)"
+    case .tooLarge(let source, let shape, let estimate, let budget):
+      "\(source): shape \(shape) needs "
+        + (estimate.map { "about \(MemoryBudget.format($0)) (\($0) bytes)" } ?? "more bytes than fit in Int")
+        + " in memory as float64, more than the memory budget \(MemoryBudget.format(budget))"
+        + " (half of this machine's RAM); refused before reading the data"
     case .truncatedData(let source, let count, let expected, let available):
       "\(source): truncated: header says \(count) values (\(expected) bytes) but \(available) bytes follow"
     case .trailingBytes(let source, let count, let expected, let available):

@@ -42,6 +42,8 @@ public struct DeepLinearNetworkLandscape: Landscape {
     }
     let d = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
     guard d <= 2_000_000 else { throw InputError("\(label): d = \(d) parameters is too large (at most 2,000,000)") }
+    try MemoryBudget.check(
+      Self.workingSetBytes(widths: widths), for: "a Hessian-vector product (the layer products)", input: label)
     self.name = label
     self.widths = widths
     self.trueRank = r
@@ -68,6 +70,19 @@ public struct DeepLinearNetworkLandscape: Landscape {
         ? Known(a.multiplicity, provenance: .theorem, source: src + " (matches Aoyagi–Watanabe 2005)")
         : .unknown("Aoyagi multiplicity a(ℓ−a)+1 = \(a.multiplicity) is unverified for ℓ = \(a.ell) > 2"),
       hessian: nil)
+  }
+
+  /// The memory one Hessian-vector product touches, in bytes: the target, residual and
+  /// δP (H_out×H_in each), the prefixes B_l and δB_l (H_l×H_1), the suffixes A_l and δA_l
+  /// (H_out×H_{l+1}), and four parameter-sized vectors. Widths are at most 100,000 and
+  /// d at most 2,000,000, so the sums fit in `Int`; nil signals an overflow anyway.
+  static func workingSetBytes(widths: [Int]) -> Int? {
+    guard let first = widths.first, let last = widths.last else { return 0 }
+    var elements = 3 * first * last
+    for (a, b) in zip(widths, widths.dropFirst()) {
+      elements += 2 * b * first + 2 * last * b + 4 * a * b
+    }
+    return MemoryBudget.product(elements, 8)
   }
 
   /// Parses `dln:H1-H2-…:rank=R`.

@@ -42,8 +42,11 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
       guard let text = learningCoefficient else { return nil }
       let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
       switch parts.count {
-      case 1: return parts[0].map { Rational($0) }
-      case 2: if let p = parts[0], let q = parts[1], q != 0 { return Rational(p, q) } else { return nil }
+      case 1: return parts[0].flatMap { $0 == Int.min ? nil : Rational($0) }
+      case 2:
+        // Int.min has no magnitude in Int (Rational's normalisation would trap).
+        if let p = parts[0], let q = parts[1], q != 0, p != Int.min, q != Int.min { return Rational(p, q) }
+        return nil
       default: return nil
       }
     }
@@ -65,6 +68,13 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw InputError("\(path): cannot read fixture: \(error.localizedDescription)")
     }
+    return try decode(data, path: path)
+  }
+
+  /// Decodes and validates fixture bytes; `path` names the input in messages.
+  ///
+  /// - Throws: ``InputError`` as ``load(path:)`` does (after reading).
+  public static func decode(_ data: Data, path: String) throws(InputError) -> LandscapeFixture {
     let fixture: LandscapeFixture
     do { fixture = try JSONDecoder().decode(LandscapeFixture.self, from: data) } catch {
       throw InputError("\(path): not a landscape fixture (schema v\(currentSchemaVersion)): \(Self.oneLine(error))")
@@ -79,12 +89,17 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
   }
 
   static func oneLine(_ error: any Error) -> String {
-    if case let DecodingError.keyNotFound(key, _) = error { return "missing key '\(key.stringValue)'" }
+    if case let DecodingError.keyNotFound(key, ctx) = error {
+      return "missing key '\((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+    }
     if case let DecodingError.typeMismatch(_, ctx) = error {
       return "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
     }
     if case let DecodingError.valueNotFound(_, ctx) = error {
       return "missing value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+    }
+    if case let DecodingError.dataCorrupted(ctx) = error, !ctx.codingPath.isEmpty {
+      return "invalid value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
     }
     return "malformed JSON"
   }

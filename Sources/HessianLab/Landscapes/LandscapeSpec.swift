@@ -47,7 +47,11 @@ public enum LandscapeSpec {
     }
     if trimmed.hasSuffix(".json") {
       let fixture = try LandscapeFixture.load(path: trimmed)
-      return try resolve(fixture.spec, name: name ?? fixture.id)
+      do {
+        return try resolve(fixture.spec, name: name ?? fixture.id)
+      } catch {
+        throw InputError("\(trimmed): field 'spec': \(error.message)")
+      }
     }
     if trimmed.hasSuffix(".npy") { return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name) }
     if let entry = Zoo.entry(id: trimmed) { return try resolve(entry.spec, name: name ?? entry.id) }
@@ -76,16 +80,23 @@ public enum LandscapeSpec {
       }
     }
     let exprName = name == nil ? "poly:\(expression)" : "\(name ?? ""): poly:\(expression)"
+    // Exponent vectors have d entries and the quadratic part is a dense d×d matrix
+    // (exact rationals, 16 bytes, and a Double copy for the eigenvalue check with
+    // its workspace, about 24 more): refuse a d that cannot fit before parsing.
+    if let dimension { try checkPolynomialMemory(dimension: dimension, flat: flat, text: text) }
     let p = try PolynomialParser.parse(expression, dimension: dimension, inputName: exprName)
+    if dimension == nil { try checkPolynomialMemory(dimension: p.dimension, flat: flat, text: text) }
+    try ExactArithmeticCheck.quadraticPart(of: p, input: exprName)
     return try PolynomialLandscape(name: name ?? text, polynomial: p.padded(to: p.dimension + flat))
   }
 
   /// `quad:EIGS:d=N[:seed=S]`.
   static func quadratic(_ text: String, name: String?) throws(InputError) -> QuadraticLandscape {
     let fields = text.dropFirst(5).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-    var values: [Double] = []
+    var groups: [(value: Double, count: Int)] = []
+    var total = 0
     for item in fields[0].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-      let pieces = item.split(separator: "*").map(String.init)
+      let pieces = item.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
       guard pieces.count <= 2, let v = Double(pieces[0]), v.isFinite, v > 0 else {
         throw InputError("\(text): eigenvalue '\(item)' is not a positive finite number (zeros come from d)")
       }
@@ -96,7 +107,12 @@ public enum LandscapeSpec {
         }
         count = c
       }
-      values += [Double](repeating: v, count: count)
+      let (sum, overflow) = total.addingReportingOverflow(count)
+      guard !overflow, sum <= 10_000_000 else {
+        throw InputError("\(text): more than 10,000,000 nonzero eigenvalues (at '\(item)')")
+      }
+      total = sum
+      groups.append((v, count))
     }
     var d: Int?
     var seed: UInt64?
@@ -110,10 +126,22 @@ public enum LandscapeSpec {
       default: throw InputError("\(text): unknown option '\(key)' (quad: takes d=N and seed=S)")
       }
     }
-    let dim = d ?? values.count
-    guard dim >= max(values.count, 1) else {
-      throw InputError("\(text): d = \(dim) is smaller than the \(values.count) nonzero eigenvalues")
+    let dim = d ?? total
+    guard dim >= 1 else {
+      throw InputError("\(text): d = 0 (no eigenvalues and no d=N); a landscape needs at least one dimension")
     }
+    guard dim >= total else {
+      throw InputError("\(text): d = \(dim) is smaller than the \(total) nonzero eigenvalues")
+    }
+    // The k×d basis rows (plus, for a random basis, the d×k Gaussian draw, its QR
+    // factor and the transpose) and the diagonal: refuse before allocating them.
+    let copies = seed == nil ? 1 : 4
+    try MemoryBudget.check(
+      MemoryBudget.product(total, dim, copies, 8).flatMap { $0 <= Int.max - 8 * dim ? $0 + 8 * dim : nil },
+      for: "the \(total)×\(dim) eigenbasis", input: text)
+    var values: [Double] = []
+    values.reserveCapacity(total)
+    for g in groups { values += [Double](repeating: g.value, count: g.count) }
     let basis: QuadraticLandscape.Basis = seed.map { .randomOrthonormal(seed: $0) } ?? .axisAligned
     do {
       return try QuadraticLandscape.withSpectrum(
@@ -121,6 +149,12 @@ public enum LandscapeSpec {
     } catch {
       throw InputError("\(text): could not build the random basis: \(error)")
     }
+  }
+
+  /// Refuses a polynomial whose dense d×d quadratic part would not fit in memory.
+  static func checkPolynomialMemory(dimension: Int, flat: Int, text: String) throws(InputError) {
+    let d = dimension + flat
+    try MemoryBudget.check(MemoryBudget.product(d, d, 40), for: "the dense \(d)×\(d) quadratic part", input: text)
   }
 
   static func option(_ field: String, in text: String) throws(InputError) -> (String, String) {
@@ -132,9 +166,95 @@ public enum LandscapeSpec {
   }
 
   static func positiveInt(_ value: String, key: String, in text: String, allowZero: Bool) throws(InputError) -> Int {
-    guard let v = Int(value), v >= (allowZero ? 0 : 1), v <= 10_000_000 else {
+    guard let v = Int(value), v >= (allowZero ? 0 : 1) else {
       throw InputError("\(text): \(key)=\(value) is not a \(allowZero ? "non-negative" : "positive") integer")
     }
+    guard v <= 10_000_000 else {
+      throw InputError("\(text): \(key)=\(value) is too large (at most 10,000,000)")
+    }
     return v
+  }
+}
+
+/// A dry run of the exact arithmetic ``PolynomialLandscape`` does on the quadratic
+/// part (H_ii = 2c, H_ij = c, then Gauss–Jordan elimination over 64-bit rationals
+/// for the exact rank), with every product and sum overflow-checked.
+///
+/// The landscape's own arithmetic traps on overflow; running the same operations
+/// in the same order here first turns a huge-coefficient expression such as
+/// `poly:5000000000*1000000000*x0^2` into an ``InputError`` instead of a crash.
+/// Cost: O(d·r²) checked operations for r used variables; free when there is no
+/// quadratic part.
+enum ExactArithmeticCheck {
+  typealias Q = (n: Int, d: Int)
+
+  static func quadraticPart(of p: Polynomial, input: String) throws(InputError) {
+    let overflow = InputError(
+      "\(input): a coefficient is too large for exact 64-bit rational arithmetic (the Hessian's exact rank overflows)")
+    let quadratic = p.terms.filter { $0.degree == 2 }
+    guard !quadratic.isEmpty else { return }
+    // The same d×d matrix and the same operations in the same order (pivot
+    // choice and row swaps included), so this overflows exactly when they would.
+    let n = p.dimension
+    var m = [[Q]](repeating: [Q](repeating: (0, 1), count: n), count: n)
+    for t in quadratic {
+      let s = t.exponents.indices.filter { t.exponents[$0] > 0 }
+      let c = (t.coefficient.numerator, t.coefficient.denominator)
+      let a = s[0]
+      if s.count == 1 {
+        guard let two = mul(c, (2, 1)) else { throw overflow }
+        m[a][a] = two
+      } else {
+        let b = s[1]
+        m[a][b] = c
+        m[b][a] = c
+      }
+    }
+    var r = 0
+    for c in 0..<n where r < n {
+      guard let pivot = (r..<n).first(where: { m[$0][c].n != 0 }) else { continue }
+      m.swapAt(r, pivot)
+      guard let inv = div((1, 1), m[r][c]) else { throw overflow }
+      for j in 0..<n {
+        guard let v = mul(m[r][j], inv) else { throw overflow }
+        m[r][j] = v
+      }
+      for i in 0..<n where i != r && m[i][c].n != 0 {
+        let f = m[i][c]
+        for j in 0..<n {
+          guard let fr = mul(f, m[r][j]), let v = sub(m[i][j], fr) else { throw overflow }
+          m[i][j] = v
+        }
+      }
+      r += 1
+    }
+  }
+
+  /// Rational(p, q) as ``Rational`` normalises it, nil where that would trap.
+  static func make(_ p: Int, _ q: Int) -> Q? {
+    guard q != 0, p != Int.min, q != Int.min else { return nil }
+    let g = max(Rational.gcd(abs(p), abs(q)), 1)
+    let sign = q < 0 ? -1 : 1
+    return (sign * p / g, sign * q / g)
+  }
+
+  static func mul(_ a: Q, _ b: Q) -> Q? {
+    let (p, o1) = a.n.multipliedReportingOverflow(by: b.n)
+    let (q, o2) = a.d.multipliedReportingOverflow(by: b.d)
+    return o1 || o2 ? nil : make(p, q)
+  }
+
+  static func div(_ a: Q, _ b: Q) -> Q? {
+    let (p, o1) = a.n.multipliedReportingOverflow(by: b.d)
+    let (q, o2) = a.d.multipliedReportingOverflow(by: b.n)
+    return o1 || o2 ? nil : make(p, q)
+  }
+
+  static func sub(_ a: Q, _ b: Q) -> Q? {
+    let (x, o1) = a.n.multipliedReportingOverflow(by: b.d)
+    let (y, o2) = b.n.multipliedReportingOverflow(by: a.d)
+    let (p, o3) = x.subtractingReportingOverflow(y)
+    let (q, o4) = a.d.multipliedReportingOverflow(by: b.d)
+    return o1 || o2 || o3 || o4 ? nil : make(p, q)
   }
 }

@@ -287,12 +287,12 @@ public enum PolynomialParser {
         let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
         let (n, o3) = x.addingReportingOverflow(y)
         let (q, o4) = a.denominator.multipliedReportingOverflow(by: b.denominator)
-        if o1 || o2 || o3 || o4 { throw overflow }
+        if o1 || o2 || o3 || o4 || n == Int.min || q == Int.min { throw overflow }
         return Rational(n, q)
       }
       let (n, o1) = a.numerator.multipliedReportingOverflow(by: b.numerator)
       let (q, o2) = a.denominator.multipliedReportingOverflow(by: b.denominator)
-      if o1 || o2 { throw overflow }
+      if o1 || o2 || n == Int.min || q == Int.min { throw overflow }
       return Rational(n, q)
     }
   }

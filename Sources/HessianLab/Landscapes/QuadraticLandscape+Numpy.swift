@@ -22,7 +22,10 @@ extension QuadraticLandscape {
     let h = loaded.matrix
     guard h.isSquare else { throw InputError("\(path): the Hessian is \(h.rows)×\(h.columns), not square") }
     guard h.rows >= 1 else { throw InputError("\(path): the Hessian is empty") }
-    guard h.isFinite else { throw InputError("\(path): the Hessian has a non-finite entry") }
+    if let bad = h.elements.firstIndex(where: { !$0.isFinite }) {
+      throw InputError(
+        "\(path): entry (\(bad / h.columns), \(bad % h.columns)) is \(h.elements[bad]); the Hessian must be finite")
+    }
     let precision: Precision = loaded.dtype == .float32 ? .float32 : .float64
     let d = h.rows
     let scale = h.elements.map(abs).max() ?? 0

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The largest single working set an input may ask for, checked before anything is allocated.
+///
+/// An input that would need more (a `.npy` header claiming a 10⁶×10⁶ matrix, `quad:` with a
+/// huge d·k basis, `poly:…:d=N` with a dense d×d Hessian) is refused up front with the
+/// estimate, instead of dying in the allocator or being killed by the kernel.
+///
+/// The budget is half of this machine's physical memory: the dense work that follows a load
+/// (an eigendecomposition copies its input and allocates a workspace of the same order) must
+/// still fit.
+public enum MemoryBudget {
+  /// The budget in bytes: half the physical memory.
+  public static var bytes: Int {
+    let physical = ProcessInfo.processInfo.physicalMemory / 2
+    return physical > UInt64(Int.max) ? Int.max : Int(physical)
+  }
+
+  /// `count` elements of `size` bytes each, or nil on overflow.
+  public static func product(_ factors: Int...) -> Int? {
+    var p = 1
+    for f in factors {
+      guard f >= 0 else { return nil }
+      let (next, overflow) = p.multipliedReportingOverflow(by: f)
+      if overflow { return nil }
+      p = next
+    }
+    return p
+  }
+
+  /// Throws when `estimate` bytes (nil: overflows `Int`) exceed the budget.
+  ///
+  /// - Parameters:
+  ///   - estimate: the estimated bytes, nil when the computation overflowed.
+  ///   - what: what needs the memory, e.g. "the dense 10⁶×10⁶ Hessian".
+  ///   - input: the input named at the start of the message.
+  /// - Throws: ``InputError``: `input: what needs about X (N bytes), more than the
+  ///   memory budget Y (half of this machine's RAM); refused before allocating`.
+  public static func check(_ estimate: Int?, for what: String, input: String) throws(InputError) {
+    let budget = bytes
+    if let estimate, estimate <= budget { return }
+    let needed = estimate.map { "about \(format($0)) (\($0) bytes)" } ?? "more than \(format(Int.max)) (overflows Int)"
+    throw InputError(
+      "\(input): \(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating")
+  }
+
+  /// Bytes as a short decimal size: `512 B`, `1.5 kB`, `8.0 TB`.
+  public static func format(_ bytes: Int) -> String {
+    let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1000, unit < units.count - 1 {
+      value /= 1000
+      unit += 1
+    }
+    return unit == 0 ? "\(bytes) B" : String(format: "%.1f", value) + " " + units[unit]
+  }
+}

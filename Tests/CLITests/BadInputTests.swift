@@ -1,0 +1,255 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One bad input: the arguments, the input the message must name, and a fragment
+/// saying what is wrong. Paths starting with `$TMP/` are files written by
+/// ``BadInputFiles`` into a fresh temporary directory.
+struct BadInput: Sendable, CustomTestStringConvertible {
+  let label: String
+  let arguments: [String]
+  /// The input named in the message (a file name, a spec, an option).
+  let names: String
+  /// What the message must say is wrong.
+  let says: String
+
+  init(_ label: String, _ arguments: [String], names: String, says: String) {
+    self.label = label
+    self.arguments = arguments
+    self.names = names
+    self.says = says
+  }
+
+  var testDescription: String { label }
+}
+
+/// Malformed `.npy` and fixture files, written once per test process.
+///
+/// The `.npy` bytes are assembled here by hand (magic, version, little-endian
+/// header length, dict text, raw data) rather than by the library's writer, so the
+/// tests do not depend on the code they judge.
+enum BadInputFiles {
+  static let directory: URL = {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("hessianlab-bad-input-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    for (name, bytes) in files { try? bytes.write(to: dir.appendingPathComponent(name)) }
+    return dir
+  }()
+
+  /// A `.npy` file: `dict` is the header text without padding; `values` are float64 LE.
+  static func npy(_ dict: String, _ values: [Double] = [], version: UInt8 = 1, magic: [UInt8]? = nil) -> Data {
+    var out = Data(magic ?? [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59])
+    out.append(contentsOf: [version, 0])
+    let preamble = version == 1 ? 10 : 12
+    var header = Array(dict.utf8)
+    while (preamble + header.count + 1) % 64 != 0 { header.append(0x20) }
+    header.append(0x0A)
+    if version == 1 {
+      withUnsafeBytes(of: UInt16(header.count).littleEndian) { out.append(contentsOf: $0) }
+    } else {
+      withUnsafeBytes(of: UInt32(header.count).littleEndian) { out.append(contentsOf: $0) }
+    }
+    out.append(contentsOf: header)
+    for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+    return out
+  }
+
+  static func f8(_ shape: String) -> String { "{'descr': '<f8', 'fortran_order': False, 'shape': \(shape), }" }
+
+  static let identity2: [Double] = [1, 0, 0, 1]
+
+  static let goodFixture = """
+    {"schemaVersion": 1, "id": "bad", "description": "x", "spec": "poly:x0^2", "tags": [],
+     "known": {"dimension": 1, "rank": 1, "learningCoefficient": "1/2", "multiplicity": 1,
+               "provenance": "theorem", "source": "test"}}
+    """
+
+  static var files: [(String, Data)] {
+    var big = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])
+    big.append(contentsOf: [0xFF, 0xFF])  // header length 65535, file ends here
+    return [
+      ("truncated.npy", npy(f8("(2, 2)"), [1, 0, 0])),
+      ("magic.npy", npy(f8("(2, 2)"), identity2, magic: Array("PKZIP!".utf8))),
+      ("lies-short.npy", npy(f8("(3, 3)"), identity2)),
+      ("lies-long.npy", npy(f8("(2, 2)"), [Double](repeating: 0, count: 9))),
+      ("bigendian.npy", npy("{'descr': '>f8', 'fortran_order': False, 'shape': (2, 2), }", identity2)),
+      ("int64.npy", npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }", identity2)),
+      ("complex.npy", npy("{'descr': '<c16', 'fortran_order': False, 'shape': (1, 1), }", [1, 0])),
+      ("half.npy", npy("{'descr': '<f2', 'fortran_order': False, 'shape': (2, 2), }", [0])),
+      ("object.npy", npy("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }", [0, 0])),
+      ("vector.npy", npy(f8("(4,)"), identity2)),
+      ("cube.npy", npy(f8("(2, 2, 2)"), identity2 + identity2)),
+      ("nan.npy", npy(f8("(2, 2)"), [1, .nan, .nan, 1])),
+      ("inf.npy", npy(f8("(2, 2)"), [1, 0, 0, .infinity])),
+      ("asymmetric.npy", npy(f8("(2, 2)"), [1, 2, 0, 1])),
+      ("indefinite.npy", npy(f8("(2, 2)"), [1, 0, 0, -1])),
+      ("empty-matrix.npy", npy(f8("(0, 0)"))),
+      ("rectangular.npy", npy(f8("(2, 3)"), [1, 0, 0, 0, 1, 0])),
+      ("huge.npy", npy(f8("(1000000, 1000000)"), identity2)),
+      ("overflow.npy", npy(f8("(99999999999999999999, 2)"))),
+      ("negative.npy", npy(f8("(-2, 2)"))),
+      ("version.npy", npy(f8("(2, 2)"), identity2, version: 9)),
+      ("short-header.npy", big),
+      ("three-bytes.npy", Data([0x93, 0x4E, 0x55])),
+      ("zero-bytes.npy", Data()),
+      ("not-a-dict.npy", npy("[1, 2, 3]", identity2)),
+      ("no-shape.npy", npy("{'descr': '<f8', 'fortran_order': False, }", identity2)),
+      ("order-flag.npy", npy("{'descr': '<f8', 'fortran_order': 0, 'shape': (2, 2), }", identity2)),
+      ("missing-spec.json", Data(goodFixture.replacingOccurrences(of: "\"spec\": \"poly:x0^2\", ", with: "").utf8)),
+      ("missing-dimension.json", Data(goodFixture.replacingOccurrences(of: "\"dimension\": 1, ", with: "").utf8)),
+      ("schema2.json", Data(goodFixture.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2").utf8)),
+      ("broken.json", Data(goodFixture.dropLast(3).utf8)),
+      ("wrong-type.json", Data(goodFixture.replacingOccurrences(of: "\"dimension\": 1", with: "\"dimension\": \"one\"").utf8)),
+      ("bad-lambda.json", Data(goodFixture.replacingOccurrences(of: "\"1/2\"", with: "\"one half\"").utf8)),
+      ("intmin-lambda.json", Data(goodFixture.replacingOccurrences(of: "\"1/2\"", with: "\"-9223372036854775808/1\"").utf8)),
+      ("bad-spec.json", Data(goodFixture.replacingOccurrences(of: "poly:x0^2", with: "poly:(x0^2").utf8)),
+      ("bad-provenance.json", Data(goodFixture.replacingOccurrences(of: "\"theorem\"", with: "\"hearsay\"").utf8)),
+    ]
+  }
+
+  static func resolve(_ argument: String) -> String {
+    argument.hasPrefix("$TMP/") ? directory.appendingPathComponent(String(argument.dropFirst(5))).path : argument
+  }
+}
+
+@Suite("Bad input: exit status 2, one line on stderr naming the input, nothing on stdout")
+struct BadInputTests {
+  static let cases: [BadInput] = [
+    // .npy through `rank` (HessianFile) ---------------------------------------------------------
+    BadInput("truncated .npy", ["rank", "$TMP/truncated.npy"], names: "truncated.npy", says: "truncated"),
+    BadInput("wrong magic", ["rank", "$TMP/magic.npy"], names: "magic.npy", says: "bad magic"),
+    BadInput("header claims more values", ["rank", "$TMP/lies-short.npy"], names: "lies-short.npy", says: "header says 9 values"),
+    BadInput("header claims fewer values", ["rank", "$TMP/lies-long.npy"], names: "lies-long.npy", says: "trailing data"),
+    BadInput("big-endian dtype", ["rank", "$TMP/bigendian.npy"], names: "bigendian.npy", says: "big-endian"),
+    BadInput("integer dtype", ["rank", "$TMP/int64.npy"], names: "int64.npy", says: "unsupported dtype '<i8'"),
+    BadInput("complex dtype", ["rank", "$TMP/complex.npy"], names: "complex.npy", says: "unsupported dtype '<c16'"),
+    BadInput("float16 dtype", ["rank", "$TMP/half.npy"], names: "half.npy", says: "unsupported dtype '<f2'"),
+    BadInput("object array", ["rank", "$TMP/object.npy"], names: "object.npy", says: "object array"),
+    BadInput("1-D array", ["rank", "$TMP/vector.npy"], names: "vector.npy", says: "expected a 2-D array, got shape (4,)"),
+    BadInput("3-D array", ["rank", "$TMP/cube.npy"], names: "cube.npy", says: "expected a 2-D array, got shape (2, 2, 2)"),
+    BadInput("NaN entry", ["rank", "$TMP/nan.npy"], names: "nan.npy", says: "entry (0, 1) is nan"),
+    BadInput("infinite entry", ["rank", "$TMP/inf.npy"], names: "inf.npy", says: "entry (1, 1) is inf"),
+    BadInput("asymmetric matrix", ["rank", "$TMP/asymmetric.npy"], names: "asymmetric.npy", says: "not symmetric"),
+    BadInput("d = 0", ["rank", "$TMP/empty-matrix.npy"], names: "empty-matrix.npy", says: "d = 0"),
+    BadInput("rectangular matrix", ["rank", "$TMP/rectangular.npy"], names: "rectangular.npy", says: "must be square"),
+    BadInput(
+      "10⁶×10⁶ header refused before allocating", ["rank", "$TMP/huge.npy"], names: "huge.npy",
+      says: "8000000000000 bytes"),
+    BadInput("shape overflows Int", ["rank", "$TMP/overflow.npy"], names: "overflow.npy", says: "too large"),
+    BadInput("negative dimension", ["rank", "$TMP/negative.npy"], names: "negative.npy", says: "negative dimension"),
+    BadInput("unsupported version", ["rank", "$TMP/version.npy"], names: "version.npy", says: "version 9.0"),
+    BadInput("header length past EOF", ["rank", "$TMP/short-header.npy"], names: "short-header.npy", says: "65535"),
+    BadInput("three-byte file", ["rank", "$TMP/three-bytes.npy"], names: "three-bytes.npy", says: "too short"),
+    BadInput("empty file", ["rank", "$TMP/zero-bytes.npy"], names: "zero-bytes.npy", says: "too short"),
+    BadInput("header not a dict", ["rank", "$TMP/not-a-dict.npy"], names: "not-a-dict.npy", says: "expected a dict"),
+    BadInput("header without shape", ["rank", "$TMP/no-shape.npy"], names: "no-shape.npy", says: "missing key 'shape'"),
+    BadInput("fortran_order not a bool", ["rank", "$TMP/order-flag.npy"], names: "order-flag.npy", says: "fortran_order"),
+    BadInput("missing .npy file", ["rank", "$TMP/absent.npy"], names: "absent.npy", says: "no such file"),
+    // .npy through `describe` (QuadraticLandscape.fromNumpyHessian) ------------------------------
+    BadInput(
+      "negative eigenvalue given as a minimum", ["describe", "$TMP/indefinite.npy"], names: "indefinite.npy",
+      says: "not positive semidefinite"),
+    BadInput("describe: asymmetric", ["describe", "$TMP/asymmetric.npy"], names: "asymmetric.npy", says: "not symmetric"),
+    BadInput("describe: NaN", ["describe", "$TMP/nan.npy"], names: "nan.npy", says: "is nan"),
+    BadInput("describe: d = 0", ["describe", "$TMP/empty-matrix.npy"], names: "empty-matrix.npy", says: "empty"),
+    BadInput("describe: 3-D", ["describe", "$TMP/cube.npy"], names: "cube.npy", says: "expected a 2-D array"),
+    BadInput(
+      "describe: 10⁶×10⁶ header", ["describe", "$TMP/huge.npy"], names: "huge.npy", says: "refused before reading"),
+    BadInput("describe: truncated", ["describe", "$TMP/truncated.npy"], names: "truncated.npy", says: "truncated"),
+    // Fixture JSON ----------------------------------------------------------------------------
+    BadInput("fixture without spec", ["describe", "$TMP/missing-spec.json"], names: "missing-spec.json", says: "missing key 'spec'"),
+    BadInput(
+      "fixture without known.dimension", ["describe", "$TMP/missing-dimension.json"], names: "missing-dimension.json",
+      says: "missing key 'known.dimension'"),
+    BadInput("wrong schema version", ["describe", "$TMP/schema2.json"], names: "schema2.json", says: "schemaVersion 2 is not supported"),
+    BadInput("malformed JSON", ["describe", "$TMP/broken.json"], names: "broken.json", says: "malformed JSON"),
+    BadInput("wrong field type", ["describe", "$TMP/wrong-type.json"], names: "wrong-type.json", says: "wrong type at 'known.dimension'"),
+    BadInput("λ not rational", ["describe", "$TMP/bad-lambda.json"], names: "bad-lambda.json", says: "not a rational"),
+    // Regression: Rational(Int.min, 1) trapped in abs().
+    BadInput("λ = Int.min", ["describe", "$TMP/intmin-lambda.json"], names: "intmin-lambda.json", says: "not a rational"),
+    BadInput("fixture with a bad spec", ["describe", "$TMP/bad-spec.json"], names: "bad-spec.json", says: "unbalanced parenthesis"),
+    BadInput("unknown provenance", ["describe", "$TMP/bad-provenance.json"], names: "bad-provenance.json", says: "known.provenance"),
+    BadInput("missing fixture", ["describe", "$TMP/absent.json"], names: "absent.json", says: "cannot read fixture"),
+    // poly: -----------------------------------------------------------------------------------
+    BadInput("unbalanced '('", ["describe", "poly:(x0 + x1^2"], names: "poly:(x0 + x1^2", says: "unbalanced parenthesis at column 1"),
+    BadInput("unbalanced ')'", ["describe", "poly:x0)^2"], names: "poly:x0)^2", says: "unbalanced parenthesis at column 3"),
+    BadInput("variable beyond d", ["describe", "poly:x0^2 + x3^2:d=2"], names: "x0^2 + x3^2", says: "unknown variable x3 at column 8"),
+    BadInput("overflowing exponent", ["describe", "poly:x0^65"], names: "poly:x0^65", says: "exponent 65 at column 4 overflows"),
+    BadInput("exponent with 20 digits", ["describe", "poly:x0^99999999999999999999"], names: "poly:x0^", says: "too many digits"),
+    BadInput("empty expression", ["describe", "poly:"], names: "poly:", says: "empty expression"),
+    BadInput("blank expression", ["describe", "poly:   :d=2"], names: "poly:", says: "empty expression"),
+    BadInput("unknown variable name", ["describe", "poly:y^2"], names: "poly:y^2", says: "unknown variable 'y'"),
+    BadInput("dangling operator", ["describe", "poly:x0^2 +"], names: "poly:x0^2 +", says: "unexpected end of expression"),
+    BadInput("chained exponent", ["describe", "poly:x0^2^2"], names: "poly:x0^2^2", says: "chained exponent"),
+    BadInput("saddle, not a minimum", ["describe", "poly:x0^2 - x1^2"], names: "poly:x0^2 - x1^2", says: "not a minimum"),
+    BadInput("linear term", ["describe", "poly:x0 + x1^2"], names: "poly:x0 + x1^2", says: "gradient there is not 0"),
+    BadInput(
+      "expansion with too many terms", ["describe", "poly:(x0+x1+x2+x3+x4+x5+x6+x7)^40"], names: "poly:(x0",
+      says: "more than 20000 terms"),
+    // Regression: Rational * trapped on the doubled diagonal coefficient (5e18 · 2).
+    BadInput(
+      "coefficient overflows when doubled", ["describe", "poly:5000000000*1000000000*x0^2"],
+      names: "poly:5000000000*1000000000*x0^2", says: "too large for exact 64-bit rational arithmetic"),
+    // Regression: the exact rank elimination trapped on overflow.
+    BadInput(
+      "exact rank elimination overflows",
+      ["describe", "poly:(1234567*x0+7654321*x1+1111111*x2)^2+(7777777*x0+3333333*x1+9999999*x2)^2+(2222227*x0+5555551*x1+x2)^2"],
+      names: "poly:(1234567*x0", says: "too large for exact 64-bit rational arithmetic"),
+    BadInput(
+      "dense quadratic part beyond memory", ["describe", "poly:x0^2:d=10000000"], names: "poly:x0^2:d=10000000",
+      says: "refused before allocating"),
+    BadInput("d = 0 for poly:", ["describe", "poly:x0^2:d=0"], names: "poly:x0^2:d=0", says: "d=0 is not a positive integer"),
+    BadInput("d beyond the cap", ["describe", "poly:x0^2:d=20000000"], names: "poly:x0^2:d=20000000", says: "too large"),
+    BadInput("unknown poly: option", ["describe", "poly:x0^2:e=3"], names: "poly:x0^2:e=3", says: "unknown option 'e'"),
+    // dln: ------------------------------------------------------------------------------------
+    BadInput("zero width", ["describe", "dln:3-0-3:rank=1"], names: "dln:3-0-3:rank=1", says: "width 2 ('0')"),
+    BadInput("missing rank", ["describe", "dln:3-2-3"], names: "dln:3-2-3", says: "missing ':rank=R'"),
+    BadInput("rank above the smallest width", ["describe", "dln:3-2-3:rank=5"], names: "dln:3-2-3:rank=5", says: "smallest width 2"),
+    BadInput("one width", ["describe", "dln:3:rank=1"], names: "dln:3:rank=1", says: "at least two widths"),
+    BadInput("rank not an integer", ["describe", "dln:3-2-3:rank=x"], names: "dln:3-2-3:rank=x", says: "rank=x is not an integer"),
+    BadInput(
+      "layer products beyond memory", ["describe", "dln:100000-1-100000:rank=1"], names: "dln:100000-1-100000:rank=1",
+      says: "refused before allocating"),
+    // Zoo ids ----------------------------------------------------------------------------------
+    BadInput("unknown zoo id", ["describe", "newton-edg"], names: "newton-edg", says: "closest zoo ids: newton-edge"),
+    BadInput("misspelt dln id", ["describe", "dln-3-2-4"], names: "dln-3-2-4", says: "closest zoo ids: dln-3-2-3"),
+    BadInput("empty landscape", ["describe", ""], names: "landscape", says: "empty specification"),
+    // quad: ------------------------------------------------------------------------------------
+    BadInput(
+      "quad: basis beyond memory", ["describe", "quad:1*1000000:d=10000000"], names: "quad:1*1000000:d=10000000",
+      says: "refused before allocating"),
+    BadInput("quad: negative eigenvalue", ["describe", "quad:-1:d=3"], names: "quad:-1:d=3", says: "not a positive finite number"),
+    BadInput("quad: NaN eigenvalue", ["describe", "quad:nan:d=3"], names: "quad:nan:d=3", says: "not a positive finite number"),
+    BadInput("quad: d below k", ["describe", "quad:1,2,3:d=2"], names: "quad:1,2,3:d=2", says: "smaller than the 3"),
+    BadInput("quad: d = 0", ["describe", "quad:"], names: "quad:", says: "d = 0"),
+    BadInput(
+      "quad: multiplicity overflows", ["describe", "quad:1*100000000000000000000"], names: "quad:1*1000",
+      says: "multiplicity"),
+    BadInput("quad: too many eigenvalues", ["describe", "quad:1*9000000,1*9000000"], names: "quad:1*9000000", says: "more than 10,000,000"),
+    BadInput("quad: negative seed", ["describe", "quad:1:d=3:seed=-1"], names: "quad:1:d=3:seed=-1", says: "seed '-1'"),
+    // sum: -------------------------------------------------------------------------------------
+    BadInput("sum: one block", ["describe", "sum:poly:x0^2"], names: "sum:poly:x0^2", says: "at least two specs"),
+    BadInput("sum: empty block", ["describe", "sum:poly:x0^2|"], names: "sum:poly:x0^2|", says: "block 2"),
+    // Usage --------------------------------------------------------------------------------------
+    BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),
+    BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),
+  ]
+
+  @Test("At least 40 bad inputs are covered")
+  func coverage() {
+    #expect(Self.cases.count >= 40)
+  }
+
+  @Test("Rejected with status 2 and one line naming the input", arguments: cases)
+  func rejected(_ input: BadInput) throws {
+    let result = try CommandRunner.run(input.arguments.map(BadInputFiles.resolve))
+    let lines = result.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(result.status == 2, "status \(result.status): \(result.standardError.prefix(300))")
+    #expect(result.standardOutput.isEmpty, "stdout: \(result.standardOutput.prefix(200))")
+    #expect(lines.count == 2 && lines[1].isEmpty, "expected one line on stderr, got: \(result.standardError.prefix(400))")
+    #expect(result.standardError.hasPrefix("hessian-lab: error:"), "\(result.standardError)")
+    #expect(result.standardError.contains(input.names), "does not name '\(input.names)': \(result.standardError)")
+    #expect(result.standardError.contains(input.says), "does not say '\(input.says)': \(result.standardError)")
+  }
+}
