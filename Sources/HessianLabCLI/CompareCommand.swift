@@ -71,6 +71,10 @@ struct CompareCommand: AsyncParsableCommand {
   @Option(help: "Write an SVG plot (the sweep's log-log cost plot, or the per-method costs).")
   var svg: String?
 
+  func validate() throws {
+    if let path = svg { try OutputFile.check(path, option: "--svg") }
+  }
+
   func run() async throws {
     if landscapes.isEmpty && sweep == nil {
       throw InputError("compare: give at least one landscape or --sweep d=N,N,…")
@@ -89,6 +93,11 @@ struct CompareCommand: AsyncParsableCommand {
     try cfg.validate()
     let dims = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
     let resolved = try landscapes.map { text throws(InputError) in try LandscapeSpec.resolve(text) }
+    for land in resolved where cfg.methods.contains(.covariance) {
+      try MemoryBudget.check(
+        MemoryBudget.product(population, land.dimension, MemoryLayout<Double>.size),
+        for: "the λ×d candidate matrix of the covariance route on \(land.name)", input: "--population")
+    }
     let status = StatusLine.make()
     var comparisons: [LandscapeComparison] = []
     for land in resolved {
@@ -102,15 +111,13 @@ struct CompareCommand: AsyncParsableCommand {
     StatusLine.clear()
     if let path = svg {
       let plot = sweepResult.map(DimensionSweep.plot) ?? Self.costPlot(comparisons)
-      do { try SVGPlot.render(plot).write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        throw InputError("--svg: cannot write \(path): \(error.localizedDescription)")
-      }
+      try OutputFile.write(SVGPlot.render(plot), to: path, option: "--svg")
     }
     if json {
       let report = CompareReport(comparisons: comparisons, sweep: sweepResult, verdicts: comparisons.map(\.verdict))
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self))
       return
     }
     var blocks = comparisons.map { $0.reportLines.joined(separator: "\n") }
@@ -125,22 +132,41 @@ struct CompareCommand: AsyncParsableCommand {
     print(blocks.joined(separator: "\n\n"))
   }
 
-  /// Log-scale points: loss-evaluation equivalents per method (x = method index).
+  /// Log-scale cost per method, methods named on the x axis. A method that
+  /// reached the confidence is a point at its cost; one that did not is a bar
+  /// up to its cost at the budget cap (a lower bound on what it would need),
+  /// in the same colour, and its axis name carries a "✗" — it is marked, not
+  /// dropped.
   static func costPlot(_ comparisons: [LandscapeComparison]) -> PlotModel {
-    let series = comparisons.map { c in
-      let reached = c.methods.enumerated().filter { $0.element.reachedConfidence && $0.element.lossEvaluationEquivalents > 0 }
-      return PlotModel.Series(
-        name: c.landscape, x: reached.map { Double($0.offset + 1) }, y: reached.map { $0.element.lossEvaluationEquivalents },
-        style: .points)
+    let methods = comparisons.first?.methods.map(\.method) ?? []
+    var series: [PlotModel.Series] = []
+    for (k, c) in comparisons.enumerated() {
+      let indexed = c.methods.compactMap { m -> (Double, MethodOutcome)? in
+        guard let i = methods.firstIndex(of: m.method), m.lossEvaluationEquivalents > 0 else { return nil }
+        return (Double(i + 1), m)
+      }
+      let reached = indexed.filter { $0.1.reachedConfidence }
+      let missed = indexed.filter { !$0.1.reachedConfidence }
+      series.append(
+        .init(name: c.landscape, x: reached.map(\.0), y: reached.map { $0.1.lossEvaluationEquivalents }, style: .points, colorIndex: k))
+      if !missed.isEmpty {
+        series.append(
+          .init(
+            name: "\(c.landscape): ✗ not reached (cost at cap)", x: missed.map(\.0), y: missed.map { $0.1.lossEvaluationEquivalents },
+            style: .bars, colorIndex: k))
+      }
     }
-    let names = comparisons.first?.methods.map(\.method.rawValue).joined(separator: ", ") ?? ""
+    let categories = methods.map { m in
+      comparisons.contains { $0.methods.contains { $0.method == m && !$0.reachedConfidence } } ? "\(m.rawValue) ✗" : m.rawValue
+    }
+    let confidence = comparisons.first.map { String(format: "%g", $0.confidence) } ?? "c"
     return PlotModel(
-      title: "Cost of an exact rank per method (\(names))", xLabel: "method (1 = \(comparisons.first?.methods.first?.method.rawValue ?? "—"), …)",
-      yLabel: "loss-evaluation equivalents per run", series: series, logY: true)
+      title: "Cost of an exact rank with probability ≥ \(confidence), per method", xLabel: "method (✗: did not reach the confidence)",
+      yLabel: "loss-evaluation equivalents per run", series: series, logY: true, xCategories: categories)
   }
 }
 
-/// `compare --json`.
+/// `compare --json` (with `schemaVersion`: `docs/schema/compare.schema.json`).
 struct CompareReport: Codable {
   var comparisons: [LandscapeComparison]
   var sweep: DimensionSweep.Result?

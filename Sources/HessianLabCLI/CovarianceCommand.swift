@@ -68,15 +68,33 @@ struct CovarianceCommand: AsyncParsableCommand {
   @Flag(help: "Pilot run with --kept points; recommend n and loss evaluations for an exact read-out.")
   var plan = false
 
+  /// Checks every numeric option before the landscape is resolved or any sample drawn.
+  func validate() throws {
+    guard population >= 2 else {
+      throw InputError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
+    }
+    guard kept >= 1 else { throw InputError("--kept: n = \(kept) must be a positive number of kept points") }
+    guard sigma.isFinite, sigma > 0 else { throw InputError("--sigma: σ = \(sigma) must be positive and finite") }
+    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    if let n = diagnosticKept, n < 0 {
+      throw InputError("--diagnostic-kept: \(n) must be 0 (skip) or a positive number of kept points")
+    }
+    _ = try selectionScheme()
+    if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
+  }
+
   func run() async throws {
     let clock = ContinuousClock()
     let start = clock.now
     let land = try LandscapeSpec.resolve(landscape)
     let d = land.dimension
+    try MemoryBudget.check(
+      MemoryBudget.product(population, d, MemoryLayout<Double>.size),
+      for: "the λ×d candidate matrix of one round (λ = \(population), d = \(d))", input: "--population")
     let scheme = try selectionScheme()
     let offset = try parseOffset(dimension: d)
     let sampler = try SelectionSampler(population: population, sigma: sigma, scheme: scheme, centerOffset: offset)
-    guard kept > d else {
+    guard kept > d || plan else {
       throw InputError(
         "--kept: a rank read-out needs more kept points than dimensions (n = \(kept), d = \(d)); "
           + "try --kept \(4 * d) or --plan")
@@ -133,11 +151,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       isKnownQuadratic: land is QuadraticLandscape, readoutRank: readout.rank,
       knownRank: land.knownAnswers.rank.value, diagnostic: diagnostic)
     if let path = save {
-      do {
-        try NumpyArray(matrix: c).write(to: URL(fileURLWithPath: path))
-      } catch {
-        throw InputError("--save: cannot write \(path): \(error)")
-      }
+      try NumpySave.write(NumpyArray(matrix: c), to: path)
     }
     let report = CovarianceReport(
       landscape: land.name, dimension: d, selection: scheme.summary, population: population, kept: kept,

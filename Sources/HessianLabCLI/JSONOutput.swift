@@ -30,9 +30,7 @@ struct Versioned<Base: Encodable>: Encodable {
 /// writes a temporary file and renames it), so a failure leaves no partial file.
 enum NumpySave {
   static func write(_ array: NumpyArray, to path: String) throws(InputError) {
-    guard path.hasSuffix(".npy") else {
-      throw InputError("--save \(path): the file name must end in .npy")
-    }
+    try OutputFile.check(path, option: "--save", suffix: ".npy")
     do {
       try array.write(to: URL(fileURLWithPath: path))
     } catch {

@@ -62,7 +62,13 @@ struct LLCReport: Codable {
   var seed: UInt64
   var warnings: [String]
 
+  private enum VersionKey: String, CodingKey { case schemaVersion }
+
+  /// Every key always present (nil as null), plus `schemaVersion`
+  /// (`docs/schema/llc.schema.json`).
   func encode(to encoder: any Encoder) throws {
+    var version = encoder.container(keyedBy: VersionKey.self)
+    try version.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(landscape, forKey: .landscape)
     try c.encode(dimension, forKey: .dimension)

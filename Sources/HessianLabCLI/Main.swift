@@ -1,15 +1,20 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import HessianLab
 
 /// Entry point with HessianLab's exit-status contract: 0 success, 1 a failed
 /// verification, 2 bad input or usage (argument-parser's default for usage
-/// errors would be 64). Every error is one line on standard error.
+/// errors would be 64), 130 interrupted (SIGINT; 143 for SIGTERM). Every error
+/// is one line on standard error.
 @main
 enum Main {
   static func main() async {
+    let interrupts = installInterruptHandlers()
+    defer { interrupts.forEach { $0.cancel() } }
     do {
-      var command = try HessianLabCommand.parseAsRoot()
+      let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
+      var command = try HessianLabCommand.parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
@@ -35,5 +40,57 @@ enum Main {
   static func fail(_ line: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data((line + "\n").utf8))
     exit(status)
+  }
+
+  /// SIGINT and SIGTERM: remove the temporary files of writes in flight (so no
+  /// partial output is left; finished files were renamed into place whole), say so
+  /// in one line and exit 128 + signal. The default action is turned off first so
+  /// that the dispatch source sees the signal.
+  static func installInterruptHandlers() -> [any DispatchSourceSignal] {
+    let queue = DispatchQueue(label: "hessian-lab.interrupt")
+    return [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { signalNumber, name in
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+      source.setEventHandler {
+        let removed = AtomicFile.interruptAndRemoveTemporaryFiles()
+        let note = removed.isEmpty ? "" : " (removed \(removed.count) unfinished temporary file\(removed.count == 1 ? "" : "s"))"
+        fail("hessian-lab: interrupted by \(name); no partial output file left\(note)", status: 128 + signalNumber)
+      }
+      source.resume()
+      return source
+    }
+  }
+
+  /// `--kept -5` → `--kept=-5`: argument-parser reads a token starting with `-` as an
+  /// option, so a negative number after a long option would be reported as a missing
+  /// value instead of reaching the option's own check.
+  static func joiningNegativeNumbers(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      if a == "--" {
+        out += arguments[i...]
+        break
+      }
+      if a.hasPrefix("--"), a.count > 2, !a.contains("="), i + 1 < arguments.count,
+        isNegativeNumber(arguments[i + 1])
+      {
+        out.append(a + "=" + arguments[i + 1])
+        i += 2
+        continue
+      }
+      out.append(a)
+      i += 1
+    }
+    return out
+  }
+
+  static func isNegativeNumber(_ token: String) -> Bool {
+    guard token.hasPrefix("-"), token.count > 1 else { return false }
+    let rest = token.dropFirst()
+    guard let first = rest.first, first.isNumber || first == "." || rest.lowercased().hasPrefix("inf") || rest.lowercased() == "nan"
+    else { return false }
+    return Double(token) != nil || token.contains(",")
   }
 }

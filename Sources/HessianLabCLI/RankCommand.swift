@@ -35,7 +35,7 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Rank method.")
   var method: Method = .dense
 
-  @Option(help: "Threshold policy: precision, gap, rel:F or abs:T.")
+  @Option(help: "Threshold policy: precision, gap, rel:F (0 < F < 1) or abs:T (T > 0) (default: precision).", transform: RankCommand.threshold)
   var threshold: ThresholdOption = ThresholdOption(policy: .precisionRelative)
 
   @Option(help: "Seed of start vectors and probes (drawn and printed when omitted; not used by dense).")
@@ -56,9 +56,34 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Write the computed eigenvalues (ascending; Ritz values or SLQ nodes for those methods) to this .npy file (1-D, float64).")
   var save: String?
 
-  func run() async throws {
+  /// `--threshold`: like ``ThresholdOption`` but saying what is wrong with a bad value
+  /// (argument-parser prefixes the option and the value).
+  static func threshold(_ text: String) throws -> ThresholdOption {
+    if let option = ThresholdOption(argument: text) {
+      switch option.policy {
+      case let .relative(f) where !(f > 0 && f < 1):
+        throw InputError("F = \(f) must be in (0, 1) (τ = F·max|λ|)")
+      case let .absolute(t) where !(t > 0):
+        throw InputError("T = \(t) must be positive")
+      default: return option
+      }
+    }
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2, parts[0] == "rel" || parts[0] == "abs" else {
+      throw InputError("expected precision, gap, rel:F or abs:T")
+    }
+    let name = parts[0] == "rel" ? "F" : "T"
+    guard let v = Double(parts[1]) else { throw InputError("'\(parts[1])' is not a number") }
+    throw InputError("\(name) = \(v) must be \(parts[0] == "rel" ? "in (0, 1)" : "positive and finite")")
+  }
+
+  func validate() throws {
     if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
     if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
+    if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
+  }
+
+  func run() async throws {
     let op: HessianOperator
     let source: String
     if input.hasSuffix(".npy") {

@@ -40,7 +40,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
   @Option(help: "Concurrent workers (the result does not depend on it).")
   var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-  func run() async throws {
+  func validate() throws {
     guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
     if let dir = svg {
       var isDir: ObjCBool = false
@@ -48,6 +48,9 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
         throw InputError("--svg: \(dir) is not an existing directory")
       }
     }
+  }
+
+  func run() async throws {
     let clock = ContinuousClock()
     let start = clock.now
     let showStages = isatty(STDERR_FILENO) != 0
@@ -59,11 +62,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
     if let dir = svg {
       for (name, text) in result.svgPlots().sorted(by: { $0.key < $1.key }) {
         let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-        do {
-          try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-          throw InputError("--svg: cannot write \(url.path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: url.path, option: "--svg")
         written.append(url.path)
       }
     }

@@ -67,13 +67,24 @@ struct SpectrumCommand: AsyncParsableCommand {
     var seconds: Double
   }
 
-  func run() async throws {
+  func validate() throws {
     let modes = [top != nil, bottom != nil, density].filter { $0 }.count
     guard modes == 1 else { throw InputError("spectrum: give exactly one of --top K, --bottom K, --density") }
     if let k = top ?? bottom, k < 1 { throw InputError("--\(top != nil ? "top" : "bottom"): K must be at least 1, got \(k)") }
     if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
+    if let k = top ?? bottom, let s = steps, s < k {
+      throw InputError("--steps: \(s) Lanczos steps cannot find K = \(k) eigenvalues (need at least K)")
+    }
     if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
+    if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
+    if let path = svg { try OutputFile.check(path, option: "--svg") }
+  }
+
+  func run() async throws {
     let land = try LandscapeSpec.resolve(landscape)
+    if let k = top ?? bottom, k > land.dimension {
+      throw InputError("--\(top != nil ? "top" : "bottom"): K = \(k) is more than the dimension d = \(land.dimension) of \(land.name)")
+    }
     let op = HessianOperator(landscape: land)
     let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
     var rng = SeededGenerator(seed: rootSeed)
@@ -127,11 +138,7 @@ struct SpectrumCommand: AsyncParsableCommand {
       try NumpySave.write(array, to: path)
     }
     if let path = svg {
-      do {
-        try SVGPlot.render(plot).write(toFile: path, atomically: true, encoding: .utf8)
-      } catch {
-        throw InputError("--svg \(path): cannot write the file (\(error.localizedDescription))")
-      }
+      try OutputFile.write(SVGPlot.render(plot), to: path, option: "--svg")
     }
     if json {
       let encoder = JSONEncoder()

@@ -22,7 +22,16 @@ struct ThresholdOption: ExpressibleByArgument, Sendable {
     }
   }
 
-  static var defaultValueDescription: String { "precision" }
+  /// Shown by `--help` as the default (argument-parser asks the default value
+  /// instance, so this must be an instance property, not a static one).
+  var defaultValueDescription: String {
+    switch policy {
+    case .precisionRelative: "precision"
+    case .largestGap: "gap"
+    case let .relative(f): "rel:\(f)"
+    case let .absolute(t): "abs:\(t)"
+    }
+  }
 }
 
 extension ThresholdPolicy {

@@ -6,11 +6,12 @@ import HessianLab
 struct TourCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tour",
-    abstract: "One degenerate landscape end to end: known answers, HVP counting, covariance read-out, LLC bounds, head to head.",
+    abstract: "One degenerate landscape end to end: known answers, HVP counting, covariance read-out, LLC bounds and estimates, head to head.",
     discussion: """
       Non-interactive; 1–2 minutes in a release build (--quick: seconds, smaller seed \
       counts). All randomness comes from the committed seed table, so the text is the \
-      same every run except timings and the measured HVP/loss-evaluation ratio.
+      same every run except timings and the measured HVP/loss-evaluation ratio. \
+      Progress lines go to standard error, only when it is a terminal.
       """
   )
 
@@ -18,6 +19,11 @@ struct TourCommand: AsyncParsableCommand {
   var quick = false
 
   func run() async throws {
-    try await Tour.run(quick: quick) { line in print(line) }
+    let status = StatusLine.make()
+    defer { StatusLine.clear() }
+    try await Tour.run(quick: quick, progress: status) { line in
+      StatusLine.clear()
+      print(line)
+    }
   }
 }

@@ -35,8 +35,19 @@ struct VerifyCommand: AsyncParsableCommand {
   @Option(help: "Root seed of --explore (drawn and printed when omitted).")
   var seed: UInt64?
 
-  @Option(help: "Fixture directory of the corpus.")
-  var fixtures: String = "fixtures/landscapes"
+  static let defaultFixtures = "fixtures/landscapes"
+
+  @Option(help: "Fixture directory of the corpus (the zoo when the default is absent).")
+  var fixtures: String = VerifyCommand.defaultFixtures
+
+  func validate() throws {
+    var isDirectory: ObjCBool = false
+    if fixtures != Self.defaultFixtures,
+      !(FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) && isDirectory.boolValue)
+    {
+      throw InputError("--fixtures: \(fixtures) is not an existing directory")
+    }
+  }
 
   @Flag(help: "Print one JSON object instead of the table.")
   var json = false
@@ -86,10 +97,11 @@ struct VerifyCommand: AsyncParsableCommand {
     }
   }
 
+  /// The `--json` text, with `schemaVersion` (`docs/schema/verify.schema.json`).
   static func encode(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return String(decoding: try encoder.encode(Versioned(base: value)), as: UTF8.self)
   }
 }
 

@@ -46,6 +46,47 @@ public enum CommandRunner {
       standardError: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Starts `hessian-lab arguments…`, sends it SIGINT (`Process.interrupt()`) after
+  /// `delay` seconds, and waits for it to exit.
+  public static func runInterrupted(
+    _ arguments: [String], after delay: Double, in directory: URL = Repository.root
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    Thread.sleep(forTimeInterval: delay)
+    process.interrupt()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// `--json` output with every timing line removed: pretty-printed lines whose key
+  /// mentions seconds (`seconds`, `medianSeconds`, `secondsPerRun`, …). What remains
+  /// must be byte-identical for the same seed and input.
+  public static func withoutTiming(_ json: String) -> String {
+    json.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { line in
+        guard let key = line.split(separator: "\"", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first
+        else { return true }
+        let lower = key.lowercased()
+        return !(lower.contains("seconds") || lower.contains("timing"))
+      }
+      .joined(separator: "\n")
+  }
+
   /// Decodes standard output as one JSON object.
   public static func json(_ result: CommandResult) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))

@@ -231,6 +231,81 @@ struct BadInputTests {
     // sum: -------------------------------------------------------------------------------------
     BadInput("sum: one block", ["describe", "sum:poly:x0^2"], names: "sum:poly:x0^2", says: "at least two specs"),
     BadInput("sum: empty block", ["describe", "sum:poly:x0^2|"], names: "sum:poly:x0^2|", says: "block 2"),
+    // Numeric options: covariance ------------------------------------------------------------------
+    BadInput("λ < 2", ["covariance", "nc-x2", "--population", "1", "--kept", "10"], names: "--population", says: "at least 2"),
+    BadInput(
+      "λ beyond memory", ["covariance", "nc-x2", "--population", "100000000000", "--kept", "10"], names: "--population",
+      says: "refused before allocating"),
+    BadInput("n ≤ d for a read-out", ["covariance", "quad-full-rank", "--population", "10", "--kept", "10"], names: "--kept", says: "n = 10, d = 10"),
+    BadInput("negative n", ["covariance", "nc-x2", "--population", "10", "--kept", "-5"], names: "--kept", says: "n = -5"),
+    BadInput("σ = 0", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--sigma", "0"], names: "--sigma", says: "positive and finite"),
+    BadInput("σ < 0", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--sigma", "-1"], names: "--sigma", says: "σ = -1.0"),
+    BadInput("σ = NaN", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--sigma", "nan"], names: "--sigma", says: "σ = nan"),
+    BadInput("μ > λ", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--mu", "11"], names: "--mu", says: "between 1 and"),
+    BadInput("ℓ = 0", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--rank-of", "0"], names: "--rank-of", says: "ℓ = 0"),
+    BadInput("μ and ℓ", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--mu", "2", "--rank-of", "2"], names: "--mu", says: "not both"),
+    BadInput("0 workers", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--workers", "0"], names: "--workers", says: "at least 1"),
+    BadInput(
+      "offset of the wrong length", ["covariance", "quad-full-rank", "--population", "10", "--kept", "20", "--center-offset", "1,2"],
+      names: "--center-offset", says: "2 numbers given, the landscape has d = 10"),
+    BadInput(
+      "non-finite offset", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--center-offset", "inf"],
+      names: "--center-offset", says: "not a finite number"),
+    BadInput(
+      "negative diagnostic size", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--diagnostic-kept", "-1"],
+      names: "--diagnostic-kept", says: "must be 0"),
+    BadInput("--save not .npy", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--save", "$TMP/c.txt"], names: "--save", says: "must end in .npy"),
+    BadInput(
+      "--save into a missing folder", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--save", "$TMP/no/c.npy"],
+      names: "--save", says: "does not exist"),
+    BadInput("negative seed", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--seed", "-1"], names: "--seed", says: "'-1' is invalid"),
+    // rank / spectrum ----------------------------------------------------------------------------
+    BadInput("rank: 0 steps", ["rank", "nc-x2", "--method", "lanczos", "--steps", "0"], names: "--steps", says: "at least 1"),
+    BadInput("rank: 0 probes", ["rank", "nc-x2", "--method", "slq", "--probes", "0"], names: "--probes", says: "at least 1"),
+    BadInput("rank: rel:0", ["rank", "nc-x2", "--threshold", "rel:0"], names: "--threshold", says: "F = 0.0 must be in (0, 1)"),
+    BadInput("rank: rel:NaN", ["rank", "nc-x2", "--threshold", "rel:nan"], names: "--threshold", says: "F = nan must be in (0, 1)"),
+    BadInput("rank: abs:-1", ["rank", "nc-x2", "--threshold", "abs:-1"], names: "--threshold", says: "T = -1.0 must be positive"),
+    BadInput("rank: abs:x", ["rank", "nc-x2", "--threshold", "abs:x"], names: "--threshold", says: "'x' is not a number"),
+    BadInput("rank: unknown policy", ["rank", "nc-x2", "--threshold", "median"], names: "--threshold", says: "expected precision, gap"),
+    BadInput("spectrum: --top 0", ["spectrum", "quad-full-rank", "--top", "0"], names: "--top", says: "at least 1"),
+    BadInput("spectrum: --top > d", ["spectrum", "quad-full-rank", "--top", "11"], names: "--top", says: "K = 11 is more than the dimension d = 10"),
+    BadInput("spectrum: --bottom > d", ["spectrum", "nc-x2", "--bottom", "2"], names: "--bottom", says: "more than the dimension d = 1"),
+    BadInput("spectrum: steps < K", ["spectrum", "quad-full-rank", "--top", "3", "--steps", "2"], names: "--steps", says: "K = 3"),
+    BadInput("spectrum: 0 probes", ["spectrum", "quad-full-rank", "--density", "--probes", "0"], names: "--probes", says: "at least 1"),
+    BadInput("spectrum: two modes", ["spectrum", "quad-full-rank", "--top", "1", "--density"], names: "--top", says: "exactly one"),
+    BadInput("spectrum: --svg is a folder", ["spectrum", "quad-full-rank", "--top", "1", "--svg", "/tmp"], names: "--svg", says: "is a directory"),
+    // llc ---------------------------------------------------------------------------------------
+    BadInput("llc: ε-min = 0", ["llc", "nc-x2", "--epsilon-min", "0"], names: "--epsilon-min", says: "must be in (0, 1)"),
+    BadInput("llc: ε-max ≥ 1", ["llc", "nc-x2", "--epsilon-max", "1"], names: "--epsilon-max", says: "must be in (0, 1)"),
+    BadInput("llc: ε range reversed", ["llc", "nc-x2", "--epsilon-min", "0.01", "--epsilon-max", "0.001"], names: "--epsilon-min", says: "smaller than --epsilon-max"),
+    BadInput("llc: γ < 0", ["llc", "nc-x2", "--gamma", "-1"], names: "--gamma", says: "γ = -1.0"),
+    BadInput("llc: γ = NaN", ["llc", "nc-x2", "--gamma", "nan"], names: "--gamma", says: "γ = nan"),
+    BadInput("llc: n = 1", ["llc", "nc-x2", "--n", "1"], names: "--n", says: "> 1"),
+    BadInput("llc: 0 chains", ["llc", "nc-x2", "--chains", "0"], names: "--chains", says: "at least 1"),
+    BadInput("llc: 0 steps", ["llc", "nc-x2", "--steps", "0"], names: "--steps", says: "at least 1"),
+    BadInput("llc: burn-in ≥ steps", ["llc", "nc-x2", "--steps", "100", "--burn-in", "100"], names: "--burn-in", says: "less than --steps 100"),
+    BadInput("llc: 2 particles", ["llc", "nc-x2", "--particles", "2"], names: "--particles", says: "at least 4"),
+    BadInput("llc: 0 replicates", ["llc", "nc-x2", "--replicates", "0"], names: "--replicates", says: "at least 1"),
+    BadInput("llc: step size 0", ["llc", "nc-x2", "--step-size", "0"], names: "--step-size", says: "positive and finite"),
+    BadInput("llc: multiplicity 0", ["llc", "nc-x2", "--multiplicity", "0"], names: "--multiplicity", says: "integer ≥ 1"),
+    BadInput("llc: rank beyond d", ["llc", "nc-x2", "--method", "bounds", "--rank", "5"], names: "--rank", says: "between 0 and d = 1"),
+    // compare / verify / reproduce / lesson / bench ------------------------------------------------
+    BadInput("compare: confidence 1", ["compare", "nc-x2", "--confidence", "1"], names: "--confidence", says: "must be in (0, 1)"),
+    BadInput("compare: confidence 0", ["compare", "nc-x2", "--confidence", "0"], names: "--confidence", says: "must be in (0, 1)"),
+    BadInput("compare: risk NaN", ["compare", "nc-x2", "--risk", "nan"], names: "--risk", says: "must be in (0, 1)"),
+    BadInput("compare: sweep syntax", ["compare", "--sweep", "d="], names: "--sweep", says: "expected d=N,N"),
+    BadInput("compare: sweep d = 0", ["compare", "--sweep", "d=10,0"], names: "--sweep", says: "'0' is not a dimension"),
+    BadInput("compare: too few seeds", ["compare", "nc-x2", "--seeds", "3"], names: "--seeds", says: "at least 59"),
+    BadInput("verify: budget 0", ["verify", "--budget", "0"], names: "--budget", says: "must be in (0, 1)"),
+    BadInput("verify: budget 1.5", ["verify", "--budget", "1.5"], names: "--budget", says: "must be in (0, 1)"),
+    BadInput("verify: explore < 0", ["verify", "--explore", "-2"], names: "--explore", says: "N = -2"),
+    BadInput("verify: missing fixtures folder", ["verify", "--fixtures", "$TMP/none"], names: "--fixtures", says: "not an existing directory"),
+    BadInput("reproduce: 0 workers", ["reproduce", "covariance-hessian", "--workers", "0"], names: "--workers", says: "at least 1"),
+    BadInput("reproduce: --svg not a folder", ["reproduce", "covariance-hessian", "--svg", "$TMP/none"], names: "--svg", says: "not an existing directory"),
+    BadInput("lesson 0", ["lesson", "start", "0", "--lessons", "lessons"], names: "lesson 0", says: "no such lesson"),
+    BadInput("lesson 99", ["lesson", "hint", "--lesson", "99", "--lessons", "lessons"], names: "lesson 99", says: "no such lesson"),
+    BadInput("bench: --repeat 0", ["bench", "dense-rank", "--repeat", "0"], names: "--repeat", says: "at least 1"),
+    BadInput("bench: --workers 0", ["bench", "covariance", "--workers", "0"], names: "--workers", says: "at least 1"),
     // Usage --------------------------------------------------------------------------------------
     BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),
     BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),
@@ -238,7 +313,7 @@ struct BadInputTests {
 
   @Test("At least 40 bad inputs are covered")
   func coverage() {
-    #expect(Self.cases.count >= 40)
+    #expect(Self.cases.count >= 140)
   }
 
   @Test("Rejected with status 2 and one line naming the input", arguments: cases)

@@ -15,5 +15,15 @@ struct TourCommandTests {
     }
     #expect(r.standardOutput.contains("verdict: the HVP route"))
     #expect(r.standardOutput.contains("hessian-lab lesson list"))
+    #expect(r.standardOutput.contains("hessian-lab lesson start 1"))
+    // The learning-coefficient estimates, with costs and standard errors.
+    for needle in ["volume scaling  λ̂ =", "SGLD            λ̂ =", "loss evaluations (", "gradient +"] {
+      #expect(r.standardOutput.contains(needle), "missing \(needle)")
+    }
+    // The multiplicity trap and the read-out's over-count are shown.
+    #expect(r.standardOutput.contains("the Lanczos multiplicity trap"))
+    #expect(r.standardOutput.contains("MISS it — the read-out is not rank(H)"))
+    // Not a terminal: no progress lines on standard error.
+    #expect(!r.standardError.contains("tour:"), "\(r.standardError)")
   }
 }

@@ -166,23 +166,17 @@ enum NumpyWriter {
     return total - preamble
   }
 
-  /// Writes `data` to a temporary sibling of `url`, then renames it over `url`.
+  /// Writes `data` to a temporary sibling of `url`, then renames it over `url` (``AtomicFile``).
   ///
   /// - Throws: `NumpyError.unwritableFile`; the temporary file is removed on failure.
   static func writeAtomically(_ data: Data, to url: URL) throws(NumpyError) {
-    let source = url.lastPathComponent
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(source).\(UUID().uuidString).tmp")
     do {
-      try data.write(to: temporary)
+      try AtomicFile.write(data, to: url)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .unwritableFile(source: source, reason: NumpyArray.reason(for: error))
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .unwritableFile(source: source, reason: reason)
+      switch error {
+      case let .unwritable(_, reason): throw .unwritableFile(source: url.lastPathComponent, reason: reason)
+      case .interrupted: throw .unwritableFile(source: url.lastPathComponent, reason: "interrupted")
+      }
     }
   }
 }

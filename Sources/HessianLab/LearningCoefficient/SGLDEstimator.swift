@@ -147,8 +147,8 @@ public enum SGLDEstimator {
     if localisation.largestLocaliserShare > LocalisationDiagnostic.warningThreshold, let r = localisation.flattestRadius {
       warnings.append(
         String(
-          format: "gamma = %g is too large for the flattest direction found: the loss confines w only at radius %.3g, where the localiser's share (γ/2)r² = %.3g > %.1f; λ̂ is biased down (need γ ≪ 2/r² = %.3g)",
-          c.localisation, r, localisation.largestLocaliserShare, LocalisationDiagnostic.warningThreshold, 2 / (r * r)))
+          format: "gamma = %g is too large for the flattest direction found (radial degree p ≈ %.2g): the loss confines w only at radius %.3g, where the localiser's share (γ/2)r² = %.3g > %.1f; λ̂ is biased down (need γ ≪ 2/r² = %.3g)",
+          c.localisation, localisation.flattestDegree ?? 2, r, localisation.largestLocaliserShare, LocalisationDiagnostic.warningThreshold, 2 / (r * r)))
     }
     let value = perChain.isEmpty ? nil : perChain.reduce(0, +) / Double(perChain.count)
     var se: Double? = nil

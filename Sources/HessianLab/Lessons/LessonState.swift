@@ -88,7 +88,8 @@ public struct LessonStateStore: Sendable {
     }
   }
 
-  /// Writes `state` atomically, creating the folder.
+  /// Writes `state` atomically (``AtomicFile``: a temporary file renamed into place, so a
+  /// kill at any moment leaves the previous state or the new one), creating the folder.
   ///
   /// - Throws: ``InputError`` naming the path when it cannot be written.
   public func save(_ state: LessonState) throws(InputError) {
@@ -96,9 +97,11 @@ public struct LessonStateStore: Sendable {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      try encoder.encode(state).write(to: url, options: .atomic)
+      try AtomicFile.write(encoder.encode(state), to: url)
+    } catch let AtomicFile.Failure.unwritable(_, reason) {
+      throw InputError("\(url.path): cannot save lesson progress (\(reason))")
     } catch {
-      throw InputError("\(url.path): cannot save lesson progress (\(error.localizedDescription))")
+      throw InputError("\(url.path): cannot save lesson progress (\(AtomicFile.reason(for: error)))")
     }
   }
 

@@ -14,6 +14,8 @@ public struct PlotModel: Sendable, Equatable {
     case points
     /// A vertical bar from the baseline (0, or the bottom of a log axis) to each point.
     case bars
+    /// A polyline with a marker on every point (measured curves with few points).
+    case linePoints
   }
 
   /// One named series of (x, y) points.
@@ -26,16 +28,23 @@ public struct PlotModel: Sendable, Equatable {
     public var y: [Double]
     /// How the series is drawn.
     public var style: Style
+    /// Whether lines are dashed (an asymptote or a prediction beside a measurement).
+    public var dashed: Bool
+    /// The colour slot in ``SVGPlot/colors`` (`nil`: the series' own position),
+    /// so that a prediction can share the colour of the series it predicts.
+    public var colorIndex: Int?
 
     /// A series of `x.count` points.
     ///
     /// - Precondition: `x.count == y.count`.
-    public init(name: String, x: [Double], y: [Double], style: Style) {
+    public init(name: String, x: [Double], y: [Double], style: Style, dashed: Bool = false, colorIndex: Int? = nil) {
       precondition(x.count == y.count, "series \(name): x and y differ in length")
       self.name = name
       self.x = x
       self.y = y
       self.style = style
+      self.dashed = dashed
+      self.colorIndex = colorIndex
     }
   }
 

@@ -66,15 +66,19 @@ public enum SVGPlot {
     }
     let baseline = plot.logY ? yr.lowerBound : min(max(0, yr.lowerBound), yr.upperBound)
     for (k, s) in plot.series.enumerated() {
-      let color = colors[k % colors.count]
+      let color = colors[(s.colorIndex ?? k) % colors.count]
+      let dash = s.dashed ? " stroke-dasharray=\"6 4\"" : ""
       let pts = zip(s.x, s.y).compactMap { x, y -> (Double, Double)? in
         guard let a = plot.tx(x), let b = plot.ty(y) else { return nil }
         return (px(a), py(b))
       }
       switch s.style {
-      case .line:
+      case .line, .linePoints:
         let d = pts.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-        out.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(d)\"/>")
+        out.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"\(dash) points=\"\(d)\"/>")
+        if s.style == .linePoints {
+          for p in pts { out.append("<circle cx=\"\(n(p.0))\" cy=\"\(n(p.1))\" r=\"2.5\" fill=\"\(color)\"/>") }
+        }
       case .points:
         for p in pts { out.append("<circle cx=\"\(n(p.0))\" cy=\"\(n(p.1))\" r=\"3\" fill=\"\(color)\"/>") }
       case .bars:
@@ -90,10 +94,14 @@ public enum SVGPlot {
     var ly = top + 10
     let lx = left + pw + 20
     for (k, s) in plot.series.enumerated() {
-      let color = colors[k % colors.count]
-      switch s.style {  // the swatch looks like the series
-      case .line:
-        out.append("<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 12))\" y2=\"\(n(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+      let color = colors[(s.colorIndex ?? k) % colors.count]
+      let dash = s.dashed ? " stroke-dasharray=\"4 2\"" : ""
+      switch s.style {  // the swatch looks like the series (colour, dash, marker)
+      case .line, .linePoints:
+        out.append("<line x1=\"\(n(lx - 2))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 14))\" y2=\"\(n(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
+        if s.style == .linePoints {
+          out.append("<circle cx=\"\(n(lx + 6))\" cy=\"\(n(ly - 4))\" r=\"2.5\" fill=\"\(color)\"/>")
+        }
       case .points:
         out.append("<circle cx=\"\(n(lx + 6))\" cy=\"\(n(ly - 4))\" r=\"3\" fill=\"\(color)\"/>")
       case .bars:

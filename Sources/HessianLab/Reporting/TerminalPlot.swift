@@ -36,7 +36,7 @@ public enum TerminalPlot {
           grid[r][c] = mark
         }
       }
-      if s.style == .line, pts.count > 1 {
+      if s.style == .line || s.style == .linePoints, pts.count > 1 {
         for (p, q) in zip(pts, pts.dropFirst()) where q.0 - p.0 > 1 {
           for c in (p.0 + 1)..<q.0 {
             let t = Double(c - p.0) / Double(q.0 - p.0)

@@ -233,32 +233,4 @@ extension CovarianceHessianReproduction {
     out += "\nloss evaluations: \(lossEvaluations)\(quick ? " (--quick)" : "")\n"
     return out
   }
-
-  /// The SVG figures, by file name.
-  public func svgPlots() -> [String: String] {
-    var id = SVGLinePlot(
-      title: "S&Y ConditioningUp: measureID vs λ (d = 4)", xLabel: "λ", yLabel: "measureID", logX: true, logY: true)
-    for c in Self.conditions {
-      let cells = measureCells.filter { $0.condition == c }
-      id.series.append(.init(name: "c = \(Int(c))", points: cells.map { (Double($0.lambda), $0.measureID) }))
-    }
-    var kappa = SVGLinePlot(
-      title: "κ(λ, d) for H ∝ I: exact (solid) vs asymptote (dashed)", xLabel: "λ", yLabel: "κ", logX: true, logY: true)
-    for d in [1, 2, 5, 10, 20] {
-      let rows = kappaRows.filter { $0.dimension == d }
-      kappa.series.append(.init(name: "d = \(d) exact", points: rows.map { (Double($0.lambda), $0.exact) }))
-      kappa.series.append(.init(name: "d = \(d) asym.", points: rows.map { (Double($0.lambda), $0.asymptotic) }, dashed: true))
-    }
-    var deg = SVGLinePlot(
-      title: "Degenerate H (d = 20, r = 5, λ = 100): eigenvalues of C", xLabel: "index (ascending)",
-      yLabel: "eigenvalue / σ²")
-    deg.series.append(
-      .init(name: "C (n = \(degenerate.kept))", points: degenerate.eigenvalues.enumerated().map { (Double($0.offset + 1), $0.element) },
-            markersOnly: true))
-    deg.referenceLines = [(1, "σ²"), (degenerate.threshold, "τ (MP edge)"), (degenerate.predictedRangeVariance, "κ(100,5)")]
-    return [
-      "covariance-hessian-measureID.svg": id.render(), "covariance-hessian-kappa.svg": kappa.render(width: 700),
-      "covariance-hessian-degenerate.svg": deg.render(),
-    ]
-  }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import HessianLab
+
+/// The γ criterion of math notes §6, γ ≪ (nβ)^{2/p}, at n = 10⁴ (nβ ≈ 1086):
+/// (nβ)^{2/p} = 1086 (p = 2), 33 (p = 4), 10.3 (p = 6). Deterministic given the
+/// seed (the random directions); the thresholds are the diagnostic's own
+/// ``LocalisationDiagnostic/warningThreshold`` and the notes' values.
+@Suite("SGLD localisation diagnostic")
+struct LocalisationDiagnosticTests {
+  static let nBeta = 10_000 / log(10_000.0)
+
+  static func diagnose(_ spec: String, gamma: Double, seed: UInt64 = 31) throws -> LocalisationDiagnostic {
+    let land = try LandscapeSpec.resolve(spec)
+    var rng = SeededGenerator(seed: seed)
+    return LocalisationDiagnostic(landscape: land, nBeta: nBeta, gamma: gamma, using: &rng)
+  }
+
+  /// (xy)²: the axes are exactly flat valleys (the localiser's job); random
+  /// directions near them grow like δ²r⁴, p = 4, so η = (γ/2)(nβ)^{−1/2} ≈ 0.015.
+  @Test("(xy)² at γ = 1, n = 10⁴: no warning (γ = 1 ≪ (nβ)^{1/2} ≈ 33)")
+  func xy2DoesNotFire() throws {
+    for seed: UInt64 in [31, 32, 33] {
+      let diag = try Self.diagnose("nc-xy2", gamma: 1, seed: seed)
+      #expect(diag.largestLocaliserShare <= LocalisationDiagnostic.warningThreshold, "seed \(seed): η = \(diag.largestLocaliserShare)")
+      #expect(diag.flatDirections == 4)  // ±e₀, ±e₁
+      let p = try #require(diag.flattestDegree)
+      #expect(abs(p - 4) < 0.05, "p = \(p)")
+    }
+    // The estimator built on it stays silent too (few chains: only the warning is checked).
+    let land = try LandscapeSpec.resolve("nc-xy2")
+    var rng = SeededGenerator(seed: 34)
+    let e = try SGLDEstimator.estimate(
+      on: land, configuration: .init(localisation: 1, chains: 2, steps: 400, burnIn: 100), using: &rng)
+    #expect(!e.warnings.contains { $0.contains("too large") }, "\(e.warnings)")
+  }
+
+  /// x²y⁴ at γ = 100: p = 6, η = 50·(nβ)^{−1/3} ≈ 4.9 — the notes' collapse to 0.003.
+  @Test("x²y⁴ at γ = 100, n = 10⁴: warns (γ = 100 > (nβ)^{1/3} ≈ 10)")
+  func x2y4Fires() throws {
+    let diag = try Self.diagnose("nc-x2y4", gamma: 100)
+    #expect(diag.largestLocaliserShare > 1, "η = \(diag.largestLocaliserShare)")
+    let p = try #require(diag.flattestDegree)
+    #expect(abs(p - 6) < 0.05, "p = \(p)")
+    // …and not at γ = 1 (η ≈ 0.05).
+    #expect(try Self.diagnose("nc-x2y4", gamma: 1).largestLocaliserShare <= LocalisationDiagnostic.warningThreshold)
+  }
+
+  /// A weak quadratic direction is still charged its own radius: x² + 10⁻³y²
+  /// has nβ·10⁻³·r_y² = 1, so η = (γ/2)/(nβ·10⁻³) ≈ 0.46 at γ = 1.
+  @Test("a weak quadratic direction still warns (coefficient-aware for p = 2)")
+  func weakQuadraticFires() throws {
+    let diag = try Self.diagnose("poly:x0^2 + 0.001*x1^2", gamma: 1)
+    #expect(diag.largestLocaliserShare > LocalisationDiagnostic.warningThreshold, "η = \(diag.largestLocaliserShare)")
+  }
+}
