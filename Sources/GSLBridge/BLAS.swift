@@ -59,6 +59,26 @@ public enum BLAS {
       a.elements, Int32(a.columns), x, 1, beta, &y, 1)
   }
 
+  /// y ← α·op(A)·x + β·y for the leading `rows`×`columns` block of a row-major
+  /// buffer with leading dimension `lda` (≥ `columns`). `x` and `y` may be
+  /// longer than the product needs; only their leading entries are used. For
+  /// workspaces that grow row by row (a Krylov basis), so no slice is copied.
+  /// Cost: one pass over the block.
+  public static func gemv(
+    rows: Int, columns: Int, _ a: UnsafePointer<Double>, lda: Int, _ op: Operation = .none,
+    _ x: UnsafePointer<Double>, alpha: Double = 1, beta: Double = 0, into y: UnsafeMutablePointer<Double>
+  ) {
+    precondition(rows >= 0 && columns >= 0 && lda >= max(columns, 1), "gemv: bad block shape")
+    GSLRuntime.ensureConfigured()
+    if rows == 0 || columns == 0 {
+      let outLen = op == .none ? rows : columns
+      for i in 0..<outLen { y[i] *= beta }
+      return
+    }
+    cblas_dgemv(
+      CblasRowMajor, op.cblas, Int32(rows), Int32(columns), alpha, a, Int32(lda), x, 1, beta, y, 1)
+  }
+
   /// op(A)·x as a new array.
   public static func multiply(_ a: Matrix, _ op: Operation = .none, _ x: [Double]) -> [Double] {
     var y = [Double](repeating: 0, count: op == .none ? a.rows : a.columns)

@@ -22,20 +22,40 @@ public struct LanczosRun: Sendable {
   public var residualNorm = 0.0
   /// Whether the Krylov space was exhausted: β_k ≤ tolerance·‖T‖.
   public var brokeDown = false
-  /// The Lanczos vectors q₁…q_k.
-  public var basis: [[Double]] = []
+  /// The Lanczos vectors q₁…q_k, row after row (row j is q_{j+1}), in one
+  /// contiguous buffer so that products with Q_k are single BLAS-2 calls.
+  var basisElements: [Double] = []
+  /// d, the length of each Lanczos vector (0 before the first step).
+  var basisLength = 0
   /// HVPs made by this run (= steps).
   public var hessianVectorProducts = 0
+
+  /// The Lanczos vectors q₁…q_k (built on access from the contiguous storage;
+  /// read it once).
+  public var basis: [[Double]] {
+    get {
+      let d = basisLength
+      guard d > 0 else { return [] }
+      return (0..<(basisElements.count / d)).map { Array(basisElements[($0 * d)..<(($0 + 1) * d)]) }
+    }
+    set {
+      basisLength = newValue.first?.count ?? 0
+      precondition(newValue.allSatisfy { $0.count == basisLength }, "Lanczos vectors differ in length")
+      basisElements = newValue.flatMap { $0 }
+    }
+  }
 
   /// k, the number of steps taken (the order of T_k).
   public var steps: Int { alpha.count }
 
   /// T_k as a dense k×k matrix.
-  public var tridiagonal: Matrix {
-    let k = steps
+  public var tridiagonal: Matrix { Self.tridiagonal(alpha: alpha, beta: beta) }
+
+  static func tridiagonal(alpha: [Double], beta: [Double]) -> Matrix {
+    let k = alpha.count
     var t = Matrix(rows: k, columns: k)
     for i in 0..<k { t[i, i] = alpha[i] }
-    for i in 0..<beta.count {
+    for i in 0..<min(beta.count, max(k - 1, 0)) {
       t[i, i + 1] = beta[i]
       t[i + 1, i] = beta[i]
     }
@@ -47,18 +67,34 @@ public struct LanczosRun: Sendable {
   /// y_i = Q_k s_i (exact in exact arithmetic; Parlett, *The Symmetric
   /// Eigenvalue Problem*, §13.1).
   public func ritzPairs() throws -> (values: [Double], vectors: Matrix, residuals: [Double]) {
-    let k = steps
+    try Self.ritzPairs(alpha: alpha, beta: beta, residualNorm: residualNorm)
+  }
+
+  /// Ritz pairs of T_k given by its coefficients (also used on partial runs,
+  /// to decide when to stop).
+  static func ritzPairs(
+    alpha: [Double], beta: [Double], residualNorm: Double
+  ) throws -> (values: [Double], vectors: Matrix, residuals: [Double]) {
+    let k = alpha.count
     if k == 0 { return ([], Matrix(rows: 0, columns: 0), []) }
-    let e = try SymmetricEigen.decomposition(of: tridiagonal)
+    let e = try SymmetricEigen.decomposition(of: tridiagonal(alpha: alpha, beta: beta))
     let residuals = (0..<k).map { abs(residualNorm * e.vectors[k - 1, $0]) }
     return (e.values, e.vectors, residuals)
   }
 
-  /// The Ritz vector y = Q_k s for column `index` of `vectors`.
+  /// The Ritz vector y = Q_k s for column `index` of `vectors`
+  /// (one `gemv` with Q_kᵀ).
   public func ritzVector(_ vectors: Matrix, index: Int) -> [Double] {
-    let d = basis.first?.count ?? 0
+    let d = basisLength
+    let k = steps
     var y = [Double](repeating: 0, count: d)
-    for j in 0..<steps { BLAS.axpy(vectors[j, index], basis[j], &y) }
+    guard d > 0, k > 0 else { return y }
+    let s = (0..<k).map { vectors[$0, index] }
+    basisElements.withUnsafeBufferPointer { q in
+      y.withUnsafeMutableBufferPointer { yp in
+        BLAS.gemv(rows: k, columns: d, q.baseAddress!, lda: d, .transpose, s, into: yp.baseAddress!)
+      }
+    }
     return y
   }
 }
@@ -80,12 +116,18 @@ public struct LanczosRun: Sendable {
 /// zeros after a breakdown (padding invents zero eigenvalues: TensorNetwork
 /// PR #831).
 ///
+/// Full reorthogonalisation is classical Gram–Schmidt applied twice against
+/// the locked vectors and the basis together, kept as one contiguous row-major
+/// matrix [L; Q_j]: each pass is two `gemv` calls (c = [L; Q_j]w, then
+/// w −= [L; Q_j]ᵀc), not 2j separate dot/axpy calls.
+///
 /// References: C. Lanczos, J. Res. Nat. Bur. Standards 45:255–282 (1950);
 /// C. C. Paige, PhD thesis, London (1971) on loss of orthogonality;
-/// Templates node108 "Reorthogonalization".
+/// Templates node108 "Reorthogonalization"; Daniel, Gragg, Kaufman & Stewart,
+/// Math. Comp. 30:772–795 (1976) on CGS2.
 ///
-/// - Complexity: k HVPs for k steps; full reorthogonalisation adds O(dk²)
-///   flops and keeps k vectors (O(dk) memory).
+/// - Complexity: k HVPs for k steps; full reorthogonalisation adds O(d(k + l)k)
+///   flops (l locked vectors) and keeps k vectors (O(dk) memory).
 public enum Lanczos {
   /// Relative breakdown tolerance: β_j ≤ 10⁻¹²·‖T‖ means K_j is invariant to
   /// working precision (math notes §5.2 use the same value).
@@ -108,6 +150,21 @@ public enum Lanczos {
     reorthogonalization: Reorthogonalization = .full,
     breakdownTolerance: Double = defaultBreakdownTolerance, locked: [[Double]] = []
   ) -> LanczosRun {
+    run(
+      op, start: start, maxSteps: maxSteps, reorthogonalization: reorthogonalization,
+      breakdownTolerance: breakdownTolerance, locked: locked, stopWhen: nil)
+  }
+
+  /// As ``run(_:start:maxSteps:reorthogonalization:breakdownTolerance:locked:)``,
+  /// and after each step that would continue, asks `stopWhen(α, β, β_j)` (T_j's
+  /// coefficients and the current residual norm) whether to stop there, as if
+  /// `maxSteps` were j.
+  static func run(
+    _ op: HessianOperator, start: [Double], maxSteps: Int,
+    reorthogonalization: Reorthogonalization = .full,
+    breakdownTolerance: Double = defaultBreakdownTolerance, locked: [[Double]] = [],
+    stopWhen: (([Double], [Double], Double) -> Bool)?
+  ) -> LanczosRun {
     let d = op.dimension
     var result = LanczosRun()
     var q = start
@@ -118,25 +175,39 @@ public enum Lanczos {
       return result
     }
     BLAS.scale(1 / n0, &q)
+    let full = reorthogonalization == .full
+    // [L; Q_j], row-major; grows one row per step (amortised doubling).
+    let l = full ? locked.count : 0
+    var stack: [Double] = []
+    stack.reserveCapacity((l + min(maxSteps, d, 64)) * d)
+    if full { for u in locked { stack.append(contentsOf: u) } }
+    var coefficients = [Double](repeating: 0, count: l + min(maxSteps, d) + 1)
     var w = [Double](repeating: 0, count: d)
-    var previous: [Double]? = nil
+    var previous = [Double](repeating: 0, count: d)
     var previousBeta = 0.0
     var scale = 0.0
     for j in 0..<maxSteps {
-      result.basis.append(q)
+      stack.append(contentsOf: q)
       op.apply(q, into: &w)
       result.hessianVectorProducts += 1
-      if let p = previous { BLAS.axpy(-previousBeta, p, &w) }
+      let rows = stack.count / d  // l + j + 1
+      if j > 0 { BLAS.axpy(-previousBeta, previous, &w) }
       var a = BLAS.dot(q, w)
       BLAS.axpy(-a, q, &w)
-      if reorthogonalization == .full {
+      if full {
+        if coefficients.count < rows { coefficients += [Double](repeating: 0, count: rows - coefficients.count) }
         for _ in 0..<2 {
-          for u in locked { BLAS.axpy(-BLAS.dot(u, w), u, &w) }
-          for (i, u) in result.basis.enumerated() {
-            let c = BLAS.dot(u, w)
-            BLAS.axpy(-c, u, &w)
-            if i == j { a += c }
+          stack.withUnsafeBufferPointer { s in
+            w.withUnsafeMutableBufferPointer { wp in
+              coefficients.withUnsafeMutableBufferPointer { c in
+                BLAS.gemv(rows: rows, columns: d, s.baseAddress!, lda: d, .none, wp.baseAddress!, into: c.baseAddress!)
+                BLAS.gemv(
+                  rows: rows, columns: d, s.baseAddress!, lda: d, .transpose, c.baseAddress!, alpha: -1, beta: 1,
+                  into: wp.baseAddress!)
+              }
+            }
           }
+          a += coefficients[rows - 1]
         }
       }
       result.alpha.append(a)
@@ -148,12 +219,16 @@ public enum Lanczos {
         break
       }
       if j + 1 == maxSteps { break }
+      if let stop = stopWhen, stop(result.alpha, result.beta, b) { break }
       result.beta.append(b)
-      previous = q
       previousBeta = b
-      q = w
-      BLAS.scale(1 / b, &q)
+      swap(&previous, &q)  // no allocation: the buffers trade places
+      let inv = 1 / b
+      for i in 0..<d { q[i] = w[i] * inv }
     }
+    if l > 0 { stack.removeFirst(l * d) }
+    result.basisElements = stack
+    result.basisLength = d
     return result
   }
 }

@@ -32,7 +32,7 @@ public struct SelectionSample: Sendable, Equatable {
 ///
 /// Cost: ⌈n/k⌉·λ + 1 loss evaluations for n kept points (k = points kept per round;
 /// the 1 is L(w*), for the winners' excess loss),
-/// ⌈n/k⌉·λ·d normal draws; memory O(workers·(λd + chunk·d) + d²), independent of n.
+/// ⌈n/k⌉·λ·d normal draws; memory O(workers·(max(λd, 2¹⁶) + chunk·d) + d²), independent of n.
 public struct SelectionSampler: Sendable {
   /// The population λ (candidates per round).
   public let population: Int
@@ -171,7 +171,26 @@ struct ChunkJob: Sendable {
   let roundsPerChunk: Int
   let root: SeededGenerator
 
+  /// Target size (in doubles) of one batch of candidates: several rounds share
+  /// one `losses(at:)` call (one larger gemm instead of many λ×d ones) while
+  /// the batch stays cache-sized (64 Ki doubles = 512 KiB).
+  static let batchElements = 1 << 16
+
+  /// Rounds per `losses(at:)` call, fixed by λ, d and the chunk size only (never
+  /// by the worker count), so every candidate's loss comes from the same call
+  /// shape for any `workers`.
+  static func roundsPerBatch(population lambda: Int, dimension d: Int, roundsPerChunk: Int) -> Int {
+    let target = max(1, min(roundsPerChunk, batchElements / max(lambda * d, 1)))
+    var b = 1
+    while b * 2 <= target { b *= 2 }  // a power of two divides the (power-of-two) chunk: no ragged batch
+    return b
+  }
+
   /// Runs rounds [c·R, min((c+1)·R, rounds)) and returns their moments.
+  ///
+  /// The rounds are drawn in batches of ``roundsPerBatch(population:dimension:roundsPerChunk:)``
+  /// into one preallocated candidate matrix, whose losses come from one batched
+  /// `losses(at:)` call; round i still draws from child stream i.
   func run(chunk c: Int) -> ChunkResult {
     let d = landscape.dimension
     let lambda = sampler.population, sigma = sampler.sigma
@@ -179,27 +198,41 @@ struct ChunkJob: Sendable {
     let first = c * roundsPerChunk
     let last = min(first + roundsPerChunk, rounds)
     let rowsInChunk = min(last * k, kept) - first * k
+    let batch = Self.roundsPerBatch(population: lambda, dimension: d, roundsPerChunk: roundsPerChunk)
     var block = Matrix(rows: rowsInChunk, columns: d)
-    var candidates = Matrix(rows: lambda, columns: d)
+    var candidates = Matrix(rows: min(batch, last - first) * lambda, columns: d)
+    var roundLosses = [Double](repeating: 0, count: lambda)
     var result = ChunkResult(dimension: d)
     var row = 0
-    for round in first..<last {
-      var rng = root.child(UInt64(round))
+    var round = first
+    while round < last {
+      let nb = min(batch, last - round)
+      if candidates.rows != nb * lambda { candidates = Matrix(rows: nb * lambda, columns: d) }  // last batch only
       candidates.elements.withUnsafeMutableBufferPointer { p in
-        for i in 0..<lambda {
-          for j in 0..<d { p[i * d + j] = center[j] + sigma * rng.nextNormal() }
+        for r in 0..<nb {
+          var rng = root.child(UInt64(round + r))
+          let base = r * lambda * d
+          for i in 0..<lambda {
+            for j in 0..<d { p[base + i * d + j] = center[j] + sigma * rng.nextNormal() }
+          }
         }
       }
       let losses = landscape.losses(at: candidates)
-      let chosen = sampler.scheme.selectedIndices(losses)
-      let keepHere = min(chosen.count, kept - round * k)
-      for idx in chosen.prefix(keepHere) {
-        for j in 0..<d { block.elements[row * d + j] = candidates.elements[idx * d + j] - minimum[j] }
-        let excess = losses[idx] - minimumLoss
-        result.lossSum += excess
-        result.lossSquareSum += excess * excess
-        row += 1
+      for r in 0..<nb {
+        let thisRound = round + r
+        for i in 0..<lambda { roundLosses[i] = losses[r * lambda + i] }
+        let chosen = sampler.scheme.selectedIndices(roundLosses)
+        let keepHere = min(chosen.count, kept - thisRound * k)
+        for idx in chosen.prefix(keepHere) {
+          let src = (r * lambda + idx) * d
+          for j in 0..<d { block.elements[row * d + j] = candidates.elements[src + j] - minimum[j] }
+          let excess = roundLosses[idx] - minimumLoss
+          result.lossSum += excess
+          result.lossSquareSum += excess * excess
+          row += 1
+        }
       }
+      round += nb
     }
     result.moments.add(block: block)
     return result
