@@ -25,8 +25,16 @@ public enum CommandRunner {
   public static func run(
     _ arguments: [String], in directory: URL = Repository.root, environment: [String: String] = [:]
   ) throws -> CommandResult {
+    try runProgram(executable, arguments, in: directory, environment: environment)
+  }
+
+  /// Runs any program with `arguments` in `directory` and waits for it.
+  public static func runProgram(
+    _ program: URL, _ arguments: [String], in directory: URL = Repository.root,
+    environment: [String: String] = [:]
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment

@@ -37,27 +37,7 @@ struct InteropTests {
 
 /// Runs `python3` (from PATH) from the repository root.
 enum Python {
-  struct Result {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-  }
-
-  static func run(_ arguments: [String]) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    process.currentDirectoryURL = Repository.root
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus,
-      standardOutput: String(decoding: outData, as: UTF8.self),
-      standardError: String(decoding: errData, as: UTF8.self))
+  static func run(_ arguments: [String]) throws -> CommandResult {
+    try CommandRunner.runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
   }
 }
