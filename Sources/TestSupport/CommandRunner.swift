@@ -33,6 +33,23 @@ public enum CommandRunner {
     _ program: URL, _ arguments: [String], in directory: URL = Repository.root,
     environment: [String: String] = [:]
   ) throws -> CommandResult {
+    try launch(program, arguments, in: directory, environment: environment, interruptAfter: nil)
+  }
+
+  /// Starts `hessian-lab arguments…`, sends it SIGINT (`Process.interrupt()`) after
+  /// `delay` seconds, and waits for it to exit.
+  public static func runInterrupted(
+    _ arguments: [String], after delay: Double, in directory: URL = Repository.root
+  ) throws -> CommandResult {
+    try launch(executable, arguments, in: directory, environment: [:], interruptAfter: delay)
+  }
+
+  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it
+  /// SIGINT after `interruptAfter` seconds, and collects its output.
+  private static func launch(
+    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+    interruptAfter delay: Double?
+  ) throws -> CommandResult {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
@@ -45,33 +62,10 @@ public enum CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-      status: process.terminationStatus,
-      standardOutput: String(decoding: outData, as: UTF8.self),
-      standardError: String(decoding: errData, as: UTF8.self))
-  }
-
-  /// Starts `hessian-lab arguments…`, sends it SIGINT (`Process.interrupt()`) after
-  /// `delay` seconds, and waits for it to exit.
-  public static func runInterrupted(
-    _ arguments: [String], after delay: Double, in directory: URL = Repository.root
-  ) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    Thread.sleep(forTimeInterval: delay)
-    process.interrupt()
+    if let delay {
+      Thread.sleep(forTimeInterval: delay)
+      process.interrupt()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
