@@ -44,8 +44,8 @@ enum Main {
 
   /// SIGINT and SIGTERM: remove the temporary files of writes in flight (so no
   /// partial output is left; finished files were renamed into place whole), say so
-  /// in one line and exit 128 + signal. The default action is turned off first so
-  /// that the dispatch source sees the signal.
+  /// in one line and end the process at once with status 128 + signal. The default
+  /// action is turned off first so that the dispatch source sees the signal.
   static func installInterruptHandlers() -> [any DispatchSourceSignal] {
     let queue = DispatchQueue(label: "hessian-lab.interrupt")
     return [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { signalNumber, name in
@@ -54,7 +54,12 @@ enum Main {
       source.setEventHandler {
         let removed = AtomicFile.interruptAndRemoveTemporaryFiles()
         let note = removed.isEmpty ? "" : " (removed \(removed.count) unfinished temporary file\(removed.count == 1 ? "" : "s"))"
-        fail("hessian-lab: interrupted by \(name); no partial output file left\(note)", status: 128 + signalNumber)
+        FileHandle.standardError.write(Data("hessian-lab: interrupted by \(name); no partial output file left\(note)\n".utf8))
+        // `_exit`, not `exit`: worker threads are still computing, and `exit` would run
+        // the C libraries' destructors under them (OpenBLAS frees its buffers while a
+        // worker is inside `cblas_dgemm`: a segmentation fault instead of status 130).
+        fflush(nil)  // every C stream: what was printed before the signal still comes out
+        _exit(128 + signalNumber)
       }
       source.resume()
       return source

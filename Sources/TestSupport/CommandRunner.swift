@@ -33,22 +33,35 @@ public enum CommandRunner {
     _ program: URL, _ arguments: [String], in directory: URL = Repository.root,
     environment: [String: String] = [:]
   ) throws -> CommandResult {
-    try launch(program, arguments, in: directory, environment: environment, interruptAfter: nil)
+    try launch(program, arguments, in: directory, environment: environment)
   }
 
-  /// Starts `hessian-lab arguments…`, sends it SIGINT (`Process.interrupt()`) after
-  /// `delay` seconds, and waits for it to exit.
+  /// How a test stops a running process.
+  public enum StopSignal: Sendable, CustomStringConvertible {
+    /// SIGINT (`Process.interrupt()`), as Ctrl-C in a terminal.
+    case interrupt
+    /// SIGTERM (`Process.terminate()`), as `kill PID` or a job scheduler.
+    case terminate
+
+    public var description: String { self == .interrupt ? "SIGINT" : "SIGTERM" }
+    /// The status the tool promises for it: 128 + the signal number.
+    public var expectedStatus: Int32 { self == .interrupt ? 128 + SIGINT : 128 + SIGTERM }
+  }
+
+  /// Starts `hessian-lab arguments…`, sends it `signal` after `delay` seconds, and
+  /// waits for it to exit.
   public static func runInterrupted(
-    _ arguments: [String], after delay: Double, in directory: URL = Repository.root
+    _ arguments: [String], after delay: Double, signal: StopSignal = .interrupt,
+    in directory: URL = Repository.root
   ) throws -> CommandResult {
-    try launch(executable, arguments, in: directory, environment: [:], interruptAfter: delay)
+    try launch(executable, arguments, in: directory, environment: [:], stop: (delay, signal))
   }
 
-  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it
-  /// SIGINT after `interruptAfter` seconds, and collects its output.
+  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it a
+  /// signal after a delay, and collects its output.
   private static func launch(
     _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
-    interruptAfter delay: Double?
+    stop: (delay: Double, signal: StopSignal)? = nil
   ) throws -> CommandResult {
     let process = Process()
     process.executableURL = program
@@ -62,9 +75,12 @@ public enum CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    if let delay {
-      Thread.sleep(forTimeInterval: delay)
-      process.interrupt()
+    if let stop {
+      Thread.sleep(forTimeInterval: stop.delay)
+      switch stop.signal {
+      case .interrupt: process.interrupt()
+      case .terminate: process.terminate()
+      }
     }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
