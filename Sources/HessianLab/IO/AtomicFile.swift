@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Writes files so that nothing is ever half-written: the bytes go to a temporary
 /// file in the same directory (`.NAME.UUID.tmp`), which is then renamed over the
@@ -30,7 +29,7 @@ public enum AtomicFile {
     var interrupted = false
   }
 
-  private static let registry = Mutex(Registry())
+  private static let registry = Locked(Registry())
 
   /// The temporary sibling used for `url`: `.NAME.UUID.tmp` in the same directory.
   public static func temporaryURL(for url: URL) -> URL {

@@ -40,6 +40,31 @@ struct AtomicFileTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a.txt"])
   }
 
+  /// Writers on many threads share the temporary-file registry; under
+  /// `scripts/sanitize thread` this is the test that would report a race on it.
+  @Test("Concurrent writes from 8 tasks each land whole, with no temporary file left")
+  func concurrentWrites() async throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for task in 0..<8 {
+        group.addTask {
+          for round in 0..<25 {
+            let url = dir.appendingPathComponent("f\(task).txt")
+            try AtomicFile.write(Data("task \(task) round \(round)".utf8), to: url)
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(names == (0..<8).map { "f\($0).txt" }.sorted())
+    for task in 0..<8 {
+      let text = try String(contentsOf: dir.appendingPathComponent("f\(task).txt"), encoding: .utf8)
+      #expect(text == "task \(task) round 24")
+    }
+  }
+
   @Test("A missing folder is reported with the path")
   func missingFolder() {
     let url = URL(fileURLWithPath: "/nonexistent-hessianlab/a.txt")

@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 
 @testable import HessianLab
@@ -6,7 +5,7 @@ import Testing
 /// A landscape wrapper that counts every loss evaluation (thread-safe).
 final class CountingLandscape: Landscape {
   let base: QuadraticLandscape
-  let counter = Mutex(0)
+  let counter = Locked(0)
   init(_ base: QuadraticLandscape) { self.base = base }
   var name: String { base.name }
   var dimension: Int { base.dimension }
