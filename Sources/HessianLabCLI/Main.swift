@@ -33,7 +33,7 @@ enum Main {
       }
       let message = HessianLabCommand.message(for: error)
       let oneLine = message.split(separator: "\n").first.map(String.init) ?? "\(error)"
-      fail("hessian-lab: error: \(oneLine)", status: 2)
+      fail("hessian-lab: error: \(negativePositional(oneLine) ?? oneLine)", status: 2)
     }
   }
 
@@ -64,6 +64,16 @@ enum Main {
       source.resume()
       return source
     }
+  }
+
+  /// argument-parser reads a negative number given as a positional argument
+  /// (`lesson start -1`) as an unknown short option; say what is really wrong.
+  static func negativePositional(_ line: String) -> String? {
+    let prefix = "Unknown option '", suffix = "'"
+    guard line.hasPrefix(prefix), line.hasSuffix(suffix) else { return nil }
+    let token = String(line.dropFirst(prefix.count).dropLast(suffix.count))
+    guard isNegativeNumber(token) else { return nil }
+    return "argument '\(token)': a negative number is not valid here"
   }
 
   /// `--kept -5` → `--kept=-5`: argument-parser reads a token starting with `-` as an

@@ -309,6 +309,7 @@ struct BadInputTests {
     // Usage --------------------------------------------------------------------------------------
     BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),
     BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),
+    BadInput("negative lesson number", ["lesson", "start", "-1"], names: "'-1'", says: "negative number is not valid"),
   ]
 
   @Test("At least 40 bad inputs are covered")

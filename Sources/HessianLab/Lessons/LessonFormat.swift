@@ -19,20 +19,36 @@ public enum LessonFormat {
   }
 
   /// An aligned table: a header row, a rule, then the rows (columns padded to
-  /// the widest cell; the first column left-aligned, the others right-aligned).
+  /// the widest cell). The first column and every column holding text are
+  /// left-aligned; a column whose cells are all numbers (``isNumeric(_:)``) is
+  /// right-aligned so that digits line up.
   public static func table(_ header: [String], _ rows: [[String]]) -> [String] {
     let all = [header] + rows
     let columns = all.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)
+    var numeric = [Bool](repeating: true, count: columns)
     for row in all { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.count) } }
+    for row in rows { for (j, cell) in row.enumerated() where !isNumeric(cell) { numeric[j] = false } }
     func render(_ row: [String]) -> String {
       row.enumerated().map { j, cell in
         let pad = String(repeating: " ", count: widths[j] - cell.count)
-        return j == 0 ? cell + pad : pad + cell
-      }.joined(separator: "  ")
+        return j > 0 && numeric[j] ? pad + cell : cell + pad
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
     let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
     return [render(header), rule] + rows.map(render)
+  }
+
+  /// Whether a table cell reads as a number: empty, a dash for "none", or made
+  /// of digits with signs, a decimal point, an exponent, `/`, `%`, `×`, `≈`, `±`
+  /// or a trailing unit-free `s` (as in `2.3 s`) — the characters of
+  /// ``number(_:)``, ``short(_:)`` and the ratios and timings lessons print.
+  public static func isNumeric(_ cell: String) -> Bool {
+    let trimmed = cell.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty || trimmed == "—" || trimmed == "-" { return true }
+    guard trimmed.contains(where: \.isNumber) else { return trimmed == "∞" || trimmed == "nan" }
+    let allowed = Set("0123456789+-−.eE/%×≈±∞ s")
+    return trimmed.allSatisfy { allowed.contains($0) }
   }
 
   /// A horizontal bar chart of positive values on a log₁₀ axis from `floor` to
