@@ -128,7 +128,9 @@ struct RankCommand: AsyncParsableCommand {
       gapRatio: result.gapRatio, hessianVectorProducts: result.hessianVectorProducts,
       converged: result.converged, warnings: result.warnings, seed: usesRandomness ? rootSeed : nil,
       seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds),
-      estimate: result.estimate, standardError: result.standardError)
+      estimate: result.estimate, standardError: result.standardError,
+      uncountedBound: result.uncountedBound, gapRatioLowerBound: result.gapRatioLowerBound.flatMap { $0.isFinite ? $0 : nil },
+      uncountedBoundLine: result.uncountedBoundLine)
     if json {
       print(try report.jsonString())
     } else {
@@ -160,6 +162,18 @@ struct RankReport: Codable {
   /// slq only: the unrounded estimate of tr P(|λ| > τ) and its standard error.
   var estimate: Double?
   var standardError: Double?
+  /// block only: HMT's bound on every eigenvalue not computed, and
+  /// smallestCounted / max(largestUncounted, that bound) (null when unbounded).
+  var uncountedBound: Double?
+  var gapRatioLowerBound: Double?
+  /// The human line for the bound (not encoded).
+  var uncountedBoundLine: String? = nil
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion, rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues
+    case smallestCounted, largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds
+    case estimate, standardError, uncountedBound, gapRatioLowerBound
+  }
 
   func jsonString() throws -> String {
     let encoder = JSONEncoder()
@@ -177,6 +191,7 @@ struct RankReport: Codable {
     if let e = estimate, let s = standardError {
       lines.append("stochastic estimate tr P(|λ| > τ) = \(g(e)) ± \(g(s)) (standard error)")
     }
+    if let line = uncountedBoundLine { lines.append(line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
       (eigenvalues.count <= 12 ? "eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")

@@ -25,7 +25,7 @@ struct LandscapesCommandTests {
         #expect(row.keys.contains(key), "\(row["id"] ?? "?") lacks \(key)")
       }
       #expect((row["dimension"] as? Int ?? 0) >= 1)
-      #expect(["construction", "theorem", "unknown"].contains(row["provenance"] as? String ?? ""))
+      #expect(["construction", "computed", "theorem", "unknown"].contains(row["provenance"] as? String ?? ""))
       // Every id has its fixture file.
       let id = row["id"] as? String ?? ""
       #expect(FileManager.default.fileExists(atPath: Repository.path("fixtures/landscapes/\(id).json")), "\(id)")

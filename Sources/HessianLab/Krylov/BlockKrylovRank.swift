@@ -157,9 +157,12 @@ public enum BlockKrylovRank {
     if range.basis.count == d && d > 0 {
       warnings.append("the block grew to the full dimension d = \(d): no saturation below the threshold (noise floor above τ?)")
     }
+    // Outside span(Q) every eigenvalue is below HMT's bound on ‖(I − QQᵀ)H‖
+    // (zero when Q spans the whole space).
+    let outside = range.basis.count == d ? 0 : hmtFactor * (range.finalTestResiduals.max() ?? 0)
     return RankResult(
       rank: decision.rank, method: .block, dimension: d, hessianVectorProducts: op.applicationCount - before,
       decision: decision, policy: policy, eigenvalues: rr.values, converged: converged, warnings: warnings,
-      seed: rng.seed)
+      seed: rng.seed, uncountedBound: outside)
   }
 }

@@ -49,6 +49,11 @@ public struct RankResult: Sendable, Codable, Equatable {
   /// smallestCounted / largestUncounted; `nil` when a side is empty or the
   /// gap is unbounded (largest uncounted exactly 0).
   public var gapRatio: Double?
+  /// An upper bound on |λ| for every eigenvalue the method did not compute;
+  /// `nil` for methods without one. For `block` it is Halko–Martinsson–Tropp's
+  /// ‖(I − QQᵀ)H‖ ≤ 10·√(2/π)·max_i ‖(I − QQᵀ)Hω_i‖ over the final test vectors,
+  /// which holds with probability ≥ 1 − 10^(−r') (r' = 10 by default).
+  public var uncountedBound: Double?
   /// Whether the method's own convergence test passed (residuals, breakdown).
   public var converged: Bool
   /// Plain-language warnings; never empty when the rank may be wrong.
@@ -79,7 +84,7 @@ public struct RankResult: Sendable, Codable, Equatable {
   public init(
     rank: Int, method: RankMethod, dimension: Int, hessianVectorProducts: Int, decision: RankDecision,
     policy: ThresholdPolicy, eigenvalues: [Double], converged: Bool, warnings: [String], seed: UInt64?,
-    estimate: Double? = nil, standardError: Double? = nil
+    estimate: Double? = nil, standardError: Double? = nil, uncountedBound: Double? = nil
   ) {
     self.rank = rank
     self.method = method
@@ -96,6 +101,18 @@ public struct RankResult: Sendable, Codable, Equatable {
     self.seed = seed
     self.estimate = estimate
     self.standardError = standardError
+    self.uncountedBound = uncountedBound
+  }
+
+  /// A lower bound on the gap ratio that also covers the eigenvalues the method
+  /// never computed: smallestCounted / max(largestUncounted, ``uncountedBound``).
+  /// It is what `block` can say when every computed Ritz value is counted (p = r)
+  /// and ``gapRatio`` is therefore absent. `nil` without a bound or without a
+  /// counted eigenvalue; +∞ when the bound is exactly 0.
+  public var gapRatioLowerBound: Double? {
+    guard let bound = uncountedBound, let counted = smallestCounted else { return nil }
+    let below = max(bound, largestUncounted ?? 0)
+    return below > 0 ? counted / below : .infinity
   }
 
   /// The human report: rank, τ, the eigenvalues on each side, the gap ratio,
@@ -109,6 +126,7 @@ public struct RankResult: Sendable, Codable, Equatable {
     if let e = estimate, let s = standardError {
       lines.append("stochastic estimate tr P(|λ|>τ) = \(fmt(e)) ± \(fmt(s)) (standard error)")
     }
+    if let line = uncountedBoundLine { lines.append(line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
       (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues: ")
@@ -116,6 +134,13 @@ public struct RankResult: Sendable, Codable, Equatable {
     lines += warnings.map { "warning: \($0)" }
     if let s = seed { lines.append("seed \(s)") }
     return lines
+  }
+
+  /// The bound on what was not computed, as one line (`nil` without a bound).
+  public var uncountedBoundLine: String? {
+    guard let b = uncountedBound else { return nil }
+    let gap = gapRatioLowerBound.map { $0.isInfinite ? "unbounded" : "≥ \(String(format: "%.3g", $0))" } ?? "—"
+    return "every eigenvalue not computed has |λ| ≤ \(fmt(b)) (HMT range bound from the final test vectors); gap ratio \(gap)"
   }
 
   var gapText: String {

@@ -67,7 +67,9 @@ public struct DirectSumLandscape: Landscape {
   }
 
   static func weakest(_ p: [Provenance]) -> Provenance {
-    p.contains(.unknown) ? .unknown : (p.contains(.theorem) ? .theorem : .construction)
+    if p.contains(.unknown) { return .unknown }
+    if p.contains(.computed) { return .computed }
+    return p.contains(.theorem) ? .theorem : .construction
   }
 
   func slice(_ w: [Double], _ b: Int) -> [Double] {

@@ -2,6 +2,10 @@
 public enum Provenance: String, Sendable, Codable, CaseIterable {
   /// The landscape was built to have it (a prescribed spectrum, for example).
   case construction
+  /// Computed from the given data by an independent exact method: the rank of a
+  /// Hessian read from a file, counted by a dense eigendecomposition with the
+  /// precision threshold of ``NumericalRank`` (never by an estimator under test).
+  case computed
   /// A closed-form theorem gives it (Newton polyhedron, Aoyagi's formula, ...).
   case theorem
   /// Not known.

@@ -7,7 +7,7 @@ extension QuadraticLandscape {
   /// rounding of a symmetric product) and positive semidefinite (smallest
   /// eigenvalue ≥ −τ with τ = max|λ|·d·ε of the file's precision, the numerical
   /// rank threshold of ``NumericalRank``). The rank is counted with the same τ
-  /// and has provenance `construction` (the file defines H).
+  /// and has provenance `computed` (an exact dense method, not an estimator).
   ///
   /// Cost: one dense eigendecomposition, O(d³).
   ///
@@ -44,6 +44,6 @@ extension QuadraticLandscape {
       throw InputError(
         "\(path): the Hessian is not positive semidefinite: smallest eigenvalue \(lowest) < −\(decision.threshold)")
     }
-    return QuadraticLandscape(name: name ?? path, storage: .dense(h), rank: decision.rank)
+    return QuadraticLandscape(name: name ?? path, storage: .dense(h), rank: decision.rank, rankProvenance: .computed)
   }
 }

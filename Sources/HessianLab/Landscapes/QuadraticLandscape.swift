@@ -27,10 +27,16 @@ public struct QuadraticLandscape: Landscape {
 
   /// A quadratic with the given Hessian storage and minimum (default: the origin).
   ///
-  /// - Parameter rank: the exact rank when the caller knows it by construction;
-  ///   otherwise it is counted from the stored eigenvalues (`.diagonal`,
-  ///   `.factored`) or left unknown (`.dense`).
-  public init(name: String, storage: Storage, minimum: [Double]? = nil, rank: Int? = nil) {
+  /// - Parameters:
+  ///   - rank: the exact rank when the caller knows it; otherwise it is counted
+  ///     from the stored eigenvalues (`.diagonal`, `.factored`) or left unknown
+  ///     (`.dense`).
+  ///   - rankProvenance: where a given `rank` comes from (`.construction` for a
+  ///     prescribed spectrum, `.computed` for a rank counted from a file).
+  public init(
+    name: String, storage: Storage, minimum: [Double]? = nil, rank: Int? = nil,
+    rankProvenance: Provenance = .construction
+  ) {
     let d: Int
     let hessian: KnownHessian
     var countedRank: Int? = rank
@@ -60,7 +66,9 @@ public struct QuadraticLandscape: Landscape {
     let source = "quadratic with a prescribed Hessian: λ = r/2, m = 1"
     if let r = countedRank {
       knownAnswers = KnownAnswers(
-        rank: Known(r, provenance: .construction, source: "prescribed spectrum"),
+        rank: rank != nil && rankProvenance == .computed
+          ? Known(r, provenance: .computed, source: "counted by a dense eigendecomposition at the file's precision threshold")
+          : Known(r, provenance: .construction, source: "prescribed spectrum"),
         learningCoefficient: Known(Rational(r, 2), provenance: .theorem, source: source),
         multiplicity: Known(1, provenance: .theorem, source: source),
         hessian: hessian)

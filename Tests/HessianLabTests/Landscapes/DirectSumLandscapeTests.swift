@@ -28,4 +28,12 @@ struct DirectSumLandscapeTests {
     #expect(l.knownAnswers.learningCoefficient.value == nil)
     #expect(l.knownAnswers.learningCoefficient.provenance == .unknown)
   }
+
+  @Test("a sum's provenance is its weakest block's: unknown, then computed, then theorem, then construction")
+  func weakestProvenance() {
+    #expect(DirectSumLandscape.weakest([.construction, .construction]) == .construction)
+    #expect(DirectSumLandscape.weakest([.construction, .theorem]) == .theorem)
+    #expect(DirectSumLandscape.weakest([.theorem, .computed, .construction]) == .computed)
+    #expect(DirectSumLandscape.weakest([.computed, .unknown]) == .unknown)
+  }
 }

@@ -20,6 +20,8 @@ struct QuadraticLandscapeNumpyTests {
     let l = try LandscapeSpec.resolve(path)
     #expect(l.dimension == 3)
     #expect(l.knownAnswers.rank.value == 2)
+    // Counted by a dense eigendecomposition, not prescribed: labelled as computed.
+    #expect(l.knownAnswers.rank.provenance == .computed)
     #expect(l.knownAnswers.learningCoefficient.value == Rational(1))
     LandscapeChecks.checkAll(l, thirdDerivativeBound: 0, fourthDerivativeBound: 0, hessianScale: 3)
   }
