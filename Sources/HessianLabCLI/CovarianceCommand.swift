@@ -201,6 +201,9 @@ struct CovarianceCommand: AsyncParsableCommand {
       "largest range variance c_max ≈ \(p.largestRangeVariance.map(g) ?? "—") (inflated by 2 SE)",
       "recommended: --kept \(p.recommendedKept)  (\(p.recommendedLossEvaluations) loss evaluations; "
         + "n ≳ \(ReadoutPlan.safetyFactor)·d/(1 − √(c_max/σ²))²)",
+      "resolution: with n = \(p.recommendedKept) a direction counts as curved only if selection holds its variance below "
+        + "(1 − √(d/n))²·σ² = \(g(p.resolvableVarianceRatio))·σ²; weaker curvature is read as flat "
+        + "(no pilot can tell it from a null direction)",
     ]
     lines += p.warnings.map { "warning: \($0)" }
     return lines.joined(separator: "\n")

@@ -123,7 +123,7 @@ struct PlanReport: Encodable {
   enum Keys: String, CodingKey {
     case schemaVersion
     case pilotKept, pilotLossEvaluations, pilotRank, largestRangeVariance, recommendedKept
-    case recommendedLossEvaluations, lossEvaluations, warnings, seed, seconds
+    case recommendedLossEvaluations, resolvableVarianceRatio, lossEvaluations, warnings, seed, seconds
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -136,6 +136,7 @@ struct PlanReport: Encodable {
     try c.encode(plan.largestRangeVariance, forKey: .largestRangeVariance)
     try c.encode(plan.recommendedKept, forKey: .recommendedKept)
     try c.encode(plan.recommendedLossEvaluations, forKey: .recommendedLossEvaluations)
+    try c.encode(plan.resolvableVarianceRatio, forKey: .resolvableVarianceRatio)
     try c.encode(plan.warnings, forKey: .warnings)
     try c.encode(seed, forKey: .seed)
     try c.encode(seconds, forKey: .seconds)

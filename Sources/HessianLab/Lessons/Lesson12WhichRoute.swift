@@ -89,6 +89,9 @@ public struct Lesson12WhichRoute: LessonProgram {
       ]) + [
         "range variances of \(weak.name) along H's eigenvectors (1000 kept points, \(measured.evaluations) loss evaluations): "
           + measured.variances.map(LessonFormat.short).joined(separator: ", "),
+        "the plan states its own resolution: at n = \(weakPlan.recommendedKept) it counts a direction only below "
+          + "(1 − √(d/n))²σ² = \(LessonFormat.short(weakPlan.resolvableVarianceRatio))σ²; the weak direction's "
+          + "\(LessonFormat.short(cmax))σ² is \(cmax > weakPlan.resolvableVarianceRatio ? "above it: read as flat" : "below it: counted")",
       ])
 
     r.check("both-correct", block.rank == rank && readout.rank == rank, "block \(block.rank), read-out \(readout.rank) with n = \(n), rank(H) = \(rank)")

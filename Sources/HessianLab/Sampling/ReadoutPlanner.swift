@@ -32,6 +32,12 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
   public let recommendedKept: Int
   /// Loss evaluations of a run with the recommended n.
   public let recommendedLossEvaluations: Int
+  /// The read-out's resolution at the recommended n: R = τ(n)/σ² = (1 − √(d/n))².
+  /// A direction is counted as curved only when selection holds its kept-point
+  /// variance below R·σ²; a curvature too weak for that is read as flat, and no
+  /// pilot can tell it from a null direction (its variance sits inside the
+  /// Marchenko–Pastur spread of the σ² block).
+  public let resolvableVarianceRatio: Double
   /// Caveats (pilot too small, weak directions that look null, ...).
   public let warnings: [String]
 
@@ -45,6 +51,13 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
     let root = 1 - ratio.squareRoot()
     let n = (factor * Double(d) / (root * root)).rounded(.up)
     return max(d + 2, n.isFinite ? Int(min(n, 1e15)) : Int.max / 4)
+  }
+
+  /// R = (1 − √(d/n))², the read-out threshold of ``CovarianceRankReadout`` over σ².
+  public static func resolution(dimension d: Int, kept n: Int) -> Double {
+    guard n > d else { return 0 }
+    let root = 1 - (Double(d) / Double(n)).squareRoot()
+    return root * root
   }
 
   /// Runs a pilot with `pilotKept` points and plans the read-out.
@@ -107,6 +120,7 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
     return ReadoutPlan(
       pilotKept: pilotN, pilotLossEvaluations: evaluations, pilotRank: pilotRank,
       largestRangeVariance: cmax, recommendedKept: n,
-      recommendedLossEvaluations: sampler.lossEvaluations(forKept: n), warnings: warnings)
+      recommendedLossEvaluations: sampler.lossEvaluations(forKept: n),
+      resolvableVarianceRatio: resolution(dimension: d, kept: n), warnings: warnings)
   }
 }

@@ -75,7 +75,12 @@ struct CovarianceRankReadoutTests {
     #expect(plan.recommendedLossEvaluations == plan.recommendedKept * 100 + 1)
     let run = try await sampler.sample(q, kept: plan.recommendedKept, seed: 6, workers: 2)
     let values = try SymmetricEigen.values(of: run.moments.secondMoment)
-    #expect(try CovarianceRankReadout.read(eigenvalues: values, kept: plan.recommendedKept, sigma: 1).rank == 5)
+    let readout = try CovarianceRankReadout.read(eigenvalues: values, kept: plan.recommendedKept, sigma: 1)
+    #expect(readout.rank == 5)
+    // The resolution the plan states is the threshold the read-out then applies (σ = 1).
+    #expect(abs(plan.resolvableVarianceRatio - readout.threshold) <= 1e-15)
+    // ... and the counted range variances (≈ 0.1σ², notes §2.2) are well inside it.
+    #expect((readout.largestCounted ?? 1) < plan.resolvableVarianceRatio)
     // Companion: far too few points (n = 24 at d = 20) do not give an exact read-out:
     // τ = (1 − √(20/24))² ≈ 0.007 is below every range variance (≈ 0.1).
     let small = try await sampler.sample(q, kept: 24, seed: 6, workers: 2)
