@@ -24,7 +24,7 @@ import Foundation
 ///   1/(1 − εnβa/2) (up); the default ε = 0.01/(nβ·max(1, h_max/2)) keeps it ≤ 0.5%.
 ///
 /// Cost: C·steps gradient evaluations, C·steps/thinning loss evaluations, plus
-/// the diagnostics (≤ 20 HVPs for h_max, ``LocalisationDiagnostic``'s loss evaluations).
+/// the diagnostics (≤ 20 HVPs for h_max; ``LocalisationDiagnostic``: d HVPs unless H is known, and its loss evaluations).
 /// References: Lau, Furman, Wang, Murfet & Wei, "The Local Learning Coefficient",
 /// AISTATS 2025, arXiv:2308.12108; Welling & Teh, ICML 2011 (SGLD); Watanabe,
 /// JMLR 14, 2013 (WBIC, β = 1/log n).

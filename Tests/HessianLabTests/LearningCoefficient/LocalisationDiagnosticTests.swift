@@ -54,4 +54,40 @@ struct LocalisationDiagnosticTests {
     let diag = try Self.diagnose("poly:x0^2 + 0.001*x1^2", gamma: 1)
     #expect(diag.largestLocaliserShare > LocalisationDiagnostic.warningThreshold, "η = \(diag.largestLocaliserShare)")
   }
+
+  /// The range of H is charged exactly, η = γ/(nβ h_min), from H's eigenvalues:
+  /// x² + 10⁻³y² has H = diag(2, 0.002), so η = 1/(nβ·0.002) ≈ 0.46 (closed form).
+  @Test("the curved part is charged γ/(nβ h_min) exactly")
+  func rangeChargeIsExact() throws {
+    let diag = try Self.diagnose("poly:x0^2 + 0.001*x1^2", gamma: 1)
+    let expected = 1 / (Self.nBeta * 0.002)
+    #expect(abs(diag.largestLocaliserShare - expected) <= 1e-9 * expected, "η = \(diag.largestLocaliserShare), want \(expected)")
+    #expect(diag.weakestCurvature.map { abs($0 - 0.002) < 1e-12 } == true)
+    #expect(diag.hessianVectorProducts == 0)  // the polynomial knows its H exactly: no HVPs
+  }
+
+  /// x₀² + x₁⁴ with x₂…x₄ flat (newton-flat): a random direction mixing x₀ with
+  /// the flat coordinates has a tiny Rayleigh quotient, which earlier versions
+  /// charged as a weak quadratic (η ≈ 0.11–0.76, a false alarm). The posterior
+  /// factorises along H's eigenvectors, so the charge is x₁⁴'s
+  /// (γ/2)(nβ)^{−1/2} ≈ 0.015, and x₀'s γ/(2nβ) ≈ 4.6·10⁻⁴.
+  @Test("newton-flat at γ = 1: no false alarm from mixed directions")
+  func mixedDirectionsDoNotFire() throws {
+    for seed: UInt64 in [31, 32, 33] {
+      let diag = try Self.diagnose("newton-flat", gamma: 1, seed: seed)
+      let quartic = 0.5 / Self.nBeta.squareRoot()
+      #expect(abs(diag.largestLocaliserShare - quartic) <= 0.05 * quartic, "seed \(seed): η = \(diag.largestLocaliserShare)")
+      #expect(diag.weakestCurvature.map { abs($0 - 2) < 1e-12 } == true)
+    }
+  }
+
+  /// A rotated rank-5 quadratic in d = 20: the null space is exactly flat, so
+  /// only h_min = 1 is charged, whatever the random directions.
+  @Test("a rotated rank-deficient quadratic: only h_min is charged")
+  func rotatedQuadratic() throws {
+    let diag = try Self.diagnose("quad-rank-deficient", gamma: 1)
+    let expected = 1 / Self.nBeta
+    #expect(abs(diag.largestLocaliserShare - expected) <= 1e-9 * expected, "η = \(diag.largestLocaliserShare)")
+    #expect(diag.flatDirections == diag.probedDirections)
+  }
 }
