@@ -59,10 +59,10 @@ public enum SVGPlot {
     out.append("<text x=\"\(n(left + pw / 2))\" y=\"\(n(Double(height) - 15))\" text-anchor=\"middle\">\(escape(xLabel))</text>")
     out.append(
       "<text x=\"18\" y=\"\(n(top + ph / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(n(top + ph / 2)))\">\(escape(yLabel))</text>")
-    for rule in plot.horizontalRules {
+    for (k, rule) in plot.horizontalRules.enumerated() {
       guard let y = plot.ty(rule.value), yr.contains(y) else { continue }
       out.append(
-        "<line x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + pw))\" y2=\"\(n(py(y)))\" stroke=\"gray\" stroke-dasharray=\"6 4\"/>")
+        "<line x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + pw))\" y2=\"\(n(py(y)))\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"\(Self.rulePattern(k))\"/>")
     }
     let baseline = plot.logY ? yr.lowerBound : min(max(0, yr.lowerBound), yr.upperBound)
     for (k, s) in plot.series.enumerated() {
@@ -110,13 +110,23 @@ public enum SVGPlot {
       out.append("<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(escape(s.name))</text>")
       ly += 18
     }
-    for rule in plot.horizontalRules {
-      out.append("<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 12))\" y2=\"\(n(ly - 4))\" stroke=\"gray\" stroke-dasharray=\"3 2\"/>")
+    for (k, rule) in plot.horizontalRules.enumerated() {
+      // A swatch long enough to show the whole dash pattern of its rule.
+      out.append(
+        "<line x1=\"\(n(lx - 8))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 14))\" y2=\"\(n(ly - 4))\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"\(Self.rulePattern(k))\"/>")
       out.append("<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(escape(rule.label))</text>")
       ly += 18
     }
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The dash pattern of the k-th horizontal reference line: each rule has its
+  /// own (dashed, dotted, dash-dot, long dash), repeated in its legend swatch,
+  /// so reference lines of one grey stay distinguishable.
+  static func rulePattern(_ k: Int) -> String {
+    let patterns = ["6 4", "1.5 3", "9 3 2 3", "14 4"]
+    return patterns[k % patterns.count]
   }
 
   /// `range` widened by 4% of its span on each side; a bound at exactly 0 is

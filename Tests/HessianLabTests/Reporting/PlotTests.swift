@@ -69,4 +69,24 @@ struct PlotTests {
     let svg = SVGPlot.render(m)
     #expect(svg.contains(">dense<") && svg.contains(">lanczos<") && svg.contains(">block<"))
   }
+
+  /// The degenerate reproduction plot has three grey reference lines (σ², τ, κ):
+  /// each must have its own dash pattern, repeated in its legend swatch.
+  @Test("horizontal reference lines have distinct dash patterns, matched in the legend")
+  func distinctRules() {
+    let m = PlotModel(
+      title: "rules", xLabel: "i", yLabel: "v",
+      series: [.init(name: "C", x: [1, 2, 3], y: [0.1, 0.5, 1], style: .points)],
+      horizontalRules: [(1, "σ²"), (0.4, "τ"), (0.2, "κ")])
+    let svg = SVGPlot.render(m)
+    let patterns = svg.split(separator: "\n").compactMap { line -> String? in
+      guard line.hasPrefix("<line"), line.contains("stroke=\"#555\""),
+        let r = line.range(of: "stroke-dasharray=\"") else { return nil }
+      return String(line[r.upperBound...].prefix { $0 != "\"" })
+    }
+    // Three rules in the plot, then their three swatches in the same order.
+    #expect(patterns.count == 6, "\(patterns)")
+    #expect(Set(patterns.prefix(3)).count == 3)
+    #expect(Array(patterns.prefix(3)) == Array(patterns.suffix(3)))
+  }
 }
