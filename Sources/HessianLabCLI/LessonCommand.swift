@@ -34,6 +34,18 @@ struct LessonLocationOptions: ParsableArguments {
 
   var store: LessonStateStore { LessonStateStore(environment: ProcessInfo.processInfo.environment) }
 
+  /// The library, the progress store with its state, and lesson `number`
+  /// (default: the current one) — what `hint`, `check` and `reset` start from.
+  func open(lesson number: Int?) throws -> (
+    library: LessonLibrary, store: LessonStateStore, state: LessonState, entry: LessonManifest.Entry
+  ) {
+    let library = try library()
+    let store = store
+    let state = try store.load()
+    let entry = try number.map { try library.entry($0) } ?? library.current(state)
+    return (library, store, state, entry)
+  }
+
   var style: TerminalStyle {
     TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
   }
@@ -194,10 +206,7 @@ extension LessonCommand {
     @OptionGroup var location: LessonLocationOptions
 
     func run() async throws {
-      let library = try location.library()
-      let store = location.store
-      var state = try store.load()
-      let entry = try lesson.map { try library.entry($0) } ?? library.current(state)
+      var (_, store, state, entry) = try location.open(lesson: lesson)
       var p = state.progress(entry.id)
       let shown = all ? entry.hints.count : min(p.hintsShown + 1, entry.hints.count)
       print(location.style.bold("Lesson \(entry.number) · \(entry.title) — exercise hints"))
@@ -224,10 +233,7 @@ extension LessonCommand {
     @OptionGroup var location: LessonLocationOptions
 
     func run() async throws {
-      let library = try location.library()
-      let store = location.store
-      var state = try store.load()
-      let entry = try lesson.map { try library.entry($0) } ?? library.current(state)
+      var (_, store, state, entry) = try location.open(lesson: lesson)
       let style = location.style
       print(style.bold("Lesson \(entry.number) · \(entry.title) — exercise"))
       print("  " + style.markdown(entry.exercise.prompt))
@@ -271,9 +277,7 @@ extension LessonCommand {
         print("All lesson progress forgotten (\(store.url.path)).")
         return
       }
-      let library = try location.library()
-      var state = try store.load()
-      let entry = try number.map { try library.entry($0) } ?? library.current(state)
+      var (_, _, state, entry) = try location.open(lesson: number)
       state.lessons[entry.id] = nil
       try store.save(state)
       print("Progress of lesson \(entry.number) (\(entry.title)) forgotten.")

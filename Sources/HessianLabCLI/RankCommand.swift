@@ -129,12 +129,11 @@ struct RankCommand: AsyncParsableCommand {
       converged: result.converged, warnings: result.warnings, seed: usesRandomness ? rootSeed : nil,
       seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds),
       estimate: result.estimate, standardError: result.standardError,
-      uncountedBound: result.uncountedBound, gapRatioLowerBound: result.gapRatioLowerBound.flatMap { $0.isFinite ? $0 : nil },
-      uncountedBoundLine: result.uncountedBoundLine)
+      uncountedBound: result.uncountedBound, gapRatioLowerBound: result.gapRatioLowerBound.flatMap { $0.isFinite ? $0 : nil })
     if json {
       print(try report.jsonString())
     } else {
-      print(report.humanText(source: source))
+      print(result.summaryLines(source: source, precision: op.precision, seed: report.seed).joined(separator: "\n"))
     }
   }
 }
@@ -166,38 +165,10 @@ struct RankReport: Codable {
   /// smallestCounted / max(largestUncounted, that bound) (null when unbounded).
   var uncountedBound: Double?
   var gapRatioLowerBound: Double?
-  /// The human line for the bound (not encoded).
-  var uncountedBoundLine: String? = nil
-
-  enum CodingKeys: String, CodingKey {
-    case schemaVersion, rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues
-    case smallestCounted, largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds
-    case estimate, standardError, uncountedBound, gapRatioLowerBound
-  }
 
   func jsonString() throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
     return String(decoding: try encoder.encode(self), as: UTF8.self)
-  }
-
-  func humanText(source: String) -> String {
-    func g(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "—" }
-    var lines = [
-      "\(source): rank \(rank) of d = \(dimension)  (method \(method), \(precision) input, \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
-      "threshold τ = \(g(threshold))  [\(thresholdPolicy)]",
-      "smallest counted |λ| = \(g(smallestCounted)), largest uncounted |λ| = \(g(largestUncounted)), gap ratio \(gapRatio.map { String(format: "%.3g", $0) } ?? (largestUncounted == 0 ? "∞" : "—"))",
-    ]
-    if let e = estimate, let s = standardError {
-      lines.append("stochastic estimate tr P(|λ| > τ) = \(g(e)) ± \(g(s)) (standard error)")
-    }
-    if let line = uncountedBoundLine { lines.append(line) }
-    let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
-    lines.append(
-      (eigenvalues.count <= 12 ? "eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")
-        + shown.map { String(format: "%.4g", $0) }.joined(separator: " "))
-    lines += warnings.map { "warning: \($0)" }
-    if let s = seed { lines.append("seed \(s)") }
-    return lines.joined(separator: "\n")
   }
 }

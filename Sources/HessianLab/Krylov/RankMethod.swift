@@ -117,19 +117,26 @@ public struct RankResult: Sendable, Codable, Equatable {
 
   /// The human report: rank, τ, the eigenvalues on each side, the gap ratio,
   /// the cost, and every warning.
-  public var summaryLines: [String] {
+  public var summaryLines: [String] { summaryLines(source: nil, precision: nil, seed: seed) }
+
+  /// The human report as `hessian-lab rank` prints it: prefixed with the input's
+  /// name and its precision when given, with the root seed the user can rerun
+  /// with (`nil`: no seed line).
+  public func summaryLines(source: String?, precision: Precision?, seed: UInt64?) -> [String] {
+    let input = precision.map { ", \($0.rawValue) input" } ?? ""
     var lines = [
-      "rank \(rank) of d = \(dimension)  (method \(method.rawValue), \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
+      (source.map { "\($0): " } ?? "")
+        + "rank \(rank) of d = \(dimension)  (method \(method.rawValue)\(input), \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
       "threshold τ = \(fmt(threshold))  [\(thresholdPolicy)]",
       "smallest counted |λ| = \(fmt(smallestCounted)), largest uncounted |λ| = \(fmt(largestUncounted)), gap ratio \(gapText)",
     ]
     if let e = estimate, let s = standardError {
-      lines.append("stochastic estimate tr P(|λ|>τ) = \(fmt(e)) ± \(fmt(s)) (standard error)")
+      lines.append("stochastic estimate tr P(|λ| > τ) = \(fmt(e)) ± \(fmt(s)) (standard error)")
     }
     if let line = uncountedBoundLine { lines.append(line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
-      (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues: ")
+      (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")
         + shown.map { fmt($0) }.joined(separator: " "))
     lines += warnings.map { "warning: \($0)" }
     if let s = seed { lines.append("seed \(s)") }
