@@ -21,7 +21,11 @@ import Foundation
 /// - localisation: down by a factor ≈ 1/(1 + η), η = (γ/2)r² at the flattest
 ///   direction (``LocalisationDiagnostic``; exact for quadratic directions);
 /// - step: Euler–Maruyama inflates a quadratic direction of curvature a by
-///   1/(1 − εnβa/2) (up); the default ε = 0.01/(nβ·max(1, h_max/2)) keeps it ≤ 0.5%.
+///   1/(1 − εnβa/2) (up); the default ε = 0.01/(nβ·max(1, h_max/2)) keeps it ≤ 0.5%;
+/// - relaxation: chains start at w*, so a weak curved direction h_min whose
+///   variance relaxes over T = 1/(ε(nβh_min + γ)) steps, longer than the run,
+///   is under-sampled (down; warned with the steps needed, see
+///   ``relaxationWarning(weakestCurvature:stepSize:nBeta:configuration:)``).
 ///
 /// Cost: C·steps gradient evaluations, C·steps/thinning loss evaluations, plus
 /// the diagnostics (≤ 20 HVPs for h_max; ``LocalisationDiagnostic``: d HVPs unless H is known, and its loss evaluations).
@@ -150,6 +154,11 @@ public enum SGLDEstimator {
           format: "gamma = %g is too large for the flattest direction found (radial degree p ≈ %.2g): the loss confines w only at radius %.3g, where the localiser's share (γ/2)r² = %.3g > %.1f; λ̂ is biased down (need γ ≪ 2/r² = %.3g)",
           c.localisation, localisation.flattestDegree ?? 2, r, localisation.largestLocaliserShare, LocalisationDiagnostic.warningThreshold, 2 / (r * r)))
     }
+    if let relaxation = relaxationWarning(
+      weakestCurvature: localisation.weakestCurvature, stepSize: eps, nBeta: nBeta, configuration: c)
+    {
+      warnings.append(relaxation)
+    }
     let value = perChain.isEmpty ? nil : perChain.reduce(0, +) / Double(perChain.count)
     var se: Double? = nil
     if let v = value, perChain.count >= 2 {
@@ -185,6 +194,40 @@ public enum SGLDEstimator {
 
   /// h_max ≈ largest Hessian eigenvalue at w* by 20 power iterations (20 HVPs;
   /// deterministic start 1/√d).
+  /// Have the chains relaxed along the weakest curved direction h = h_min?
+  ///
+  /// Along an eigenvector of H with eigenvalue h the chains (started at w*)
+  /// follow x ← (1 − εc/2)x + √ε ξ with c = nβh + γ, so the variance reaches
+  /// 1 − e^{−εct} of its equilibrium after t steps. Averaged over the kept
+  /// steps t ∈ (B, S] the missing fraction is
+  ///
+  ///     f = (e^{−εcB} − e^{−εcS}) / (εc(S − B)),
+  ///
+  /// and that direction's share ½/(1 + γ/(nβh)) of λ̂ is short by that fraction.
+  /// Returns a warning when f > 5%, `nil` otherwise (or when H is zero).
+  /// Cost: none (h_min comes from ``LocalisationDiagnostic``).
+  static func relaxationWarning(
+    weakestCurvature h: Double?, stepSize eps: Double, nBeta: Double, configuration c: Configuration
+  ) -> String? {
+    guard let h, h > 0 else { return nil }
+    let rate = eps * (nBeta * h + c.localisation)
+    let b = Double(c.burnIn), s = Double(c.steps)
+    guard rate > 0, s > b else { return nil }
+    let deficit = relaxationDeficit(rate: rate, burnIn: b, steps: s)
+    guard deficit > 0.05 else { return nil }
+    let share = 0.5 / (1 + c.localisation / (nBeta * h))
+    let relaxationSteps = 1 / rate
+    return String(
+      format: "the chains have not relaxed along the weakest curved direction (h = %.3g): its variance relaxes over T = 1/(ε(nβh + γ)) ≈ %.0f steps, so the kept steps reach on average only %.0f%% of it and λ̂ is low by about %.2g; use --burn-in ≳ %.0f and --steps ≳ %.0f (3T and 3T + 20T), or a larger --step-size",
+      h, relaxationSteps, 100 * (1 - deficit), share * deficit, 3 * relaxationSteps, 23 * relaxationSteps)
+  }
+
+  /// f = (e^{−rB} − e^{−rS}) / (r(S − B)): the mean missing variance fraction
+  /// over the kept steps (B, S] of a direction relaxing at rate r per step.
+  static func relaxationDeficit(rate r: Double, burnIn b: Double, steps s: Double) -> Double {
+    (exp(-r * b) - exp(-r * s)) / (r * (s - b))
+  }
+
   static func largestCurvature(of landscape: some Landscape) -> Double {
     let d = landscape.dimension
     guard d > 0 else { return 0 }

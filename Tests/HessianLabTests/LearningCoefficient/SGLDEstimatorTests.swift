@@ -60,6 +60,42 @@ struct SGLDEstimatorTests {
     #expect(v + 3 * se < 0.75)
   }
 
+  /// The closed form against the exact variance recursion v ← a²v + ε,
+  /// a = 1 − εc/2, started at v = 0 (an independent computation).
+  @Test("the relaxation deficit matches the exact AR(1) variance recursion", arguments: [
+    (2e-5, 4_000, 20_000), (1e-3, 100, 5_000), (1e-4, 0, 30_000),
+  ])
+  func deficitFormula(rate: Double, burnIn: Int, steps: Int) {
+    let eps = 1e-5, c = rate / eps
+    let a = 1 - eps * c / 2
+    let equilibrium = eps / (1 - a * a)
+    var v = 0.0, missing = 0.0
+    for t in 1...steps {
+      v = a * a * v + eps
+      if t > burnIn { missing += 1 - v / equilibrium }
+    }
+    missing /= Double(steps - burnIn)
+    let formula = SGLDEstimator.relaxationDeficit(rate: rate, burnIn: Double(burnIn), steps: Double(steps))
+    #expect(abs(formula - missing) <= 0.01 * max(missing, 1e-3), "formula \(formula), recursion \(missing)")
+  }
+
+  /// quad:1,0.001: the weak direction relaxes over T ≈ 52 000 steps at the
+  /// default ε, far beyond 20 000 steps. The warning fires, and it is not a false
+  /// alarm: λ̂ is below the equilibrium value ½/(1 + γ/(nβ·10⁻³)) + ½/(1 + γ/nβ)
+  /// ≈ 0.76 (which already includes the localiser's bias) by more than 3 SE.
+  /// Relaxed (no warning) on a well-conditioned quadratic.
+  @Test("chains too short for the weakest direction: warned, and really biased")
+  func relaxation() throws {
+    let e = try Self.run("quad:1,0.001:d=4", seed: 25, .init(localisation: 1, chains: 8, steps: 20_000, burnIn: 4_000))
+    #expect(e.warnings.contains { $0.contains("not relaxed") }, "\(e.warnings)")
+    let nBeta = e.nBeta
+    let equilibrium = 0.5 / (1 + 1 / (nBeta * 0.001)) + 0.5 / (1 + 1 / nBeta)
+    let v = try #require(e.value), se = try #require(e.standardError)
+    #expect(v + 3 * se < equilibrium, "λ̂ = \(v) ± \(se), equilibrium \(equilibrium)")
+    let fine = try Self.run("quad:1,2:d=2", seed: 26, .init(localisation: 1, chains: 2, steps: 2_000, burnIn: 500))
+    #expect(!fine.warnings.contains { $0.contains("not relaxed") }, "\(fine.warnings)")
+  }
+
   @Test("a step far too large diverges and is reported")
   func divergence() throws {
     let e = try Self.run("poly:x0^2 + x1^4", seed: 24, .init(stepSize: 0.5, chains: 2, steps: 2_000, burnIn: 100))
