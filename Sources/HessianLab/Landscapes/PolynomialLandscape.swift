@@ -88,7 +88,7 @@ public struct PolynomialLandscape: Landscape {
       }
     }
     knownAnswers = KnownAnswers(
-      rank: Known(rank, provenance: .construction, source: "exact rank of the quadratic part (rational elimination)"),
+      rank: Known(rank, provenance: .computed, source: "exact rank of the quadratic part (rational elimination)"),
       learningCoefficient: lambda, multiplicity: multiplicity, hessian: .dense(h))
   }
 

@@ -20,6 +20,8 @@ struct PolynomialLandscapeTests {
     #expect(l.loss(at: [0, 0, 1, 2, 3]) == 0)
     #expect(l.knownAnswers.learningCoefficient.value == Rational(3, 4))
     #expect(l.knownAnswers.rank.value == 1)
+    // Counted from the expression by exact rational elimination: computed, not constructed.
+    #expect(l.knownAnswers.rank.provenance == .computed)
   }
 
   @Test("Hessian at 0 of the quadratic part: x0² + 3·x0·x1 + 4·x1² gives [[2,3],[3,8]]")
