@@ -17,6 +17,7 @@ public final class Locked<Value>: @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   private var value: Value
 
+  /// Guards `value` behind a new, unlocked mutex.
   public init(_ value: Value) {
     self.value = value
     mutex = .allocate(capacity: 1)
