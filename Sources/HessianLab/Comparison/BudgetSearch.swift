@@ -11,6 +11,7 @@ public struct BudgetTrial: Sendable, Equatable {
   /// Wall time of the run in seconds.
   public var seconds: Double
 
+  /// Creates a trial record: the rank the run returned, its counted HVPs and loss evaluations, and its wall time in seconds.
   public init(rank: Int, hessianVectorProducts: Int, lossEvaluations: Int, seconds: Double) {
     self.rank = rank
     self.hessianVectorProducts = hessianVectorProducts
@@ -35,11 +36,15 @@ public struct BudgetLevel: Sendable, Codable, Equatable {
   public var reached: Bool
   /// Mean counted HVPs and loss evaluations per run, and the per-run maximum.
   public var meanHessianVectorProducts: Double
+  /// The most HVPs counted in a single run at this level.
   public var maxHessianVectorProducts: Int
+  /// Mean counted loss evaluations per run at this level (batched evaluations count one per row).
   public var meanLossEvaluations: Double
+  /// The most loss evaluations counted in a single run at this level.
   public var maxLossEvaluations: Int
   /// Totals over the runs of this level (exactly the counted work).
   public var totalHessianVectorProducts: Int
+  /// Loss evaluations counted over all runs of this level.
   public var totalLossEvaluations: Int
   /// Median wall time per run, seconds.
   public var medianSeconds: Double
@@ -65,6 +70,7 @@ public struct BudgetLevel: Sendable, Codable, Equatable {
 public enum BudgetSearch {
   /// The outcome of a search.
   public struct Outcome: Sendable, Codable, Equatable {
+    /// Every level tried, in ladder order; the last is the one that reached c, or the cap when none did.
     public var levels: [BudgetLevel]
     /// The first budget that reached the confidence, if any.
     public var reachedBudget: Int?
@@ -72,6 +78,8 @@ public enum BudgetSearch {
     public var cap: Int
     /// Seeds per level and failures allowed among them.
     public var seeds: Int
+    /// The most wrong ranks among `seeds` runs that still establish P(exact) ≥ c at risk α
+    /// (``BinomialBound/maximumFailures(trials:confidence:risk:)``); −1 when even `seeds` exact runs cannot, so no level reaches c.
     public var allowedFailures: Int
   }
 

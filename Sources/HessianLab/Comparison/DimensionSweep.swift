@@ -11,15 +11,21 @@ import Foundation
 public enum DimensionSweep {
   /// One dimension of the sweep.
   public struct Point: Sendable, Codable, Equatable {
+    /// The number of parameters d at this point.
     public var dimension: Int
+    /// The quadratic's rank r = min(d, max(1, round(f·d))): its number of nonzero eigenvalues, all distinct.
     public var rank: Int
+    /// The landscape spec used at this d (`quad:EIGS:d=D:seed=7`), rerunnable with `hessian-lab compare SPEC`.
     public var spec: String
+    /// The head-to-head comparison of the configured methods on that landscape.
     public var comparison: LandscapeComparison
   }
 
   /// The sweep result.
   public struct Result: Sendable, Codable, Equatable {
+    /// The rank fraction f ∈ (0, 1] that sets r at every d.
     public var rankFraction: Double
+    /// One point per requested dimension, in the order given.
     public var points: [Point]
   }
 

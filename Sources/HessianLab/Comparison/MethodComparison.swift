@@ -2,6 +2,11 @@ import Foundation
 
 /// The rank routes `compare` puts head to head.
 public enum ComparedMethod: String, Sendable, Codable, CaseIterable {
+  /// `dense`: eigendecomposition of the Hessian built from d HVPs (``DenseRank``, no randomness);
+  /// `lanczos`: single-vector Lanczos (``LanczosRank``); `block`: the randomized block range finder
+  /// (``BlockKrylovRank``); `slq`: stochastic Lanczos quadrature of the rank as a trace
+  /// (``StochasticLanczosQuadrature``); `covariance`: the second moment of selected samples around w*,
+  /// read out by ``CovarianceRankReadout`` (loss evaluations only).
   case dense, lanczos, block, slq, covariance
 
   /// Which route the method belongs to.
@@ -20,7 +25,9 @@ public enum ComparedMethod: String, Sendable, Codable, CaseIterable {
 
   /// The two routes of the question "which is easier".
   public enum Route: String, Sendable, Codable {
+    /// The methods that query the Hessian through HVPs at w* (dense, lanczos, block, slq); raw value `HVP`.
     case hessianVectorProducts = "HVP"
+    /// The covariance route: selected samples, paid for in loss evaluations only; raw value `covariance`.
     case sampling = "covariance"
   }
 }
@@ -47,6 +54,8 @@ public struct ComparisonConfiguration: Sendable {
   public var methods: [ComparedMethod] = ComparedMethod.allCases
   /// Covariance route: population λ and sampling σ (centred at w*).
   public var population = 100
+  /// Covariance route: the sampling standard deviation σ of the candidates around w* (> 0, finite);
+  /// also the σ of the rank read-out and of the points used to measure the HVP cost.
   public var sigma = 1.0
   /// Covariance route: kept points start at 2d and double up to factor·d.
   public var keptCapFactor = 64
@@ -54,9 +63,11 @@ public struct ComparisonConfiguration: Sendable {
   public var blockTestVectorCap = 16
   /// SLQ: probes double from 1 up to this; Lanczos steps per probe (nil: min(d, 30)).
   public var slqProbeCap = 2048
+  /// SLQ: Lanczos steps per probe, capped at d; nil: min(d, 30).
   public var slqSteps: Int?
   /// Budgets whose single run would exceed these are not tried (they count as over the cap).
   public var maxLossEvaluationsPerRun = 4_000_000
+  /// The most HVPs one run may take: SLQ probe counts with probes × steps above it are not tried.
   public var maxHessianVectorProductsPerRun = 400_000
   /// Dense is skipped above this dimension (d HVPs plus an O(d³) eigendecomposition).
   public var denseDimensionCap = 2000
@@ -69,6 +80,7 @@ public struct ComparisonConfiguration: Sendable {
   /// Worker tasks for the sampler (results do not depend on it).
   public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+  /// The default settings: c = 0.95, α = 0.05, every method, measured conversion.
   public init() {}
 
   /// The number of seeds per level actually used.
@@ -99,17 +111,24 @@ public struct ComparisonConfiguration: Sendable {
 
 /// One method's result in a comparison.
 public struct MethodOutcome: Sendable, Codable, Equatable {
+  /// The method this outcome is for.
   public var method: ComparedMethod
+  /// The method's route (``ComparedMethod/route``).
   public var route: ComparedMethod.Route
+  /// What the method's budget ladder raises (``ComparedMethod/budgetName``).
   public var budgetName: String
   /// Whether some budget up to the cap established P(exact) ≥ c.
   public var reachedConfidence: Bool
+  /// The first budget that established P(exact) ≥ c; nil when none did or the method was skipped.
   public var reachedBudget: Int?
+  /// The largest budget of the method's ladder, after dropping budgets over the per-run cost caps;
+  /// 0 when the method was skipped (no budget to try).
   public var budgetCap: Int
   /// Why the method stopped short, in one line (nil when it reached c).
   public var capNote: String?
   /// Mean counted cost per run at the reached budget (or at the cap when not reached).
   public var hessianVectorProductsPerRun: Double
+  /// Mean counted loss evaluations per run at the same budget (0 when the method was skipped).
   public var lossEvaluationsPerRun: Double
   /// hessianVectorProductsPerRun × (loss evaluations per HVP) + lossEvaluationsPerRun.
   public var lossEvaluationEquivalents: Double
@@ -126,27 +145,42 @@ public struct MethodOutcome: Sendable, Codable, Equatable {
 
 /// The head-to-head comparison on one landscape.
 public struct LandscapeComparison: Sendable, Codable, Equatable {
+  /// The landscape's name.
   public var landscape: String
+  /// The number of parameters d.
   public var dimension: Int
+  /// The reference rank every run is judged against: the landscape's known rank, else a dense reference.
   public var exactRank: Int
+  /// Where ``exactRank`` comes from, in one line (the known answer's provenance and source, or the dense reference).
   public var rankSource: String
+  /// The target probability c of an exact rank, in (0, 1).
   public var confidence: Double
+  /// The risk α, per budget level, of reporting P(exact) ≥ c when it is not; in (0, 1).
   public var risk: Double
+  /// Independent seeds run at each budget level (``ComparisonConfiguration/seedsPerLevel``).
   public var seedsPerLevel: Int
+  /// The most wrong ranks among ``seedsPerLevel`` seeds with which a level still reaches c; −1 when no level can.
   public var allowedFailures: Int
   /// Where the seeds come from ("SeedTable 'compare/…'" or "root seed N").
   public var seedSource: String
   /// How many loss evaluations one HVP is charged.
   public var lossEvaluationsPerHVP: Double
+  /// How ``lossEvaluationsPerHVP`` was obtained (measured on this landscape or theoretical).
   public var conversion: CostConversion
+  /// The conversion in one line: the loss evaluations charged per HVP and how that number was obtained.
   public var conversionNote: String
+  /// One outcome per configured method, in the configured order.
   public var methods: [MethodOutcome]
   /// Which route is cheaper and by what factor, in one line.
   public var verdict: String
   /// The factor (covariance cost / cheapest HVP cost), a lower bound when
   /// ``factorIsLowerBound``; nil when no comparison is possible.
   public var factor: Double?
+  /// Whether ``factor`` is only a lower bound: the covariance route did not reach c within its cap,
+  /// so its cost at the cap stands in for the larger cost it would need.
   public var factorIsLowerBound: Bool
+  /// The route that reached c at the lower cost (or the only one that reached it); nil when no method
+  /// reached c or the covariance route was not compared.
   public var cheaperRoute: ComparedMethod.Route?
   /// How the confidence was established, in one line.
   public var confidenceNote: String

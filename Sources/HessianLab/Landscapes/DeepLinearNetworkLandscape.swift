@@ -14,15 +14,20 @@
 /// Known answers: λ and m from Aoyagi's formula (``Aoyagi``), rank(H) =
 /// r(H_1 + H_{M+1} − r) (math notes §3.4).
 ///
-/// Cost: a loss evaluation is M matrix products; a gradient or HVP about 4M.
+/// Cost: a loss evaluation is M − 1 matrix products, a gradient about 4M, an HVP about 12M.
 public struct DeepLinearNetworkLandscape: Landscape {
+  /// The label: the `name` given, otherwise the spec (`dln:H1-H2-…:rank=R`).
   public let name: String
   /// H_1 (input) … H_{M+1} (output).
   public let widths: [Int]
   /// The rank r of the true map.
   public let trueRank: Int
+  /// d = Σ H_l H_{l+1}, the number of weights over all layers.
   public let dimension: Int
+  /// The canonical true point: every W_l = [[I_r, 0], [0, 0]], flattened row-major in layer order.
   public let minimum: [Double]
+  /// rank(H) = r(H_1 + H_{M+1} − r) (H_1·H_2 for one layer), λ and m from ``Aoyagi`` (m unknown when
+  /// ``Aoyagi/Result/multiplicityVerified`` is false), all as theorems; the Hessian itself is not known (`nil`).
   public let knownAnswers: KnownAnswers
   let target: Matrix
 
@@ -135,6 +140,7 @@ public struct DeepLinearNetworkLandscape: Landscape {
     BLAS.multiply(ws[ws.count - 1], .none, prefix[ws.count - 1], .none) - target
   }
 
+  /// ‖W_M⋯W_1 − W*‖²_F at `w`. Cost: one loss evaluation (M − 1 matrix products).
   public func loss(at w: [Double]) -> Double {
     let ws = layers(w)
     var p = ws[0]
@@ -143,6 +149,7 @@ public struct DeepLinearNetworkLandscape: Landscape {
     return r.elements.reduce(0) { $0 + $1 * $1 }
   }
 
+  /// Writes ∇L(w), layer l being 2 A_lᵀ R B_lᵀ, into `g` (length d). Cost: about 4M matrix products.
   public func gradient(at w: [Double], into g: inout [Double]) {
     let ws = layers(w)
     let (prefix, suffix) = products(ws)
@@ -155,6 +162,8 @@ public struct DeepLinearNetworkLandscape: Landscape {
     }
   }
 
+  /// Writes ∇²L(w)·v into `out` (length d), exactly, by the δP, δA_l, δB_l recurrences above.
+  /// Cost: one HVP, about 12M matrix products.
   public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
     let ws = layers(w), vs = layers(v)
     let m = ws.count

@@ -16,10 +16,17 @@ public struct DirectSumLandscape: Landscape {
   /// The largest d for which the known Hessian is materialised densely.
   public static let maximumDenseDimension = 4096
 
+  /// The label given at construction.
   public let name: String
+  /// The summands in coordinate order; block b acts on coordinates `offsets[b] ..< offsets[b] + d_b`.
   public let blocks: [any Landscape]
+  /// d = Σ d_b, the sum of the blocks' dimensions.
   public let dimension: Int
+  /// The blocks' minima concatenated in order.
   public let minimum: [Double]
+  /// The blocks' answers combined by additivity (rank = Σ rank_b with the weakest block provenance, λ = Σ λ_b,
+  /// m = Σ m_b − (k − 1)); each unknown when some block's is. The Hessian is the dense block-diagonal
+  /// matrix when every block knows its own and d ≤ ``maximumDenseDimension``, otherwise `nil`.
   public let knownAnswers: KnownAnswers
   /// The first coordinate of each block.
   public let offsets: [Int]
@@ -76,11 +83,13 @@ public struct DirectSumLandscape: Landscape {
     Array(w[offsets[b]..<(offsets[b] + blocks[b].dimension)])
   }
 
+  /// Σ_b L_b(w_b) at `w` (length d). Cost: one loss evaluation of each block.
   public func loss(at w: [Double]) -> Double {
     precondition(w.count == dimension, "point has \(w.count) coordinates, landscape has d = \(dimension)")
     return blocks.indices.reduce(0) { $0 + blocks[$1].loss(at: slice(w, $1)) }
   }
 
+  /// Writes ∇L(w) into `g`, each block's gradient ∇L_b(w_b) into its coordinate slice. Cost: one gradient of each block.
   public func gradient(at w: [Double], into g: inout [Double]) {
     for b in blocks.indices {
       let gb = blocks[b].gradient(at: slice(w, b))
@@ -88,6 +97,8 @@ public struct DirectSumLandscape: Landscape {
     }
   }
 
+  /// Writes ∇²L(w)·v into `out` block by block: the slice of block b is ∇²L_b(w_b)·v_b.
+  /// Cost: one HVP of each block.
   public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
     for b in blocks.indices {
       let hb = blocks[b].hessianVectorProduct(at: slice(w, b), slice(v, b))

@@ -21,6 +21,7 @@ public struct Known<Value: Sendable & Equatable>: Sendable, Equatable {
   /// A citation or a short reason (why it is unknown, for example).
   public var source: String
 
+  /// An answer with its provenance and source; the provenance becomes `.unknown` when `value` is `nil`.
   public init(_ value: Value?, provenance: Provenance, source: String) {
     self.value = value
     self.provenance = value == nil ? .unknown : provenance
@@ -72,6 +73,7 @@ public struct KnownAnswers: Sendable, Equatable {
   /// The Hessian at the minimum, when it is known in closed form.
   public var hessian: KnownHessian?
 
+  /// The four answers as given (no consistency checks).
   public init(
     rank: Known<Int>, learningCoefficient: Known<Rational>, multiplicity: Known<Int>,
     hessian: KnownHessian?

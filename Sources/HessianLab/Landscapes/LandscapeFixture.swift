@@ -29,12 +29,17 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
 
   /// The known answers as stored in the file.
   public struct Answers: Sendable, Codable, Equatable {
+    /// d, the number of parameters the spec must build.
     public var dimension: Int
+    /// rank ∇²L(w*), or `nil` (`null`) when unknown.
     public var rank: Int?
     /// An exact rational such as `"3/4"`, or `nil` when unknown.
     public var learningCoefficient: String?
+    /// The multiplicity m of λ, or `nil` (`null`) when unknown.
     public var multiplicity: Int?
+    /// The provenance of the learning coefficient (compared with the landscape's ``KnownAnswers/learningCoefficient``).
     public var provenance: Provenance
+    /// Where the answers come from: a citation or the math notes' section.
     public var source: String
 
     /// The learning coefficient parsed as a ``Rational``.
@@ -52,11 +57,16 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
     }
   }
 
+  /// The file's schema version; ``decode(_:path:)`` accepts only ``currentSchemaVersion``.
   public var schemaVersion: Int
+  /// The unique id, equal to the file name without `.json` (and to the ``ZooEntry/id`` for zoo entries).
   public var id: String
   public var description: String
+  /// The landscape spec (`poly:…`, `dln:…`, `quad:…`, `sum:…`) that ``LandscapeSpec`` resolves.
   public var spec: String
+  /// Free-form labels used to group fixtures (`dln`, `newton`, `edge`, …); may be empty.
   public var tags: [String]
+  /// The known answers, written from independent theory.
   public var known: Answers
 
   /// Reads and validates a fixture file.

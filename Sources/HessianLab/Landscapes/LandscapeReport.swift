@@ -8,17 +8,23 @@
 public struct LandscapeReport: Sendable, Codable, Equatable {
   /// Provenance and source of one answer.
   public struct Origin: Sendable, Codable, Equatable {
+    /// Where the answer comes from; `.unknown` when it is not known.
     public var provenance: Provenance
+    /// A citation, or the reason the answer is unknown.
     public var source: String
   }
 
+  /// The landscape's ``Landscape/name``.
   public var name: String
+  /// d, the number of parameters.
   public var dimension: Int
+  /// rank ∇²L(w*), `nil` when unknown.
   public var rank: Int?
   /// λ as a number, `nil` when unknown.
   public var learningCoefficient: Double?
   /// λ exactly (`"3/4"`), `nil` when unknown.
   public var learningCoefficientExact: String?
+  /// The multiplicity m of λ, `nil` when unknown.
   public var multiplicity: Int?
   /// The provenance of λ.
   public var provenance: Provenance
@@ -28,6 +34,7 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
   public var upperBound: Double?
   /// The bounds exactly (`"1/2"`, `"3/4"`).
   public var lowerBoundExact: String?
+  /// r/2 + (d − r)/4 exactly (`"3/4"`), `nil` when the rank is unknown.
   public var upperBoundExact: String?
   /// Provenance and source of the rank, λ and m.
   public var origins: [String: Origin]

@@ -17,6 +17,8 @@ public struct Polynomial: Sendable, Equatable, CustomStringConvertible {
     /// The exact coefficient c ≠ 0.
     public var coefficient: Rational
 
+    /// The term c·x^α as given, unchecked: ``Polynomial/init(dimension:terms:)`` checks the exponents,
+    /// merges like terms and drops zero ones.
     public init(exponents: [Int], coefficient: Rational) {
       self.exponents = exponents
       self.coefficient = coefficient

@@ -17,10 +17,16 @@
 /// terms of s variables. Reference: Watanabe, *Algebraic Geometry and
 /// Statistical Learning Theory*, CUP (2009).
 public struct PolynomialLandscape: Landscape {
+  /// The label: the `name` given, otherwise `poly:<expression>`.
   public let name: String
+  /// p, including any unused (flat) variables it was padded with.
   public let polynomial: Polynomial
+  /// The dense Hessian at 0 (the quadratic part), its exact rank (`.computed`), and λ, m from the Morse lemma
+  /// or the Newton polyhedron, or unknown with the reason.
   public let knownAnswers: KnownAnswers
+  /// d, the number of variables of ``polynomial``, flat ones included.
   public var dimension: Int { polynomial.dimension }
+  /// The origin; construction refuses p when the checks above show the origin is not a minimum.
   public var minimum: [Double] { [Double](repeating: 0, count: polynomial.dimension) }
 
   /// Parses `expression` (see ``PolynomialParser``) and pads it with
@@ -92,10 +98,13 @@ public struct PolynomialLandscape: Landscape {
       learningCoefficient: lambda, multiplicity: multiplicity, hessian: .dense(h))
   }
 
+  /// p(w). Cost: one loss evaluation, O(Σ_k |supp α_k|) multiplications.
   public func loss(at w: [Double]) -> Double { polynomial.value(at: w) }
 
+  /// Writes ∇p(w) into `g` (length d) by symbolic differentiation of each monomial.
   public func gradient(at w: [Double], into g: inout [Double]) { polynomial.gradient(at: w, into: &g) }
 
+  /// Writes ∇²p(w)·v into `out` (length d), exactly. Cost: one HVP, O(k·s²) for k terms of s variables.
   public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
     polynomial.hessianVectorProduct(at: w, v, into: &out)
   }

@@ -14,15 +14,24 @@
 public struct QuadraticLandscape: Landscape {
   /// How the Hessian is stored.
   public enum Storage: Sendable, Equatable {
+    /// H = diag(h), one entry per coordinate (zeros are flat directions); O(d) memory.
     case diagonal([Double])
+    /// H = Bᵀ diag(values) B with B = `basisRows` (k×d) having orthonormal rows, one value per row; O(kd) memory.
     case factored(values: [Double], basisRows: Matrix)
+    /// A d×d matrix H, assumed symmetric positive semidefinite (only squareness is checked); O(d²) memory.
     case dense(Matrix)
   }
 
+  /// The label given at construction.
   public let name: String
+  /// d, read from the storage (length of the diagonal, columns of B, or size of H).
   public let dimension: Int
+  /// w*, the origin unless given.
   public let minimum: [Double]
+  /// The Hessian H as given.
   public let storage: Storage
+  /// The Hessian H; its rank r (given, or counted from the stored eigenvalues; unknown for `.dense` without one);
+  /// λ = r/2 and m = 1 (λ unknown with the rank).
   public let knownAnswers: KnownAnswers
 
   /// A quadratic with the given Hessian storage and minimum (default: the origin).
@@ -95,6 +104,7 @@ public struct QuadraticLandscape: Landscape {
     }
   }
 
+  /// ½ (w − w*)ᵀ H (w − w*). Cost: one application of H (O(d), O(kd) or O(d²)).
   public func loss(at w: [Double]) -> Double {
     let u = displacement(w)
     var hu = [Double](repeating: 0, count: dimension)
@@ -102,10 +112,12 @@ public struct QuadraticLandscape: Landscape {
     return 0.5 * BLAS.dot(u, hu)
   }
 
+  /// Writes H(w − w*) into `g`. Cost: one application of H.
   public func gradient(at w: [Double], into g: inout [Double]) {
     applyHessian(displacement(w), into: &g)
   }
 
+  /// Writes H·v into `out`; `w` is ignored (the Hessian is constant). Cost: one application of H.
   public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
     applyHessian(v, into: &out)
   }

@@ -8,6 +8,7 @@ public struct ZooEntry: Sendable, Equatable {
   /// The landscape spec (`poly:…`, `dln:…`, `quad:…`, `sum:…`).
   public let spec: String
 
+  /// An entry from its id, one-sentence summary and spec; the spec is not resolved until ``make()``.
   public init(id: String, summary: String, spec: String) {
     self.id = id
     self.summary = summary

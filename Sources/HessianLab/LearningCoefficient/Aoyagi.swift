@@ -26,8 +26,11 @@
 public enum Aoyagi {
   /// The result: λ, m, and ℓ (|Σ| − 1) which decides whether m is verified.
   public struct Result: Sendable, Equatable {
+    /// λ, exactly.
     public let learningCoefficient: Rational
+    /// m = a(ℓ − a) + 1 (1 when ℓ = 0); trusted only when ``multiplicityVerified``.
     public let multiplicity: Int
+    /// ℓ = |Σ| − 1, where Σ is the chosen set of width deficits Δ_j.
     public let ell: Int
     /// True when m is backed by Aoyagi–Watanabe (2005), i.e. ℓ ≤ 2.
     public var multiplicityVerified: Bool { ell <= 2 }

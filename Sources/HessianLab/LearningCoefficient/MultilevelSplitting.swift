@@ -44,6 +44,8 @@ public enum MultilevelSplitting {
     /// Stop (and flag the run as incomplete) after this many loss evaluations.
     public var maxLossEvaluations: Int
 
+    /// A configuration (defaults N = 64, T = 20, σ = 1, 2·10⁷ loss evaluations); the ranges are
+    /// checked by ``MultilevelSplitting/run(on:targetLevel:configuration:using:)``.
     public init(particles: Int = 64, movesPerIteration: Int = 20, sigma: Double = 1, maxLossEvaluations: Int = 20_000_000) {
       self.particles = particles
       self.movesPerIteration = movesPerIteration

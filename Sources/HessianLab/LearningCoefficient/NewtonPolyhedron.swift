@@ -36,7 +36,9 @@
 public struct NewtonPolyhedron: Sendable, Equatable {
   /// A facet {x : ⟨normal, x⟩ = offset} with Γ₊ ⊂ {⟨normal, x⟩ ≥ offset}; normal ≥ 0, primitive.
   public struct Facet: Sendable, Equatable, Hashable {
+    /// w, non-negative integers, not all zero, one per used variable; (w, offset) has no common factor.
     public var normal: [Int]
+    /// c = min ⟨w, α_k⟩ over the exponents; the facet gives the candidate Newton distance c/Σw.
     public var offset: Int
   }
 

@@ -52,6 +52,8 @@ public enum SGLDEstimator {
     /// Points of each chain's loss trace kept for the sparkline.
     public var traceLength: Int
 
+    /// A configuration (defaults n = 10⁴, γ = 1, ε = `nil` for the default step, C = 8, 20,000 steps, burn-in 4,000,
+    /// thinning 10, 48 trace points); ``validate()`` checks the ranges.
     public init(
       sampleSize: Double = 10_000, localisation: Double = 1, stepSize: Double? = nil, chains: Int = 8,
       steps: Int = 20_000, burnIn: Int = 4_000, thinning: Int = 10, traceLength: Int = 48
@@ -264,26 +266,37 @@ public struct SGLDEstimate: Sendable, Equatable, Codable {
   public var perChain: [Double]
   /// nβ = n/log n and β = 1/log n.
   public var nBeta: Double
+  /// β = 1/log n.
   public var beta: Double
   /// γ and ε as used.
   public var localisation: Double
+  /// ε as used: the configured one, or the default 0.01/(nβ·max(1, h_max/2)).
   public var stepSize: Double
+  /// C, the chains run, diverged ones included.
   public var chains: Int
+  /// Steps per chain, burn-in included (a diverged chain stops early).
   public var steps: Int
+  /// Steps discarded at the start of each chain.
   public var burnIn: Int
+  /// L was recorded every `thinning` steps.
   public var thinning: Int
   /// Cost.
   public var gradientEvaluations: Int
+  /// Loss evaluations: one at w*, those of ``LocalisationDiagnostic``, and one per recorded step.
+  /// HVPs (power iteration, diagnostic) are not counted here.
   public var lossEvaluations: Int
+  /// Chains dropped because a recorded nβ(L − L*) was non-finite or above 100(d + 10).
   public var divergedChains: Int
   /// h_max estimate used for the default step.
   public var largestCurvature: Double
   /// η of ``LocalisationDiagnostic`` and its flat-direction count.
   public var localiserShare: Double
+  /// The number of probed null-space directions ``LocalisationDiagnostic`` classified flat.
   public var flatDirections: Int
   /// Relative upward Euler–Maruyama bias bound for the stiffest quadratic direction.
   public var relativeStepBias: Double
   /// nβ(L − L*) per chain, bucket-averaged, burn-in included (for sparklines).
   public var traces: [[Double]]
+  /// Plain-language caveats (diverged chains, γ too large, unrelaxed or unequilibrated chains); empty when none.
   public var warnings: [String]
 }

@@ -33,6 +33,7 @@ public enum VolumeScalingEstimator {
   public struct Configuration: Sendable, Equatable {
     /// The fit range, 0 < ε_min < ε_max < 1.
     public var epsilonMin: Double
+    /// ε_max, the upper end of the fit range (< 1).
     public var epsilonMax: Double
     /// Grid points, log-spaced (≥ 3).
     public var gridPoints: Int
@@ -41,6 +42,8 @@ public enum VolumeScalingEstimator {
     /// The splitting configuration of each run.
     public var splitting: MultilevelSplitting.Configuration
 
+    /// A configuration (defaults ε from 10⁻¹⁰ to 10⁻³, 15 grid points, R = 8, default splitting);
+    /// ``validate()`` checks the ranges.
     public init(
       epsilonMin: Double = 1e-10, epsilonMax: Double = 1e-3, gridPoints: Int = 15, replicates: Int = 8,
       splitting: MultilevelSplitting.Configuration = .init()
@@ -169,14 +172,17 @@ public struct VolumeScalingEstimate: Sendable, Equatable, Codable {
   public var multiplicity: Int
   /// The fit range actually used.
   public var epsilonMin: Double
+  /// ε_max, the largest ε of the grid (the configured value, up to rounding).
   public var epsilonMax: Double
   /// The grid and the pooled log V̂ on it.
   public var epsilons: [Double]
+  /// log V̂(ε_k) (natural log, mean over the R runs) at each of ``epsilons``; empty when there was no fit.
   public var logTailProbabilities: [Double]
   /// The samples used: loss evaluations over all runs.
   public var lossEvaluations: Int
   /// R and N.
   public var replicates: Int
+  /// N, particles per splitting run.
   public var particles: Int
   /// The mean Metropolis acceptance rate.
   public var acceptanceRate: Double

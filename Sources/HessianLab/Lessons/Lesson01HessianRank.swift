@@ -7,7 +7,9 @@ import Foundation
 /// that the "zero" eigenvalues are rounding noise that a threshold must
 /// separate, and that x² + y⁴ has Hessian rank 1 although both directions curve.
 public struct Lesson01HessianRank: LessonProgram {
+  /// The lesson's position in the course, 1 (folder `01-hessian-rank`).
   public let number = 1
+  /// The topic id `hessian-rank`, matching the manifest entry and the folder `01-hessian-rank`.
   public let id = "hessian-rank"
   /// The rank-deficient landscape (its known rank is the claim's reference).
   public var landscape = "quad-rank-deficient"
@@ -16,8 +18,15 @@ public struct Lesson01HessianRank: LessonProgram {
   /// How eigenvalues are judged zero (a test injects a wrong one).
   public var policy: ThresholdPolicy = .precisionRelative
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Builds H of ``landscape`` from d exact HVPs, decides its rank with ``policy``, does the same for
+  /// ``quarticLandscape``, and records the steps, the `rank` and `quartic` predictions and the three checks.
+  /// `seed` is unused: every computation of this lesson is deterministic.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -84,6 +93,9 @@ public struct Lesson01HessianRank: LessonProgram {
     return r
   }
 
+  /// Answer: a landscape spec with d = 12 whose Hessian has numerical rank 4 (default threshold) and smallest
+  /// counted eigenvalue 0.01 (±10⁻⁴); reference `quad:1,1,1,0.01:d=12:seed=7`. The judge throws ``InputError``
+  /// for a spec that does not resolve.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7") { answer, _ in
       let land = try LessonSupport.landscape(answer)

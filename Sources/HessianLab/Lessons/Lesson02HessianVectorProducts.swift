@@ -8,7 +8,9 @@ import Foundation
 /// a dense Hessian costs, and finds the rank of a d = 10,000 Hessian (800 MB
 /// as a dense matrix) with a handful of products (math notes §5.1, §5.3).
 public struct Lesson02HessianVectorProducts: LessonProgram {
+  /// The lesson's position in the course, 2 (folder `02-hessian-vector-products`).
   public let number = 2
+  /// The topic id `hessian-vector-products`, matching the manifest entry and the folder `02-hessian-vector-products`.
   public let id = "hessian-vector-products"
   /// The landscape whose HVP is compared with finite differences.
   public var probeLandscape = "newton-edge"
@@ -21,8 +23,15 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
   /// The large low-rank landscape.
   public var largeLandscape = "quad-large-low-rank"
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Compares ``product`` with central differences of gradients on ``probeLandscape``, counts the HVPs of
+  /// the dense Hessian of ``denseLandscape``, and finds the rank of ``largeLandscape`` with the block range
+  /// finder (and λ_max by power iteration); the random point, direction and start vectors come from `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     var rng = SeededGenerator(seed: seed)
@@ -96,6 +105,9 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
     return r
   }
 
+  /// Answer: the number of HVPs the block range finder spends on ``largeLandscape``; passes within ±5 of
+  /// its count with the lesson's seed or with seeds 2, 1 or 3. Reference `16`; the judge throws ``InputError``
+  /// for an answer that is not a number.
   public var exercise: LessonExercise {
     let spec = largeLandscape
     return LessonExercise(referenceAnswer: "16") { answer, seed in

@@ -8,15 +8,24 @@ import Foundation
 /// multiplicity. Without reorthogonalisation a converged eigenvalue comes back
 /// as "ghost" copies (math notes §5.2–5.4; Templates §4.4, node108).
 public struct Lesson03LanczosMultiplicity: LessonProgram {
+  /// The lesson's position in the course, 3 (folder `03-lanczos-multiplicity`).
   public let number = 3
+  /// The topic id `lanczos-multiplicity`, matching the manifest entry and the folder `03-lanczos-multiplicity`.
   public let id = "lanczos-multiplicity"
   /// The landscape with a repeated eigenvalue (a test injects distinct ones).
   public var landscape = "quad-multiplet"
   /// Steps of the ghost demonstration.
   public var ghostSteps = 150
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Compares single-vector Lanczos and the block range finder with the dense rank on ``landscape``, then
+  /// runs ``ghostSteps`` Lanczos steps on a d = 200 diagonal H with and without full reorthogonalization
+  /// to count ghost copies; the start vectors come from child streams of `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -82,6 +91,9 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
     return r
   }
 
+  /// Answer: a landscape spec with d = 40 and dense Hessian rank 10 on which single-vector Lanczos, started
+  /// from the lesson's seed, reports rank 2; reference `quad:1*5,3*5:d=40:seed=9`. The judge throws
+  /// ``InputError`` for a spec that does not resolve.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9") { answer, seed in
       let land = try LessonSupport.landscape(answer)

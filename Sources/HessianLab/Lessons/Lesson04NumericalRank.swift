@@ -8,7 +8,9 @@ import Foundation
 /// gap (math notes §5.5). On `quad-tiny-axis` (1, 0.5, 10⁻¹²) two reasonable
 /// thresholds disagree, which is why the gap ratio is always reported.
 public struct Lesson04NumericalRank: LessonProgram {
+  /// The lesson's position in the course, 4 (folder `04-numerical-rank`).
   public let number = 4
+  /// The topic id `numerical-rank`, matching the manifest entry and the folder `04-numerical-rank`.
   public let id = "numerical-rank"
   /// The rank-deficient landscape that is rounded to float32.
   public var landscape = "quad-rank-deficient"
@@ -18,8 +20,15 @@ public struct Lesson04NumericalRank: LessonProgram {
   /// The landscape with a tiny eigenvalue.
   public var tinyLandscape = "quad-tiny-axis"
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Rounds H of ``landscape`` to float32 and ranks it with float64's ε and with ``roundedPrecision``, then
+  /// ranks ``tinyLandscape`` with three threshold policies. `seed` is unused: every computation of this
+  /// lesson is deterministic.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -83,6 +92,9 @@ public struct Lesson04NumericalRank: LessonProgram {
     return r
   }
 
+  /// Answer: a relative threshold F, written `F` or `rel:F` with 0 < F < 1, for which `quad-clusters` has
+  /// rank 3 with a gap ratio of at least 10 at τ; reference `rel:0.1`. The judge throws ``InputError`` for
+  /// an answer that is not a number or an F outside (0, 1).
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "rel:0.1") { answer, _ in
       let text = answer.trimmingCharacters(in: .whitespaces)

@@ -4,7 +4,9 @@ import Foundation
 /// equal: C ≈ σ² κ(λ, d) H⁻¹ (Shir & Yehudayoff, TCS 801:157–174, 2020; the
 /// constant κ is derived in math notes §1.3).
 public struct Lesson06CovarianceQuadratic: LessonProgram {
+  /// The lesson's position in the course, 6 (folder `06-covariance-quadratic`).
   public let number = 6
+  /// The topic id `covariance-quadratic`, matching the manifest entry and the folder `06-covariance-quadratic`.
   public let id = "covariance-quadratic"
   /// The quadratic, H = diag(1, 10).
   public var landscape = "quad:1,10:d=2"
@@ -13,8 +15,15 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
   /// Kept points per run.
   public var kept = 4000
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Runs ``scheme`` selection on ``landscape`` at σ = 1 with λ = 100 (``kept`` points) and λ = 1000
+  /// (``kept``/2 points) and compares the fitted scale c of C ≈ c·σ²H⁻¹ with κ(λ, d); the seeds of the two
+  /// runs are children of `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -77,6 +86,9 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
     return r
   }
 
+  /// Answer: κ for `quad:1,10:d=2` at λ = 1000; passes within ±15% of the asymptotic √10/1000 ≈ 0.00316,
+  /// and the verdict also shows a live measurement with 2000 kept points. Reference `0.00316`; the judge
+  /// throws ``InputError`` for a non-number.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "0.00316") { answer, seed in
       let x = try LessonSupport.number(answer, expecting: "κ as a number")

@@ -6,18 +6,32 @@ import Foundation
 /// Measures κ on H = I in d = 2 and d = 10 at λ = 10, 100, 1000 and compares
 /// with the exact isotropic κ = E[min of λ χ²_d]/d.
 public struct Lesson07DimensionCost: LessonProgram {
+  /// The lesson's position in the course, 7 (folder `07-dimension-cost`).
   public let number = 7
+  /// The topic id `dimension-cost`, matching the manifest entry and the folder `07-dimension-cost`.
   public let id = "dimension-cost"
   /// The theory the measurement is compared with (a test injects d = 2's law for every d).
   public var theory: @Sendable (Int, Int) -> Double = { lambda, d in KappaConstant.exactIsotropic(lambda: lambda, dimension: d) }
+  /// The dimensions d in which κ is measured on H = I (`quad:1*d:d=d`); the checks expect 2 and 10
+  /// among them, with 10 last.
   public var dimensions = [2, 10]
+  /// The populations λ (candidates per round) measured in each dimension, over which the
+  /// log–log slope of κ against λ is fitted; the checks read the last entry and λ = 1000.
   public var populations = [10, 100, 1000]
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
   /// The asymptotic prefactor A_d in κ = A_d λ^(−2/d) for H = I.
   static func prefactor(_ d: Int) -> Double { KappaConstant.asymptotic(lambda: 1, dimension: d) }
 
+  /// Tabulates A_d and the λ that brings κ to 0.1 and 0.01 for d = 2…32, then measures κ (the trace
+  /// of the kept points' second moment about w*, over d; σ = 1) on H = I for every pair of
+  /// ``dimensions`` and ``populations`` and compares it with ``theory``; each pair's seed is a child
+  /// of `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let targets = [0.1, 0.01]
@@ -77,6 +91,9 @@ public struct Lesson07DimensionCost: LessonProgram {
     return r
   }
 
+  /// Answer: the population λ at which the asymptotic κ = A₈λ^(−1/4) on H = I in d = 8 equals 0.1, that is
+  /// (A₈/0.1)⁴; passes within ±10%. Reference `633`; the judge throws ``InputError`` for a non-number or
+  /// λ < 2.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "633") { answer, _ in
       let lambda = try LessonSupport.number(answer, expecting: "a population λ")

@@ -5,17 +5,31 @@ import Foundation
 /// Marchenko–Pastur edge σ²(1 − √(d/n))², which needs n > d and grows with the
 /// largest range variance (math notes §2.1, §2.4).
 public struct Lesson08DegenerateReadout: LessonProgram {
+  /// The lesson's position in the course, 8 (folder `08-degenerate-readout`).
   public let number = 8
+  /// The topic id `degenerate-readout`, matching the manifest entry and the folder `08-degenerate-readout`.
   public let id = "degenerate-readout"
+  /// The degenerate landscape (zoo id or spec) read out; its rank by construction is the reference.
+  /// Also used by the exercise.
   public var landscape = "quad-rank-deficient"
+  /// The population λ of the (1,λ) selection, candidates per round; also used by the exercise.
   public var population = 100
   /// The sampling centre's offset from w* (a test injects one: the read-out
   /// rule assumes sampling centred at the minimum).
   public var centerOffset: [Double]? = nil
+  /// The numbers of kept points n, one selection run each: the checks expect the read-out to miss
+  /// rank(H) with the first and to find it with the last.
   public var keptCounts = [30, 100, 300, 1500]
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
+  /// Runs (1,λ) selection with λ = ``population``, σ = 1, centred at w* plus ``centerOffset``, on
+  /// ``landscape`` once for each of ``keptCounts``, and reads the rank off each covariance against the
+  /// Marchenko–Pastur edge σ²(1 − √(d/n))²; the runs' seeds are children of `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -75,6 +89,9 @@ public struct Lesson08DegenerateReadout: LessonProgram {
     return r
   }
 
+  /// Answer: a number of kept points n with d < n ≤ 3000 for which the read-out of ``landscape``
+  /// (λ = ``population``, σ = 1) equals its known rank for seeds 1, 2 and 3; reference `1500`. The judge
+  /// throws ``InputError`` for a non-integer or an n out of range.
   public var exercise: LessonExercise {
     let spec = landscape, lambda = population
     return LessonExercise(referenceAnswer: "1500") { answer, _ in

@@ -7,15 +7,23 @@ import Foundation
 /// whose Hessian is 0, and used as a rank it breaks r/2 ≤ λ_LLC. The σ-scaling
 /// of the winners' loss *values* tells them apart (math notes §2.5).
 public struct Lesson09NonQuadraticSelection: LessonProgram {
+  /// The lesson's position in the course, 9 (folder `09-non-quadratic-selection`).
   public let number = 9
+  /// The topic id `non-quadratic-selection`, matching the manifest entry and the folder `09-non-quadratic-selection`.
   public let id = "non-quadratic-selection"
+  /// The quadratic, x² (`nc-x2`), whose kept points the quartic's are compared with.
   public var quadraticLandscape = "nc-x2"
   /// The landscape claimed to be a monotone transform of the quadratic (a
   /// test injects one that is not).
   public var quarticLandscape = "nc-x4"
+  /// The population λ of the (1,λ) selection, candidates per round; also used by the zoo tour, the
+  /// σ-scaling diagnostic and the exercise.
   public var population = 10
+  /// Kept points of each selection run, and per σ in the σ-scaling diagnostic; a read-out uses at
+  /// least 20·d.
   public var kept = 400
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
   /// The read-out of `land` at σ = 1 and the Hessian rank computed from HVPs.
@@ -27,6 +35,12 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
     return (readout, rank, s.sample)
   }
 
+  /// Compares the (1,λ) winners and read-outs of ``quadraticLandscape`` and ``quarticLandscape`` drawn
+  /// with the same seed, tours five zoo landscapes comparing read-out/2 with λ_LLC, and fits the σ-scaling
+  /// slope of the winners' loss for both; all seeds derive from `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let quad = try LessonSupport.landscape(quadraticLandscape)
@@ -87,6 +101,9 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
     return r
   }
 
+  /// Answer: a zoo id other than `nc-x4`, with d ≤ 100, whose covariance read-out (λ = ``population``,
+  /// σ = 1) exceeds its Hessian rank; reference `nc-xy2`. The judge throws ``InputError`` for an unknown
+  /// zoo id.
   public var exercise: LessonExercise {
     let lambda = population, n = kept
     return LessonExercise(referenceAnswer: "nc-xy2") { answer, seed in

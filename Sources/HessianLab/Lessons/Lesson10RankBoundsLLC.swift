@@ -10,13 +10,16 @@ import Foundation
 /// a rank that over-counts (the covariance read-out of x⁴ in lesson 9) breaks
 /// the lower bound (math notes §3).
 public struct Lesson10RankBoundsLLC: LessonProgram {
+  /// The lesson's position in the course, 10 (folder `10-rank-bounds-llc`).
   public let number = 10
+  /// The topic id `rank-bounds-llc`, matching the manifest entry and the folder `10-rank-bounds-llc`.
   public let id = "rank-bounds-llc"
   /// The rank estimator (a test injects one that over-counts).
   public var rankEstimator: @Sendable (any Landscape, UInt64) throws -> Int = { land, seed in
     try LessonSupport.hessianRank(land, seed: seed).rank
   }
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
   struct Row {
@@ -47,6 +50,12 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
     return out
   }
 
+  /// Computes r with ``rankEstimator`` for every zoo landscape whose learning coefficient is known (seeds
+  /// are children of `seed`), places λ_LLC in [r/2, r/2 + (d − r)/4], and shows that x⁴'s read-out rank 1
+  /// breaks the lower bound.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let all = try rows(seed: seed)
@@ -101,6 +110,9 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
     return r
   }
 
+  /// Answer: a zoo id other than `newton-edge` with Hessian rank r < d (by ``rankEstimator``) whose known
+  /// learning coefficient equals r/2 + (d − r)/4; reference `newton-rrr-212`. The judge throws
+  /// ``InputError`` for an unknown zoo id.
   public var exercise: LessonExercise {
     let estimator = rankEstimator
     return LessonExercise(referenceAnswer: "newton-rrr-212") { answer, seed in

@@ -5,7 +5,9 @@ import Foundation
 /// estimator λ̂ = nβ(E[L] − L(w*)) of Lau et al., with their known biases
 /// (math notes §4, §6).
 public struct Lesson11MeasuringLLC: LessonProgram {
+  /// The lesson's position in the course, 11 (folder `11-measuring-llc`).
   public let number = 11
+  /// The topic id `measuring-llc`, matching the manifest entry and the folder `11-measuring-llc`.
   public let id = "measuring-llc"
   /// The landscape whose known λ is the reference (x² + y⁴, λ = 3/4).
   public var referenceLandscape = "newton-edge"
@@ -14,6 +16,7 @@ public struct Lesson11MeasuringLLC: LessonProgram {
   /// The multiplicity-2 landscape ((xy)², λ = 1/2).
   public var multiplicityLandscape = "nc-xy2"
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
   static let volume = VolumeScalingEstimator.Configuration(
@@ -24,6 +27,12 @@ public struct Lesson11MeasuringLLC: LessonProgram {
   static let sgld = SGLDEstimator.Configuration(
     sampleSize: 10_000, localisation: 1, stepSize: 5e-5, chains: 8, steps: 40_000, burnIn: 8_000)
 
+  /// Estimates λ_LLC on ``estimatedLandscape`` by volume scaling and by SGLD and compares both with the
+  /// known λ of ``referenceLandscape``, then shows the multiplicity bias of both on
+  /// ``multiplicityLandscape``; the estimators draw from child streams of `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let reference = try LessonSupport.landscape(referenceLandscape)
@@ -85,6 +94,9 @@ public struct Lesson11MeasuringLLC: LessonProgram {
     return r
   }
 
+  /// Answer: the learning coefficient of `nc-x2y6`; passes within ±0.05 of its known 1/6, and the verdict
+  /// also shows a live volume-scaling estimate. Reference `0.167`; the judge throws ``InputError`` for a
+  /// non-number.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "0.167") { answer, seed in
       let x = try LessonSupport.number(answer, expecting: "a learning coefficient")

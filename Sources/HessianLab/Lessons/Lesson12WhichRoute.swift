@@ -4,11 +4,15 @@ import Foundation
 /// finder's HVPs against the loss evaluations of the ES covariance read-out
 /// (pilot + planned run) on the same landscape (math notes §8, claim 9).
 public struct Lesson12WhichRoute: LessonProgram {
+  /// The lesson's position in the course, 12 (folder `12-which-route`).
   public let number = 12
+  /// The topic id `which-route`, matching the manifest entry and the folder `12-which-route`.
   public let id = "which-route"
+  /// The landscape whose Hessian rank both routes compute; its rank by construction is the reference.
   public var landscape = "quad-rank-deficient"
   /// The same shape with one weak curved direction.
   public var weakLandscape = "quad:1,1,1,1,0.01:d=20:seed=2"
+  /// The population λ of the ES route's (1,λ) selection at σ = 1; also used by the exercise.
   public var population = 100
   /// Kept points of the read-out run; `nil` follows the planner (a test
   /// injects too few).
@@ -16,6 +20,7 @@ public struct Lesson12WhichRoute: LessonProgram {
   /// Loss evaluations charged per HVP (an HVP costs a small multiple of a gradient).
   public static let evaluationsPerHVP = 20
 
+  /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
   struct Route {
@@ -32,6 +37,13 @@ public struct Lesson12WhichRoute: LessonProgram {
     return try await ReadoutPlan.plan(land, sampler: sampler, pilotKept: max(50, 2 * land.dimension + 10), seed: seed)
   }
 
+  /// Costs both routes to rank(H) on ``landscape``: the block range finder's HVPs at
+  /// ``evaluationsPerHVP`` loss evaluations each, against the planner's pilot plus a read-out run with
+  /// ``keptOverride`` or the planned kept points; then repeats on ``weakLandscape``. Seeds derive from
+  /// `seed`.
+  ///
+  /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
+  ///   does not resolve); otherwise the errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
@@ -106,6 +118,10 @@ public struct Lesson12WhichRoute: LessonProgram {
     return r
   }
 
+  /// Answer: a landscape spec with d = 20 and Hessian rank 5 whose exact read-out at λ = ``population``,
+  /// σ = 1 needs more than 10⁶ loss evaluations, n·λ with n ≈ 2.5·d/(1 − √c_max)² from range variances
+  /// measured with 1000 kept points; reference `quad:1,1,1,1,0.0001:d=20:seed=2`. The judge throws
+  /// ``InputError`` for a spec that does not resolve.
   public var exercise: LessonExercise {
     let lambda = population
     return LessonExercise(referenceAnswer: "quad:1,1,1,1,0.0001:d=20:seed=2") { answer, seed in

@@ -23,6 +23,7 @@ public struct LessonManifest: Sendable, Codable, Equatable {
     public var number: Int
     /// The topic id: lowercase words joined by `-`.
     public var id: String
+    /// The title, shown in the lesson's heading and in the lesson list.
     public var title: String
     /// How long the lesson takes a learner, in minutes.
     public var estimatedMinutes: Int
@@ -41,6 +42,7 @@ public struct LessonManifest: Sendable, Codable, Equatable {
 
   /// A claim checked at the end of every run of the lesson.
   public struct Check: Sendable, Codable, Equatable {
+    /// The check's id; the program reports its result under the same id (``LessonCheckResult/id``).
     public var id: String
     /// The claim in one sentence, as the learner reads it.
     public var claim: String
@@ -48,6 +50,8 @@ public struct LessonManifest: Sendable, Codable, Equatable {
 
   /// The exercise: what to do on the command line, and what to submit.
   public struct Exercise: Sendable, Codable, Equatable {
+    /// The task in Markdown, possibly over several lines, shown at the `exercise` marker and by
+    /// `lesson check`.
     public var prompt: String
     /// What `lesson check ANSWER` expects, e.g. "a zoo id" or "a number".
     public var answer: String

@@ -15,13 +15,20 @@ import Foundation
 public struct LessonNarrative: Sendable, Equatable {
   /// One piece of the narrative.
   public enum Segment: Sendable, Equatable {
+    /// Markdown outside the markers, trimmed of leading and trailing newlines; never empty.
     case text(String)
+    /// `<!-- lesson:step ID -->`: print the output of the program's step ID.
     case step(String)
+    /// `<!-- lesson:predict ID -->`: ask the program's prediction ID.
     case predict(String)
+    /// `<!-- lesson:checks -->`: print the end-of-lesson checks.
     case checks
+    /// `<!-- lesson:exercise -->`: show the exercise.
     case exercise
   }
 
+  /// The text and markers in reading order; from ``parse(_:source:)`` it holds exactly one
+  /// ``Segment/checks`` and one ``Segment/exercise``.
   public let segments: [Segment]
 
   /// Step ids in order of appearance.

@@ -33,6 +33,7 @@ public struct LessonRun: Sendable {
   /// The end-of-lesson checks, in the order they were made.
   public var checks: [LessonCheckResult] = []
 
+  /// An empty run: no steps, predictions or checks.
   public init() {}
 
   /// Records the output of step `id`.
@@ -80,13 +81,19 @@ public struct Prediction: Sendable, Equatable {
 
   /// The reference answer of this run.
   public enum Reference: Sendable, Equatable {
+    /// The index of the right choice, 0-based (0 is answered `a` or `1`).
     case choice(Int)
+    /// The value this run computed; answers within the kind's tolerance of it are right.
     case number(Double)
   }
 
+  /// The prediction's id, placed in the narrative by `<!-- lesson:predict ID -->`.
   public let id: String
+  /// The question, shown before the computation's answer.
   public let question: String
+  /// How the learner answers: one of several choices, or a number within a tolerance.
   public let kind: Kind
+  /// The right answer, computed by this run.
   public let reference: Reference
   /// What the computation showed, one or two sentences, printed after the answer.
   public let reveal: String
@@ -145,6 +152,7 @@ public struct Prediction: Sendable, Equatable {
 public struct LessonCheckResult: Sendable, Equatable {
   /// The check's id, declared with its claim in the manifest.
   public let id: String
+  /// Whether the claim held in this run.
   public let passed: Bool
   /// The numbers behind the verdict.
   public let detail: String
@@ -159,6 +167,7 @@ public struct LessonExercise: Sendable {
   /// answer that is not of the expected form.
   public let judge: @Sendable (_ answer: String, _ seed: UInt64) async throws -> ExerciseVerdict
 
+  /// An exercise with an answer that passes and the live computation that judges answers.
   public init(
     referenceAnswer: String,
     judge: @escaping @Sendable (_ answer: String, _ seed: UInt64) async throws -> ExerciseVerdict
@@ -170,9 +179,13 @@ public struct LessonExercise: Sendable {
 
 /// The verdict on an exercise answer, with the computation that decided it.
 public struct ExerciseVerdict: Sendable, Equatable {
+  /// Whether the answer solves the exercise.
   public let passed: Bool
+  /// The computation behind the verdict, as lines printed indented below the answer (mostly one
+  /// ✓/✗ line per condition).
   public let lines: [String]
 
+  /// A verdict: `passed`, with `lines` explaining it.
   public init(passed: Bool, lines: [String]) {
     self.passed = passed
     self.lines = lines

@@ -12,13 +12,18 @@ public protocol LessonConsole: AnyObject {
 
 /// A console that records output and answers from a list (tests).
 public final class RecordingConsole: LessonConsole, @unchecked Sendable {
+  /// Every line and prompt printed so far, in order, one element each.
   public private(set) var output: [String] = []
   private var answers: [String]
 
+  /// A console whose ``RecordingConsole/readAnswer()`` returns `answers` in order, then `nil`.
   public init(answers: [String] = []) { self.answers = answers }
 
+  /// Appends `text` to ``output``.
   public func line(_ text: String) { output.append(text) }
+  /// Appends `text` to ``output`` as an element of its own, like a line.
   public func prompt(_ text: String) { output.append(text) }
+  /// Removes and returns the first remaining answer; `nil` once all are used.
   public func readAnswer() -> String? { answers.isEmpty ? nil : answers.removeFirst() }
 
   /// Everything printed, joined by newlines.
@@ -27,8 +32,11 @@ public final class RecordingConsole: LessonConsole, @unchecked Sendable {
 
 /// What a run of a lesson produced, for the progress file and the exit status.
 public struct LessonOutcome: Sendable {
+  /// The program's run: step output, predictions and checks.
   public let run: LessonRun
+  /// Predictions answered right in this run.
   public let predictionsRight: Int
+  /// Predictions asked in this run, one per `predict` marker of the narrative.
   public let predictionsAsked: Int
   /// The verdict on the reference answer (non-interactive runs only).
   public let exerciseVerdict: ExerciseVerdict?
@@ -49,10 +57,14 @@ public struct LessonRunner {
     case nonInteractive
   }
 
+  /// How output is coloured (``TerminalStyle/plain`` for none).
   public let style: TerminalStyle
+  /// Where the lesson is printed and answers are read.
   public let console: any LessonConsole
+  /// Whether predictions are answered on the console or with the reference answers.
   public let mode: Mode
 
+  /// A runner printing to `console` with `style` and answering predictions per `mode`.
   public init(style: TerminalStyle, console: any LessonConsole, mode: Mode) {
     self.style = style
     self.console = console

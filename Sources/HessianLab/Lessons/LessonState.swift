@@ -11,6 +11,8 @@ public struct LessonState: Sendable, Codable, Equatable {
   /// The format this code reads and writes.
   public static let currentFormatVersion = 1
 
+  /// The format version of this state (``currentFormatVersion`` for a new one); ``LessonStateStore/load()``
+  /// refuses a file with a newer one.
   public var formatVersion: Int = LessonState.currentFormatVersion
   /// The id of the lesson last started (the one `hint` and `check` apply to).
   public var current: String?
@@ -25,18 +27,21 @@ public struct LessonState: Sendable, Codable, Equatable {
     public var checksPassed = false
     /// Predictions answered right / asked, over all runs.
     public var predictionsRight = 0
+    /// Predictions asked, over all runs (the denominator of ``predictionsRight``).
     public var predictionsAsked = 0
     /// Hints revealed so far.
     public var hintsShown = 0
     /// Whether the exercise was solved.
     public var exercisePassed = false
 
+    /// No progress: no runs, no hints shown, nothing passed.
     public init() {}
 
     /// Done: a run with passing checks and a solved exercise.
     public var isDone: Bool { checksPassed && exercisePassed }
   }
 
+  /// A fresh state: no current lesson and no progress.
   public init() {}
 
   /// Progress of lesson `id` (empty when never started).
@@ -53,6 +58,7 @@ public struct LessonStateStore: Sendable {
   /// The state file.
   public let url: URL
 
+  /// A store for the state file at `url` (``init(environment:)`` finds the standard location).
   public init(url: URL) { self.url = url }
 
   /// The store at the standard location for `environment` (see ``LessonState``).

@@ -6,6 +6,8 @@ public struct TerminalStyle: Sendable, Equatable {
   /// Whether escape sequences are emitted.
   public let enabled: Bool
 
+  /// A style that emits escape sequences exactly when `enabled`; ``detect(environment:isTerminal:)``
+  /// chooses it for standard output.
   public init(enabled: Bool) { self.enabled = enabled }
 
   /// The style for standard output in this process.
@@ -19,12 +21,19 @@ public struct TerminalStyle: Sendable, Equatable {
   public static let plain = TerminalStyle(enabled: false)
 
   func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+  /// `s` in bold; unchanged when colour is off.
   public func bold(_ s: String) -> String { wrap(s, "1") }
+  /// `s` dimmed; unchanged when colour is off.
   public func dim(_ s: String) -> String { wrap(s, "2") }
+  /// `s` in green; unchanged when colour is off.
   public func green(_ s: String) -> String { wrap(s, "32") }
+  /// `s` in red; unchanged when colour is off.
   public func red(_ s: String) -> String { wrap(s, "31") }
+  /// `s` in yellow; unchanged when colour is off.
   public func yellow(_ s: String) -> String { wrap(s, "33") }
+  /// `s` in cyan; unchanged when colour is off.
   public func cyan(_ s: String) -> String { wrap(s, "36") }
+  /// `s` in bold cyan, as headings are; unchanged when colour is off.
   public func heading(_ s: String) -> String { wrap(s, "1;36") }
 
   /// `✓ text` in green or `✗ text` in red.

@@ -8,8 +8,11 @@
 public enum CheckPlanner {
   /// A check that cannot do its job.
   public struct Underpowered: Error, Equatable, CustomStringConvertible {
+    /// The check's name as passed to ``CheckPlanner/require(_:sampleSize:shift:standardDeviation:falseFailureProbability:missProbability:)``.
     public let name: String
+    /// n, the samples the check has.
     public let sampleSize: Int
+    /// The smallest n that detects the planted shift (see ``CheckPlanner/requiredSampleSize(shift:standardDeviation:falseFailureProbability:missProbability:)``).
     public let requiredSampleSize: Int
     public var description: String {
       "check '\(name)' has \(sampleSize) samples but needs \(requiredSampleSize) to detect its planted discrepancy"
@@ -50,6 +53,9 @@ public struct FalseFailureBudget: Sendable, Equatable {
   /// The number of checks sharing it.
   public let checkCount: Int
 
+  /// A budget of `total` shared by `checkCount` checks.
+  ///
+  /// - Precondition: 0 < `total` < 1 and `checkCount` ≥ 1.
   public init(total: Double, checkCount: Int) {
     precondition(total > 0 && total < 1 && checkCount > 0, "budget must be in (0, 1) and shared by ≥ 1 check")
     self.total = total

@@ -13,8 +13,11 @@ public enum GeneratedCase: Sendable, Equatable, CustomStringConvertible {
 
   /// An eigenvalue and its exact multiplicity.
   public struct EigenGroup: Sendable, Equatable {
+    /// The eigenvalue (nonzero; the generator draws positive values).
     public var value: Double
+    /// Its multiplicity: how many eigenvalues equal `value`.
     public var count: Int
+    /// A group of `count` eigenvalues equal to `value`.
     public init(value: Double, count: Int) {
       self.value = value
       self.count = count
@@ -23,12 +26,16 @@ public enum GeneratedCase: Sendable, Equatable, CustomStringConvertible {
 
   /// c·∏ x_i^{e_i} with c ≥ 1 and every e_i even (0 = absent).
   public struct Monomial: Sendable, Equatable {
+    /// The integer coefficient c (≥ 1).
     public var coefficient: Int
+    /// The exponent e_i of each variable index i (0-based: `x0` is the first); every e_i even, 0 or absent = variable absent.
     public var exponents: [Int: Int]
+    /// The monomial `coefficient`·∏ x_i^{exponents[i]}.
     public init(coefficient: Int, exponents: [Int: Int]) {
       self.coefficient = coefficient
       self.exponents = exponents
     }
+    /// The total degree Σ e_i.
     public var degree: Int { exponents.values.reduce(0, +) }
     var text: String {
       let factors = exponents.keys.sorted().compactMap { k in exponents[k].flatMap { $0 > 0 ? "x\(k)^\($0)" : nil } }
@@ -37,6 +44,7 @@ public enum GeneratedCase: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The number of parameters d.
   public var dimension: Int {
     switch self {
     case let .quadratic(d, _, _), let .polynomial(d, _): d
@@ -96,6 +104,8 @@ public enum GeneratedCase: Sendable, Equatable, CustomStringConvertible {
 public enum LandscapeGenerator {
   /// The spectrum shapes drawn for quadratics.
   public enum SpectrumShape: CaseIterable, Sendable {
+    /// The eigenvalue of group k = 0, 1, …: `flat` 1 + k; `linear` 1 + 2k; `logSpread` (k + 1)·10ʲ with
+    /// j drawn from −2…2 per group; `clustered` 1 + 10⁻³·k (nearly equal).
     case flat, linear, logSpread, clustered
   }
 

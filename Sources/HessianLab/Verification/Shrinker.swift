@@ -97,12 +97,17 @@ public enum Shrinker {
 public enum PropertyExploration {
   /// The result of one generated case.
   public struct CaseResult: Sendable, Codable, Equatable {
+    /// The seed the case was generated from (``LandscapeGenerator/generate(seed:maxDimension:)``), a child seed of the run's root.
     public var seed: UInt64
+    /// The generated case as a rerunnable spec.
     public var spec: String
+    /// Whether every property held.
     public var passed: Bool
+    /// The names of the properties that failed (``VerificationRow/property``); empty when the case passed.
     public var failedProperties: [String]
     /// The shrunk failing case (a rerunnable spec), when the case failed.
     public var minimalSpec: String?
+    /// Successful shrink steps from ``spec`` to ``minimalSpec`` (at most 200); 0 when the case passed.
     public var shrinkSteps: Int
   }
 

@@ -7,14 +7,21 @@ import Foundation
 /// rank fails verification; for a zoo id or a spec they are the landscape's own
 /// ``KnownAnswers``; for a generated case they are what the generator built.
 public struct VerificationCase: Sendable {
+  /// The name used in the table rows: the fixture id, the landscape's name, the zoo id or the generated spec.
   public var id: String
+  /// The landscape the properties are checked on.
   public var landscape: any Landscape
+  /// The claimed number of parameters d; nil: the dimension is not checked.
   public var claimedDimension: Int?
+  /// The claimed rank of the Hessian at w*; nil: no rank rows (so no measured rank for the
+  /// learning-coefficient row), and quadratics skip the covariance rows.
   public var claimedRank: Int?
+  /// The claimed learning coefficient λ, exact; nil: the learning-coefficient row is skipped.
   public var claimedLearningCoefficient: Rational?
   /// Where the claims come from, in one line.
   public var origin: String
 
+  /// A case with the given claims; `origin` says where they come from.
   public init(
     id: String, landscape: any Landscape, claimedDimension: Int? = nil, claimedRank: Int?,
     claimedLearningCoefficient: Rational?, origin: String
@@ -75,15 +82,24 @@ public struct VerificationCase: Sendable {
 
 /// One row of the verification table.
 public struct VerificationRow: Sendable, Codable, Equatable {
+  /// The outcome of a row.
   public enum Result: String, Sendable, Codable {
+    /// `pass`: the property held; `fail` (shown as `FAIL`): it did not, or a statistical check failed by chance
+    /// (probability ≤ ``VerificationRow/falseFailureProbability``); `skipped`: not applicable (no claim, d above a
+    /// cap, no known flat directions); `refused`: ``CheckPlanner`` found the check unable to detect its planted
+    /// discrepancy, so it did not count as a pass.
     case pass, fail = "FAIL", skipped, refused
   }
 
+  /// The property checked, e.g. `rank: dense` or `cov: null var = σ²`.
   public var property: String
+  /// The id of the case it was checked on (``VerificationCase/id``).
   public var landscape: String
+  /// Whether the property held, failed, or was skipped or refused.
   public var result: Result
   /// The observed statistic and the threshold it was compared with.
   public var statistic: Double?
+  /// The threshold or reference value the statistic was compared with; nil for skipped and refused rows.
   public var threshold: Double?
   /// The probability that this row fails although the property holds (0: deterministic).
   public var falseFailureProbability: Double
@@ -117,12 +133,17 @@ public struct VerificationRow: Sendable, Codable, Equatable {
 
 /// The result of a verification run.
 public struct VerificationReport: Sendable, Codable, Equatable {
+  /// Every row of every case, case by case in run order.
   public var rows: [VerificationRow]
   /// The false-failure budget P of the whole run and its per-check share.
   public var budget: Double
+  /// The false-failure probability of each statistical check: ``budget`` / ``statisticalChecks`` (Bonferroni).
   public var perCheck: Double
+  /// The number of statistical checks the budget was split over, counted before the run (at least 1).
   public var statisticalChecks: Int
+  /// The number of rows whose result is `fail`.
   public var failures: Int
+  /// Whether no row failed; skipped and refused rows are not failures.
   public var passed: Bool { failures == 0 }
 
   /// The table: property, landscape, result, statistic ≤ threshold, p.
@@ -169,17 +190,22 @@ public enum VerificationSuite {
     public var quick = false
     /// Covariance checks: population λ and σ.
     public var population = 10
+    /// The sampling standard deviation σ of the covariance checks: null-space variances must equal σ², range variances lie below it.
     public var sigma = 1.0
     /// Dense rank and covariance checks are skipped above these dimensions.
     public var denseDimensionCap = 2000
+    /// The covariance checks are skipped when d exceeds this.
     public var covarianceDimensionCap = 300
 
+    /// Settings with false-failure budget `budget` and the `quick` flag; everything else at its default.
     public init(budget: Double = 1e-3, quick: Bool = false) {
       self.budget = budget
       self.quick = quick
     }
 
+    /// Kept points in the covariance sample: 1500 when ``quick``, else 6000.
     public var keptPoints: Int { quick ? 1500 : 6000 }
+    /// SLQ probes for the rank check: 40 when ``quick``, else 200.
     public var slqProbes: Int { quick ? 40 : 200 }
 
     /// - Throws: ``InputError`` naming `--budget`.
