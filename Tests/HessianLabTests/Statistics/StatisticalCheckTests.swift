@@ -73,4 +73,17 @@ struct StatisticalCheckTests {
     #expect(SeedTable.seed(for: "a") != SeedTable.seed(for: "b"))
     #expect(SeedTable.seed(for: "a", index: 1) == SeedTable.seed(for: "a", index: 1))
   }
+
+  /// `verify` (not --quick) pools 6000 kept points over a 15-dimensional null
+  /// block: k = 90 000 degrees of freedom, where GSL's χ² inverse returned NaN and
+  /// every null-variance row failed. The band must be finite, contain the truth
+  /// and still reject a 3% error (the band's half-width is ≈ 4.5·√(2/k) ≈ 2%).
+  @Test("variance check with 90 000 degrees of freedom has a finite band that still detects a 3% error")
+  func largeDegreesOfFreedom() throws {
+    let p = 1.2e-5
+    let exact = try StatisticalCheck.normalVariance("var", sampleVariance: 1, degreesOfFreedom: 90_000, truth: 1, falseFailureProbability: p)
+    #expect(exact.passed && exact.threshold.isFinite, "\(exact.derivation)")
+    let off = try StatisticalCheck.normalVariance("var", sampleVariance: 1.03, degreesOfFreedom: 90_000, truth: 1, falseFailureProbability: p)
+    #expect(!off.passed && off.threshold.isFinite, "\(off.derivation)")
+  }
 }
