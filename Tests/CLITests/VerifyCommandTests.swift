@@ -12,6 +12,17 @@ struct VerifyCommandTests {
     #expect(r.standardOutput.contains("false-failure budget"))
   }
 
+  /// The default sample sizes (what a user runs): 6000 kept points per landscape,
+  /// so the null-variance checks pool up to 90 000 degrees of freedom, where the χ²
+  /// quantile once came back NaN and every such row failed. False-failure
+  /// probability ≤ the run's budget P = 0.001 (Bonferroni over its checks).
+  @Test("verify with its default sample sizes passes on the corpus")
+  func fullCorpusPasses() throws {
+    let r = try CommandRunner.run(["verify"])
+    #expect(r.status == 0, "\(r.standardOutput.split(separator: "\n").filter { $0.contains("FAIL") })")
+    #expect(!r.standardOutput.contains(" nan "), "a threshold came out NaN")
+  }
+
   @Test("A fixture that is wrong about its rank fails with exit status 1")
   func injectedWrongFixture() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString)")
