@@ -54,8 +54,8 @@ public struct Lesson08DegenerateReadout: LessonProgram {
       choices: ["\(rank), like H", "\(d - rank), the null space", "\(d), full rank"],
       answer: covRank == rank ? 0 : covRank == d - rank ? 1 : 2,
       reveal: "Along a null direction selection cannot prefer anything: the kept points keep their full variance σ² there. No eigenvalue is 0.")
-    let upper = sigma * sigma * pow(1 + (Double(d) / Double(big.n)).squareRoot(), 2)
-    let lower = sigma * sigma * pow(1 - (Double(d) / Double(big.n)).squareRoot(), 2)
+    let edges = CovarianceRankReadout.nullBlockEdges(dimension: d, kept: big.n)
+    let upper = sigma * sigma * edges.upper, lower = sigma * sigma * edges.lower
     r.predict(
       "null-variance", question: "The \(d - rank) largest eigenvalues of C belong to the null space of H. They are close to…",
       choices: ["0", "σ² = 1", "σ²·κ, as for the curved directions"],

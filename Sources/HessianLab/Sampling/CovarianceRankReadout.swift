@@ -38,6 +38,14 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
     return b / a
   }
 
+  /// The Marchenko–Pastur edges of the null block's eigenvalues over σ²:
+  /// (1 − √(d/n))² and (1 + √(d/n))² for n kept points in d dimensions. The lower
+  /// edge times σ² is the read-out threshold τ. Meant for n > d.
+  public static func nullBlockEdges(dimension d: Int, kept n: Int) -> (lower: Double, upper: Double) {
+    let ratio = (Double(d) / Double(n)).squareRoot()
+    return ((1 - ratio) * (1 - ratio), (1 + ratio) * (1 + ratio))
+  }
+
   /// Reads the rank off the eigenvalues of the second moment of n kept points.
   ///
   /// - Parameters:
@@ -54,13 +62,13 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
           + "the covariance of n ≤ d points has d − n zero eigenvalues")
     }
     let s2 = sigma * sigma
-    let root = 1 - (Double(d) / Double(n)).squareRoot()
-    let tau = s2 * root * root
+    let edges = nullBlockEdges(dimension: d, kept: n)
+    let tau = s2 * edges.lower
     let sorted = eigenvalues.sorted()
     let below = sorted.filter { $0 < tau }
     let above = sorted.filter { $0 >= tau }
     var warnings: [String] = []
-    let upperEdge = s2 * (1 + (Double(d) / Double(n)).squareRoot()) * (1 + (Double(d) / Double(n)).squareRoot())
+    let upperEdge = s2 * edges.upper
     if let top = sorted.last, top > 1.5 * upperEdge {
       warnings.append(
         "largest eigenvalue \(SamplingFormat.short(top)) is far above the null-block edge σ²(1+√(d/n))² = \(SamplingFormat.short(upperEdge)): "

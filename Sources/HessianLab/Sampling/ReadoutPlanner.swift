@@ -53,13 +53,6 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
     return max(d + 2, n.isFinite ? Int(min(n, 1e15)) : Int.max / 4)
   }
 
-  /// R = (1 − √(d/n))², the read-out threshold of ``CovarianceRankReadout`` over σ².
-  public static func resolution(dimension d: Int, kept n: Int) -> Double {
-    guard n > d else { return 0 }
-    let root = 1 - (Double(d) / Double(n)).squareRoot()
-    return root * root
-  }
-
   /// Runs a pilot with `pilotKept` points and plans the read-out.
   ///
   /// - Throws: ``InputError`` if the pilot has n₀ ≤ d (naming `--kept`).
@@ -121,6 +114,6 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
       pilotKept: pilotN, pilotLossEvaluations: evaluations, pilotRank: pilotRank,
       largestRangeVariance: cmax, recommendedKept: n,
       recommendedLossEvaluations: sampler.lossEvaluations(forKept: n),
-      resolvableVarianceRatio: resolution(dimension: d, kept: n), warnings: warnings)
+      resolvableVarianceRatio: CovarianceRankReadout.nullBlockEdges(dimension: d, kept: n).lower, warnings: warnings)
   }
 }
