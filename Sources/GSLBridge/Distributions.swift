@@ -42,7 +42,7 @@ public enum Distributions {
     try checkProbability(p, function)
     guard k > 0, k.isFinite else { throw GSLError(code: Int(GSL_EDOM), function: function) }
     if k >= 1e5 {
-      let z = gsl_cdf_ugaussian_Pinv(p)
+      let z = try normalQuantile(p)
       let c = 2 / (9 * k)
       let base = 1 - c + z * c.squareRoot()
       return k * base * base * base
@@ -60,9 +60,11 @@ public enum Distributions {
       hi *= 2
       doublings += 1
     }
-    for _ in 0..<2000 where hi - lo > 1e-15 * hi {
+    var halvings = 0
+    while hi - lo > 1e-15 * hi && halvings < 2000 {
       let mid = 0.5 * (lo + hi)
       if belowQuantile(mid) { lo = mid } else { hi = mid }
+      halvings += 1
     }
     let x = 0.5 * (lo + hi)
     guard x.isFinite, abs(tail(x) - target) <= 1e-6 * target else {
