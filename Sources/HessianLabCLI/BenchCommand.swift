@@ -49,11 +49,12 @@ struct BenchCommand: AsyncParsableCommand {
       let flops = 2.0 * Double(x.rows) * Double(h.rows) * Double(h.rows) + 2.0 * Double(x.rows * h.rows)
       report = BenchReport(case: benchCase.rawValue, seconds: times, flops: flops, checksum: checksum)
     case .denseRank:
-      let h = try HessianFile(path: path("H.npy")).matrix
+      let file = try HessianFile(path: path("H.npy"))
+      let h = file.matrix
       var rank = 0
       let times = time(repetitions) {
         let values = (try? SymmetricEigen.values(of: h)) ?? []
-        rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows).rank
+        rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows, precision: file.precision).rank
       }
       report = BenchReport(case: benchCase.rawValue, seconds: times, flops: nil, checksum: Double(rank))
     case .topEigenvalues:

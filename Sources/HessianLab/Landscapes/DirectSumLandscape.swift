@@ -30,6 +30,9 @@ public struct DirectSumLandscape: Landscape {
   public let knownAnswers: KnownAnswers
   /// The first coordinate of each block.
   public let offsets: [Int]
+  /// The weakest precision of the blocks (largest ε): one float32 block makes the sum float32,
+  /// because τ = max|λ|·d·ε must cover the rounding noise of every block.
+  public let precision: Precision
 
   /// The sum of `blocks` in order.
   ///
@@ -70,7 +73,13 @@ public struct DirectSumLandscape: Landscape {
       }
       hessian = .dense(h)
     }
-    knownAnswers = KnownAnswers(rank: rank, learningCoefficient: lambda, multiplicity: m, hessian: hessian)
+    precision = blocks.map(\.precision).max { $0.epsilon < $1.epsilon } ?? .float64
+    let curvatures = answers.compactMap(\.negativeCurvature)
+    let negative = curvatures.min { $0.eigenvalue < $1.eigenvalue }.map {
+      NegativeCurvature(eigenvalue: $0.eigenvalue, count: curvatures.reduce(0) { $0 + $1.count }, threshold: $0.threshold)
+    }
+    knownAnswers = KnownAnswers(
+      rank: rank, learningCoefficient: lambda, multiplicity: m, hessian: hessian, negativeCurvature: negative)
   }
 
   static func weakest(_ p: [Provenance]) -> Provenance {

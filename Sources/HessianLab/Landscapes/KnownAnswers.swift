@@ -62,6 +62,29 @@ public enum KnownHessian: Sendable, Equatable {
   }
 }
 
+/// Evidence that w* is not a minimum: the Hessian there has eigenvalues below −τ.
+public struct NegativeCurvature: Sendable, Equatable {
+  /// The most negative eigenvalue of ∇²L(w*).
+  public var eigenvalue: Double
+  /// How many eigenvalues lie below −τ.
+  public var count: Int
+  /// τ = max|λ|·d·ε with ε of the landscape's precision (``NumericalRank``).
+  public var threshold: Double
+
+  /// The evidence: the most negative eigenvalue, how many lie below −τ, and τ.
+  public init(eigenvalue: Double, count: Int, threshold: Double) {
+    self.eigenvalue = eigenvalue
+    self.count = count
+    self.threshold = threshold
+  }
+
+  /// One sentence for reports: w* is a saddle, with the numbers.
+  public var warning: String {
+    let n = count == 1 ? "1 eigenvalue" : "\(count) eigenvalues"
+    return "not a minimum: the Hessian has \(n) below −τ = \(String(format: "%.4g", -threshold)) (most negative \(String(format: "%.4g", eigenvalue))), so w* is a saddle point; the learning coefficient and its rank bounds do not apply there"
+  }
+}
+
 /// The answers a landscape knows independently of any estimator.
 public struct KnownAnswers: Sendable, Equatable {
   /// rank ∇²L(w*).
@@ -72,15 +95,19 @@ public struct KnownAnswers: Sendable, Equatable {
   public var multiplicity: Known<Int>
   /// The Hessian at the minimum, when it is known in closed form.
   public var hessian: KnownHessian?
+  /// Set when w* is known not to be a minimum (an indefinite Hessian read from a file with
+  /// ``HessianFileCheck/saddleAllowed``); `nil` for a minimum or when not examined.
+  public var negativeCurvature: NegativeCurvature?
 
-  /// The four answers as given (no consistency checks).
+  /// The answers as given (no consistency checks).
   public init(
     rank: Known<Int>, learningCoefficient: Known<Rational>, multiplicity: Known<Int>,
-    hessian: KnownHessian?
+    hessian: KnownHessian?, negativeCurvature: NegativeCurvature? = nil
   ) {
     self.rank = rank
     self.learningCoefficient = learningCoefficient
     self.multiplicity = multiplicity
     self.hessian = hessian
+    self.negativeCurvature = negativeCurvature
   }
 }
