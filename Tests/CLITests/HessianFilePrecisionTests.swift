@@ -64,11 +64,12 @@ struct HessianFilePrecisionTests {
     for row in rows { #expect(row["result"] as? String != "FAIL", "\(row)") }
   }
 
-  @Test("describe: rank 12")
+  @Test("describe: rank 12, and λ scoped to the file's quadratic")
   func describe() throws {
     let json = try Self.json(["describe", Self.file, "--json"])
     #expect(json["rank"] as? Int == 12)
     #expect(json["learningCoefficientExact"] as? String == "6")
+    #expect(json["scope"] as? String == "hessianQuadratic")
   }
 
   @Test("covariance: the relation to H and the predicted κ use the 12-dimensional range")

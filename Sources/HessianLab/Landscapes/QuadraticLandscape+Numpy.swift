@@ -27,7 +27,9 @@ extension QuadraticLandscape {
   /// `check` is ``HessianFileCheck/symmetryOnly``, one dense eigendecomposition
   /// counts the rank with τ = max|λ|·d·ε of the file's precision (``NumericalRank``;
   /// provenance `computed`: an exact dense method, not an estimator) and checks
-  /// positive semidefiniteness (smallest eigenvalue ≥ −τ); then λ = r/2 and m = 1.
+  /// positive semidefiniteness (smallest eigenvalue ≥ −τ). The known λ = r/2 and
+  /// m = 1 are those of the quadratic, not of the model the Hessian came from
+  /// (``AnswerScope/hessianQuadratic``).
   ///
   /// Cost: reading d² entries, plus one dense eigendecomposition, O(d³), unless
   /// `check` is ``HessianFileCheck/symmetryOnly``.
@@ -58,7 +60,7 @@ extension QuadraticLandscape {
           rank: .unknown("\(why); `rank` computes it with the method asked for"),
           learningCoefficient: .unknown("\(why): needs the rank and positive semidefiniteness"),
           multiplicity: .unknown("\(why): needs positive semidefiniteness"),
-          hessian: .dense(h)))
+          hessian: .dense(h), scope: .hessianQuadratic))
       return
     }
     let values: [Double]
@@ -83,14 +85,14 @@ extension QuadraticLandscape {
         name: name, dense: h, precision: file.precision,
         knownAnswers: KnownAnswers(
           rank: rank, learningCoefficient: .unknown(why), multiplicity: .unknown(why), hessian: .dense(h),
-          negativeCurvature: saddle))
+          scope: .hessianQuadratic, negativeCurvature: saddle))
       return
     }
-    let source = "quadratic with a prescribed Hessian: λ = r/2, m = 1"
+    let source = "λ = r/2, m = 1 for the quadratic ½wᵀHw with this Hessian, r curved directions (Watanabe 2009)"
     self.init(
       name: name, dense: h, precision: file.precision,
       knownAnswers: KnownAnswers(
         rank: rank, learningCoefficient: Known(Rational(decision.rank, 2), provenance: .theorem, source: source),
-        multiplicity: Known(1, provenance: .theorem, source: source), hessian: .dense(h)))
+        multiplicity: Known(1, provenance: .theorem, source: source), hessian: .dense(h), scope: .hessianQuadratic))
   }
 }

@@ -12,7 +12,7 @@
 /// multiplicity 1 (a quadratic with r curved directions and d − r exactly flat
 /// ones; Watanabe 2009, additivity over separated variables). A quadratic read
 /// from a Hessian file (``fromNumpyHessian(path:name:check:)``) keeps the file's
-/// ``precision``.
+/// ``precision``, and its λ is scoped to the quadratic (``AnswerScope/hessianQuadratic``).
 public struct QuadraticLandscape: Landscape {
   /// How the Hessian is stored.
   public enum Storage: Sendable, Equatable {

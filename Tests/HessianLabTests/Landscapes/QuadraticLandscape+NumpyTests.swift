@@ -83,11 +83,25 @@ struct QuadraticLandscapeNumpyTests {
       #expect(sum.knownAnswers.rank.value == rank, "\(spec)")
       let dense = try DenseRank.rank(of: HessianOperator(landscape: sum))
       #expect(dense.rank == sum.knownAnswers.rank.value, "\(spec): \(dense.rank)")
+      #expect(sum.knownAnswers.scope == .hessianQuadratic, "\(spec)")
     }
     // Every other family is float64.
     for spec in ["quad:1,2:d=3", "nc-x2", "dln-2-1-2", "sum:nc-x2|quad:1:d=2"] {
       #expect(try LandscapeSpec.resolve(spec).precision == .float64, "\(spec)")
     }
+  }
+
+  @Test("λ and m of a Hessian file are scoped to its quadratic, in the words and in the scope")
+  func scope() throws {
+    let path = try write(Matrix(rowArrays: [[2, 0], [0, 0]]), "scope.npy")
+    let land = try LandscapeSpec.resolve(path)
+    #expect(land.knownAnswers.scope == .hessianQuadratic)
+    #expect(land.knownAnswers.learningCoefficient.source.contains("for the quadratic ½wᵀHw with this Hessian"))
+    #expect(AnswerScope.hessianQuadratic.phrase?.contains("not for the model H came from") == true)
+    #expect(AnswerScope.landscape.phrase == nil)
+    #expect(try LandscapeSpec.resolve("quad:2:d=2").knownAnswers.scope == .landscape)
+    let report = LandscapeReport(land)
+    #expect(report.scope == .hessianQuadratic)
   }
 
   @Test("an indefinite file: refused as a minimum, accepted as a saddle with the evidence, or read unanalysed")
