@@ -41,19 +41,20 @@ struct BenchCommand: AsyncParsableCommand {
     let report: BenchReport
     switch benchCase {
     case .batchedLoss:
-      let h = try HessianFile(path: path("H.npy")).matrix
+      let landscape = try QuadraticLandscape.fromNumpyHessian(path: path("H.npy"), name: "bench", check: .symmetryOnly)
       let x = try loadMatrix("X.npy")
-      let landscape = QuadraticLandscape(name: "bench", storage: .dense(h))
+      let d = landscape.dimension
       var checksum = 0.0
       let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) }
-      let flops = 2.0 * Double(x.rows) * Double(h.rows) * Double(h.rows) + 2.0 * Double(x.rows * h.rows)
+      let flops = 2.0 * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
       report = BenchReport(case: benchCase.rawValue, seconds: times, flops: flops, checksum: checksum)
     case .denseRank:
-      let h = try HessianFile(path: path("H.npy")).matrix
+      let file = try HessianFile(path: path("H.npy"))
+      let h = file.matrix
       var rank = 0
       let times = time(repetitions) {
         let values = (try? SymmetricEigen.values(of: h)) ?? []
-        rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows).rank
+        rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows, precision: file.precision).rank
       }
       report = BenchReport(case: benchCase.rawValue, seconds: times, flops: nil, checksum: Double(rank))
     case .topEigenvalues:
@@ -86,8 +87,7 @@ struct BenchCommand: AsyncParsableCommand {
       report = BenchReport(
         case: benchCase.rawValue, seconds: times, flops: nil, checksum: Double(rank), hessianVectorProducts: hvps)
     case .covariance:
-      let h = try HessianFile(path: path("H.npy")).matrix
-      let landscape = QuadraticLandscape(name: "bench", storage: .dense(h))
+      let landscape = try QuadraticLandscape.fromNumpyHessian(path: path("H.npy"), name: "bench", check: .symmetryOnly)
       let sampler = try SelectionSampler(population: 100, sigma: 1)
       var checksum = 0.0
       var times: [Double] = []

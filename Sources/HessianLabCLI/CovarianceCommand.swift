@@ -133,14 +133,17 @@ struct CovarianceCommand: AsyncParsableCommand {
       warnings.append("the read-out threshold assumes n degrees of freedom; the mean-centred estimate has n − 1")
     }
     let hessian = land.denseHessianAtMinimum()
-    let relation = try? CovarianceHessianRelation.measure(covariance: c, hessian: hessian, sigma: sigma)
+    let rangeTolerance = CovarianceHessianRelation.rangeTolerance(dimension: d, precision: land.precision)
+    let relation = try? CovarianceHessianRelation.measure(
+      covariance: c, hessian: hessian, sigma: sigma, rangeTolerance: rangeTolerance)
     if relation == nil { warnings.append("the Hessian at the minimum has no positive eigenvalue: no covariance–Hessian relation to measure") }
     let hEigen = (try? SymmetricEigen.values(of: hessian)) ?? []
     let offsetNorm = (offset ?? []).reduce(0) { $0 + $1 * $1 }.squareRoot()
     let predicted: Double? =
       scheme == .best || scheme == .rank(1)
       ? CovarianceHessianRelation.predictedScale(
-        population: population, hessianEigenvalues: hEigen, centerDistance: offsetNorm, sigma: sigma)
+        population: population, hessianEigenvalues: hEigen, centerDistance: offsetNorm, sigma: sigma,
+        rangeTolerance: rangeTolerance)
       : nil
     let nDiag = diagnosticKept ?? min(kept, 500)
     var diagnostic: SigmaScalingDiagnostic? = nil

@@ -33,6 +33,7 @@ struct DescribeCommand: AsyncParsableCommand {
     line("rank H(w*)", report.rank.map(String.init) ?? "unknown", report.origins["rank"])
     line("learning coefficient", report.learningCoefficientExact ?? "unknown", report.origins["learningCoefficient"])
     line("multiplicity m", report.multiplicity.map(String.init) ?? "unknown", report.origins["multiplicity"])
+    if let phrase = report.scope.phrase { line("λ and m are", phrase, nil) }
     if let lo = report.lowerBoundExact, let hi = report.upperBoundExact {
       line("bounds r/2 … r/2+(d−r)/4", "[\(lo), \(hi)]", nil)
     }

@@ -195,7 +195,7 @@ struct LLCCommand: AsyncParsableCommand {
       lowerBound: bounds.lower.doubleValue, upperBound: bounds.upper.doubleValue,
       boundsText: "[\(bounds.lower), \(bounds.upper)]", assumption: bounds.assumption,
       exact: exact.value?.doubleValue, exactText: exact.value?.description, exactProvenance: exact.provenance.rawValue,
-      exactSource: exact.source, multiplicity: exact.multiplicity,
+      exactSource: exact.source, exactScope: land.knownAnswers.scope, multiplicity: exact.multiplicity,
       estimates: .init(volume: volume.map(LLCReport.Entry.init), sgld: sgld.map(LLCReport.Entry.init)),
       seed: rootSeed, warnings: warnings + (volume?.warnings.map { "volume: \($0)" } ?? []) + (sgld?.warnings.map { "sgld: \($0)" } ?? []))
     if json {

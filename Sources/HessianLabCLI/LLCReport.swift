@@ -57,6 +57,9 @@ struct LLCReport: Codable {
   var exactText: String?
   var exactProvenance: String
   var exactSource: String
+  /// Whom `exact` and `multiplicity` describe (``AnswerScope``): `landscape`, or `hessianQuadratic`
+  /// for a `.npy` Hessian (the quadratic ½wᵀHw, not the model H came from).
+  var exactScope: AnswerScope
   var multiplicity: Int?
   var estimates: Estimates
   var seed: UInt64
@@ -82,6 +85,7 @@ struct LLCReport: Codable {
     try c.encode(exactText, forKey: .exactText)
     try c.encode(exactProvenance, forKey: .exactProvenance)
     try c.encode(exactSource, forKey: .exactSource)
+    try c.encode(exactScope, forKey: .exactScope)
     try c.encode(multiplicity, forKey: .multiplicity)
     try c.encode(estimates, forKey: .estimates)
     try c.encode(seed, forKey: .seed)
@@ -92,7 +96,7 @@ struct LLCReport: Codable {
     var lines = [
       "\(landscape): d = \(dimension), Hessian rank r = \(hessianRank) (\(rankSource))",
       "bounds r/2 ≤ λ ≤ r/2 + (d−r)/4: \(boundsText)  (\(assumption))",
-      "exact λ = \(exactText ?? "unknown")\(multiplicity.map { ", m = \($0)" } ?? "")  [\(exactProvenance): \(exactSource)]",
+      "exact λ = \(exactText ?? "unknown")\(multiplicity.map { ", m = \($0)" } ?? "")\(exactScope.phrase.map { " " + $0 } ?? "")  [\(exactProvenance): \(exactSource)]",
     ]
     if let v = volume {
       lines.append(

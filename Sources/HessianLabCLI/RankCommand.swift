@@ -84,17 +84,11 @@ struct RankCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let op: HessianOperator
-    let source: String
-    if input.hasSuffix(".npy") {
-      let file = try HessianFile(path: input)
-      op = HessianOperator(matrix: file.matrix, name: file.source, precision: file.precision)
-      source = file.source
-    } else {
-      let land = try LandscapeSpec.resolve(input)
-      op = HessianOperator(landscape: land)
-      source = land.name
-    }
+    // The one loader for every input; a saddle is accepted (the rank counts |λ|, and the
+    // dense method warns), and no eigendecomposition is made at load.
+    let land = try LandscapeSpec.resolve(input, hessianCheck: .symmetryOnly)
+    let op = HessianOperator(landscape: land)
+    let source = land.name
     let usesRandomness = method != .dense
     let rootSeed = usesRandomness ? (seed ?? UInt64.random(in: 0...UInt64.max)) : seed
     var rng = SeededGenerator(seed: rootSeed ?? 0)

@@ -12,7 +12,9 @@ struct SpectrumCommand: AsyncParsableCommand {
       --top K / --bottom K: Lanczos with full reorthogonalization, locking and restarts \
       (multiple eigenvalues appear with their copies); each value has its residual and a \
       convergence flag. --density: stochastic Lanczos quadrature (Ubaru–Chen–Saad 2017), \
-      smoothed with a Gaussian kernel. Every result reports its cost in HVPs.
+      smoothed with a Gaussian kernel. Every result reports its cost in HVPs. \
+      An indefinite .npy Hessian (a saddle) is answered, with a warning that the \
+      point is not a minimum.
       """
   )
 
@@ -81,7 +83,9 @@ struct SpectrumCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let land = try LandscapeSpec.resolve(landscape)
+    let land = try LandscapeSpec.resolve(landscape, hessianCheck: .saddleAllowed)
+    // Extreme eigenvalues at a saddle are a normal question: answer it, and say it is not a minimum.
+    let saddleWarnings = land.knownAnswers.negativeCurvature.map { [$0.warning] } ?? []
     if let k = top ?? bottom, k > land.dimension {
       throw InputError("--\(top != nil ? "top" : "bottom"): K = \(k) is more than the dimension d = \(land.dimension) of \(land.name)")
     }
@@ -105,7 +109,7 @@ struct SpectrumCommand: AsyncParsableCommand {
       report = Report(
         landscape: land.name, mode: "density", dimension: d, nodes: pooled.map(\.node), weights: pooled.map(\.weight),
         grid: grid, density: values, probes: probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts,
-        warnings: [], seed: rootSeed, seconds: 0)
+        warnings: saddleWarnings, seed: rootSeed, seconds: 0)
       plot = PlotModel(
         title: "SLQ spectral density of \(land.name) (\(probes) probes × \(m) steps, σ = \(String(format: "%.3g", sigma)))",
         xLabel: "eigenvalue λ", yLabel: "density (per unit of λ)",
@@ -117,7 +121,7 @@ struct SpectrumCommand: AsyncParsableCommand {
       report = Report(
         landscape: land.name, mode: end.rawValue, dimension: land.dimension, eigenvalues: result.values,
         residuals: result.residuals, converged: result.converged, hessianVectorProducts: result.hessianVectorProducts,
-        warnings: result.warnings, seed: rootSeed, seconds: 0)
+        warnings: saddleWarnings + result.warnings, seed: rootSeed, seconds: 0)
       let positive = result.values.allSatisfy { $0 > 0 }
       let xs = result.values.indices.map { Double($0 + 1) }
       plot = PlotModel(

@@ -116,7 +116,7 @@ enum BadInputFiles {
 @Suite("Bad input: exit status 2, one line on stderr naming the input, nothing on stdout")
 struct BadInputTests {
   static let cases: [BadInput] = [
-    // .npy through `rank` (HessianFile) ---------------------------------------------------------
+    // .npy through `rank` (the one loader: HessianFile, then QuadraticLandscape.fromNumpyHessian) --
     BadInput("truncated .npy", ["rank", "$TMP/truncated.npy"], names: "truncated.npy", says: "truncated"),
     BadInput("wrong magic", ["rank", "$TMP/magic.npy"], names: "magic.npy", says: "bad magic"),
     BadInput("header claims more values", ["rank", "$TMP/lies-short.npy"], names: "lies-short.npy", says: "header says 9 values"),
@@ -146,10 +146,14 @@ struct BadInputTests {
     BadInput("header without shape", ["rank", "$TMP/no-shape.npy"], names: "no-shape.npy", says: "missing key 'shape'"),
     BadInput("fortran_order not a bool", ["rank", "$TMP/order-flag.npy"], names: "order-flag.npy", says: "fortran_order"),
     BadInput("missing .npy file", ["rank", "$TMP/absent.npy"], names: "absent.npy", says: "no such file"),
-    // .npy through `describe` (QuadraticLandscape.fromNumpyHessian) ------------------------------
+    // .npy through `describe`, `llc`, `spectrum` and `sum:` (the same loader) -----------------------
     BadInput(
       "negative eigenvalue given as a minimum", ["describe", "$TMP/indefinite.npy"], names: "indefinite.npy",
       says: "not positive semidefinite"),
+    BadInput(
+      "llc: a saddle has no learning coefficient", ["llc", "$TMP/indefinite.npy", "--method", "bounds", "--seed", "1"],
+      names: "indefinite.npy", says: "not positive semidefinite"),
+    BadInput("spectrum: asymmetric", ["spectrum", "$TMP/asymmetric.npy", "--top", "1"], names: "asymmetric.npy", says: "not symmetric"),
     BadInput("describe: asymmetric", ["describe", "$TMP/asymmetric.npy"], names: "asymmetric.npy", says: "not symmetric"),
     BadInput("describe: NaN", ["describe", "$TMP/nan.npy"], names: "nan.npy", says: "is nan"),
     BadInput("describe: d = 0", ["describe", "$TMP/empty-matrix.npy"], names: "empty-matrix.npy", says: "empty"),

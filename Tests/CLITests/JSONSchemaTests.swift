@@ -31,6 +31,8 @@ struct JSONSchemaTests {
     Case(schema: "landscapes", arguments: ["landscapes", "--json"]),
     Case(schema: "describe", arguments: ["describe", "newton-edge", "--json"]),
     Case(schema: "describe", arguments: ["describe", "poly-degenerate", "--json"]),
+    Case(schema: "describe", arguments: ["describe", "fixtures/hessians/rank12-d64-float32.npy", "--json"]),
+    Case(schema: "spectrum", arguments: ["spectrum", "fixtures/hessians/saddle-d6.npy", "--bottom", "2", "--seed", "1", "--json"]),
     Case(
       schema: "covariance",
       arguments: ["covariance", "quad:1,4:d=3", "--population", "5", "--kept", "40", "--seed", "1", "--diagnostic-kept", "20", "--json"]),
@@ -48,6 +50,7 @@ struct JSONSchemaTests {
         "--chains", "2", "--steps", "300", "--burn-in", "100", "--json",
       ]),
     Case(schema: "llc", arguments: ["llc", "quad-rank-deficient", "--method", "bounds", "--seed", "1", "--json"]),
+    Case(schema: "llc", arguments: ["llc", "fixtures/hessians/rank12-d64-float32.npy", "--method", "bounds", "--seed", "1", "--json"]),
     // compare: a quick comparison, and a one-point sweep (the sweep's nested layout).
     Case(
       schema: "compare",

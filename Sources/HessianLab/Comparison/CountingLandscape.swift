@@ -43,6 +43,8 @@ public struct CountingLandscape: Landscape {
   public var dimension: Int { base.dimension }
   /// The wrapped landscape's minimum point w*.
   public var minimum: [Double] { base.minimum }
+  /// The wrapped landscape's precision (a counted float32 Hessian stays float32).
+  public var precision: Precision { base.precision }
   /// The wrapped landscape's known answers with `hessian` set to `nil`, so the Hessian can only be
   /// obtained through counted HVPs.
   public var knownAnswers: KnownAnswers {

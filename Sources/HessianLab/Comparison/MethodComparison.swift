@@ -308,7 +308,7 @@ public enum MethodComparison {
         seconds: Double(dur.components.seconds) + Double(dur.components.attoseconds) * 1e-18)
     }
     func makeOperator() -> HessianOperator {
-      HessianOperator(dimension: d, name: landscape.name) { x, y in counting.hessianVectorProduct(at: wStar, x, into: &y) }
+      HessianOperator(landscape: counting, at: wStar)
     }
 
     var outcomes: [MethodOutcome] = []

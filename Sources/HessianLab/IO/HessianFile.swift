@@ -1,19 +1,26 @@
 import Foundation
 
 /// A symmetric matrix read from a `.npy` file, checked for use as a Hessian.
+///
+/// This is the one reader of Hessian files: ``QuadraticLandscape/fromNumpyHessian(path:name:check:)``
+/// (and so ``LandscapeSpec`` and every command) builds on it, so every path sees the same
+/// checks, the same messages and the file's ``Precision``.
 public struct HessianFile: Sendable {
-  /// The matrix, row-major.
+  /// The matrix, row-major, widened to `Double`.
   public let matrix: Matrix
   /// The precision the file stores (float32 files are judged with float32's ε).
   public let precision: Precision
-  /// The file name used in messages.
+  /// The file name used in messages (its last path component).
   public let source: String
 
-  /// Reads `path` and checks that it holds a square, finite, symmetric matrix.
+  /// Reads `path` and checks that it holds a square, non-empty, finite, symmetric matrix.
   ///
   /// Symmetry is checked to the file's precision: max|aᵢⱼ − aⱼᵢ| must not
-  /// exceed 16·ε·max|aᵢⱼ| (ε of the stored dtype), which admits a matrix that
-  /// was symmetrised and then rounded, and rejects a genuinely asymmetric one.
+  /// exceed 8·d·ε·max|aᵢⱼ| (ε of the stored dtype), the rounding of a product
+  /// such as A·Aᵀ computed in that precision; a genuinely asymmetric matrix is
+  /// refused. (The eigensolvers use (H + Hᵀ)/2.)
+  ///
+  /// Cost: one pass over the d² entries after reading them.
   ///
   /// - Throws: ``InputError`` with one line naming the file and the problem.
   public init(path: String) throws(InputError) {
@@ -38,7 +45,7 @@ public struct HessianFile: Sendable {
         "\(name): entry (\(bad / m.columns), \(bad % m.columns)) is \(m.elements[bad]); a Hessian must be finite")
     }
     let scale = m.elements.reduce(0) { max($0, abs($1)) }
-    let tolerance = 16 * precision.epsilon * scale
+    let tolerance = Self.symmetryTolerance(dimension: m.rows, precision: precision) * scale
     var worst = (0.0, 0, 0)
     for i in 0..<m.rows {
       for j in (i + 1)..<max(i + 1, m.columns) {
@@ -53,5 +60,10 @@ public struct HessianFile: Sendable {
     self.matrix = m
     self.precision = precision
     self.source = name
+  }
+
+  /// 8·d·ε: the allowed max|aᵢⱼ − aⱼᵢ| relative to max|aᵢⱼ|.
+  static func symmetryTolerance(dimension d: Int, precision: Precision) -> Double {
+    8 * Double(max(d, 2)) * precision.epsilon
   }
 }

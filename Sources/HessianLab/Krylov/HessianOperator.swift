@@ -57,14 +57,16 @@ public final class HessianOperator {
     self.product = product
   }
 
-  /// The Hessian of `landscape` at `point` (default: its minimum). At the
-  /// minimum the landscape's known Hessian (if any) is kept, so that the dense
-  /// reference costs 0 HVPs.
+  /// The Hessian of `landscape` at `point` (default: its minimum), with the
+  /// landscape's ``Landscape/precision`` (a float32 Hessian file stays float32,
+  /// so every rank method judges it with float32's ε). At the minimum the
+  /// landscape's known Hessian (if any) is kept, so that the dense reference
+  /// costs 0 HVPs; at an explicit `point` it is not (d HVPs).
   public init(landscape: some Landscape, at point: [Double]? = nil) {
     let w = point ?? landscape.minimum
     self.dimension = landscape.dimension
     self.name = landscape.name
-    self.precision = .float64
+    self.precision = landscape.precision
     self.matrix = nil
     self.knownHessian = point == nil ? landscape.knownAnswers.hessian : nil
     self.product = { x, y in landscape.hessianVectorProduct(at: w, x, into: &y) }

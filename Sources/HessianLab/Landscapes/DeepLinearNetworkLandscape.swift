@@ -29,6 +29,8 @@ public struct DeepLinearNetworkLandscape: Landscape {
   /// rank(H) = r(H_1 + H_{M+1} − r) (H_1·H_2 for one layer), λ and m from ``Aoyagi`` (m unknown when
   /// ``Aoyagi/Result/multiplicityVerified`` is false), all as theorems; the Hessian itself is not known (`nil`).
   public let knownAnswers: KnownAnswers
+  /// float64: the network is built from exact widths and its products are computed in double precision.
+  public var precision: Precision { .float64 }
   let target: Matrix
 
   /// A network with the given widths and true rank.

@@ -30,6 +30,9 @@ public struct DirectSumLandscape: Landscape {
   public let knownAnswers: KnownAnswers
   /// The first coordinate of each block.
   public let offsets: [Int]
+  /// The weakest precision of the blocks (largest ε): one float32 block makes the sum float32,
+  /// because τ = max|λ|·d·ε must cover the rounding noise of every block.
+  public let precision: Precision
 
   /// The sum of `blocks` in order.
   ///
@@ -54,8 +57,11 @@ public struct DirectSumLandscape: Landscape {
       ? Known(rankValues.reduce(0, +), provenance: Self.weakest(answers.map(\.rank.provenance)), source: "sum of the blocks' ranks")
       : .unknown("the rank of a block is unknown")
     let lambdas = answers.compactMap(\.learningCoefficient.value)
+    let fromFile = answers.contains { $0.scope == .hessianQuadratic }
+    let lambdaSource = "additivity over separated variables: λ = Σ λ_b (Watanabe 2009)"
+      + (fromFile ? "; a block is the quadratic ½wᵀHw of a Hessian file, so λ is that of this sum, not of the model H came from" : "")
     let lambda: Known<Rational> = lambdas.count == k
-      ? Known(lambdas.reduce(Rational(0), +), provenance: .theorem, source: "additivity over separated variables: λ = Σ λ_b (Watanabe 2009)")
+      ? Known(lambdas.reduce(Rational(0), +), provenance: .theorem, source: lambdaSource)
       : .unknown("the learning coefficient of a block is unknown")
     let ms = answers.compactMap(\.multiplicity.value)
     let m: Known<Int> = ms.count == k
@@ -70,7 +76,15 @@ public struct DirectSumLandscape: Landscape {
       }
       hessian = .dense(h)
     }
-    knownAnswers = KnownAnswers(rank: rank, learningCoefficient: lambda, multiplicity: m, hessian: hessian)
+    precision = blocks.map(\.precision).max { $0.epsilon < $1.epsilon } ?? .float64
+    let scope: AnswerScope = fromFile ? .hessianQuadratic : .landscape
+    let curvatures = answers.compactMap(\.negativeCurvature)
+    let negative = curvatures.min { $0.eigenvalue < $1.eigenvalue }.map {
+      NegativeCurvature(eigenvalue: $0.eigenvalue, count: curvatures.reduce(0) { $0 + $1.count }, threshold: $0.threshold)
+    }
+    knownAnswers = KnownAnswers(
+      rank: rank, learningCoefficient: lambda, multiplicity: m, hessian: hessian, scope: scope,
+      negativeCurvature: negative)
   }
 
   static func weakest(_ p: [Provenance]) -> Provenance {

@@ -62,6 +62,49 @@ public enum KnownHessian: Sendable, Equatable {
   }
 }
 
+/// Whom a landscape's learning coefficient and multiplicity describe.
+public enum AnswerScope: String, Sendable, Codable, CaseIterable {
+  /// The landscape itself: its loss is the model (zoo ids, `poly:`, `dln:`, `quad:`, fixtures).
+  case landscape
+  /// The quadratic ½(w − w*)ᵀH(w − w*) built from a Hessian H read from a file. λ = r/2 and
+  /// m = 1 are that quadratic's, not those of the model H came from: for that model only
+  /// the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 apply (when w* is a minimum of it).
+  case hessianQuadratic
+
+  /// The words that go next to a reported λ or m: `nil` for ``landscape``; for
+  /// ``hessianQuadratic``, that they are the quadratic's and not the model's.
+  public var phrase: String? {
+    switch self {
+    case .landscape: nil
+    case .hessianQuadratic:
+      "for the quadratic ½wᵀHw built from the Hessian file, not for the model H came from (for that model only the rank bounds apply)"
+    }
+  }
+}
+
+/// Evidence that w* is not a minimum: the Hessian there has eigenvalues below −τ.
+public struct NegativeCurvature: Sendable, Equatable {
+  /// The most negative eigenvalue of ∇²L(w*).
+  public var eigenvalue: Double
+  /// How many eigenvalues lie below −τ.
+  public var count: Int
+  /// τ = max|λ|·d·ε with ε of the landscape's precision (``NumericalRank``).
+  public var threshold: Double
+
+  /// The evidence: the most negative eigenvalue, how many lie below −τ, and τ.
+  public init(eigenvalue: Double, count: Int, threshold: Double) {
+    self.eigenvalue = eigenvalue
+    self.count = count
+    self.threshold = threshold
+  }
+
+  /// One sentence for reports: w* is a saddle, with the numbers.
+  public var warning: String {
+    let n = count == 1 ? "1 eigenvalue" : "\(count) eigenvalues"
+    return "not a minimum: the Hessian has \(n) below −τ = \(String(format: "%.4g", -threshold)) (most negative \(String(format: "%.4g", eigenvalue))), so w* is a saddle point; the learning coefficient and its rank bounds do not apply there"
+  }
+}
+
 /// The answers a landscape knows independently of any estimator.
 public struct KnownAnswers: Sendable, Equatable {
   /// rank ∇²L(w*).
@@ -72,15 +115,23 @@ public struct KnownAnswers: Sendable, Equatable {
   public var multiplicity: Known<Int>
   /// The Hessian at the minimum, when it is known in closed form.
   public var hessian: KnownHessian?
+  /// Whom ``learningCoefficient`` and ``multiplicity`` describe: the landscape itself, or the
+  /// quadratic built from a Hessian file (``AnswerScope/hessianQuadratic``).
+  public var scope: AnswerScope
+  /// Set when w* is known not to be a minimum (an indefinite Hessian read from a file with
+  /// ``HessianFileCheck/saddleAllowed``); `nil` for a minimum or when not examined.
+  public var negativeCurvature: NegativeCurvature?
 
-  /// The four answers as given (no consistency checks).
+  /// The answers as given (no consistency checks).
   public init(
     rank: Known<Int>, learningCoefficient: Known<Rational>, multiplicity: Known<Int>,
-    hessian: KnownHessian?
+    hessian: KnownHessian?, scope: AnswerScope = .landscape, negativeCurvature: NegativeCurvature? = nil
   ) {
     self.rank = rank
     self.learningCoefficient = learningCoefficient
     self.multiplicity = multiplicity
     self.hessian = hessian
+    self.scope = scope
+    self.negativeCurvature = negativeCurvature
   }
 }

@@ -13,6 +13,11 @@ public protocol Landscape: Sendable {
   var minimum: [Double] { get }
   /// The answers known by construction or theorem.
   var knownAnswers: KnownAnswers { get }
+  /// The precision the Hessian is known to: ``Precision/float32`` for a Hessian read from a
+  /// float32 `.npy` file (and for any sum containing one), ``Precision/float64`` otherwise.
+  /// Every ``HessianOperator`` built from the landscape carries it, so numerical ranks are
+  /// judged with the ε of the data (τ = max|λ|·d·ε), never with a finer one.
+  var precision: Precision { get }
 
   /// The loss at `w`. Cost: one loss evaluation.
   func loss(at w: [Double]) -> Double

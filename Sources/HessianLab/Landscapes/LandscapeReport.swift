@@ -28,6 +28,9 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
   public var multiplicity: Int?
   /// The provenance of λ.
   public var provenance: Provenance
+  /// Whom λ and m describe: the landscape itself, or (``AnswerScope/hessianQuadratic``)
+  /// the quadratic ½wᵀHw built from a Hessian file, not the model the Hessian came from.
+  public var scope: AnswerScope
   /// r/2, `nil` when the rank is unknown.
   public var lowerBound: Double?
   /// r/2 + (d − r)/4, `nil` when the rank is unknown.
@@ -50,6 +53,7 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
     learningCoefficientExact = k.learningCoefficient.value?.description
     multiplicity = k.multiplicity.value
     provenance = k.learningCoefficient.provenance
+    scope = k.scope
     let bounds = k.rank.value.map { LandscapeReport.bounds(rank: $0, dimension: d) }
     lowerBound = bounds?.lower.doubleValue
     upperBound = bounds?.upper.doubleValue
@@ -63,7 +67,7 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, dimension, rank, learningCoefficient, learningCoefficientExact, multiplicity, provenance
+    case name, dimension, rank, learningCoefficient, learningCoefficientExact, multiplicity, provenance, scope
     case lowerBound, upperBound, lowerBoundExact, upperBoundExact, origins
   }
 
@@ -77,6 +81,7 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
     try c.encode(learningCoefficientExact, forKey: .learningCoefficientExact)
     try c.encode(multiplicity, forKey: .multiplicity)
     try c.encode(provenance, forKey: .provenance)
+    try c.encode(scope, forKey: .scope)
     try c.encode(lowerBound, forKey: .lowerBound)
     try c.encode(upperBound, forKey: .upperBound)
     try c.encode(lowerBoundExact, forKey: .lowerBoundExact)

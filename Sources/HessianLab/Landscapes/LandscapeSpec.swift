@@ -4,7 +4,10 @@ import Foundation
 ///
 /// - a zoo id (``Zoo``), e.g. `newton-edge`;
 /// - a fixture path ending in `.json` (``LandscapeFixture``);
-/// - a dense Hessian path ending in `.npy` (quadratic ½wᵀHw; H checked symmetric and PSD);
+/// - a dense Hessian path ending in `.npy`: the quadratic ½wᵀHw, read by the one
+///   loader ``QuadraticLandscape/fromNumpyHessian(path:name:check:)`` with the file's
+///   precision (H checked symmetric, and positive semidefinite unless `hessianCheck`
+///   says otherwise), also inside `sum:` and as a fixture's spec;
 /// - `poly:EXPR[:d=N][:flat=K]` — a polynomial potential (``PolynomialLandscape``);
 ///   `d=N` fixes the number of variables, `flat=K` appends K unused ones;
 /// - `dln:H1-H2-…-H{M+1}:rank=R` — a deep linear network (``DeepLinearNetworkLandscape``);
@@ -16,15 +19,15 @@ import Foundation
 /// Cost: parsing is linear in the text; building costs what the family costs
 /// (a random basis is one QR of a d×k matrix).
 public enum LandscapeSpec {
-  /// Resolves `text` (see the type's documentation).
+  /// Resolves `text` (see the type's documentation), naming the landscape `name`
+  /// (default: the text itself).
   ///
+  /// - Parameter hessianCheck: what is required of every `.npy` Hessian in `text`
+  ///   (default ``HessianFileCheck/minimum``: positive semidefinite).
   /// - Throws: ``InputError`` with one line naming the input, where, and what is wrong.
-  public static func resolve(_ text: String) throws(InputError) -> any Landscape {
-    try resolve(text, name: nil)
-  }
-
-  /// Resolves `text`, naming the landscape `name` (default: the text itself).
-  public static func resolve(_ text: String, name: String?) throws(InputError) -> any Landscape {
+  public static func resolve(
+    _ text: String, name: String? = nil, hessianCheck: HessianFileCheck = .minimum
+  ) throws(InputError) -> any Landscape {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.hasPrefix("poly:") { return try polynomial(trimmed, name: name) }
     if trimmed.hasPrefix("dln:") {
@@ -41,19 +44,21 @@ public enum LandscapeSpec {
         guard !part.trimmingCharacters(in: .whitespaces).isEmpty else {
           throw InputError("\(trimmed): block \(k + 1) of the direct sum is empty")
         }
-        blocks.append(try resolve(part, name: nil))
+        blocks.append(try resolve(part, name: nil, hessianCheck: hessianCheck))
       }
       return DirectSumLandscape(name: name ?? trimmed, blocks: blocks)
     }
     if trimmed.hasSuffix(".json") {
       let fixture = try LandscapeFixture.load(path: trimmed)
       do {
-        return try resolve(fixture.spec, name: name ?? fixture.id)
+        return try resolve(fixture.spec, name: name ?? fixture.id, hessianCheck: hessianCheck)
       } catch {
         throw InputError("\(trimmed): field 'spec': \(error.message)")
       }
     }
-    if trimmed.hasSuffix(".npy") { return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name) }
+    if trimmed.hasSuffix(".npy") {
+      return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name, check: hessianCheck)
+    }
     if let entry = Zoo.entry(id: trimmed) { return try resolve(entry.spec, name: name ?? entry.id) }
     if trimmed.isEmpty { throw InputError("landscape: empty specification") }
     let hint = Zoo.suggestions(for: trimmed).joined(separator: ", ")

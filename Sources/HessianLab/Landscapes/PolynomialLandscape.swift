@@ -24,6 +24,8 @@ public struct PolynomialLandscape: Landscape {
   /// The dense Hessian at 0 (the quadratic part), its exact rank (`.computed`), and λ, m from the Morse lemma
   /// or the Newton polyhedron, or unknown with the reason.
   public let knownAnswers: KnownAnswers
+  /// float64: the coefficients are exact rationals and every product is computed in double precision.
+  public var precision: Precision { .float64 }
   /// d, the number of variables of ``polynomial``, flat ones included.
   public var dimension: Int { polynomial.dimension }
   /// The origin; construction refuses p when the checks above show the origin is not a minimum.

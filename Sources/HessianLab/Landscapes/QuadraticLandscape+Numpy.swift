@@ -1,49 +1,98 @@
 import Foundation
 
+/// What the loader of a Hessian file establishes about H besides symmetry
+/// (``QuadraticLandscape/fromNumpyHessian(path:name:check:)``).
+public enum HessianFileCheck: Sendable, Equatable, CaseIterable {
+  /// H must be positive semidefinite (w* = 0 a minimum): one dense eigendecomposition
+  /// at load checks it and counts the rank. For every command that needs a minimum
+  /// (`llc`, `describe`, `covariance`, `compare`, `verify`, lessons).
+  case minimum
+  /// An indefinite H is accepted as a saddle: the same eigendecomposition records
+  /// ``KnownAnswers/negativeCurvature`` and leaves λ and m unknown (`spectrum`, which
+  /// answers at a saddle and warns).
+  case saddleAllowed
+  /// Symmetry only, no eigendecomposition at load: rank, λ and m stay unknown
+  /// (`rank`, which computes the spectrum itself with the method asked for, so a
+  /// Krylov method on a large file does not pay an O(d³) load).
+  case symmetryOnly
+}
+
 extension QuadraticLandscape {
-  /// The quadratic ½wᵀHw with H read from a 2-D `.npy` file.
+  /// The quadratic ½wᵀHw with H read from a 2-D `.npy` file: the one loader of
+  /// Hessian files behind ``LandscapeSpec`` (and so every command).
   ///
-  /// H must be square, finite, symmetric (max|H − Hᵀ| ≤ 8·d·ε·max|H|, the
-  /// rounding of a symmetric product) and positive semidefinite (smallest
-  /// eigenvalue ≥ −τ with τ = max|λ|·d·ε of the file's precision, the numerical
-  /// rank threshold of ``NumericalRank``). The rank is counted with the same τ
-  /// and has provenance `computed` (an exact dense method, not an estimator).
+  /// The file is read and checked by ``HessianFile`` (square, finite, symmetric to
+  /// its precision). The landscape keeps the file's ``Precision``, so every
+  /// ``HessianOperator`` built from it judges ranks with the file's ε. Unless
+  /// `check` is ``HessianFileCheck/symmetryOnly``, one dense eigendecomposition
+  /// counts the rank with τ = max|λ|·d·ε of the file's precision (``NumericalRank``;
+  /// provenance `computed`: an exact dense method, not an estimator) and checks
+  /// positive semidefiniteness (smallest eigenvalue ≥ −τ). The known λ = r/2 and
+  /// m = 1 are those of the quadratic, not of the model the Hessian came from
+  /// (``AnswerScope/hessianQuadratic``).
   ///
-  /// Cost: one dense eigendecomposition, O(d³).
+  /// Cost: reading d² entries, plus one dense eigendecomposition, O(d³), unless
+  /// `check` is ``HessianFileCheck/symmetryOnly``.
   ///
+  /// - Parameters:
+  ///   - path: the `.npy` file.
+  ///   - name: the landscape's name (default: `path`).
+  ///   - check: what is established at load (default ``HessianFileCheck/minimum``).
   /// - Throws: ``InputError`` naming the file and the problem.
-  public static func fromNumpyHessian(path: String, name: String? = nil) throws(InputError) -> QuadraticLandscape {
-    let loaded: (matrix: Matrix, dtype: NumpyDType)
-    do {
-      loaded = try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw InputError(error.description)
-    }
-    let h = loaded.matrix
-    guard h.isSquare else { throw InputError("\(path): the Hessian is \(h.rows)×\(h.columns), not square") }
-    guard h.rows >= 1 else { throw InputError("\(path): the Hessian is empty") }
-    if let bad = h.elements.firstIndex(where: { !$0.isFinite }) {
-      throw InputError(
-        "\(path): entry (\(bad / h.columns), \(bad % h.columns)) is \(h.elements[bad]); the Hessian must be finite")
-    }
-    let precision: Precision = loaded.dtype == .float32 ? .float32 : .float64
+  public static func fromNumpyHessian(
+    path: String, name: String? = nil, check: HessianFileCheck = .minimum
+  ) throws(InputError) -> QuadraticLandscape {
+    try QuadraticLandscape(file: try HessianFile(path: path), name: name ?? path, check: check)
+  }
+
+  /// The quadratic ½wᵀHw with H from `file` (see ``fromNumpyHessian(path:name:check:)``).
+  ///
+  /// - Throws: ``InputError`` naming the file when `check` is ``HessianFileCheck/minimum``
+  ///   and H has an eigenvalue below −τ, or when the eigendecomposition fails.
+  public init(file: HessianFile, name: String, check: HessianFileCheck = .minimum) throws(InputError) {
+    let h = file.matrix
     let d = h.rows
-    let scale = h.elements.map(abs).max() ?? 0
-    var worst = (0.0, 0, 0)
-    for i in 0..<d { for j in (i + 1)..<d where abs(h[i, j] - h[j, i]) > worst.0 { worst = (abs(h[i, j] - h[j, i]), i, j) } }
-    guard worst.0 <= 8 * Double(d) * precision.epsilon * scale else {
-      throw InputError(
-        "\(path): the Hessian is not symmetric: |H[\(worst.1),\(worst.2)] − H[\(worst.2),\(worst.1)]| = \(worst.0)")
+    guard check != .symmetryOnly else {
+      let why = "not computed when the file was read (symmetry checked only)"
+      self.init(
+        name: name, dense: h, precision: file.precision,
+        knownAnswers: KnownAnswers(
+          rank: .unknown("\(why); `rank` computes it with the method asked for"),
+          learningCoefficient: .unknown("\(why): needs the rank and positive semidefiniteness"),
+          multiplicity: .unknown("\(why): needs positive semidefiniteness"),
+          hessian: .dense(h), scope: .hessianQuadratic))
+      return
     }
     let values: [Double]
     do { values = try SymmetricEigen.values(of: h) } catch {
-      throw InputError("\(path): eigendecomposition failed: \(error)")
+      throw InputError("\(file.source): eigendecomposition failed: \(error)")
     }
-    let decision = NumericalRank.decide(eigenvalues: values, dimension: d, precision: precision)
-    if let lowest = values.first, lowest < -decision.threshold {
-      throw InputError(
-        "\(path): the Hessian is not positive semidefinite: smallest eigenvalue \(lowest) < −\(decision.threshold)")
+    let decision = NumericalRank.decide(
+      eigenvalues: values, dimension: d, precision: file.precision, expectPositiveSemidefinite: false)
+    let tau = decision.threshold
+    let rank = Known(
+      decision.rank, provenance: .computed,
+      source: "counted by a dense eigendecomposition: |λ| > τ = max|λ|·d·ε with ε of the file's \(file.precision.rawValue) precision")
+    let negatives = values.filter { $0 < -tau }
+    if let lowest = negatives.first {
+      guard check == .saddleAllowed else {
+        throw InputError(
+          "\(file.source): the Hessian is not positive semidefinite: smallest eigenvalue \(String(format: "%.6g", lowest)) < −τ = \(String(format: "%.3g", -tau)), so w* = 0 is a saddle, not a minimum (rank and spectrum accept a saddle)")
+      }
+      let saddle = NegativeCurvature(eigenvalue: lowest, count: negatives.count, threshold: tau)
+      let why = "w* = 0 is a saddle (smallest eigenvalue \(String(format: "%.4g", lowest)) < −τ): λ and m are defined at a minimum"
+      self.init(
+        name: name, dense: h, precision: file.precision,
+        knownAnswers: KnownAnswers(
+          rank: rank, learningCoefficient: .unknown(why), multiplicity: .unknown(why), hessian: .dense(h),
+          scope: .hessianQuadratic, negativeCurvature: saddle))
+      return
     }
-    return QuadraticLandscape(name: name ?? path, storage: .dense(h), rank: decision.rank, rankProvenance: .computed)
+    let source = "λ = r/2, m = 1 for the quadratic ½wᵀHw with this Hessian, r curved directions (Watanabe 2009)"
+    self.init(
+      name: name, dense: h, precision: file.precision,
+      knownAnswers: KnownAnswers(
+        rank: rank, learningCoefficient: Known(Rational(decision.rank, 2), provenance: .theorem, source: source),
+        multiplicity: Known(1, provenance: .theorem, source: source), hessian: .dense(h), scope: .hessianQuadratic))
   }
 }

@@ -5,12 +5,14 @@
 /// - `.diagonal(h)`: H = diag(h) (axis-aligned), O(d) memory;
 /// - `.factored(values, basisRows)`: H = Bᵀ diag(values) B with B (k×d) having
 ///   orthonormal rows, O(kd) memory;
-/// - `.dense(H)`: any symmetric positive semidefinite matrix, O(d²) memory.
+/// - `.dense(H)`: a symmetric matrix (positive semidefinite at a minimum), O(d²) memory.
 ///
 /// Known answers are exact by construction: the Hessian is H everywhere, its
 /// rank is the number of nonzero prescribed eigenvalues, and λ_LLC = r/2 with
 /// multiplicity 1 (a quadratic with r curved directions and d − r exactly flat
-/// ones; Watanabe 2009, additivity over separated variables).
+/// ones; Watanabe 2009, additivity over separated variables). A quadratic read
+/// from a Hessian file (``fromNumpyHessian(path:name:check:)``) keeps the file's
+/// ``precision``, and its λ is scoped to the quadratic (``AnswerScope/hessianQuadratic``).
 public struct QuadraticLandscape: Landscape {
   /// How the Hessian is stored.
   public enum Storage: Sendable, Equatable {
@@ -18,7 +20,8 @@ public struct QuadraticLandscape: Landscape {
     case diagonal([Double])
     /// H = Bᵀ diag(values) B with B = `basisRows` (k×d) having orthonormal rows, one value per row; O(kd) memory.
     case factored(values: [Double], basisRows: Matrix)
-    /// A d×d matrix H, assumed symmetric positive semidefinite (only squareness is checked); O(d²) memory.
+    /// A d×d matrix H, assumed symmetric (only squareness is checked; a Hessian file is checked by
+    /// ``QuadraticLandscape/fromNumpyHessian(path:name:check:)``); O(d²) memory.
     case dense(Matrix)
   }
 
@@ -31,8 +34,11 @@ public struct QuadraticLandscape: Landscape {
   /// The Hessian H as given.
   public let storage: Storage
   /// The Hessian H; its rank r (given, or counted from the stored eigenvalues; unknown for `.dense` without one);
-  /// λ = r/2 and m = 1 (λ unknown with the rank).
+  /// λ = r/2 and m = 1 (λ unknown with the rank). For a Hessian file, see
+  /// ``fromNumpyHessian(path:name:check:)``.
   public let knownAnswers: KnownAnswers
+  /// The precision H is known to: that of the `.npy` file it was read from, float64 otherwise.
+  public let precision: Precision
 
   /// A quadratic with the given Hessian storage and minimum (default: the origin).
   ///
@@ -42,9 +48,11 @@ public struct QuadraticLandscape: Landscape {
   ///     (`.dense`).
   ///   - rankProvenance: where a given `rank` comes from (`.construction` for a
   ///     prescribed spectrum, `.computed` for a rank counted from a file).
+  ///   - precision: the precision the entries of H are known to (float32 for a
+  ///     matrix stored in single precision).
   public init(
     name: String, storage: Storage, minimum: [Double]? = nil, rank: Int? = nil,
-    rankProvenance: Provenance = .construction
+    rankProvenance: Provenance = .construction, precision: Precision = .float64
   ) {
     let d: Int
     let hessian: KnownHessian
@@ -70,6 +78,7 @@ public struct QuadraticLandscape: Landscape {
     self.name = name
     self.dimension = d
     self.storage = storage
+    self.precision = precision
     self.minimum = minimum ?? [Double](repeating: 0, count: d)
     precondition(self.minimum.count == d, "minimum has the wrong dimension")
     let source = "quadratic with a prescribed Hessian: λ = r/2, m = 1"
@@ -88,6 +97,17 @@ public struct QuadraticLandscape: Landscape {
         multiplicity: Known(1, provenance: .theorem, source: source),
         hessian: hessian)
     }
+  }
+
+  /// A dense quadratic with answers established by the caller (the Hessian-file loader).
+  init(name: String, dense h: Matrix, precision: Precision, knownAnswers: KnownAnswers) {
+    precondition(h.isSquare, "a dense Hessian must be square")
+    self.name = name
+    self.dimension = h.rows
+    self.storage = .dense(h)
+    self.minimum = [Double](repeating: 0, count: h.rows)
+    self.precision = precision
+    self.knownAnswers = knownAnswers
   }
 
   /// The Hessian applied to a displacement u (the HVP, which is the same at every point).

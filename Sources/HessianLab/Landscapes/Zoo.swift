@@ -15,7 +15,7 @@ public struct ZooEntry: Sendable, Equatable {
     self.spec = spec
   }
 
-  /// Builds the landscape, named by the id. Cost: as ``LandscapeSpec/resolve(_:)``.
+  /// Builds the landscape, named by the id. Cost: as ``LandscapeSpec/resolve(_:name:hessianCheck:)``.
   public func make() throws(InputError) -> any Landscape {
     try LandscapeSpec.resolve(spec, name: id)
   }

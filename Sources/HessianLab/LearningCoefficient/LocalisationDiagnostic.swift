@@ -81,7 +81,7 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     var nullBasis: [[Double]] = []
     var hMin: Double? = nil
     if let eig = try? SymmetricEigen.decomposition(of: landscape.denseHessianAtMinimum()) {
-      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d).threshold
+      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d, precision: landscape.precision).threshold
       for (k, h) in eig.values.enumerated() {
         if h > tau {
           hMin = min(hMin ?? h, h)

@@ -48,7 +48,7 @@ public struct Lesson01HessianRank: LessonProgram {
     ])
 
     let eig = try SymmetricEigen.values(of: h)
-    let decision = NumericalRank.decide(eigenvalues: eig, dimension: d, policy: policy)
+    let decision = NumericalRank.decide(eigenvalues: eig, dimension: d, precision: land.precision, policy: policy)
     let knownRank = land.knownAnswers.rank.value
     r.predict(
       "rank", question: "Every entry of this 20×20 H is nonzero. How many of its 20 eigenvalues are nonzero?",
@@ -69,7 +69,8 @@ public struct Lesson01HessianRank: LessonProgram {
     let quartic = try LessonSupport.landscape(quarticLandscape)
     let qh = quartic.denseHessian(at: quartic.minimum)
     let qeig = try SymmetricEigen.values(of: qh)
-    let qdecision = NumericalRank.decide(eigenvalues: qeig, dimension: quartic.dimension, policy: policy)
+    let qdecision = NumericalRank.decide(
+      eigenvalues: qeig, dimension: quartic.dimension, precision: quartic.precision, policy: policy)
     r.predict(
       "quartic", question: "L(x, y) = x² + y⁴ rises in both directions away from 0. What is the rank of its Hessian at 0?",
       choices: ["2", "1", "0"], answer: qdecision.rank == 2 ? 0 : qdecision.rank == 1 ? 1 : 2,
@@ -100,7 +101,7 @@ public struct Lesson01HessianRank: LessonProgram {
     LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7") { answer, _ in
       let land = try LessonSupport.landscape(answer)
       let eig = try LessonSupport.hessianSpectrum(land)
-      let decision = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension)
+      let decision = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, precision: land.precision)
       let smallest = decision.smallestCounted ?? 0
       let okD = land.dimension == 12, okRank = decision.rank == 4, okSmall = abs(smallest - 0.01) <= 1e-4
       return ExerciseVerdict(passed: okD && okRank && okSmall, lines: [

@@ -59,9 +59,7 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
 
     // 2. Dense costs d products.
     let small = try LessonSupport.landscape(denseLandscape)
-    let op = HessianOperator(dimension: small.dimension, name: small.name) { x, y in
-      small.hessianVectorProduct(at: small.minimum, x, into: &y)
-    }
+    let op = HessianOperator(landscape: small, at: small.minimum)
     let dense = try DenseRank.rank(of: op, policy: .precisionRelative)
     r.predict(
       "dense-cost", question: "\(small.name) has d = \(small.dimension) parameters. How many HVPs does building its dense Hessian cost?",
@@ -73,9 +71,7 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
 
     // 3. Rank of a d = 10,000 Hessian from a few products.
     let large = try LessonSupport.landscape(largeLandscape)
-    let bigOp = HessianOperator(dimension: large.dimension, name: large.name) { x, y in
-      large.hessianVectorProduct(at: large.minimum, x, into: &y)
-    }
+    let bigOp = HessianOperator(landscape: large, at: large.minimum)
     var blockRng = rng.child(1)
     let block = try BlockKrylovRank.rank(of: bigOp, using: &blockRng)
     var powerRng = rng.child(2)

@@ -65,7 +65,9 @@ public struct Lesson04NumericalRank: LessonProgram {
     let policies: [(String, ThresholdPolicy)] = [
       ("precision: max|λ|·d·ε", .precisionRelative), ("rel:1e-6", .relative(1e-6)), ("largest gap", .largestGap),
     ]
-    let decisions = policies.map { ($0.0, NumericalRank.decide(eigenvalues: tinyEig, dimension: tiny.dimension, policy: $0.1)) }
+    let decisions = policies.map {
+      ($0.0, NumericalRank.decide(eigenvalues: tinyEig, dimension: tiny.dimension, precision: tiny.precision, policy: $0.1))
+    }
     let defaultRank = decisions[0].1.rank, relRank = decisions[1].1.rank
     r.predict(
       "tiny", question: "\(tiny.name) has eigenvalues 1, 0.5, 1e-12 and \(tiny.dimension - 3) zeros. Ranks with the default threshold and with rel:1e-6?",

@@ -72,7 +72,7 @@ extension LessonSupport {
   ) async throws -> (variances: [Double], evaluations: Int) {
     let h = land.denseHessian(at: land.minimum)
     let eig = try SymmetricEigen.decomposition(of: h)
-    let decision = NumericalRank.decide(eigenvalues: eig.values, dimension: land.dimension)
+    let decision = NumericalRank.decide(eigenvalues: eig.values, dimension: land.dimension, precision: land.precision)
     let s = try await selection(land, population: population, sigma: 1, kept: kept, seed: seed)
     let d = land.dimension
     var out: [Double] = []

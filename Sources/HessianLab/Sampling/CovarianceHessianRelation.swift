@@ -99,14 +99,22 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
   }
 
   /// The predicted κ for (1,λ) selection: κ(λ_eff, r) with the nonzero
-  /// eigenvalues of H (those above 10⁻¹⁰·max, as in ``measure(covariance:hessian:sigma:rangeTolerance:)``)
+  /// eigenvalues of H (those above `rangeTolerance`·max, as in ``measure(covariance:hessian:sigma:rangeTolerance:)``)
   /// and λ_eff = λ·exp(−|w* − m|²/(2σ²)) (λ_eff = λ when centred).
   /// `nil` when H has no positive eigenvalue.
   public static func predictedScale(
-    population lambda: Int, hessianEigenvalues h: [Double], centerDistance: Double, sigma: Double
+    population lambda: Int, hessianEigenvalues h: [Double], centerDistance: Double, sigma: Double,
+    rangeTolerance: Double = 1e-10
   ) -> Double? {
     let lambdaEff = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
     let hmax = h.map(abs).max() ?? 0
-    return KappaConstant.asymptotic(lambda: lambdaEff, eigenvalues: h.filter { $0 > 1e-10 * hmax })
+    return KappaConstant.asymptotic(lambda: lambdaEff, eigenvalues: h.filter { $0 > rangeTolerance * hmax })
+  }
+
+  /// The range tolerance for a Hessian known to `precision`: max(10⁻¹⁰, d·ε), so
+  /// that the rounding noise of a float32 Hessian (|λ| up to about max|λ|·d·ε, the
+  /// rank threshold of ``NumericalRank``) is not taken for curvature and inverted.
+  public static func rangeTolerance(dimension d: Int, precision: Precision) -> Double {
+    max(1e-10, Double(max(d, 1)) * precision.epsilon)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A generated landscape with the answers it was built to have, printable as a
-/// spec that ``LandscapeSpec/resolve(_:)`` accepts.
+/// spec that ``LandscapeSpec/resolve(_:name:hessianCheck:)`` accepts.
 public enum GeneratedCase: Sendable, Equatable, CustomStringConvertible {
   /// `quad:EIGS:d=D[:seed=S]`: nonzero eigenvalues with exact multiplicities,
   /// axis-aligned or in a seeded random orthonormal basis. Constructed rank =

@@ -61,7 +61,7 @@ public enum Tour {
     let counting = CountingLandscape(land)
     let wStar = land.minimum
     func op() -> HessianOperator {
-      HessianOperator(dimension: d, name: land.name) { x, y in counting.hessianVectorProduct(at: wStar, x, into: &y) }
+      HessianOperator(landscape: counting, at: wStar)
     }
     let dense = try DenseRank.rank(of: op())
     emit("dense:   rank \(dense.rank) with \(dense.hessianVectorProducts) HVPs (one per unit vector) + an O(d³) eigendecomposition")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import HessianLab
 
@@ -89,5 +90,19 @@ struct LocalisationDiagnosticTests {
     let expected = 1 / Self.nBeta
     #expect(abs(diag.largestLocaliserShare - expected) <= 1e-9 * expected, "η = \(diag.largestLocaliserShare)")
     #expect(diag.flatDirections == diag.probedDirections)
+  }
+
+  /// A float32 Hessian file (rank 12 of d = 64, eigenvalues 1…12; fixtures/hessians): its
+  /// rounding noise (|h| ≤ 1.6e-7) is not curvature. Judged with float64's τ the positive
+  /// noise eigenvalues would count as the weakest curved directions, h_min ~ 1e-8, and the
+  /// range part would charge η = γ/(nβ h_min) ~ 10⁵: a false warning on every SGLD run.
+  @Test("a float32 Hessian file: the range is judged at float32's ε (h_min = 1, no warning)")
+  func float32Range() throws {
+    let land = try LandscapeSpec.resolve(Repository.path("fixtures/hessians/rank12-d64-float32.npy"))
+    var rng = SeededGenerator(seed: 31)
+    let diag = LocalisationDiagnostic(landscape: land, nBeta: Self.nBeta, gamma: 1, using: &rng)
+    let hMin = try #require(diag.weakestCurvature)
+    #expect(abs(hMin - 1) < 1e-5, "h_min = \(hMin)")
+    #expect(diag.largestLocaliserShare <= LocalisationDiagnostic.warningThreshold, "η = \(diag.largestLocaliserShare)")
   }
 }

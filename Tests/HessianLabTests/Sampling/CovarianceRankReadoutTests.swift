@@ -8,6 +8,7 @@ struct QuarticTestLandscape: Landscape {
   var name: String { "quartic-test" }
   var dimension: Int { quartic.count }
   var minimum: [Double] { [Double](repeating: 0, count: dimension) }
+  var precision: Precision { .float64 }
   var knownAnswers: KnownAnswers {
     let r = quadratic.filter { $0 > 0 }.count
     return KnownAnswers(

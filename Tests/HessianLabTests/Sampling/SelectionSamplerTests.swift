@@ -11,6 +11,7 @@ final class CountingLandscape: Landscape {
   var dimension: Int { base.dimension }
   var minimum: [Double] { base.minimum }
   var knownAnswers: KnownAnswers { base.knownAnswers }
+  var precision: Precision { base.precision }
   var evaluations: Int { counter.withLock { $0 } }
   func loss(at w: [Double]) -> Double {
     counter.withLock { $0 += 1 }

@@ -11,6 +11,7 @@ struct BrokenHVPLandscape: Landscape {
   var dimension: Int { base.dimension }
   var minimum: [Double] { base.minimum }
   var knownAnswers: KnownAnswers { base.knownAnswers }
+  var precision: Precision { base.precision }
   func loss(at w: [Double]) -> Double { base.loss(at: w) }
   func gradient(at w: [Double], into g: inout [Double]) { base.gradient(at: w, into: &g) }
   func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
