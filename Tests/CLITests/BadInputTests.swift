@@ -187,6 +187,9 @@ struct BadInputTests {
     BadInput("dangling operator", ["describe", "poly:x0^2 +"], names: "poly:x0^2 +", says: "unexpected end of expression"),
     BadInput("chained exponent", ["describe", "poly:x0^2^2"], names: "poly:x0^2^2", says: "chained exponent"),
     BadInput("saddle, not a minimum", ["describe", "poly:x0^2 - x1^2"], names: "poly:x0^2 - x1^2", says: "not a minimum"),
+    BadInput(
+      "edge polynomial negative on the torus", ["describe", "poly:x0^2 - 3*x0*x1^2 + x1^4"],
+      names: "poly:x0^2 - 3*x0*x1^2 + x1^4", says: "take negative values arbitrarily close to the origin"),
     BadInput("linear term", ["describe", "poly:x0 + x1^2"], names: "poly:x0 + x1^2", says: "gradient there is not 0"),
     BadInput(
       "expansion with too many terms", ["describe", "poly:(x0+x1+x2+x3+x4+x5+x6+x7)^40"], names: "poly:(x0",

@@ -128,4 +128,19 @@ struct LessonCommandTests {
     let viaOption = try Self.run(["list", "--lessons", copy.path], state: state)
     #expect(viaOption.standardOutput.contains("COPIED"))
   }
+
+  /// Lesson 11's first hint runs `llc nc-x2y6 --method volume`; at λ = 1/6 the probabilities are not
+  /// small, and plain Monte Carlo's ~100/P samples are fewer than splitting's loss evaluations, so
+  /// the report must say "only … fewer" rather than present them as the expensive alternative.
+  @Test("lesson 11's hint command compares plain Monte Carlo with splitting honestly")
+  func lesson11HintCommand() throws {
+    let r = try CommandRunner.run(["llc", "nc-x2y6", "--method", "volume", "--seed", "11"])
+    #expect(r.status == 0, "\(r.standardError)")
+    let line = try #require(r.standardOutput.split(separator: "\n").first { $0.contains("plain Monte Carlo") })
+    let evaluations = try #require(line.firstMatch(of: /(\d+) loss evaluations/))
+    let plain = try #require(line.firstMatch(of: /would need (?:only )?~([0-9.e+-]+)/))
+    let n = try #require(Double(evaluations.1)), m = try #require(Double(plain.1))
+    #expect(m < n, "the case this test is about: \(line)")
+    #expect(line.contains("would need only ~") && line.contains("fewer"), "\(line)")
+  }
 }

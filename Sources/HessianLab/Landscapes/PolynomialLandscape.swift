@@ -4,14 +4,15 @@
 /// The gradient, Hessian and HVP are exact (symbolic differentiation of the
 /// sparse monomials, ``Polynomial``). Construction refuses a polynomial whose
 /// origin is not a minimum: value ≠ 0, gradient ≠ 0, an indefinite quadratic
-/// part, or a Newton-polyhedron vertex monomial that changes sign.
+/// part, or a Newton-polyhedron vertex monomial or edge polynomial that takes
+/// negative values on the real torus (`NewtonFaceTest`).
 ///
 /// Known answers:
 /// - Hessian at 0 = the quadratic part's matrix (exact), rank by exact rational elimination;
 /// - λ, m: if the quadratic part is positive definite in the used variables,
 ///   λ = (#used)/2, m = 1 (Morse lemma); otherwise the Newton polyhedron
-///   (``NewtonLearningCoefficient``), or unknown with the reason when
-///   non-degeneracy cannot be certified. Unused (flat) variables add 0.
+///   (``NewtonLearningCoefficient``), or unknown with the reason when p is
+///   degenerate for it or its non-degeneracy is undecided. Unused (flat) variables add 0.
 ///
 /// Cost: one loss evaluation per ``loss(at:)``; an HVP costs O(k·s²) for k
 /// terms of s variables. Reference: Watanabe, *Algebraic Geometry and

@@ -7,7 +7,8 @@
 /// Its Newton distance t* is the t where (t, …, t) meets the boundary of Γ₊.
 /// When f ≥ 0 near 0 and f is non-degenerate for Γ₊ (for every compact face τ,
 /// f_τ = Σ_{α_k ∈ τ} c_k x^{α_k} has no singular point in the real torus
-/// (ℝ∖{0})^d), the real log canonical threshold of f at 0 is
+/// (ℝ∖{0})^d: Lin's real condition; Varchenko's asks it on (ℂ∖{0})^d, which is
+/// stronger, see `NewtonFaceTest`), the real log canonical threshold of f at 0 is
 ///
 ///     λ = 1/t*,   m = codimension of the face of Γ₊ whose relative interior contains (t*, …, t*).
 ///
@@ -16,14 +17,16 @@
 /// t* = max over facets ⟨w, x⟩ ≥ c of c / Σw, and m = rank of the normals of
 /// the facets through (t*, …, t*).
 ///
-/// Non-degeneracy is certified face by face: a compact face with one or two
-/// monomials is always non-degenerate (a binomial a x^α + b x^β has no singular
-/// torus zero: x_i∂_i f = 0 for all i and f = 0 force α = β), and so is one
-/// whose monomials all have even exponents and positive coefficients (f_τ > 0
-/// on the torus). Any other compact face makes the result unknown, with the
-/// face named in the reason: `(x0 − x1²)²` has the compact edge
-/// {x0², −2x0x1², x1⁴} whose polynomial (x0 − x1²)² is singular on the torus,
-/// and its true λ = 1/2 differs from the Newton value 3/4.
+/// Non-degeneracy is decided face by face by `NewtonFaceTest`, exactly where
+/// it can be: vertices, faces of positive monomials with even exponents, and every
+/// edge (a face of dimension 1, any number of terms), whose polynomial reduces to
+/// one variable, G(s), whose real roots are counted with their multiplicities by
+/// Sturm sequences over the integers. x² + xy² + y⁴ (G = 1 + s + s², no real
+/// root) is non-degenerate with λ = 3/4; `(x0 − x1²)²` has the compact edge
+/// {x0², −2x0x1², x1⁴} with G = (1 − s)², a double root, so it is degenerate and
+/// its true λ = 1/2 differs from the Newton value 3/4. A face of dimension ≥ 2 with
+/// a negative coefficient or an odd exponent stays undecided, and λ is then
+/// unknown with the face named in the reason.
 ///
 /// Cost: O(C(n + d, d)) small exact eliminations for n monomials in d used
 /// variables; no loss evaluations.
@@ -154,14 +157,18 @@ public enum NewtonLearningCoefficient {
   public enum Outcome: Sendable, Equatable {
     /// λ and m are known exactly; `source` explains how.
     case known(lambda: Rational, multiplicity: Int, source: String)
-    /// The polynomial is (possibly) degenerate or too large: λ is not given.
+    /// The polynomial is degenerate, its non-degeneracy is undecided, or it is too large: λ is not given.
     case unknown(reason: String)
-    /// A vertex monomial takes negative values near 0: the origin is not a minimum.
+    /// K takes negative values arbitrarily close to 0 (a vertex monomial, or an edge polynomial,
+    /// that is negative somewhere on the real torus): the origin is not a minimum.
     case notAMinimum(reason: String)
   }
 
   /// λ and m of K = p at the origin via the Newton polyhedron of p (flat,
-  /// unused variables contribute 0 to λ and nothing to m).
+  /// unused variables contribute 0 to λ and nothing to m). Every compact face is
+  /// classified by `NewtonFaceTest`: a face negative somewhere on the torus gives
+  /// `.notAMinimum`; otherwise a degenerate face, then an undecided one, gives
+  /// `.unknown` naming it; otherwise λ = 1/t* is known.
   ///
   /// Cost: see ``NewtonPolyhedron``; no loss evaluations.
   public static func compute(for p: Polynomial) -> Outcome {
@@ -174,22 +181,22 @@ public enum NewtonLearningCoefficient {
     guard let poly = NewtonPolyhedron(exponents: exps) else {
       return .unknown(reason: "the Newton polyhedron is too large for the exact facet enumeration")
     }
-    for face in poly.compactFaces where face.count == 1 {
-      let t = p.terms[face[0]]
-      if t.coefficient.numerator < 0 || t.exponents.contains(where: { $0 % 2 != 0 }) {
-        return .notAMinimum(
-          reason: "the vertex monomial \(Polynomial(dimension: p.dimension, terms: [t])) of the Newton polyhedron takes negative values arbitrarily close to the origin")
+    // Every compact face first (a face where K takes negative values settles it), then the verdict.
+    var degenerate: [String] = [], undecided: [String] = []
+    for face in poly.compactFaces.sorted(by: { $0.count < $1.count }) {
+      switch NewtonFaceTest.classify(face.map { p.terms[$0] }) {
+      case .nonDegenerate: continue
+      case let .takesNegativeValues(reason): return .notAMinimum(reason: reason)
+      case let .degenerate(reason): degenerate.append(reason)
+      case let .undecided(reason): undecided.append(reason)
       }
     }
-    for face in poly.compactFaces where face.count >= 3 {
-      let positiveEven = face.allSatisfy { k in
-        p.terms[k].coefficient.numerator > 0 && p.terms[k].exponents.allSatisfy { $0 % 2 == 0 }
-      }
-      if !positiveEven {
-        let fTau = Polynomial(dimension: p.dimension, terms: face.map { p.terms[$0] })
-        return .unknown(
-          reason: "non-degeneracy not certified: the compact face polynomial \(fTau) may be singular on the torus, so 1/t* = \(Rational(1) / poly.distance) need not be λ")
-      }
+    let newtonValue = "1/t* = \(Rational(1) / poly.distance)"
+    if let reason = degenerate.first {
+      return .unknown(reason: "degenerate for its Newton polyhedron: \(reason); so \(newtonValue) need not be λ")
+    }
+    if let reason = undecided.first {
+      return .unknown(reason: "non-degeneracy not decided: \(reason); so \(newtonValue) need not be λ")
     }
     let lambda = Rational(1) / poly.distance
     return .known(

@@ -3,7 +3,8 @@ import Foundation
 /// Lesson 4: numerical rank — thresholds, precision and gaps.
 ///
 /// A rank-5 Hessian (d = 20) rounded to float32 has 15 "zero" eigenvalues of
-/// size ~10⁻⁶: judged with float64's ε every one of them counts; judged with
+/// size up to ~2·10⁻⁷ (at most ‖E‖₂ ≤ 2⁻²⁴‖H‖_F by Weyl's inequality, E the
+/// rounding error): judged with float64's ε, as after an upcast, every one of them counts; judged with
 /// the precision the matrix is known to, the rank is 5 again, with a visible
 /// gap (math notes §5.5). On `quad-tiny-axis` (1, 0.5, 10⁻¹²) two reasonable
 /// thresholds disagree, which is why the gap ratio is always reported.
@@ -34,9 +35,17 @@ public struct Lesson04NumericalRank: LessonProgram {
     let land = try LessonSupport.landscape(landscape)
     let d = land.dimension
     let known = land.knownAnswers.rank.value ?? -1
-    var h32 = land.denseHessian(at: land.minimum)
+    let h = land.denseHessian(at: land.minimum)
+    var h32 = h
     for k in h32.elements.indices { h32.elements[k] = Double(Float(h32.elements[k])) }
     let eig32 = try SymmetricEigen.values(of: h32)
+    // The rounding error E = fl32(H) − H: |E_ij| ≤ 2⁻²⁴|H_ij| (round to nearest), so by Weyl's
+    // inequality every eigenvalue moves by at most ‖E‖₂ ≤ ‖E‖_F ≤ 2⁻²⁴‖H‖_F.
+    var e = h32
+    for k in e.elements.indices { e.elements[k] = h32.elements[k] - h.elements[k] }
+    let roundingNorm = try SymmetricEigen.values(of: e).map(abs).max() ?? 0
+    let roundingBound = 0x1p-24 * h.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let largestNull = eig32.map(abs).sorted().prefix(d - max(known, 0)).max() ?? 0
     let as64 = NumericalRank.decide(eigenvalues: eig32, dimension: d, precision: .float64)
     let as32 = NumericalRank.decide(eigenvalues: eig32, dimension: d, precision: roundedPrecision)
 
@@ -49,7 +58,7 @@ public struct Lesson04NumericalRank: LessonProgram {
       question: "Judged with float64's ε (τ = max|λ|·d·2⁻⁵² ≈ \(LessonFormat.short(as64.threshold))), what rank does this float32 matrix get?",
       choices: ["5, the true rank", "more than 5: rounding noise is counted", "fewer than 5"],
       answer: as64.rank == known ? 0 : as64.rank > known ? 1 : 2,
-      reveal: "float32 rounding leaves eigenvalues of about max|λ|·2⁻²³ ≈ \(LessonFormat.short(16 * Double(Float.ulpOfOne))): far above a float64 threshold.")
+      reveal: "float32 rounding moves each entry by at most 2⁻²⁴ of itself (float32's unit roundoff), so by Weyl's inequality each eigenvalue moves by at most ‖E‖₂ ≤ 2⁻²⁴‖H‖_F = \(LessonFormat.short(roundingBound)); here ‖E‖₂ = \(LessonFormat.short(roundingNorm)) and the \(d - max(known, 0)) \"zero\" eigenvalues reach \(LessonFormat.short(largestNull)): far above the float64 threshold \(LessonFormat.short(as64.threshold)).")
     let bars = eig32.sorted { abs($0) > abs($1) }.enumerated().map { (label: "λ\($0.offset + 1)", value: abs($0.element)) }
     r.show("two-thresholds", [
       "|eigenvalues| of the float32 matrix (┆ = τ with float32's ε):",

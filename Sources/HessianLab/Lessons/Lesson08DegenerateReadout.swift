@@ -2,8 +2,10 @@ import Foundation
 
 /// Lesson 8: degenerate Hessians — the kept points' covariance is full rank;
 /// rank(H) is the number of eigenvalues clearly below σ², read off against the
-/// Marchenko–Pastur edge σ²(1 − √(d/n))², which needs n > d and grows with the
-/// largest range variance (math notes §2.1, §2.4).
+/// Marchenko–Pastur edge σ²(1 − √(d/n))² (conservative: the d − r null
+/// eigenvalues' own band has (d − r)/n), which needs n > d and grows with the
+/// largest range variance c_max, measured along H's weakest curved eigenvector
+/// (math notes §2.1, §2.4).
 public struct Lesson08DegenerateReadout: LessonProgram {
   /// The lesson's position in the course, 8 (folder `08-degenerate-readout`).
   public let number = 8
@@ -36,12 +38,14 @@ public struct Lesson08DegenerateReadout: LessonProgram {
     let d = land.dimension
     let rank = land.knownAnswers.rank.value ?? -1
     let sigma = 1.0
-    var rows: [(n: Int, readout: CovarianceRankReadout, eig: [Double], evaluations: Int)] = []
+    var rows: [(n: Int, readout: CovarianceRankReadout, eig: [Double], covariance: Matrix, evaluations: Int)] = []
     for (k, n) in keptCounts.enumerated() {
       let s = try await LessonSupport.selection(
         land, population: population, sigma: sigma, kept: n, seed: SeededGenerator.childSeed(root: seed, index: UInt64(k)),
         centerOffset: centerOffset)
-      rows.append((n, try CovarianceRankReadout.read(eigenvalues: s.eigenvalues, kept: n, sigma: sigma), s.eigenvalues, s.sample.lossEvaluations))
+      rows.append((
+        n, try CovarianceRankReadout.read(eigenvalues: s.eigenvalues, kept: n, sigma: sigma), s.eigenvalues, s.covariance,
+        s.sample.lossEvaluations))
     }
     let big = rows.last!
     let covRank = big.eig.filter { $0 > 1e-10 * (big.eig.last ?? 1) }.count
@@ -55,7 +59,18 @@ public struct Lesson08DegenerateReadout: LessonProgram {
       answer: covRank == rank ? 0 : covRank == d - rank ? 1 : 2,
       reveal: "Along a null direction selection cannot prefer anything: the kept points keep their full variance σ² there. No eigenvalue is 0.")
     let edges = CovarianceRankReadout.nullBlockEdges(dimension: d, kept: big.n)
-    let upper = sigma * sigma * edges.upper, lower = sigma * sigma * edges.lower
+    let upper = sigma * sigma * edges.upper
+    // The null block is (d − r)-dimensional: its own Marchenko–Pastur band has (d − r)/n.
+    let nullEdges = CovarianceRankReadout.nullBlockEdges(dimension: d - max(rank, 0), kept: big.n)
+    let nullLower = sigma * sigma * nullEdges.lower, nullUpper = sigma * sigma * nullEdges.upper
+    // c_max: the kept points' variance vᵀCv along H's weakest curved eigenvector v.
+    let hEigen = try SymmetricEigen.decomposition(of: land.denseHessian(at: land.minimum))
+    let hDecision = NumericalRank.decide(eigenvalues: hEigen.values, dimension: d)
+    var cmax = Double.nan
+    if let weakest = (0..<d).filter({ abs(hEigen.values[$0]) > hDecision.threshold }).min(by: { abs(hEigen.values[$0]) < abs(hEigen.values[$1]) }) {
+      cmax = 0
+      for i in 0..<d { for j in 0..<d { cmax += hEigen.vectors[i, weakest] * big.covariance[i, j] * hEigen.vectors[j, weakest] } }
+    }
     r.predict(
       "null-variance", question: "The \(d - rank) largest eigenvalues of C belong to the null space of H. They are close to…",
       choices: ["0", "σ² = 1", "σ²·κ, as for the curved directions"],
@@ -75,14 +90,18 @@ public struct Lesson08DegenerateReadout: LessonProgram {
         "\($0.n)", "\($0.evaluations)", LessonFormat.short($0.readout.threshold), "\($0.readout.rank)",
         $0.readout.largestCounted.map(LessonFormat.short) ?? "—", $0.readout.smallestUncounted.map(LessonFormat.short) ?? "—",
       ] }) + [
-        "the planner's rule n ≳ 2.5·d/(1 − √(c_max/σ²))² with c_max = \(LessonFormat.short(big.readout.largestCounted ?? .nan)): n ≈ \(ReadoutPlan.keptNeeded(dimension: d, largestRangeVariance: big.readout.largestCounted ?? 0.5, sigma: sigma))",
+        "c_max = \(LessonFormat.short(cmax)) (the variance of the \(big.n) kept points along H's weakest curved eigenvector); "
+          + "the planner's rule n ≳ 2.5·d/(1 − √(c_max/σ²))² gives n ≈ \(ReadoutPlan.keptNeeded(dimension: d, largestRangeVariance: cmax.isFinite ? cmax : 0.5, sigma: sigma))",
+        "the largest counted eigenvalue of C, \(LessonFormat.short(big.readout.largestCounted ?? .nan)), is not c_max: the null block's "
+          + "sampling noise pushes C's range eigenvalues down, so as an estimate of c_max it runs low",
       ])
 
     r.check("full-rank", covRank == d, "C has \(covRank) eigenvalues above 1e-10·max (d = \(d))")
     let nullBlock = big.eig.suffix(d - max(rank, 0))
     r.check(
-      "null-block-is-sigma2", nullBlock.allSatisfy { $0 >= 0.95 * lower && $0 <= 1.05 * upper },
-      "null eigenvalues in \(LessonLibraryText.range(nullBlock)), band \(LessonSupport.interval(lower, upper))")
+      "null-block-is-sigma2", nullBlock.allSatisfy { $0 >= 0.95 * nullLower && $0 <= 1.05 * nullUpper },
+      "null eigenvalues in \(LessonLibraryText.range(nullBlock)), band σ²(1 ± √((d − r)/n))² = \(LessonSupport.interval(nullLower, nullUpper)) ±5%; "
+        + "the read-out's conservative band with d/n: \(LessonSupport.interval(big.readout.threshold, upper))")
     r.check("readout-equals-rank", big.readout.rank == rank, "n = \(big.n): read-out \(big.readout.rank), rank(H) = \(rank)")
     let small = rows.first!
     r.check("too-few-points-miss", small.readout.rank != rank, "n = \(small.n): read-out \(small.readout.rank), rank(H) = \(rank)")

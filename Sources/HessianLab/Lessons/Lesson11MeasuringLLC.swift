@@ -47,11 +47,14 @@ public struct Lesson11MeasuringLLC: LessonProgram {
     ] + LessonFormat.table(
       ["ε", "log P(K < ε)"],
       zip(vol.epsilons, vol.logTailProbabilities).enumerated().filter { $0.offset % 2 == 0 }.map { [LessonFormat.short($0.element.0), LessonFormat.short($0.element.1)] })
-      + ["slope = λ̂ = \(LessonFormat.short(vol.value ?? .nan)) ± \(LessonFormat.short(vol.standardError ?? .nan))"])
+      + [
+        "slope = λ̂ = \(LessonFormat.short(vol.value ?? .nan)) ± \(LessonFormat.short(vol.standardError ?? .nan))",
+        Self.costComparison(vol),
+      ])
     r.show("sgld", [
       "SGLD: n = 10⁴ (β = 1/log n), γ = 1, \(Self.sgld.chains) chains × \(Self.sgld.steps) steps (\(sgld.gradientEvaluations) gradients)",
       "λ̂ = nβ(E[L] − L(w*)) = \(LessonFormat.short(sgld.value ?? .nan)) ± \(LessonFormat.short(sgld.standardError ?? .nan))",
-    ] + sgld.traces.prefix(2).enumerated().map { Sparkline.line(label: "  chain \($0.offset) L(w)", values: $0.element, width: 40) })
+    ] + sgld.traces.prefix(2).enumerated().map { Sparkline.line(label: "  chain \($0.offset) nβ(L − L*)", values: $0.element, width: 40) })
 
     // Multiplicity: (xy)², λ = 1/2, m = 2.
     let xy = try LessonSupport.landscape(multiplicityLandscape)
@@ -94,8 +97,19 @@ public struct Lesson11MeasuringLLC: LessonProgram {
     return r
   }
 
+  /// The splitting cost of `v` against plain Monte Carlo's ~100/P(K < ε_min) samples for 100 hits
+  /// below ε_min (``VolumeScalingEstimate/plainMonteCarloEquivalent``), saying which is cheaper.
+  static func costComparison(_ v: VolumeScalingEstimate) -> String {
+    let splitting = "splitting: \(v.lossEvaluations) loss evaluations"
+    guard let plain = v.plainMonteCarloEquivalent, plain.isFinite else { return splitting }
+    let ratio = plain / Double(max(v.lossEvaluations, 1))
+    return ratio >= 1
+      ? "\(splitting); plain Monte Carlo would need ~\(LessonFormat.short(plain)) samples for 100 hits below ε = \(LessonFormat.short(v.epsilonMin)), \(LessonFormat.short(ratio))× more"
+      : "\(splitting); plain Monte Carlo would need only ~\(LessonFormat.short(plain)) samples for 100 hits below ε = \(LessonFormat.short(v.epsilonMin)), \(LessonFormat.short(1 / ratio))× fewer: P(K < ε) is not small here"
+  }
+
   /// Answer: the learning coefficient of `nc-x2y6`; passes within ±0.05 of its known 1/6, and the verdict
-  /// also shows a live volume-scaling estimate. Reference `0.167`; the judge throws ``InputError`` for a
+  /// also shows a live volume-scaling estimate with its cost against plain Monte Carlo. Reference `0.167`; the judge throws ``InputError`` for a
   /// non-number.
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "0.167") { answer, seed in
@@ -107,6 +121,7 @@ public struct Lesson11MeasuringLLC: LessonProgram {
       let ok = abs(x - truth) <= 0.05
       return ExerciseVerdict(passed: ok, lines: [
         "nc-x2y6: λ = 1/6 = \(LessonFormat.short(truth)) (normal crossing: min(1/2, 1/6)); volume estimate now: \(LessonFormat.short(vol.value ?? .nan)) ± \(LessonFormat.short(vol.standardError ?? .nan))",
+        Self.costComparison(vol),
         "\(LessonFormat.mark(ok)) your λ = \(LessonFormat.short(x)) (±0.05)",
       ])
     }

@@ -32,6 +32,9 @@ public struct Lesson12WhichRoute: LessonProgram {
     let esEvaluations: Int
   }
 
+  /// The "ratio" prediction's right choice for a measured cost ratio q: 0 (q < 3), 1 (3 ≤ q ≤ 30), 2 (q > 30).
+  static func ratioChoice(_ q: Double) -> Int { q < 3 ? 0 : q <= 30 ? 1 : 2 }
+
   static func plan(_ land: any Landscape, population: Int, seed: UInt64) async throws -> ReadoutPlan {
     let sampler = try SelectionSampler(population: population, sigma: 1)
     return try await ReadoutPlan.plan(land, sampler: sampler, pilotKept: max(50, 2 * land.dimension + 10), seed: seed)
@@ -62,8 +65,8 @@ public struct Lesson12WhichRoute: LessonProgram {
     ])
     r.predict(
       "ratio", question: "Charging each HVP as \(Self.evaluationsPerHVP) loss evaluations, how much more does the ES route cost?",
-      choices: ["about the same", "about 10×", "more than 100×"],
-      answer: { let q = Double(esCost) / Double(max(hvpCost, 1)); return q < 3 ? 0 : q < 100 ? 1 : 2 }(),
+      choices: ["less than 3×", "between 3× and 30×", "more than 30×"],
+      answer: Self.ratioChoice(Double(esCost) / Double(max(hvpCost, 1))),
       reveal: "The read-out needs n > d kept points, each the best of λ candidates; the range finder needs about 2r + 10 products.")
     r.show("costs", LessonFormat.table(
       ["route", "rank", "cost", "in loss evaluations"],

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import HessianLab
+
+@Suite("NewtonPolyhedron")
+struct NewtonPolyhedronTests {
+  func outcome(_ expr: String) throws -> NewtonLearningCoefficient.Outcome {
+    NewtonLearningCoefficient.compute(for: try PolynomialParser.parse(expr))
+  }
+
+  /// The normal-crossing table of the math notes §3.3 (λ = min 1/(2k_i),
+  /// m = #argmin; blocks add), written down from the theory, not from the code.
+  @Test(
+    "normal-crossing table of the math notes",
+    arguments: [
+      ("x0^4", Rational(1, 4), 1),
+      ("x0^2*x1^4", Rational(1, 4), 1),
+      ("(x0*x1)^2", Rational(1, 2), 2),
+      ("x0^4*x1^4", Rational(1, 4), 2),
+      ("x0^2*x1^6", Rational(1, 6), 1),
+      ("x0^2 + x1^4", Rational(3, 4), 1),
+      ("x0^2 + (x1*x2)^2", Rational(1), 2),
+      ("(x0^2 + x1^2)*(x2^2 + x3^2)", Rational(1), 2),
+      ("x0^2*x1^2*x2^2", Rational(1, 2), 3),
+      ("x0^6*x1^2*x2^6", Rational(1, 6), 2),
+      ("x0^2*x1^2 + x0^6 + x1^6", Rational(1, 2), 2),
+      ("x0^2 + x1^2 + x2^2", Rational(3, 2), 1),
+    ])
+  func normalCrossing(expr: String, lambda: Rational, m: Int) throws {
+    guard case let .known(l, mult, _) = try outcome(expr) else {
+      Issue.record("\(expr): expected a known λ")
+      return
+    }
+    #expect(l == lambda, "\(expr)")
+    #expect(mult == m, "\(expr)")
+  }
+
+  @Test("(x0 − x1²)² is degenerate: unknown, never 3/4")
+  func degenerate() throws {
+    guard case let .unknown(reason) = try outcome("(x0 - x1^2)^2") else {
+      Issue.record("a degenerate polynomial must not get a Newton λ")
+      return
+    }
+    // Decided, not merely uncertified: G(s) = (1 − s)² has a double root.
+    #expect(reason.hasPrefix("degenerate for its Newton polyhedron"), "\(reason)")
+    #expect(reason.contains("G(s) = 1 - 2*s + s^2"), "\(reason)")
+  }
+
+  /// x² + xy² + y⁴ = (x + y²/2)² + (3/4)y⁴: its three-term edge reduces to
+  /// G(s) = 1 + s + s², s = y²/x, which has no real root, so the polynomial is
+  /// non-degenerate and λ = 1/t* = 3/4 (t* = 4/3 on the facet 2x + y = 4), m = 1.
+  /// Independent check: for fixed y, x² + xy² + y⁴ < ε is an x-interval of length
+  /// √(4ε − 3y⁴), so V(ε) = ∫ √(max(0, 4ε − 3y⁴)) dy; its log-log slope is λ
+  /// (SciPy's quad gives 0.7500000000000 between ε = 10⁻² … 10⁻⁸). Here a midpoint
+  /// rule on a fixed grid over y ∈ [−1, 1] (not rescaled with ε), whose error is
+  /// O(h^{3/2}) at the square-root endpoints: with h = 2·10⁻⁶ the slope between
+  /// ε = 10⁻⁴ and 10⁻⁶ is within 10⁻³ of 3/4, and a slope of 1/2 (the Hessian's
+  /// lower bound, what "unknown" users fell back to) or 1 would be far outside.
+  @Test("x² + xy² + y⁴ is non-degenerate: λ = 3/4, m = 1, matching the volume slope by quadrature")
+  func threeTermEdge() throws {
+    guard case let .known(lambda, m, source) = try outcome("x0^2 + x0*x1^2 + x1^4") else {
+      Issue.record("x² + xy² + y⁴ must be decided non-degenerate")
+      return
+    }
+    #expect(lambda == Rational(3, 4))
+    #expect(m == 1)
+    #expect(source.contains("non-degenerate"))
+    func volume(_ eps: Double) -> Double {
+      let n = 1_000_000
+      let h = 2.0 / Double(n)
+      var s = 0.0
+      for i in 0..<n {
+        let y = -1 + (Double(i) + 0.5) * h
+        s += (max(0, 4 * eps - 3 * y * y * y * y)).squareRoot()
+      }
+      return s * h
+    }
+    let slope = log(volume(1e-4) / volume(1e-6)) / log(1e-4 / 1e-6)
+    #expect(abs(slope - lambda.doubleValue) < 1e-3, "quadrature slope \(slope)")
+    #expect(abs(slope - 0.5) > 0.2 && abs(slope - 1) > 0.2)
+    let landscape = try PolynomialLandscape(expression: "x0^2 + x0*x1^2 + x1^4")
+    #expect(landscape.knownAnswers.learningCoefficient.value == Rational(3, 4))
+  }
+
+  @Test("a three-term edge with no real root: x0⁴ − x0²x1² + x1⁴ has λ = 1/2, m = 1")
+  func threeTermHomogeneous() throws {
+    // Positive-definite binary quartic q: V(ε) = ε^{2/4}·area{q < 1}, so λ = 1/2, m = 1 (math notes §3.3 rule).
+    guard case let .known(l, m, _) = try outcome("x0^4 - x0^2*x1^2 + x1^4") else {
+      Issue.record("G(s) = 1 − s + s² has no real root: decided non-degenerate")
+      return
+    }
+    #expect(l == Rational(1, 2))
+    #expect(m == 1)
+  }
+
+  @Test("an edge that changes sign makes the origin not a minimum, and the landscape is refused")
+  func edgeChangesSign() throws {
+    // x0² − 3x0x1² + x1⁴ at x0 = 1.5·x1²: x1⁴(2.25 − 4.5 + 1) < 0.
+    guard case let .notAMinimum(reason) = try outcome("x0^2 - 3*x0*x1^2 + x1^4") else {
+      Issue.record("K < 0 arbitrarily close to 0 must be reported")
+      return
+    }
+    #expect(reason.contains("negative values"))
+    #expect(try PolynomialParser.parse("x0^2 - 3*x0*x1^2 + x1^4").value(at: [1.5e-4, 1e-2]) < 0)
+    #expect {
+      _ = try PolynomialLandscape(expression: "x0^2 - 3*x0*x1^2 + x1^4")
+    } throws: { error in
+      (error as? InputError)?.message.contains("the origin is not a minimum") == true
+    }
+  }
+
+  @Test("a two-dimensional face with an odd exponent stays undecided, and the reason says so")
+  func undecidedFace() throws {
+    guard case let .unknown(reason) = try outcome("x0^4 + x1^4 + x2^4 + x0^2*x1*x2") else {
+      Issue.record("the face x0⁴ + x1⁴ + x2⁴ + x0²x1x2 is beyond the one-variable test")
+      return
+    }
+    #expect(reason.hasPrefix("non-degeneracy not decided"), "\(reason)")
+    #expect(reason.contains("dimension 2"))
+  }
+
+  @Test("facets of x² + y⁴: x ≥ 0, y ≥ 0 and 2x + y ≥ 4; t* = 4/3")
+  func facets() throws {
+    let p = try #require(NewtonPolyhedron(exponents: [[2, 0], [0, 4]]))
+    #expect(Set(p.facets) == [
+      .init(normal: [1, 0], offset: 0), .init(normal: [0, 1], offset: 0), .init(normal: [2, 1], offset: 4),
+    ])
+    #expect(p.distance == Rational(4, 3))
+    #expect(p.diagonalFaceCodimension == 1)
+  }
+}
