@@ -235,12 +235,44 @@ public enum Lanczos {
 
 /// Rank by single-vector Lanczos with full reorthogonalisation, stopped at the
 /// Krylov dimension. The count of Ritz values above τ is the number of
-/// *distinct* eigenvalues above τ: when the run breaks down before d steps the
-/// result carries a plain-language multiplicity warning.
+/// *distinct* eigenvalues above τ that the run resolves.
+///
+/// When the run breaks down after k < d steps, the missing d − k directions
+/// span the orthogonal complement of the Krylov space, which is invariant
+/// under H. Usually that complement is the rest of the null space and the
+/// count is the rank; it holds eigenvalues above τ only when the count is
+/// short. One short Lanczos run from a Gaussian vector in the complement
+/// (deflated against the k Lanczos vectors, at most
+/// ``complementSteps`` steps, one step when the complement is numerically
+/// null) decides which case it is, and the cause:
+///
+/// ```
+/// δ = 10⁻¹²·‖T‖ (breakdown tolerance: eigenvalues closer than δ are one Ritz value)
+/// complement Ritz pairs (θ', ρ') with |θ'| − ρ' > τ       → the count is short
+///   θ' equals a counted Ritz value to 10⁻⁶·|θ'| and ρ' + δ ≤ 10⁻⁶·|θ'|
+///                                   → multiplicityInvisible (θ' is repeated)
+///   otherwise                       → smallEigenvaluesUnresolved (θ' is below the
+///                                     resolution: merged with a neighbour, not repeated)
+/// counted Ritz values with residual > τ at breakdown → smallEigenvaluesUnresolved
+/// ```
+///
+/// A random vector in the complement touches every eigenvector there, so an
+/// eigenvalue well above τ in the complement is found with probability 1; one
+/// within a few ε·‖H‖ of τ may be missed. Without a short count, no warning:
+/// the multiplicity warning is evidence, not a reminder that Lanczos is blind
+/// to multiplicities (it is, and the method description says so).
 ///
 /// - Complexity: k ≤ min(maxSteps, d) HVPs, k = number of distinct eigenvalues
-///   touched by the start vector (+1 in floating point at most).
+///   touched by the start vector (+1 in floating point at most), plus, after an
+///   early breakdown, at most ``complementSteps`` for the complement check (1
+///   when the complement is numerically null).
 public enum LanczosRank {
+  /// The most steps of the deflated complement check (20).
+  public static let complementSteps = 20
+  /// Relative agreement below which a complement Ritz value and a counted one are
+  /// the same eigenvalue, repeated (10⁻⁶; also the verifier's grouping).
+  public static let multiplicityRelativeTolerance = 1e-6
+
   /// The rank by Lanczos from a Gaussian start vector drawn from `rng`.
   ///
   /// - Parameters:
@@ -248,7 +280,8 @@ public enum LanczosRank {
   ///   - policy: how τ is chosen from the Ritz values.
   ///   - maxSteps: default d (run to the Krylov dimension).
   ///   - reorthogonalization: ``Reorthogonalization/full`` (default) or ``Reorthogonalization/none``.
-  ///   - rng: the source of the Gaussian start vector; its seed is recorded in the result.
+  ///   - rng: the source of the Gaussian start vector (and of the complement
+  ///     check's vector); its seed is recorded in the result.
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil,
     reorthogonalization: Reorthogonalization = .full, using rng: inout SeededGenerator
@@ -261,26 +294,85 @@ public enum LanczosRank {
     let ritz = try run.ritzPairs()
     let decision = NumericalRank.decide(
       eigenvalues: ritz.values, dimension: d, precision: op.precision, policy: policy)
+    let tau = decision.threshold
     let scale = ritz.values.map(abs).max() ?? 0
-    let tol = max(decision.threshold, scale * Double(d) * op.precision.epsilon)
-    let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > decision.threshold && $0.1 > tol }
-    var warnings: [String] = []
+    let tol = max(tau, scale * Double(d) * op.precision.epsilon)
+    let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > tau && $0.1 > tol }
+    let counted = ritz.values.filter { abs($0) > tau }
+    var warnings: [Warning] = []
     let k = run.steps
-    if run.brokeDown && k < d {
-      warnings.append(
-        "Krylov space exhausted after \(k) steps: each distinct eigenvalue appears once, multiplicities are invisible; "
-          + "\(decision.rank) is the number of distinct eigenvalues above τ, a lower bound on the rank; use --method block")
+    if run.brokeDown && k < d && reorthogonalization == .full {
+      let resolution = Lanczos.defaultBreakdownTolerance * scale
+      let found = try complementEigenvalues(
+        of: op, lanczosBasis: run.basis, maxSteps: min(complementSteps, d - k), scale: scale, using: &rng
+      ).filter { abs($0.value) - $0.residual > tau }
+      let rel = multiplicityRelativeTolerance
+      let repeated = found.filter { f in
+        f.residual + resolution <= rel * abs(f.value) && counted.contains { abs($0 - f.value) <= rel * abs(f.value) }
+      }
+      let missed = found.filter { f in !repeated.contains { $0.value == f.value } }
+      if !repeated.isEmpty {
+        let values = repeated.map { fmt($0.value) }.joined(separator: ", ")
+        warnings.append(Warning(
+          .multiplicityInvisible,
+          "Krylov space exhausted after \(k) of d = \(d) steps, and a restart in its orthogonal complement found "
+            + "eigenvalue \(values) again: it is repeated, each distinct eigenvalue appears once, "
+            + "so \(decision.rank) (distinct eigenvalues above τ) is below the rank; use --method block"))
+      }
+      if !missed.isEmpty || !unconverged.isEmpty {
+        let smallest = (missed.map { abs($0.value) } + unconverged.map { abs($0.0) }).min() ?? 0
+        var cause: [String] = []
+        if !missed.isEmpty {
+          cause.append(
+            "a restart in the orthogonal complement of the Krylov space found \(missed.count) eigenvalue(s) above τ that the run "
+              + "did not resolve (|λ| down to \(fmt(missed.map { abs($0.value) }.min())))")
+        }
+        if !unconverged.isEmpty {
+          cause.append("\(unconverged.count) counted Ritz values have residual > \(fmt(tol))")
+        }
+        warnings.append(Warning(
+          .smallEigenvaluesUnresolved,
+          "Krylov space exhausted after \(k) of d = \(d) steps, but \(cause.joined(separator: " and ")): "
+            + "eigenvalues near \(fmt(smallest)) lie within what Lanczos resolves (breakdown tolerance 10⁻¹²·‖T‖ = \(fmt(resolution)), τ = \(fmt(tau))), "
+            + "so neighbours were merged into one Ritz value or not found; not a multiplicity. "
+            + "\(decision.rank) is below the rank; use --method block or dense"))
+      }
     } else if !run.brokeDown && k < d {
-      warnings.append(
+      warnings.append(Warning(
+        .krylovSpaceNotExhausted,
         "Lanczos stopped after \(k) of d = \(d) steps without exhausting the Krylov space: "
-          + "\(unconverged.count) Ritz values above τ are unconverged and multiplicities are invisible")
+          + "\(unconverged.count) Ritz values above τ are unconverged and eigenvalues above τ may not have been found; "
+          + "raise --steps or use --method block"))
     }
     if reorthogonalization == .none {
-      warnings.append("run without reorthogonalization: converged eigenvalues may appear as repeated copies (ghosts), over-counting the rank")
+      warnings.append(Warning(
+        .ghostEigenvalues,
+        "run without reorthogonalization: converged eigenvalues may appear as repeated copies (ghosts), over-counting the rank"))
     }
+    let missedAny = warnings.contains { $0.code == .smallEigenvaluesUnresolved }
     return RankResult(
       rank: decision.rank, method: .lanczos, dimension: d, hessianVectorProducts: op.applicationCount - before,
-      decision: decision, policy: policy, eigenvalues: ritz.values, converged: unconverged.isEmpty,
+      decision: decision, policy: policy, eigenvalues: ritz.values,
+      converged: unconverged.isEmpty && !missedAny,
       warnings: warnings, seed: rng.seed)
+  }
+
+  /// Ritz pairs of H restricted to the orthogonal complement of `lanczosBasis`
+  /// (an invariant subspace after a breakdown), from one Lanczos run started at
+  /// a Gaussian vector and deflated against the basis. The run stops once its
+  /// residual is at the breakdown tolerance relative to `scale` (‖H‖): then the
+  /// complement's part touched by the vector is exhausted (one step when H is
+  /// numerically zero there).
+  static func complementEigenvalues(
+    of op: HessianOperator, lanczosBasis: [[Double]], maxSteps: Int, scale: Double,
+    using rng: inout SeededGenerator
+  ) throws -> [(value: Double, residual: Double)] {
+    guard maxSteps > 0 else { return [] }
+    let start = rng.normals(op.dimension)
+    let limit = Lanczos.defaultBreakdownTolerance * scale
+    let run = Lanczos.run(
+      op, start: start, maxSteps: maxSteps, locked: lanczosBasis, stopWhen: { _, _, b in b <= limit })
+    let ritz = try run.ritzPairs()
+    return zip(ritz.values, ritz.residuals).map { ($0, $1) }
   }
 }
