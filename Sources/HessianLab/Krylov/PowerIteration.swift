@@ -90,7 +90,7 @@ public enum PowerIteration {
   /// of this method, shown as the result's threshold and policy. A warning
   /// (``WarningCode/belowPowerResolution``) is added only when the evidence says
   /// the raise changed the answer: the first pair left uncounted, (λ', v'), has
-  /// a Kahan interval [|λ'| − ρ', |λ'| + ρ'] (ρ' = ‖Hv' − λ'v'‖ with the
+  /// a residual interval [|λ'| − ρ', |λ'| + ρ'] (ρ' = ‖Hv' − λ'v'‖ with the
   /// undeflated H, so H has an eigenvalue there) above the requested τ and
   /// below every counted pair's interval: an eigenvalue above τ that was not
   /// counted. A counted pair is converged when its
@@ -132,7 +132,7 @@ public enum PowerIteration {
       decision = NumericalRank.decide(
         eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: usedPolicy)
       // Evidence that an eigenvalue lies between the requested τ and the floor:
-      // the first uncounted pair's Kahan interval [|λ| − ρ, |λ| + ρ] (ρ the true
+      // the first uncounted pair's residual interval [|λ| − ρ, |λ| + ρ] (ρ the true
       // residual ‖Hv − λv‖: H has an eigenvalue there) lies above τ and apart
       // from every counted pair's interval, so that eigenvalue is a new one. A
       // deflation residue fails this: its true residual is of the order of the
@@ -151,7 +151,7 @@ public enum PowerIteration {
     }
     // A counted pair is converged when ρ ≤ √tol·|λ| (its Rayleigh quotient is
     // then accurate to ρ²/(gap·|λ|) ≤ tol relative for a gap of order |λ|) and
-    // its Kahan interval [|λ| − ρ, |λ| + ρ] stays above τ.
+    // its residual interval [|λ| − ρ, |λ| + ρ] stays above τ.
     let relativeResidual = tolerance.squareRoot()
     let unconverged = pairs.filter {
       abs($0.value) > decision.threshold

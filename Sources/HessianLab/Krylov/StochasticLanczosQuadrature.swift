@@ -30,7 +30,8 @@ import Foundation
 /// tr P = d with a standard error of 10⁻¹³. The rank therefore judges each node
 /// by its Ritz residual ρ_k = ‖H y_k − θ_k y_k‖ = β_m·|e_mᵀ s_k|, the exact
 /// standard deviation of λ under the spectral measure of its Ritz vector y_k
-/// (and [θ_k − ρ_k, θ_k + ρ_k] holds an eigenvalue: Kahan, Parlett & Jiang):
+/// (and [θ_k − ρ_k, θ_k + ρ_k] holds an eigenvalue: the residual bound, Parlett,
+/// *The Symmetric Eigenvalue Problem*, ch. 4):
 ///
 /// ```
 /// node k unresolved ⇔ |θ_k| − ρ_k ≤ τ < |θ_k| + ρ_k      (its interval straddles τ)

@@ -84,6 +84,9 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
     r.check(
       "lanczos-counts-distinct", lanczos.rank == distinct.count && lanczos.rank < trueRank,
       "Lanczos \(lanczos.rank), distinct nonzero eigenvalues \(distinct.count), true rank \(trueRank)")
+    r.check(
+      "lanczos-names-multiplicity", lanczos.warnings.map(\.code).contains(.multiplicityInvisible),
+      "Lanczos warnings: \(lanczos.warnings.map(\.code.rawValue).joined(separator: ", "))")
     r.check("block-sees-multiplicity", block.rank == trueRank, "block \(block.rank), true rank \(trueRank)")
     r.check(
       "ghosts-without-reorthogonalization", plain.0 > 1 && full.0 == 1,

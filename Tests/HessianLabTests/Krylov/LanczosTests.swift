@@ -28,7 +28,7 @@ struct LanczosTests {
     #expect(run.beta.count == run.steps - 1, "T is k×k, never padded")
     let ritz = try run.ritzPairs()
     // At breakdown every Ritz residual is ≤ β ≤ 10⁻¹²·‖T‖, so each Ritz value
-    // is within that of an eigenvalue (Kahan), plus dense rounding on T.
+    // is within that of an eigenvalue (residual bound), plus dense rounding on T.
     let tolerance = Lanczos.defaultBreakdownTolerance * 11 + Tolerance.dense(n: 30, scale: 11)
     for lambda in [0.0, 1, 2, 5, 7, 11] {
       let hits = ritz.values.filter { abs($0 - lambda) <= tolerance }

@@ -134,7 +134,7 @@ struct RankWarningRateTests {
     // a cluster (ratio 0.999 per iteration, 20 iterations) is not.
     //   eigenpairsNotConverged  fired on 0/20 right, 10/10 wrong
     // (At the defaults it also fires on 9 of the 10 tiny runs above, where the
-    // pair at the floor has a Kahan interval reaching τ.) The old rule
+    // pair at the floor has a residual interval reaching τ.) The old rule
     // (residual > 100·tol·λ_max) fired on every run of the separated case,
     // whose eigenvalues are right to 10⁻¹¹.
     let accurate: (RankResult, RankResult) -> Bool = { result, dense in
