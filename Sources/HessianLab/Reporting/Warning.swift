@@ -41,14 +41,15 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// Every eigenvalue is exactly zero: rank 0.
   case zeroMatrix
   /// Single-vector Lanczos exhausted its Krylov space before d steps and a
-  /// deflated restart in the orthogonal complement found an eigenvalue it had
-  /// already counted, to six digits: that eigenvalue is repeated, and the count
-  /// (of distinct eigenvalues above τ) is below the rank (``LanczosRank``).
+  /// deflated restart in the orthogonal complement found an eigenvalue at least
+  /// 10⁶ times Lanczos's resolution δ = 10⁻¹²·‖T‖: it was merged with a partner
+  /// within δ, so it is repeated (to 10⁻⁶ relative), and the count of distinct
+  /// eigenvalues above τ is below the rank (``LanczosRank``).
   case multiplicityInvisible
-  /// Eigenvalues above τ lie below what the Lanczos run resolves (its breakdown
-  /// tolerance 10⁻¹²·‖T‖, or Ritz residuals above τ): they were merged with
-  /// neighbours or not found, and the count is below the rank. Not a multiplicity
-  /// (``LanczosRank``).
+  /// Single-vector Lanczos left eigenvalues above τ unresolved: the restart in
+  /// the complement found one within 10⁶·δ of zero, where eigenvalues many times
+  /// apart merge, or a counted Ritz value lies within its residual of τ. The
+  /// count is below the rank; not a multiplicity (``LanczosRank``).
   case smallEigenvaluesUnresolved
   /// Lanczos stopped at its step limit before its Krylov space was exhausted:
   /// eigenvalues above τ may not have been found yet (``LanczosRank``).
