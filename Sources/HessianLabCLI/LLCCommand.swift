@@ -149,7 +149,7 @@ struct LLCCommand: AsyncParsableCommand {
         throw InputError("\(landscape): the Hessian rank (\(rm.rawValue)) failed: \(error)")
       }
       bounds = LearningCoefficientBounds(rank: result.rank, dimension: d, source: .hessian)
-      warnings += result.warnings.map { "rank: \($0)" }
+      warnings += result.warnings.map { "rank: \($0.message)" }
       if let known = land.knownAnswers.rank.value, known != result.rank {
         warnings.append("the computed rank \(result.rank) differs from the known rank \(known)")
       }

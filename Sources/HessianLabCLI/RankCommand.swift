@@ -17,7 +17,9 @@ struct RankCommand: AsyncParsableCommand {
       full reorthogonalization, stops at the Krylov dimension; cannot see multiplicities); \
       block (adaptive randomized range finder + Rayleigh–Ritz, multiplicity-safe); \
       power (deflated power iteration as in PyHessian); slq (stochastic trace of the \
-      spectral projector, with its standard error).
+      spectral projector, with its standard error; each probe's Lanczos run grows until \
+      its quadrature nodes resolve τ).
+      Every warning carries a code naming its cause (in --json: {"code", "message"}).
       """
   )
 
@@ -41,7 +43,7 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Seed of start vectors and probes (drawn and printed when omitted; not used by dense).")
   var seed: UInt64?
 
-  @Option(help: "lanczos: maximum steps (default d); slq: Lanczos steps per probe (default min(d, 30)).")
+  @Option(help: "lanczos: maximum steps (default d); slq: the most Lanczos steps per probe (default min(d, 300); each run stops once its nodes resolve τ).")
   var steps: Int?
 
   @Option(help: "slq: number of probes.")
@@ -122,7 +124,7 @@ struct RankCommand: AsyncParsableCommand {
       gapRatio: result.gapRatio, hessianVectorProducts: result.hessianVectorProducts,
       converged: result.converged, warnings: result.warnings, seed: usesRandomness ? rootSeed : nil,
       seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds),
-      estimate: result.estimate, standardError: result.standardError,
+      estimate: result.estimate, standardError: result.standardError, unresolvedCount: result.unresolvedCount,
       uncountedBound: result.uncountedBound, gapRatioLowerBound: result.gapRatioLowerBound.flatMap { $0.isFinite ? $0 : nil })
     if json {
       print(try report.jsonString())
@@ -149,12 +151,15 @@ struct RankReport: Codable {
   var gapRatio: Double?
   var hessianVectorProducts: Int
   var converged: Bool
-  var warnings: [String]
+  /// Each `{"code": …, "message": …}` (``Warning``).
+  var warnings: [Warning]
   var seed: UInt64?
   var seconds: Double
   /// slq only: the unrounded estimate of tr P(|λ| > τ) and its standard error.
   var estimate: Double?
   var standardError: Double?
+  /// slq only: eigenvalues the quadrature nodes cannot place on either side of τ.
+  var unresolvedCount: Double?
   /// block only: HMT's bound on every eigenvalue not computed, and
   /// smallestCounted / max(largestUncounted, that bound) (null when unbounded).
   var uncountedBound: Double?

@@ -26,6 +26,8 @@ struct JSONSchemaTests {
     Case(schema: "rank", arguments: ["rank", "fixtures/hessians/rank3-d6.npy", "--json"]),
     Case(schema: "rank", arguments: ["rank", "quad-rank-deficient", "--method", "slq", "--probes", "8", "--seed", "1", "--json"]),
     Case(schema: "rank", arguments: ["rank", "quad-zero", "--method", "block", "--seed", "1", "--json"]),
+    // A rank result with a typed warning ({code, message}).
+    Case(schema: "rank", arguments: ["rank", "quad:1*20:d=200:seed=3", "--method", "lanczos", "--seed", "1", "--json"]),
     Case(schema: "spectrum", arguments: ["spectrum", "quad-full-rank", "--top", "3", "--seed", "1", "--json"]),
     Case(schema: "spectrum", arguments: ["spectrum", "quad-full-rank", "--density", "--probes", "4", "--seed", "1", "--json"]),
     Case(schema: "landscapes", arguments: ["landscapes", "--json"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import HessianLab
 
 @Suite("hessian-lab rank --method (HVP methods) and spectrum")
 struct RankMethodCommandTests {
@@ -18,15 +19,28 @@ struct RankMethodCommandTests {
     if method != "dense" { #expect(json["seed"] as? UInt64 == 3) }
   }
 
-  @Test("all-equal rank 20: lanczos warns and counts 1, block finds 20")
+  @Test("all-equal rank 20: lanczos warns with the multiplicity code and counts 1, block finds 20 silently")
   func allEqual() throws {
     let l = try CommandRunner.json(try CommandRunner.run(["rank", Self.allEqual, "--method", "lanczos", "--seed", "1", "--json"]))
     #expect(l["rank"] as? Int == 1)
-    #expect(l["hessianVectorProducts"] as? Int == 2)
-    #expect((l["warnings"] as? [String] ?? []).contains { $0.contains("Krylov space exhausted after 2 steps") })
+    // 2 Lanczos steps and 2 for the check in the complement of the Krylov space.
+    #expect(l["hessianVectorProducts"] as? Int == 4)
+    let warnings = l["warnings"] as? [[String: Any]] ?? []
+    #expect(warnings.map { $0["code"] as? String } == ["multiplicityInvisible"], "\(warnings)")
+    #expect((warnings.first?["message"] as? String ?? "").contains("Krylov space exhausted after 2 of d = 200 steps"))
     let b = try CommandRunner.json(try CommandRunner.run(["rank", Self.allEqual, "--method", "block", "--seed", "1", "--json"]))
     #expect(b["rank"] as? Int == 20)
+    #expect((b["warnings"] as? [Any])?.isEmpty == true)
     #expect((b["hessianVectorProducts"] as? Int ?? 999) <= 20 + 2 * 20 + 10)
+  }
+
+  @Test("the schema's warning codes are exactly WarningCode's cases")
+  func schemaListsEveryCode() throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: Repository.path("docs/schema/rank.schema.json")))
+    let schema = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let warnings = (schema?["properties"] as? [String: Any])?["warnings"] as? [String: Any]
+    let code = ((warnings?["items"] as? [String: Any])?["properties"] as? [String: Any])?["code"] as? [String: Any]
+    #expect(Set(code?["enum"] as? [String] ?? []) == Set(WarningCode.allCases.map(\.rawValue)))
   }
 
   @Test("without --seed a seed is drawn and printed")

@@ -235,12 +235,47 @@ public enum Lanczos {
 
 /// Rank by single-vector Lanczos with full reorthogonalisation, stopped at the
 /// Krylov dimension. The count of Ritz values above τ is the number of
-/// *distinct* eigenvalues above τ: when the run breaks down before d steps the
-/// result carries a plain-language multiplicity warning.
+/// *distinct* eigenvalues above τ that the run resolves.
+///
+/// When the run breaks down after k < d steps, the missing d − k directions
+/// span the orthogonal complement of the Krylov space, which is invariant
+/// under H. Usually that complement is the rest of the null space and the
+/// count is the rank; it holds eigenvalues above τ only when the count is
+/// short. One short Lanczos run from a Gaussian vector in the complement
+/// (deflated against the k Lanczos vectors, at most
+/// ``complementSteps`` steps, one step when the complement is numerically
+/// null) decides which case it is, and the cause:
+///
+/// ```
+/// δ = 10⁻¹²·‖T‖ (breakdown tolerance: eigenvalues closer than δ become one Ritz value)
+/// complement Ritz pairs (θ', ρ') with |θ'| − ρ' > τ      → the count is short
+///   |θ'| − ρ' ≥ 10⁶·δ   → multiplicityInvisible: merged with a partner within δ,
+///                          i.e. equal to 10⁻⁶ relative — a repeated eigenvalue
+///   otherwise           → smallEigenvaluesUnresolved: near zero, eigenvalues many
+///                          times apart lie within δ of each other and merge
+/// counted Ritz values with |θ| − ρ ≤ τ at breakdown   → smallEigenvaluesUnresolved
+/// ```
+///
+/// A Gaussian start vector touches every eigenvector, so the first run misses
+/// an eigenvalue only by merging it with another within δ; and a random vector
+/// in the complement finds an eigenvalue well above τ there with probability 1
+/// (one within a few ε·‖H‖ of τ may be missed). Without a short count, no
+/// warning: the multiplicity warning is evidence, not a reminder that Lanczos
+/// is blind to multiplicities (it is, and the method description says so).
+/// `converged` is false when a small eigenvalue is unresolved (after a
+/// breakdown) or a counted Ritz residual exceeds max(τ, λ_max·d·ε) (otherwise).
 ///
 /// - Complexity: k ≤ min(maxSteps, d) HVPs, k = number of distinct eigenvalues
-///   touched by the start vector (+1 in floating point at most).
+///   touched by the start vector (+1 in floating point at most), plus, after an
+///   early breakdown, at most ``complementSteps`` for the complement check (1
+///   when the complement is numerically null).
 public enum LanczosRank {
+  /// The most steps of the deflated complement check (20).
+  public static let complementSteps = 20
+  /// Relative agreement below which a complement Ritz value and a counted one are
+  /// the same eigenvalue, repeated (10⁻⁶; also the verifier's grouping).
+  public static let multiplicityRelativeTolerance = 1e-6
+
   /// The rank by Lanczos from a Gaussian start vector drawn from `rng`.
   ///
   /// - Parameters:
@@ -248,7 +283,8 @@ public enum LanczosRank {
   ///   - policy: how τ is chosen from the Ritz values.
   ///   - maxSteps: default d (run to the Krylov dimension).
   ///   - reorthogonalization: ``Reorthogonalization/full`` (default) or ``Reorthogonalization/none``.
-  ///   - rng: the source of the Gaussian start vector; its seed is recorded in the result.
+  ///   - rng: the source of the Gaussian start vector (and of the complement
+  ///     check's vector); its seed is recorded in the result.
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxSteps: Int? = nil,
     reorthogonalization: Reorthogonalization = .full, using rng: inout SeededGenerator
@@ -261,26 +297,93 @@ public enum LanczosRank {
     let ritz = try run.ritzPairs()
     let decision = NumericalRank.decide(
       eigenvalues: ritz.values, dimension: d, precision: op.precision, policy: policy)
+    let tau = decision.threshold
     let scale = ritz.values.map(abs).max() ?? 0
-    let tol = max(decision.threshold, scale * Double(d) * op.precision.epsilon)
-    let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > decision.threshold && $0.1 > tol }
-    var warnings: [String] = []
+    let tol = max(tau, scale * Double(d) * op.precision.epsilon)
+    let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > tau && $0.1 > tol }
+    // Counted Ritz values whose residual interval reaches τ: their side of τ is unknown.
+    let straddling = zip(ritz.values, ritz.residuals).filter { abs($0.0) > tau && abs($0.0) - $0.1 <= tau }
+    let counted = ritz.values.filter { abs($0) > tau }
+    var warnings: [Warning] = []
+    var converged = unconverged.isEmpty
     let k = run.steps
-    if run.brokeDown && k < d {
-      warnings.append(
-        "Krylov space exhausted after \(k) steps: each distinct eigenvalue appears once, multiplicities are invisible; "
-          + "\(decision.rank) is the number of distinct eigenvalues above τ, a lower bound on the rank; use --method block")
+    if run.brokeDown && k < d && reorthogonalization == .full {
+      // Lanczos merges eigenvalues closer than δ = 10⁻¹²·‖T‖. A merged
+      // eigenvalue of size ≥ δ/10⁻⁶ agrees with its partner to 10⁻⁶: a repeat.
+      // A smaller one may differ from it by any factor: unresolved, not repeated.
+      let resolution = Lanczos.defaultBreakdownTolerance * scale
+      let rel = multiplicityRelativeTolerance
+      let found = try complementEigenvalues(
+        of: op, lanczosBasis: run.basis, maxSteps: min(complementSteps, d - k), scale: scale, using: &rng
+      ).filter { abs($0.value) - $0.residual > tau }
+      let repeated = found.filter { abs($0.value) - $0.residual >= resolution / rel }
+      let small = found.filter { abs($0.value) - $0.residual < resolution / rel }
+      if !repeated.isEmpty {
+        // The repeated values that were resolved, for the message.
+        let matched = repeated.filter { f in
+          f.residual <= rel * abs(f.value) && counted.contains { abs($0 - f.value) <= rel * abs(f.value) }
+        }
+        let named = matched.isEmpty ? "" : " (eigenvalue " + matched.map { fmt($0.value) }.joined(separator: ", ") + " again)"
+        warnings.append(Warning(
+          .multiplicityInvisible,
+          "Krylov space exhausted after \(k) of d = \(d) steps, and a restart in its orthogonal complement found "
+            + "\(repeated.count) eigenvalue(s) above τ\(named): eigenvalues this far above Lanczos's resolution "
+            + "(10⁻¹²·‖T‖ = \(fmt(resolution))) are missed only when repeated; each distinct eigenvalue appears once, "
+            + "so \(decision.rank) (distinct eigenvalues above τ) is below the rank; use --method block"))
+      }
+      if !small.isEmpty || !straddling.isEmpty {
+        let near = (small.map { abs($0.value) } + straddling.map { abs($0.0) }).max() ?? 0
+        var cause: [String] = []
+        if !small.isEmpty {
+          cause.append(
+            "a restart in the orthogonal complement of the Krylov space found \(small.count) eigenvalue(s) above τ "
+              + "that the run did not resolve")
+        }
+        if !straddling.isEmpty {
+          cause.append("\(straddling.count) counted Ritz values lie within their residual of τ")
+        }
+        warnings.append(Warning(
+          .smallEigenvaluesUnresolved,
+          "Krylov space exhausted after \(k) of d = \(d) steps, but \(cause.joined(separator: " and ")): "
+            + "eigenvalues up to \(fmt(near)) lie within 10⁶× Lanczos's resolution 10⁻¹²·‖T‖ = \(fmt(resolution)) (τ = \(fmt(tau))), "
+            + "where neighbours many times apart merge into one Ritz value; not a multiplicity. "
+            + "\(decision.rank) is below the rank; use --method block or dense"))
+      }
+      converged = small.isEmpty && straddling.isEmpty
     } else if !run.brokeDown && k < d {
-      warnings.append(
+      warnings.append(Warning(
+        .krylovSpaceNotExhausted,
         "Lanczos stopped after \(k) of d = \(d) steps without exhausting the Krylov space: "
-          + "\(unconverged.count) Ritz values above τ are unconverged and multiplicities are invisible")
+          + "\(unconverged.count) Ritz values above τ are unconverged and eigenvalues above τ may not have been found; "
+          + "raise --steps or use --method block"))
     }
     if reorthogonalization == .none {
-      warnings.append("run without reorthogonalization: converged eigenvalues may appear as repeated copies (ghosts), over-counting the rank")
+      warnings.append(Warning(
+        .ghostEigenvalues,
+        "run without reorthogonalization: converged eigenvalues may appear as repeated copies (ghosts), over-counting the rank"))
     }
     return RankResult(
       rank: decision.rank, method: .lanczos, dimension: d, hessianVectorProducts: op.applicationCount - before,
-      decision: decision, policy: policy, eigenvalues: ritz.values, converged: unconverged.isEmpty,
+      decision: decision, policy: policy, eigenvalues: ritz.values, converged: converged,
       warnings: warnings, seed: rng.seed)
+  }
+
+  /// Ritz pairs of H restricted to the orthogonal complement of `lanczosBasis`
+  /// (an invariant subspace after a breakdown), from one Lanczos run started at
+  /// a Gaussian vector and deflated against the basis. The run stops once its
+  /// residual is at the breakdown tolerance relative to `scale` (‖H‖): then the
+  /// complement's part touched by the vector is exhausted (one step when H is
+  /// numerically zero there).
+  static func complementEigenvalues(
+    of op: HessianOperator, lanczosBasis: [[Double]], maxSteps: Int, scale: Double,
+    using rng: inout SeededGenerator
+  ) throws -> [(value: Double, residual: Double)] {
+    guard maxSteps > 0 else { return [] }
+    let start = rng.normals(op.dimension)
+    let limit = Lanczos.defaultBreakdownTolerance * scale
+    let run = Lanczos.run(
+      op, start: start, maxSteps: maxSteps, locked: lanczosBasis, stopWhen: { _, _, b in b <= limit })
+    let ritz = try run.ritzPairs()
+    return zip(ritz.values, ritz.residuals).map { ($0, $1) }
   }
 }

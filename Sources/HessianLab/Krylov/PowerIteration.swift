@@ -86,8 +86,17 @@ public enum PowerIteration {
   ///
   /// Deflating by vectors that are only accurate to e leaves a spurious
   /// eigenvalue of size ≈ λ_max·e² ≈ λ_max·tol behind, so the effective
-  /// threshold is raised to max(τ, 100·tol·λ_max) (with a warning) — the
-  /// honest resolution limit of this method.
+  /// threshold is raised to max(τ, 100·tol·λ_max) — the honest resolution limit
+  /// of this method, shown as the result's threshold and policy. A warning
+  /// (``WarningCode/belowPowerResolution``) is added only when the evidence says
+  /// the raise changed the answer: the first pair left uncounted, (λ', v'), has
+  /// a residual interval [|λ'| − ρ', |λ'| + ρ'] (ρ' = ‖Hv' − λ'v'‖ with the
+  /// undeflated H, so H has an eigenvalue there) above the requested τ and
+  /// below every counted pair's interval: an eigenvalue above τ that was not
+  /// counted. A counted pair is converged when its
+  /// residual ρ ≤ √tol·|λ| (then its Rayleigh quotient is accurate to
+  /// ρ²/(gap·|λ|) ≤ tol relative for a gap of order |λ|) and |λ| − ρ > τ;
+  /// otherwise ``WarningCode/eigenpairsNotConverged`` and `converged` is false.
   ///
   /// - Complexity: about (r + 1) × iterations HVPs.
   public static func rank(
@@ -113,30 +122,63 @@ public enum PowerIteration {
     let values = pairs.map(\.value)
     var decision = NumericalRank.decide(
       eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: policy)
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     var usedPolicy = policy
+    var raisedFrom: Double? = nil
     if decision.threshold < floor {
-      warnings.append(
-        "power iteration with deflation resolves eigenvalues only down to 100·tol·λ_max = \(fmt(floor)); "
-          + "the threshold was raised from \(fmt(decision.threshold)) to it")
+      let requested = decision.threshold
+      raisedFrom = requested
       usedPolicy = .absolute(floor)
       decision = NumericalRank.decide(
         eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: usedPolicy)
+      // Evidence that an eigenvalue lies between the requested τ and the floor:
+      // the first uncounted pair's residual interval [|λ| − ρ, |λ| + ρ] (ρ the true
+      // residual ‖Hv − λv‖: H has an eigenvalue there) lies above τ and apart
+      // from every counted pair's interval, so that eigenvalue is a new one. A
+      // deflation residue fails this: its true residual is of the order of the
+      // eigenvalue it is left over from.
+      let counted = pairs.filter { abs($0.value) > floor }
+      if let next = pairs.first(where: { abs($0.value) <= floor }),
+        abs(next.value) - next.residual > requested,
+        counted.allSatisfy({ abs($0.value) - $0.residual > abs(next.value) + next.residual })
+      {
+        warnings.append(Warning(
+          .belowPowerResolution,
+          "eigenvalue \(fmt(next.value)) (residual \(fmt(next.residual))) lies above the requested τ = \(fmt(requested)) "
+            + "but below power iteration's resolution 100·tol·λ_max = \(fmt(floor)), where the count stops: "
+            + "the rank at the requested τ is larger than \(decision.rank); use --method block or dense"))
+      }
     }
-    let residualTolerance = max(decision.threshold, floor)
-    let unconverged = pairs.filter { abs($0.value) > decision.threshold && $0.residual > residualTolerance }
+    // A counted pair is converged when ρ ≤ √tol·|λ| (its Rayleigh quotient is
+    // then accurate to ρ²/(gap·|λ|) ≤ tol relative for a gap of order |λ|) and
+    // its residual interval [|λ| − ρ, |λ| + ρ] stays above τ.
+    let relativeResidual = tolerance.squareRoot()
+    let unconverged = pairs.filter {
+      abs($0.value) > decision.threshold
+        && ($0.residual > relativeResidual * abs($0.value) || abs($0.value) - $0.residual <= decision.threshold)
+    }
     if !unconverged.isEmpty {
-      warnings.append(
-        "\(unconverged.count) of the \(pairs.count) power-iteration eigenpairs have residual ‖Hv − λv‖ > \(fmt(residualTolerance)) "
-          + "(PyHessian's relative-change rule stopped them): the eigenvalues are inaccurate")
+      let worst = unconverged.map { $0.residual / abs($0.value) }.max() ?? 0
+      warnings.append(Warning(
+        .eigenpairsNotConverged,
+        "\(unconverged.count) of the \(pairs.count) power-iteration eigenpairs have residual ‖Hv − λv‖ above √tol·|λ| = \(fmt(relativeResidual))·|λ| "
+          + "(up to \(fmt(worst))·|λ|; PyHessian's relative-change rule stopped them on slow progress, as in a cluster): "
+          + "those eigenvalues are inaccurate"))
     }
     if pairs.count == limit && limit < d, let last = values.last, abs(last) > decision.threshold {
-      warnings.append("stopped after \(limit) eigenpairs with the last still above τ: the rank is at least \(decision.rank)")
+      warnings.append(Warning(
+        .eigenpairLimitReached,
+        "stopped after \(limit) eigenpairs with the last still above τ: the rank is at least \(decision.rank)"))
     }
-    return RankResult(
+    var result = RankResult(
       rank: decision.rank, method: .power, dimension: d, hessianVectorProducts: op.applicationCount - before,
       decision: decision, policy: usedPolicy, eigenvalues: values, converged: unconverged.isEmpty,
       warnings: warnings, seed: rng.seed)
+    if let requested = raisedFrom {
+      result.thresholdPolicy =
+        "power iteration's resolution 100·tol·λ_max = \(fmt(floor)) (requested \(policy.oneLineSummary), τ = \(fmt(requested)))"
+    }
+    return result
   }
 
   static func deflate(_ x: inout [Double], _ found: [Eigenpair]) {

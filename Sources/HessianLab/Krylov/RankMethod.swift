@@ -8,7 +8,7 @@ import Foundation
 /// | `lanczos` | ≤ d (stops at the Krylov dimension) | invisible | Lanczos 1950; Paige 1971 |
 /// | `block` | ≤ 2n, n = final block ≤ r + step | exact | Halko–Martinsson–Tropp 2011 |
 /// | `power` | (r + 1) × iterations | slow for clusters | Yao et al., PyHessian 2020 |
-/// | `slq` | probes × steps | stochastic (±SE) | Ubaru–Chen–Saad 2017 |
+/// | `slq` | probes × steps to resolve τ (≤ min(d, 300)) | stochastic (±SE) | Ubaru–Chen–Saad 2017 |
 public enum RankMethod: String, Sendable, Codable, CaseIterable {
   /// All d eigenvalues from a dense eigendecomposition (``DenseRank``): the reference.
   case dense
@@ -56,14 +56,21 @@ public struct RankResult: Sendable, Codable, Equatable {
   public var uncountedBound: Double?
   /// Whether the method's own convergence test passed (residuals, breakdown).
   public var converged: Bool
-  /// Plain-language warnings; never empty when the rank may be wrong.
-  public var warnings: [String]
+  /// Typed warnings, each with its cause (``Warning/code``) and the numbers
+  /// behind it; never empty when the rank may be wrong. Test the code, not the text.
+  public var warnings: [Warning]
   /// The seed of the random start vectors or probes, when randomness was used.
   public var seed: UInt64?
   /// For `slq`: the unrounded estimate of tr P_{>τ}; `nil` for the other methods.
   public var estimate: Double?
   /// For `slq`: the standard error of ``estimate`` across probes; `nil` for the other methods.
   public var standardError: Double?
+  /// For `slq`: how many eigenvalues the quadrature cannot place on either side
+  /// of τ — d × the mean probe weight on nodes whose residual interval
+  /// [|θ| − ρ, |θ| + ρ] contains τ (``StochasticLanczosQuadrature``); `nil` for
+  /// the other methods. The rounded rank is trusted when
+  /// `unresolvedCount + 1.96·standardError < 0.5`.
+  public var unresolvedCount: Double?
 
   /// A result from the threshold decision of a method's eigenvalues.
   ///
@@ -77,14 +84,17 @@ public struct RankResult: Sendable, Codable, Equatable {
   ///   - policy: the threshold policy, kept as its one-line description.
   ///   - eigenvalues: the computed eigenvalues, in any order (stored ascending).
   ///   - converged: whether the method's own convergence test passed.
-  ///   - warnings: plain-language warnings.
+  ///   - warnings: the method's typed warnings (the decision's come first).
   ///   - seed: the seed of the random start vectors or probes, `nil` when none were used.
   ///   - estimate: `slq` only: the unrounded estimate of tr P_{>τ}.
   ///   - standardError: `slq` only: its standard error.
+  ///   - uncountedBound: `block` only: the bound on every eigenvalue not computed.
+  ///   - unresolvedCount: `slq` only: the eigenvalues the quadrature cannot place.
   public init(
     rank: Int, method: RankMethod, dimension: Int, hessianVectorProducts: Int, decision: RankDecision,
-    policy: ThresholdPolicy, eigenvalues: [Double], converged: Bool, warnings: [String], seed: UInt64?,
-    estimate: Double? = nil, standardError: Double? = nil, uncountedBound: Double? = nil
+    policy: ThresholdPolicy, eigenvalues: [Double], converged: Bool, warnings: [Warning], seed: UInt64?,
+    estimate: Double? = nil, standardError: Double? = nil, uncountedBound: Double? = nil,
+    unresolvedCount: Double? = nil
   ) {
     self.rank = rank
     self.method = method
@@ -102,6 +112,7 @@ public struct RankResult: Sendable, Codable, Equatable {
     self.estimate = estimate
     self.standardError = standardError
     self.uncountedBound = uncountedBound
+    self.unresolvedCount = unresolvedCount
   }
 
   /// A lower bound on the gap ratio that also covers the eigenvalues the method
@@ -131,14 +142,16 @@ public struct RankResult: Sendable, Codable, Equatable {
       "smallest counted |λ| = \(fmt(smallestCounted)), largest uncounted |λ| = \(fmt(largestUncounted)), gap ratio \(gapText)",
     ]
     if let e = estimate, let s = standardError {
-      lines.append("stochastic estimate tr P(|λ| > τ) = \(fmt(e)) ± \(fmt(s)) (standard error)")
+      lines.append(
+        "stochastic estimate tr P(|λ| > τ) = \(fmt(e)) ± \(fmt(s)) (standard error)"
+          + (unresolvedCount.map { "; quadrature nodes leave \(fmt($0)) eigenvalues unresolved at τ" } ?? ""))
     }
     if let line = uncountedBoundLine { lines.append(line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
       (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")
         + shown.map { fmt($0) }.joined(separator: " "))
-    lines += warnings.map { "warning: \($0)" }
+    lines += warnings.map { "warning: \($0.message)" }
     if let s = seed { lines.append("seed \(s)") }
     return lines
   }
@@ -179,7 +192,8 @@ public enum RankComputation {
   public struct Options: Sendable {
     /// How τ is chosen (default ``ThresholdPolicy/precisionRelative``).
     public var policy: ThresholdPolicy
-    /// Lanczos: maximum steps (default d). SLQ: Lanczos steps per probe (default min(d, 30)).
+    /// Lanczos: maximum steps (default d). SLQ: the most Lanczos steps per probe
+    /// (default min(d, 300)); each run stops earlier once its nodes resolve τ or it breaks down.
     public var maxSteps: Int?
     /// SLQ: the number of probes (default 100).
     public var probes: Int

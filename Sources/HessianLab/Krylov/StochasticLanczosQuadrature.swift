@@ -21,7 +21,36 @@ import Foundation
 /// probes for 95% (math notes §5.6) — the lesson "integer rank by trace
 /// estimation is expensive", with numbers.
 ///
-/// - Complexity: n_v × m HVPs (fewer when a run breaks down), O(d m²) flops per probe.
+/// It is also only as good as the nodes' resolution at τ. The null space
+/// carries probe weight ≈ (d − r)/d, and a step function is integrated
+/// correctly only if that weight sits on a node within τ of 0 and no node
+/// mixes eigenvalues from both sides of τ. With too few steps the node nearest
+/// 0 is a blend of the null space and the small eigenvalues: on a spectrum over
+/// −1000…5 or 10⁻⁶…10⁶ it lands above τ, every node counts, and 30 steps give
+/// tr P = d with a standard error of 10⁻¹³. The rank therefore judges each node
+/// by its Ritz residual ρ_k = ‖H y_k − θ_k y_k‖ = β_m·|e_mᵀ s_k|, the exact
+/// standard deviation of λ under the spectral measure of its Ritz vector y_k
+/// (and [θ_k − ρ_k, θ_k + ρ_k] holds an eigenvalue: the residual bound, Parlett,
+/// *The Symmetric Eigenvalue Problem*, ch. 4):
+///
+/// ```
+/// node k unresolved ⇔ |θ_k| − ρ_k ≤ τ < |θ_k| + ρ_k      (its interval straddles τ)
+/// u_l = d Σ_{k unresolved} τ_kl²                          (eigenvalues probe l cannot place)
+/// each run stops at breakdown (exact quadrature), when u_l ≤ 0.05, or at the step cap
+/// unresolvedCount s = (1/n_v) Σ_l u_l;   converged ⇔ s + 1.96·SE < 0.5
+/// ```
+///
+/// A run that breaks down (after at most the number of distinct eigenvalues
+/// + 1 steps) has residuals at the breakdown tolerance and resolves τ; a
+/// converged node far from τ is resolved long before. When the cap is reached
+/// unresolved, the result says so (``WarningCode/quadratureUnresolved``) with
+/// the interval [d·Σ τ² over nodes surely above τ, that + s] that the nodes
+/// allow, and is not converged.
+///
+/// - Complexity: density: n_v × m HVPs. Rank: n_v × m_l HVPs, m_l ≤ the step
+///   cap (default min(d, 300)), the steps probe l needed to resolve τ or break
+///   down; O(d m²) flops per probe, plus an eigendecomposition of T_j at
+///   j = 10, 13, 17, … (×1.25) to test the resolution.
 public enum StochasticLanczosQuadrature {
   /// The quadrature of one probe.
   public struct ProbeQuadrature: Sendable, Codable, Equatable {
@@ -29,6 +58,34 @@ public enum StochasticLanczosQuadrature {
     public var nodes: [Double]
     /// Weights τ_k² ≥ 0 with Σ τ_k² = 1.
     public var weights: [Double]
+    /// Ritz residuals ρ_k = β_m·|e_mᵀ s_k| = ‖H y_k − θ_k y_k‖: the standard
+    /// deviation of λ under the spectral measure of node k's Ritz vector.
+    public var residuals: [Double]
+    /// Whether the Lanczos run broke down (Krylov space exhausted: the
+    /// quadrature is exact for every f, to working precision).
+    public var brokeDown: Bool
+
+    /// The weight on nodes whose residual interval [|θ| − ρ, |θ| + ρ] contains τ:
+    /// the probe weight this quadrature cannot place on either side of τ.
+    public func unresolvedWeight(threshold tau: Double) -> Double {
+      var u = 0.0
+      for k in nodes.indices where abs(nodes[k]) - residuals[k] <= tau && tau < abs(nodes[k]) + residuals[k] {
+        u += weights[k]
+      }
+      return u
+    }
+
+    /// Σ τ_k² over nodes with |θ_k| > τ (the Gauss quadrature of the step).
+    public func countedWeight(threshold tau: Double) -> Double {
+      zip(nodes, weights).reduce(0) { $0 + (abs($1.0) > tau ? $1.1 : 0) }
+    }
+
+    /// Σ τ_k² over nodes surely above τ: |θ_k| − ρ_k > τ.
+    public func surelyCountedWeight(threshold tau: Double) -> Double {
+      var w = 0.0
+      for k in nodes.indices where abs(nodes[k]) - residuals[k] > tau { w += weights[k] }
+      return w
+    }
   }
 
   /// A spectral density estimate.
@@ -87,60 +144,140 @@ public enum StochasticLanczosQuadrature {
     for _ in 0..<probes {
       ProbeDistribution.rademacher.fill(&v, using: &rng)
       let run = Lanczos.run(op, start: v, maxSteps: min(steps, d))
-      let ritz = try run.ritzPairs()
-      let weights = (0..<run.steps).map { ritz.vectors[0, $0] * ritz.vectors[0, $0] }
-      quadratures.append(ProbeQuadrature(nodes: ritz.values, weights: weights))
+      quadratures.append(try quadrature(alpha: run.alpha, beta: run.beta, residualNorm: run.residualNorm, brokeDown: run.brokeDown))
     }
     return Density(
       dimension: d, probes: quadratures, hessianVectorProducts: op.applicationCount - before,
       stepsPerProbe: min(steps, d))
   }
 
-  /// The stochastic rank tr P_{|λ|>τ} by SLQ, with its standard error; `rank`
-  /// is the estimate rounded to the nearest integer.
+  /// The Gauss quadrature of a Lanczos run (T given by its coefficients).
+  static func quadrature(alpha: [Double], beta: [Double], residualNorm: Double, brokeDown: Bool) throws -> ProbeQuadrature {
+    let ritz = try LanczosRun.ritzPairs(alpha: alpha, beta: beta, residualNorm: residualNorm)
+    let weights = (0..<alpha.count).map { ritz.vectors[0, $0] * ritz.vectors[0, $0] }
+    return ProbeQuadrature(nodes: ritz.values, weights: weights, residuals: ritz.residuals, brokeDown: brokeDown)
+  }
+
+  /// The default cap on Lanczos steps per probe for the rank, min(d, 300):
+  /// at most 300·n_v HVPs. The runs usually stop far earlier.
+  public static let defaultMaxSteps = 300
+
+  /// A probe's run stops once its quadrature leaves at most this many
+  /// eigenvalues unresolved at τ (d × its unresolved weight).
+  public static let probeResolutionTarget = 0.05
+
+  /// τ as `policy` sets it from one probe's nodes (those of weight > 1/(2d),
+  /// max|λ| from the largest |node|): the run's own stopping test.
+  static func threshold(
+    of q: ProbeQuadrature, dimension d: Int, precision: Precision, policy: ThresholdPolicy
+  ) -> Double {
+    let representative = zip(q.nodes, q.weights).filter { $0.1 > 0.5 / Double(max(d, 1)) }.map(\.0)
+    let scale = q.nodes.map(abs).max() ?? 0
+    return NumericalRank.decide(
+      eigenvalues: representative, dimension: d, scale: scale, precision: precision, policy: policy
+    ).threshold
+  }
+
+  /// The stochastic rank tr P_{|λ|>τ} by SLQ, with its standard error and the
+  /// quadrature's resolution at τ; `rank` is the estimate rounded to the
+  /// nearest integer.
   ///
   /// τ follows `policy` with max|λ| taken from the largest |node| (Lanczos finds
   /// the extremes first); for the gap rule the pooled nodes of weight above
-  /// 1/(2d) stand in for the eigenvalues.
+  /// 1/(2d) stand in for the eigenvalues. Each probe's run grows until its
+  /// nodes resolve τ (see the type's documentation), it breaks down, or it
+  /// reaches `steps`. The result is converged only when
+  /// `unresolvedCount + 1.96·standardError < 0.5`; otherwise a warning names
+  /// the cause (``WarningCode/quadratureUnresolved``, ``WarningCode/tooFewProbes``).
   ///
   /// - Parameters:
   ///   - op: the Hessian; every product is counted by it.
   ///   - policy: how τ is chosen (from the quadrature nodes).
   ///   - probes: n_v, the Rademacher probes; the standard error falls as 1/√n_v.
-  ///   - steps: Lanczos steps per probe (default min(d, 30); with too
-  ///     few steps quadrature nodes fall inside the gap and bias the count).
+  ///   - steps: the most Lanczos steps per probe (default min(d, 300)); a run
+  ///     stops earlier when it breaks down or its nodes resolve τ.
   ///   - rng: the source of the probes; its seed is recorded in the result.
+  /// - Complexity: n_v × m_l HVPs with m_l ≤ min(d, steps) (see the type).
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, probes: Int = 100, steps: Int? = nil,
     using rng: inout SeededGenerator
   ) throws -> RankResult {
+    precondition(probes > 0, "SLQ needs at least one probe")
     let d = op.dimension
     let before = op.applicationCount
-    let m = min(d, steps ?? 30)
-    let dens = try density(of: op, probes: probes, steps: m, using: &rng)
-    let pooled = dens.pooled
-    let representative = pooled.filter { $0.weight * Double(probes) > 0.5 / Double(max(d, 1)) }.map(\.node)
+    let cap = max(1, min(d, steps ?? defaultMaxSteps))
+    let precision = op.precision
+    var v = [Double](repeating: 0, count: d)
+    var quadratures: [ProbeQuadrature] = []
+    for _ in 0..<probes {
+      ProbeDistribution.rademacher.fill(&v, using: &rng)
+      var nextCheck = min(10, cap)
+      let run = Lanczos.run(op, start: v, maxSteps: cap, stopWhen: { alpha, beta, b in
+        let j = alpha.count
+        guard j >= nextCheck else { return false }
+        nextCheck = max(j + 1, Int((Double(j) * 1.25).rounded(.up)))
+        guard let q = try? quadrature(alpha: alpha, beta: beta, residualNorm: b, brokeDown: false) else { return false }
+        let tau = threshold(of: q, dimension: d, precision: precision, policy: policy)
+        return Double(d) * q.unresolvedWeight(threshold: tau) <= probeResolutionTarget
+      })
+      quadratures.append(
+        try quadrature(alpha: run.alpha, beta: run.beta, residualNorm: run.residualNorm, brokeDown: run.brokeDown))
+    }
+    let n = Double(probes)
+    let pooled = quadratures.flatMap { q in zip(q.nodes, q.weights).map { (node: $0, weight: $1 / n) } }
+      .sorted { $0.node < $1.node }
+    let representative = pooled.filter { $0.weight * n > 0.5 / Double(max(d, 1)) }.map(\.node)
     let scale = pooled.map { abs($0.node) }.max() ?? 0
     let decision = NumericalRank.decide(
-      eigenvalues: representative, dimension: d, scale: scale, precision: op.precision, policy: policy)
+      eigenvalues: representative, dimension: d, scale: scale, precision: precision, policy: policy)
     let tau = decision.threshold
-    let (estimate, se) = dens.trace { abs($0) > tau ? 1 : 0 }
+    let dd = Double(d)
+    let counts = quadratures.map { dd * $0.countedWeight(threshold: tau) }
+    let (estimate, se) = TraceEstimators.meanAndStandardError(counts)
+    let unresolved = quadratures.map { dd * $0.unresolvedWeight(threshold: tau) }
+    let s = unresolved.reduce(0, +) / n
     let rounded = Int(estimate.rounded())
-    var warnings = [
-      "stochastic estimate from \(probes) probes × at most \(m) Lanczos steps (\(dens.hessianVectorProducts) HVPs): tr P = \(fmt(estimate)) ± \(fmt(se)); "
-        + "the rounded rank is exact with 95% probability only if 1.96·SE < 0.5"
-    ]
-    let perProbeVariance = se * se * Double(probes)
-    if 1.96 * se >= 0.5 {
-      let needed = Int((perProbeVariance * (1.96 / 0.5) * (1.96 / 0.5)).rounded(.up))
-      let perProbe = Double(dens.hessianVectorProducts) / Double(probes)
-      warnings.append(
-        "about \(needed) probes (≈ \(Int((Double(needed) * perProbe).rounded())) HVPs) would be needed for the integer rank at 95% "
-          + "(variance per probe ≈ 2r(1 − r/d): the cost grows linearly with r)")
+    let converged = s + 1.96 * se < 0.5
+    let hvps = op.applicationCount - before
+    var warnings: [Warning] = []
+    if s >= 0.25 {
+      let lower = quadratures.map { dd * $0.surelyCountedWeight(threshold: tau) }.reduce(0, +) / n
+      let stuck = zip(quadratures, unresolved).filter { !$0.0.brokeDown && $0.0.nodes.count >= cap && $0.1 > probeResolutionTarget }.count
+      // The heaviest unresolved node of the worst probe, as an example.
+      var example = ""
+      if let worst = zip(quadratures, unresolved).max(by: { $0.1 < $1.1 })?.0,
+        let k = worst.nodes.indices.filter({
+          abs(worst.nodes[$0]) - worst.residuals[$0] <= tau && tau < abs(worst.nodes[$0]) + worst.residuals[$0]
+        }).max(by: { worst.weights[$0] < worst.weights[$1] })
+      {
+        example = " (e.g. a node at \(fmt(worst.nodes[k])) ± \(fmt(worst.residuals[k])) with weight \(fmt(worst.weights[k])))"
+      }
+      warnings.append(Warning(
+        .quadratureUnresolved,
+        "the quadrature nodes do not resolve τ = \(fmt(tau)): on average \(fmt(s)) eigenvalues' worth of probe weight sits on nodes "
+          + "whose residual interval contains τ\(example), so the nodes only place tr P(|λ| > τ) in [\(fmt(lower)), \(fmt(lower + s))]; "
+          + "\(stuck) of \(probes) Lanczos runs reached the cap of \(cap) steps unresolved. "
+          + (cap < d ? "Raise --steps (a run that breaks down, after at most the number of distinct eigenvalues + 1 steps, is exact) or use" : "Use")
+          + " --method block or dense"))
+    }
+    if 1.96 * se >= 0.25 {
+      let perProbeVariance = se * se * n
+      var text =
+        "tr P = \(fmt(estimate)) ± \(fmt(se)) from \(probes) probes: the rounded rank is exact with 95% probability only if "
+        + "1.96·SE + unresolved < 0.5"
+      if s < 0.45 {
+        let margin = 0.5 - s
+        let needed = Int((perProbeVariance * (1.96 / margin) * (1.96 / margin)).rounded(.up))
+        let perProbe = Double(hvps) / n
+        text +=
+          "; about \(needed) probes (≈ \(Int((Double(needed) * perProbe).rounded())) HVPs) would be needed "
+          + "(variance per probe ≈ 2r(1 − r/d): the cost grows linearly with r)"
+      }
+      warnings.append(Warning(.tooFewProbes, text))
     }
     return RankResult(
-      rank: rounded, method: .slq, dimension: d, hessianVectorProducts: op.applicationCount - before,
-      decision: decision, policy: policy, eigenvalues: representative, converged: 1.96 * se < 0.5,
-      warnings: warnings, seed: rng.seed, estimate: estimate, standardError: se)
+      rank: rounded, method: .slq, dimension: d, hessianVectorProducts: hvps,
+      decision: decision, policy: policy, eigenvalues: representative, converged: converged,
+      warnings: warnings, seed: rng.seed, estimate: estimate, standardError: se, unresolvedCount: s)
   }
 }

@@ -58,7 +58,7 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
         ["single-vector Lanczos", "\(lanczos.rank)", "\(lanczos.hessianVectorProducts)",
          lanczos.eigenvalues.filter { abs($0) > lanczos.threshold }.map(LessonFormat.short).joined(separator: " ")],
         ["block range finder", "\(block.rank)", "\(block.hessianVectorProducts)", "\(block.rank) values"],
-      ]) + lanczos.warnings.map { "Lanczos warning: \($0)" })
+      ]) + lanczos.warnings.map { "Lanczos warning [\($0.code.rawValue)]: \($0.message)" })
 
     // Ghosts: spectrum {100, 50} ∪ linspace(0, 1, d − 2), d = 200 (math notes §5.4).
     let n = 200
@@ -84,6 +84,9 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
     r.check(
       "lanczos-counts-distinct", lanczos.rank == distinct.count && lanczos.rank < trueRank,
       "Lanczos \(lanczos.rank), distinct nonzero eigenvalues \(distinct.count), true rank \(trueRank)")
+    r.check(
+      "lanczos-names-multiplicity", lanczos.warnings.map(\.code).contains(.multiplicityInvisible),
+      "Lanczos warnings: \(lanczos.warnings.map(\.code.rawValue).joined(separator: ", "))")
     r.check("block-sees-multiplicity", block.rank == trueRank, "block \(block.rank), true rank \(trueRank)")
     r.check(
       "ghosts-without-reorthogonalization", plain.0 > 1 && full.0 == 1,

@@ -48,8 +48,10 @@ public struct RankDecision: Sendable, Equatable {
   /// smallestCounted / largestUncounted; `nil` when one side is empty, +∞ when
   /// the largest uncounted value is exactly 0.
   public let gapRatio: Double?
-  /// Human-readable warnings (small gap, negative eigenvalues, ...).
-  public let warnings: [String]
+  /// Typed warnings about the spectrum and the threshold
+  /// (``WarningCode/fragileGap``, ``WarningCode/negativeEigenvalue``,
+  /// ``WarningCode/zeroMatrix``).
+  public let warnings: [Warning]
 }
 
 /// Counting eigenvalues above a threshold, with the threshold policy made explicit.
@@ -76,7 +78,7 @@ public enum NumericalRank {
     let magnitudes = eigenvalues.map(abs).sorted(by: >)
     let maxAbs = scale ?? (magnitudes.first ?? 0)
     let floor = maxAbs * Double(max(dimension, 1)) * precision.epsilon
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     let tau: Double
     switch policy {
     case .precisionRelative: tau = floor
@@ -91,14 +93,16 @@ public enum NumericalRank {
     var gap: Double? = nil
     if let s = smallest, let l = largest { gap = l == 0 ? .infinity : s / l }
     if let g = gap, g < fragileGapRatio {
-      warnings.append(
-        "gap ratio at the threshold is only \(format(g)) (< \(Int(fragileGapRatio))×): the rank is sensitive to the threshold")
+      warnings.append(Warning(
+        .fragileGap,
+        "gap ratio at the threshold is only \(format(g)) (< \(Int(fragileGapRatio))×): the rank is sensitive to the threshold"))
     }
     if expectPositiveSemidefinite, let most = eigenvalues.min(), most < -tau {
-      warnings.append(
-        "eigenvalue \(format(most)) is clearly negative (below −τ = \(format(-tau))): this is not a minimum, and |λ| was counted")
+      warnings.append(Warning(
+        .negativeEigenvalue,
+        "eigenvalue \(format(most)) is clearly negative (below −τ = \(format(-tau))): this is not a minimum, and |λ| was counted"))
     }
-    if maxAbs == 0 { warnings.append("the matrix is zero: rank 0") }
+    if maxAbs == 0 { warnings.append(Warning(.zeroMatrix, "the matrix is zero: rank 0")) }
     return RankDecision(
       rank: counted.count, threshold: tau, smallestCounted: smallest, largestUncounted: largest,
       gapRatio: gap, warnings: warnings)

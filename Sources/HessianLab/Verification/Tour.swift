@@ -85,7 +85,7 @@ public enum Tour {
     emit("the Lanczos multiplicity trap — \(multipletID) (\(Zoo.entry(id: multipletID)?.summary ?? ""), rank \(mTruth)):")
     emit("  lanczos: rank \(mLanczos.rank) with \(mLanczos.hessianVectorProducts) HVPs \(mLanczos.rank == mTruth ? "(exact)" : "(WRONG: one Krylov vector sees the 12-fold eigenvalue once)")")
     emit("  block:   rank \(mBlock.rank) with \(mBlock.hessianVectorProducts) HVPs \(mBlock.rank == mTruth ? "(exact: a block of r + 10 vectors resolves multiplicities)" : "(WRONG)")")
-    for w in mLanczos.warnings.prefix(1) { emit("  lanczos warned: \(w)") }
+    for w in mLanczos.warnings.prefix(1) { emit("  lanczos warned [\(w.code.rawValue)]: \(w.message)") }
     let spectrum = dense.eigenvalues.map { max(abs($0), 1e-18) }
     emit(TerminalPlot.render(
       PlotModel(

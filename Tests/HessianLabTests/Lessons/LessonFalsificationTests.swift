@@ -30,6 +30,8 @@ struct LessonFalsificationTests {
     var p = Lesson03LanczosMultiplicity()
     p.landscape = "quad:1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:d=30:seed=3"
     #expect(try await LessonCurriculumTests.fails(3, p, check: "lanczos-counts-distinct"))
+    // …and it no longer warns about a multiplicity it does not have.
+    #expect(try await LessonCurriculumTests.fails(3, p, check: "lanczos-names-multiplicity"))
   }
 
   @Test("Lesson 4: judging the float32 matrix with float64's ε does not recover the rank")

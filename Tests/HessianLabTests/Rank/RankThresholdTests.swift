@@ -32,14 +32,17 @@ struct RankThresholdTests {
     #expect(NumericalRank.decide(eigenvalues: values, dimension: 6, policy: .largestGap).rank == 5)
   }
 
-  @Test("A small gap and a negative eigenvalue are warned about")
+  @Test("A small gap, a negative eigenvalue and a zero matrix are warned about, each by its code and only then")
   func warnings() {
     let fragile = NumericalRank.decide(eigenvalues: [1, 0.5, 2e-3, 1e-3], dimension: 4, policy: .absolute(1.5e-3))
     #expect(fragile.rank == 3)
-    #expect(fragile.warnings.contains { $0.contains("gap ratio") })
+    #expect(fragile.warnings.map(\.code) == [.fragileGap])
     let negative = NumericalRank.decide(eigenvalues: [1, -0.2, 0], dimension: 3)
-    #expect(negative.warnings.contains { $0.contains("clearly negative") })
+    #expect(negative.warnings.map(\.code) == [.negativeEigenvalue])
     let zero = NumericalRank.decide(eigenvalues: [0, 0], dimension: 2)
     #expect(zero.rank == 0)
+    #expect(zero.warnings.map(\.code) == [.zeroMatrix])
+    // A clear gap at a minimum: nothing to warn about.
+    #expect(NumericalRank.decide(eigenvalues: [1, 0.5, 1e-17], dimension: 3).warnings.isEmpty)
   }
 }

@@ -46,6 +46,33 @@ struct VerificationSuiteTests {
     #expect(r2.rows.contains { $0.property == "rank: block" && $0.result == .fail })
   }
 
+  @Test("The Lanczos row passes an undercount only with a typed multiplicity warning that an independent spectrum justifies")
+  func lanczosUndercountNeedsItsCause() throws {
+    func ranks(_ values: [Double], d: Int) throws -> (lanczos: RankResult, dense: RankResult) {
+      let land = try QuadraticLandscape.withSpectrum(
+        name: "s", nonzeroEigenvalues: values, dimension: d, basis: .randomOrthonormal(seed: 11))
+      var rng = SeededGenerator(seed: 1)
+      return (try LanczosRank.rank(of: HessianOperator(landscape: land), using: &rng), try DenseRank.rank(of: HessianOperator(landscape: land)))
+    }
+    // Repeated eigenvalues: 1 counted of rank 20, with the multiplicity code;
+    // the dense spectrum has 1 distinct value above τ. Justified.
+    let equal = try ranks([Double](repeating: 1, count: 20), d: 200)
+    #expect(equal.lanczos.rank == 1 && equal.dense.rank == 20)
+    #expect(VerificationSuite.lanczosUndercountIsMultiplicity(equal.lanczos, reference: equal.dense).0)
+    // 300 distinct eigenvalues over 1e-6…1e6: Lanczos merges the small ones.
+    // The old row passed this undercount because its warning also contained
+    // "multiplicities are invisible"; now the code is smallEigenvaluesUnresolved.
+    let wide = try ranks((0..<300).map { pow(10, -6 + 12 * Double($0) / 299) }, d: 300)
+    #expect(wide.lanczos.rank < wide.dense.rank)
+    #expect(!VerificationSuite.lanczosUndercountIsMultiplicity(wide.lanczos, reference: wide.dense).0)
+    // The code alone is not enough: a multiplicity warning on a distinct
+    // spectrum (a plausible wrong classification) does not pass.
+    var forged = wide.lanczos
+    forged.warnings = [Warning(.multiplicityInvisible, "forged")]
+    let (passes, distinct) = VerificationSuite.lanczosUndercountIsMultiplicity(forged, reference: wide.dense)
+    #expect(!passes && distinct == 300)
+  }
+
   @Test("Generated specs resolve to the constructed dimension and rank (any seed)")
   func generatorRoundTrip() async {
     await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000_000)) { s in
