@@ -7,7 +7,7 @@ public enum Precision: String, Sendable, Codable, CaseIterable {
   /// IEEE single precision (NumPy `<f4`), ε = 2⁻²³.
   case float32
 
-  /// Unit roundoff spacing ε at 1 (2⁻⁵² for float64, 2⁻²³ for float32).
+  /// Machine epsilon ε, the spacing of floats at 1 (2⁻⁵² for float64, 2⁻²³ for float32); the unit roundoff is ε/2.
   public var epsilon: Double {
     switch self {
     case .float64: Double.ulpOfOne
