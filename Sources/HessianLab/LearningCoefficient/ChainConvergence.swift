@@ -91,10 +91,10 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
 
   /// R̂ ≤ ``rHatThreshold``.
   public var mixed: Bool { rHat <= Self.rHatThreshold }
-  /// |drift| > t_{C−1, 1−p/2} · SE.
+  /// |drift| > t_{C−1, 1−p/2} · SE (with SE = 0: any nonzero drift); false with one chain.
   public var drifted: Bool {
-    guard let se = driftStandardError, let q = driftCriticalValue, se > 0 else { return false }
-    return abs(drift) > q * se
+    guard let se = driftStandardError, let q = driftCriticalValue else { return false }
+    return se > 0 ? abs(drift) > q * se : drift != 0
   }
   /// ``mixed`` and not ``drifted``.
   public var converged: Bool { mixed && !drifted }

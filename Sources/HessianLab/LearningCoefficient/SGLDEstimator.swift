@@ -181,7 +181,7 @@ public enum SGLDEstimator {
     }
     let convergence = ChainConvergence(chains: kept)
     if let cv = convergence {
-      warnings += convergenceWarnings(cv, configuration: c)
+      warnings += convergenceWarnings(cv, configuration: c, stepSize: eps, flatDirections: localisation.flatDirections)
     }
     let multiplicity = landscape.knownAnswers.multiplicity.value
     let shortfall = multiplicity.map { multiplicityShortfall(multiplicity: $0, nBeta: nBeta) }
@@ -215,8 +215,18 @@ public enum SGLDEstimator {
   }
 
   /// The warnings of a ``ChainConvergence`` that did not pass: R̂ above its
-  /// threshold (with the factor to lengthen the run by) and a significant drift.
-  static func convergenceWarnings(_ cv: ChainConvergence, configuration c: Configuration) -> [String] {
+  /// threshold (with its likely cause and the factor to lengthen the run by)
+  /// and a significant drift.
+  ///
+  /// The cause named with R̂: when ``LocalisationDiagnostic`` found directions
+  /// along which K stays flat (valleys through w*, such as the axes of x²y⁶ or
+  /// (xy)²), only γ confines w there, and the chains spread along them at the
+  /// rate εγ: over the kept steps they miss the fraction
+  /// ``relaxationDeficit(rate:burnIn:steps:)`` at rate εγ of that spread, and λ̂
+  /// reads low. Otherwise the draws are simply strongly autocorrelated.
+  static func convergenceWarnings(
+    _ cv: ChainConvergence, configuration c: Configuration, stepSize eps: Double, flatDirections: Int
+  ) -> [String] {
     var out: [String] = []
     if !cv.mixed {
       let rHat = cv.rHat.isFinite ? String(format: "%.3f", cv.rHat) : "∞"
@@ -226,8 +236,22 @@ public enum SGLDEstimator {
       }
       let summary = String(
         format: "> %.2f, bulk ESS %.0f of %d kept draws", ChainConvergence.rHatThreshold, cv.effectiveSampleSize, cv.draws)
+      var cause = "the draws are strongly autocorrelated, so λ̂ may be off by more than its standard error says (low if the chains have not yet spread from w*, where they start)"
+      let rate = eps * c.localisation
+      if flatDirections > 0 {
+        if rate > 0 {
+          let deficit = relaxationDeficit(rate: rate, burnIn: Double(c.burnIn), steps: Double(c.steps))
+          if deficit > 0.05 {
+            cause = String(
+              format: "K is flat along valleys through w* (%d probed directions), where only γ confines w: the chains spread along them over ≈ 1/(εγ) = %.0f steps and have covered only about %.0f%% of that spread in the kept steps, so λ̂ reads low",
+              flatDirections, 1 / rate, 100 * (1 - deficit))
+          }
+        } else {
+          cause = "K is flat along valleys through w* (\(flatDirections) probed directions) and γ = 0 does not confine w there: the chains never settle along them"
+        }
+      }
       out.append(
-        "the chains have not converged: rank-normalised split-R̂ of nβ(L − L*) = \(rHat) \(summary); λ̂ and its standard error are not reliable (the chains start at w*, so λ̂ reads low until they have spread through the localised posterior); \(advice)")
+        "the chains have not converged: rank-normalised split-R̂ of nβ(L − L*) = \(rHat) \(summary); \(cause); \(advice)")
     }
     if cv.drifted, let se = cv.driftStandardError {
       out.append(
