@@ -10,14 +10,14 @@ import Foundation
 /// into its first and its last N = ⌊n/2⌋ draws (the middle draw of an odd n is
 /// dropped), giving M = 2C sequences and S = MN draws.
 ///
-/// **Rank normalisation** (Vehtari et al. 2021, §3): every draw is replaced by
+/// **Rank normalisation** (Vehtari et al. 2021): every draw is replaced by
 ///
 ///     z = Φ⁻¹( (r − 3/8) / (S + 1/4) ),
 ///
 /// r its average rank among all S draws (Blom's offset), so heavy tails (the
 /// draws of nβK near a singularity are heavy-tailed) do not hide disagreement.
 ///
-/// **R̂** (BDA3 eq. 11.4 on split sequences; Vehtari et al. 2021, eq. 3–4):
+/// **R̂** (BDA3 §11.4, on split sequences; Vehtari et al. 2021):
 /// with W the mean of the M within-sequence variances (divisor N − 1) and B/N
 /// the variance of the M sequence means (divisor M − 1),
 ///
@@ -27,7 +27,7 @@ import Foundation
 /// sees chains that differ in spread); ``rHat`` is the larger. All draws equal
 /// gives R̂ = 1 (nothing to converge); W = 0 < B gives R̂ = ∞.
 ///
-/// **Bulk ESS** (Vehtari et al. 2021, §3.2; Geyer 1992): on the same z, with
+/// **Bulk ESS** (BDA3 §11.5; Vehtari et al. 2021; Geyer 1992): on the same z, with
 /// γ̂_{m,t} the lag-t autocovariance of sequence m (divisor N),
 ///
 ///     ρ̂_t = 1 − (W − mean_m γ̂_{m,t}) / var⁺,     ESS = S / τ̂,
@@ -50,9 +50,10 @@ import Foundation
 /// R̂² − 1 ≈ M/ESS, 1.05 asks for about 10 effective draws per half chain (enough
 /// for the chain means behind λ̂'s standard error to be near normal) and 1.01
 /// for about 50. For SGLD at the defaults of ``SGLDEstimator/Configuration``
-/// (measured over 200 seeds each, see `SGLDEstimatorTests`), 1.01 flags 97% of
-/// the runs on x² + y⁴ although λ̂ and its standard error are right there, while
-/// 1.05 flags 2.5% of those and every run on x²y⁶ and (xy)², where λ̂ is low.
+/// (measured over 200 seeds each, see `SGLDEstimatorTests`), 1.01 flags 98.5%
+/// of the runs on x² + y⁴ although λ̂ and its standard error are right there,
+/// while 1.05 flags 3.5% of those, every run on x²y⁶ and 95.5% on (xy)², where
+/// λ̂ is low.
 ///
 /// Cost: O(S log S) for the ranks and O(S·T) for the autocovariances up to the
 /// truncation lag T; no loss or gradient evaluations.
@@ -146,7 +147,7 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
 
   // MARK: - Formulas
 
-  /// Split-R̂ of M sequences of equal length N (BDA3 eq. 11.4).
+  /// Split-R̂ of M sequences of equal length N (BDA3 §11.4).
   static func splitRHat(_ sequences: [[Double]]) -> Double {
     let (w, b, n) = withinBetween(sequences)
     if w == 0 { return b == 0 ? 1 : .infinity }
