@@ -55,8 +55,8 @@ import Foundation
 /// while 1.05 flags 3.5% of those, every run on x²y⁶ and 95.5% on (xy)², where
 /// λ̂ is low.
 ///
-/// Cost: O(S log S) for the ranks and O(S·T) for the autocovariances up to the
-/// truncation lag T; no loss or gradient evaluations.
+/// Cost: O(S log S) for the ranks and the autocovariances (by FFT,
+/// ``Autocovariance``); no loss or gradient evaluations.
 ///
 /// References: A. Gelman, J. B. Carlin, H. S. Stern, D. B. Dunson, A. Vehtari
 /// and D. B. Rubin, *Bayesian Data Analysis*, 3rd ed. (BDA3), CRC Press 2013,
@@ -177,22 +177,13 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
     let total = Double(m * n)
     let lo = sequences.map { $0.min() ?? 0 }.min() ?? 0, hi = sequences.map { $0.max() ?? 0 }.max() ?? 0
     if hi - lo < 1e-15 { return total }
-    let centred = sequences.map { s -> [Double] in
-      let mu = mean(s)
-      return s.map { $0 - mu }
+    // Mean over sequences of the lag-t autocovariance (divisor N), every lag by FFT.
+    var meanAutocovariances = [Double](repeating: 0, count: n)
+    for s in sequences {
+      let gamma = Autocovariance.allLags(s)
+      for t in 0..<n { meanAutocovariances[t] += gamma[t] / Double(m) }
     }
-    // Mean over sequences of the lag-t autocovariance (divisor N).
-    func meanAutocovariance(_ t: Int) -> Double {
-      var sum = 0.0
-      for s in centred {
-        s.withUnsafeBufferPointer { p in
-          var acc = 0.0
-          for i in 0..<(n - t) { acc += p[i] * p[i + t] }
-          sum += acc
-        }
-      }
-      return sum / Double(n) / Double(m)
-    }
+    func meanAutocovariance(_ t: Int) -> Double { meanAutocovariances[t] }
     let (w, b, nn) = withinBetween(sequences)
     let varPlus = (nn - 1) / nn * w + (m > 1 ? b / nn : 0)
     func rho(_ t: Int) -> Double { 1 - (w - meanAutocovariance(t)) / varPlus }

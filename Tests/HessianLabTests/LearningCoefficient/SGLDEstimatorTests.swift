@@ -149,7 +149,7 @@ struct SGLDEstimatorTests {
   }
 
   /// A run long enough to reach the target: x²y⁶ at 30 times the default length
-  /// (8 chains × 600,000 steps, burn-in 120,000; 4.8·10⁶ gradients, about 30 s in
+  /// (8 chains × 600,000 steps, burn-in 120,000; 4.8·10⁶ gradients, about a minute in
   /// a debug build, so it runs only with `HESSIANLAB_SLOW_TESTS=1`). Over seeds
   /// 1…120 of the `llc` command it warned once (R̂ = 1.053; median 1.017) and λ̂
   /// averaged 0.1491 ± 0.0011 against the exact 0.1512. Checked here: no convergence warning, and λ̂
