@@ -101,10 +101,10 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
   public var converged: Bool { mixed && !drifted }
 
   /// Diagnoses `chains` (one array of draws per chain, in order); chains of
-  /// different lengths are cut to the shortest. `nil` with no chain or fewer
-  /// than 4 draws per chain.
+  /// different lengths are cut to the shortest. `nil` with no chain, fewer
+  /// than 4 draws per chain, or a non-finite draw.
   public init?(chains: [[Double]]) {
-    guard let n = chains.map(\.count).min(), n >= 4 else { return nil }
+    guard let n = chains.map(\.count).min(), n >= 4, chains.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
     let half = n / 2
     var sequences: [[Double]] = []
     for c in chains {
@@ -215,7 +215,7 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
     let head = maxT >= 0 ? r[0...maxT].reduce(0, +) : 0
     var tau = -1 + 2 * head + r[maxT + 1]
     tau = max(tau, 1 / log10(total))
-    return tau.isFinite ? total / tau : .nan
+    return total / tau
   }
 
   /// z = Φ⁻¹((r − 3/8)/(S + 1/4)) with r the average rank over all sequences.

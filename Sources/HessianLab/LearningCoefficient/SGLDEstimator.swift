@@ -308,9 +308,9 @@ public enum SGLDEstimator {
   /// ‖Hv‖ for unit v, through the counted ``HessianOperator``.
   ///
   /// The start is a seeded Gaussian vector: a fixed start can lie in H's null
-  /// space (1/√d for (x₀ − x₁)², where Hv = 0), which read h_max = 0, doubled the
-  /// default step and reported no step bias; a random start does so with
-  /// probability 0. Stops early when Hv = 0 (H = 0 along the whole Krylov space).
+  /// space (1/√d for (x₀ − x₁)², where Hv = 0), which read h_max = 0, so the
+  /// default step ignored the curvature (twice too large there) and the step
+  /// bias read 0; a random start lies in the null space with probability 0. Stops early when Hv = 0 (H = 0 along the whole Krylov space).
   /// Cost: at most 20 HVPs, returned with the estimate.
   static func largestCurvature(
     of landscape: some Landscape, using rng: inout SeededGenerator

@@ -60,6 +60,7 @@ struct ChainConvergenceTests {
     #expect(stuck.rHat == .infinity && !stuck.mixed && !stuck.converged && stuck.suggestedLengthFactor == nil)
     #expect(ChainConvergence(chains: [[1, 2, 3]]) == nil)
     #expect(ChainConvergence(chains: []) == nil)
+    #expect(ChainConvergence(chains: [[0, 1, .nan, 2, 3]]) == nil)
     // One chain: split-R̂ still compares its halves; no drift test without a spread over chains.
     let one = try #require(ChainConvergence(chains: [[0, 1, 0, 1, 0, 1, 0, 1]]))
     #expect(one.driftStandardError == nil && !one.drifted)
