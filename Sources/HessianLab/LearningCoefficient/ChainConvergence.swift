@@ -55,8 +55,8 @@ import Foundation
 /// while 1.05 flags 3.5% of those, every run on x²y⁶ and 95.5% on (xy)², where
 /// λ̂ is low.
 ///
-/// Cost: O(S log S) for the ranks and the autocovariances (by FFT,
-/// ``Autocovariance``); no loss or gradient evaluations.
+/// Cost: O(S log S) for the ranks and for the autocovariances (by FFT); no
+/// loss or gradient evaluations.
 ///
 /// References: A. Gelman, J. B. Carlin, H. S. Stern, D. B. Dunson, A. Vehtari
 /// and D. B. Rubin, *Bayesian Data Analysis*, 3rd ed. (BDA3), CRC Press 2013,
