@@ -25,7 +25,7 @@ import Foundation
 /// - relaxation: chains start at w*, so a weak curved direction h_min whose
 ///   variance relaxes over T = 1/(ε(nβh_min + γ)) steps, longer than the run,
 ///   is under-sampled (down; warned with the steps needed, see
-///   ``relaxationWarning(weakestCurvature:stepSize:nBeta:configuration:)``).
+///   `relaxationWarning(weakestCurvature:stepSize:nBeta:configuration:)`).
 ///
 /// Convergence (``ChainConvergence``, on the kept draws of nβ(L − L*)):
 /// rank-normalised split-R̂ (Vehtari et al. 2021), bulk effective sample size
