@@ -79,6 +79,17 @@ public enum Distributions {
     return gsl_cdf_chisq_P(x, k)
   }
 
+  /// The p-quantile of Student's t with `degreesOfFreedom` ν > 0, for 0 < p < 1
+  /// (GSL's `gsl_cdf_tdist_Pinv`; checked against SciPy's `t.ppf` for
+  /// ν = 1…1000, p = 10⁻⁶…1 − 10⁻⁶).
+  ///
+  /// - Throws: ``GSLError`` (domain) for p ∉ (0, 1) or ν ≤ 0.
+  public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) throws(GSLError) -> Double {
+    try checkProbability(p, "gsl_cdf_tdist_Pinv")
+    guard nu > 0, nu.isFinite else { throw GSLError(code: Int(GSL_EDOM), function: "gsl_cdf_tdist_Pinv") }
+    return gsl_cdf_tdist_Pinv(p, nu)
+  }
+
   /// The p-quantile of the binomial-proportion-free two-sided normal bound:
   /// Φ⁻¹(1 − p/2).
   public static func twoSidedNormalQuantile(falseFailureProbability p: Double) throws(GSLError) -> Double {

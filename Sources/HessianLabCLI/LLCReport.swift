@@ -10,6 +10,53 @@ struct LLCReport: Codable {
     var lossEvaluations: Int
     var gradientEvaluations: Int
     var details: String
+    // SGLD only (volume: 0, null, null).
+    var hessianVectorProducts = 0
+    var mixing: Mixing? = nil
+    var multiplicityShortfall: Double? = nil
+
+    /// SGLD's chain diagnostics (``ChainConvergence``) of the kept draws of nβ(L − L*).
+    struct Mixing: Codable {
+      var rHat: Double?
+      var effectiveSampleSize: Double
+      var draws: Int
+      var drift: Double
+      var driftStandardError: Double?
+      var converged: Bool
+
+      init(_ c: ChainConvergence) {
+        rHat = c.rHat.isFinite ? c.rHat : nil
+        effectiveSampleSize = c.effectiveSampleSize
+        draws = c.draws
+        drift = c.drift
+        driftStandardError = c.driftStandardError
+        converged = c.converged
+      }
+
+      // Every key present (nil as null).
+      func encode(to encoder: any Encoder) throws {
+        var k = encoder.container(keyedBy: CodingKeys.self)
+        try k.encode(rHat, forKey: .rHat)
+        try k.encode(effectiveSampleSize, forKey: .effectiveSampleSize)
+        try k.encode(draws, forKey: .draws)
+        try k.encode(drift, forKey: .drift)
+        try k.encode(driftStandardError, forKey: .driftStandardError)
+        try k.encode(converged, forKey: .converged)
+      }
+    }
+
+    // Every key present (nil as null).
+    func encode(to encoder: any Encoder) throws {
+      var k = encoder.container(keyedBy: CodingKeys.self)
+      try k.encode(value, forKey: .value)
+      try k.encode(standardError, forKey: .standardError)
+      try k.encode(lossEvaluations, forKey: .lossEvaluations)
+      try k.encode(gradientEvaluations, forKey: .gradientEvaluations)
+      try k.encode(details, forKey: .details)
+      try k.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
+      try k.encode(mixing, forKey: .mixing)
+      try k.encode(multiplicityShortfall, forKey: .multiplicityShortfall)
+    }
 
     init(_ v: VolumeScalingEstimate) {
       value = v.value
@@ -27,6 +74,9 @@ struct LLCReport: Codable {
       standardError = s.standardError
       lossEvaluations = s.lossEvaluations
       gradientEvaluations = s.gradientEvaluations
+      hessianVectorProducts = s.hessianVectorProducts
+      mixing = s.convergence.map(Mixing.init)
+      multiplicityShortfall = s.expectedMultiplicityShortfall
       details = String(
         format: "nβ = %.4g, γ = %g, ε = %.3g, %d chains × %d steps (burn-in %d), localiser share %.3g",
         s.nBeta, s.localisation, s.stepSize, s.chains, s.steps, s.burnIn, s.localiserShare)
@@ -112,7 +162,21 @@ struct LLCReport: Codable {
     }
     if let s = sgld {
       lines.append("sgld    λ̂ = \(fmt4(s.value)) ± \(fmt4(s.standardError))  (\(Entry(s).details))")
-      lines.append("        \(s.gradientEvaluations) gradient + \(s.lossEvaluations) loss evaluations; nβ(L − L*) per chain:")
+      if let c = s.convergence {
+        let rHat = c.rHat.isFinite ? String(format: "%.3f", c.rHat) : "∞"
+        let se = c.driftStandardError.map { String(format: "%.4f", $0) } ?? "—"
+        let counts = String(
+          format: " (≤ %.2f wanted), bulk ESS %.0f of %d kept draws, drift between halves %+.4f ± ",
+          ChainConvergence.rHatThreshold, c.effectiveSampleSize, c.draws, c.drift)
+        lines.append("        chains: R̂ = \(rHat)\(counts)\(se): \(c.converged ? "converged" : "NOT converged (see warnings)")")
+      }
+      if let m = s.multiplicity, m > 1, let f = s.expectedMultiplicityShortfall {
+        lines.append(
+          String(format: "        multiplicity m = %d: expected shortfall (m − 1)/log(nβ) = %.4f", m, f)
+            + (exact.map { String(format: ", so λ̂ ≈ λ − %.4f = %.4f to leading order (math notes §6)", f, $0 - f) } ?? " (math notes §6)"))
+      }
+      lines.append(
+        "        \(s.gradientEvaluations) gradient + \(s.lossEvaluations) loss evaluations + \(s.hessianVectorProducts) \(s.hessianVectorProducts == 1 ? "HVP" : "HVPs"); nβ(L − L*) per chain:")
       for (c, t) in s.traces.enumerated() {
         lines.append("        " + Sparkline.line(label: String(format: "chain %2d", c), values: t))
       }

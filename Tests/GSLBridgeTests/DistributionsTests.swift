@@ -21,6 +21,25 @@ struct DistributionsTests {
     #expect(abs(Distributions.chiSquareCDF(3.841458820694124, degreesOfFreedom: 1) - 0.95) < 1e-12)
   }
 
+  /// SciPy `t.ppf(p, ν)` (an independent implementation, Boost), to 10⁻⁹ relative:
+  /// SciPy's own upper and lower tails agree only to about 10⁻¹¹ at ν = 1.
+  @Test("Student t quantiles match SciPy", arguments: [
+    (1.0, 1e-06, -318309.8861827435), (1.0, 0.0005, -636.6192487687196), (1.0, 0.025, -12.706204736174705),
+    (1.0, 0.975, 12.706204736174694), (1.0, 0.999999, 318309.88617359026),
+    (2.0, 0.0005, -31.59905457644362), (2.0, 0.975, 4.302652729749462),
+    (7.0, 1e-06, -14.241469651981445), (7.0, 0.025, -2.3646242515927844), (7.0, 0.9995, 5.407882520861828),
+    (15.0, 0.0005, -4.072765195903791), (15.0, 0.9995, 4.072765195903846), (15.0, 0.999999, 7.464384940078487),
+    (63.0, 0.025, -1.9983405425207417), (63.0, 0.9995, 3.4517689449610334),
+    (1000.0, 1e-06, -4.781608620458351), (1000.0, 0.9995, 3.300282648423944),
+  ])
+  func studentT(nu: Double, p: Double, x: Double) throws {
+    let q = try Distributions.studentTQuantile(p, degreesOfFreedom: nu)
+    #expect(abs(q - x) <= 1e-9 * abs(x), "ν = \(nu), p = \(p): \(q) vs SciPy \(x)")
+    #expect(try Distributions.studentTQuantile(0.5, degreesOfFreedom: nu) == 0)
+    #expect(throws: GSLError.self) { try Distributions.studentTQuantile(p, degreesOfFreedom: 0) }
+    #expect(throws: GSLError.self) { try Distributions.studentTQuantile(1, degreesOfFreedom: nu) }
+  }
+
   /// SciPy 1.x `chi2.ppf(p, k)` (lower half) and `chi2.isf(1 − p, k)` (upper half,
   /// with the same double p), an independent implementation (Cephes). GSL's own
   /// inverse returns NaN at k = 90 000, p = 1 − 6·10⁻⁶ and its `Qinv` is wrong
