@@ -211,6 +211,10 @@ struct CovarianceCommand: AsyncParsableCommand {
         + "(1 − √(d/n))²·σ² = \(g(p.resolvableVarianceRatio))·σ²; weaker curvature is read as flat "
         + "(no pilot can tell it from a null direction)",
     ]
+    if p.recommendedKept > 10_000_000 {
+      lines.append(
+        "note: the recommended run is very large: weak curvature dominates the cost; raising λ helps only as λ^(−2/r)")
+    }
     lines += p.warnings.map { "warning: \($0)" }
     return lines.joined(separator: "\n")
   }
