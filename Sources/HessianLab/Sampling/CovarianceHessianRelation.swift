@@ -125,8 +125,8 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
   /// (`centerDistance` = 0); off-centre only the asymptote with λ_eff = λ·exp(−|w* − m|²/(2σ²))
   /// is given (notes §1.3, sim L). `nil` when H has no positive eigenvalue.
   ///
-  /// Cost: no loss evaluations; the series and quadrature of ``FiniteLambdaScale`` (about 0.1 s at
-  /// condition number 100 in a release build).
+  /// Cost: no loss evaluations; the series and quadrature of ``FiniteLambdaScale`` (0.25–0.35 s in
+  /// a debug build at d = 20 and condition number 100).
   public static func predictScale(
     population lambda: Int, hessianEigenvalues h: [Double], centerDistance: Double, sigma: Double
   ) -> ScalePrediction? {

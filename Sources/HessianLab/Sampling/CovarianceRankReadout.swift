@@ -26,9 +26,9 @@ import Foundation
 /// in `CovarianceRankReadoutTests`. The former narrow-gap warnings (largest counted eigenvalue
 /// above 0.7τ, smallest uncounted below 1.1τ) fired on 23% and 25% of right read-outs against
 /// 40% of wrong ones and were replaced; so was the check "largest eigenvalue above 1.5 times the
-/// upper edge" (sampling centre off the minimum), which fired on 99 of 99 right read-outs with a
-/// centre 1.5σ off along a flat direction and on none of 100 wrong ones with a centre 2σ off
-/// along a curved direction.
+/// upper edge" (sampling centre off the minimum), which does not speak to the rank: with the
+/// centre 1.5σ off along a flat direction it fired on all 100 runs, 99 of them right, and with
+/// the centre 2σ off along a curved direction on none of 100 runs, all wrong.
 ///
 /// Cost: one d×d eigendecomposition; no loss evaluations (the loss evaluations
 /// were spent by ``SelectionSampler``: ⌈n/k⌉·λ).

@@ -219,9 +219,10 @@ struct CovarianceRankReadoutTests {
     //   old "largest counted within 30% of τ":   right 17.9%, too low 52.0%, too high 99.4%
     //   old "smallest uncounted within 10% of τ": right 20.4%, too low 28.3%, too high 19.5%
     //   (cells with 2–98% wrong: right 23.2% / 24.8%, too low 39.7% / 40.5%)
-    //   old "largest > 1.5 × upper edge": never fires centred; off-centre it fired on 99/99 right
-    //       read-outs (centre 1.5σ off along a flat direction) and 0/100 wrong ones (2σ along a
-    //       curved direction): it does not speak to the rank
+    //   old "largest > 1.5 × upper edge": never fires centred; off-centre (d = 20, r = 5, λ = 10,
+    //       n = 200, 100 seeds each) it fired on 99/99 right and 1/1 wrong read-outs with the centre
+    //       1.5σ off along a flat direction, and on 0/100 wrong ones 2σ off along a curved
+    //       direction: it does not speak to the rank
     //   countedMayBeFlat:       right 5.2%,  too low 39.4%, too high 82.4%
     //   uncountedBelowNullEdge: right 0.05%, too low 5.7%,  too high 0%  (cells with 2–98% wrong: 0% / 13.2%)
     // This implementation, two cells where wrong read-outs are common (Swift sampler, fixed seeds),
