@@ -139,12 +139,18 @@ struct CovarianceCommand: AsyncParsableCommand {
     if relation == nil { warnings.append("the Hessian at the minimum has no positive eigenvalue: no covariance–Hessian relation to measure") }
     let hEigen = (try? SymmetricEigen.values(of: hessian)) ?? []
     let offsetNorm = (offset ?? []).reduce(0) { $0 + $1 * $1 }.squareRoot()
-    let predicted: Double? =
+    let prediction: CovarianceHessianRelation.ScalePrediction? =
       scheme == .best || scheme == .rank(1)
-      ? CovarianceHessianRelation.predictedScale(
+      ? CovarianceHessianRelation.predictScale(
         population: population, hessianEigenvalues: hEigen, centerDistance: offsetNorm, sigma: sigma,
         rangeTolerance: rangeTolerance)
       : nil
+    if relation != nil, let p = prediction, p.finite == nil {
+      warnings.append(
+        "the fitted scale's value at λ = \(population) is not computed (\(p.finiteUnavailable ?? "unknown reason")); "
+          + "the λ → ∞ asymptote κ = \(String(format: "%.4g", p.asymptotic)) shown instead can be off by "
+          + CovarianceReport.errorText(p.asymptoticErrorScale) + " at this λ (2κ/h_min + 3/λ)")
+    }
     let nDiag = diagnosticKept ?? min(kept, 500)
     var diagnostic: SigmaScalingDiagnostic? = nil
     if nDiag > 0 {
@@ -162,7 +168,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       largestCounted: readout.largestCounted, smallestUncounted: readout.smallestUncounted,
       gapRatio: readout.gapRatio, eigenvalues: readout.eigenvalues,
       lossEvaluations: sample.lossEvaluations + (diagnostic?.lossEvaluations ?? 0),
-      samplingLossEvaluations: sample.lossEvaluations, relation: relation, predictedScale: predicted,
+      samplingLossEvaluations: sample.lossEvaluations, relation: relation, prediction: prediction,
       knownRank: land.knownAnswers.rank.value, sigmaScaling: diagnostic, warnings: warnings, seed: rootSeed,
       seconds: Self.seconds(since: start, clock))
     print(json ? try CovarianceJSON.encode(report) : report.humanText())
@@ -208,6 +214,10 @@ struct CovarianceCommand: AsyncParsableCommand {
         + "(1 − √(d/n))²·σ² = \(g(p.resolvableVarianceRatio))·σ²; weaker curvature is read as flat "
         + "(no pilot can tell it from a null direction)",
     ]
+    if p.recommendedKept > 10_000_000 {
+      lines.append(
+        "note: the recommended run is very large: weak curvature dominates the cost; raising λ helps only as λ^(−2/r)")
+    }
     lines += p.warnings.map { "warning: \($0)" }
     return lines.joined(separator: "\n")
   }

@@ -32,7 +32,7 @@ struct CovarianceReport: Encodable {
   var lossEvaluations: Int
   var samplingLossEvaluations: Int
   var relation: CovarianceHessianRelation?
-  var predictedScale: Double?
+  var prediction: CovarianceHessianRelation.ScalePrediction?
   var knownRank: Int?
   var sigmaScaling: SigmaScalingDiagnostic?
   var warnings: [String]
@@ -44,6 +44,7 @@ struct CovarianceReport: Encodable {
     case landscape, dimension, selection, population, kept, sigma, estimate, rank, threshold
     case largestCounted, smallestUncounted, gapRatio, eigenvalues, lossEvaluations, samplingLossEvaluations
     case relativeError, spread, measureID, measureCE, fittedScale, predictedScale, knownRank
+    case asymptoticScale, asymptoticScaleRelativeError, asymptoticScaleErrorScale
     case sigmaScalingSlope, sigmaScalingSlopeStandardError, sigmaScalingSigmas, sigmaScalingMeanLosses
     case warnings, seed, seconds
   }
@@ -71,7 +72,10 @@ struct CovarianceReport: Encodable {
     try c.encode(relation?.measureID, forKey: .measureID)
     try c.encode(relation?.measureCE, forKey: .measureCE)
     try c.encode(relation?.fittedScale, forKey: .fittedScale)
-    try c.encode(predictedScale, forKey: .predictedScale)
+    try c.encode(prediction?.finite, forKey: .predictedScale)
+    try c.encode(prediction?.asymptotic, forKey: .asymptoticScale)
+    try c.encode(prediction?.asymptoticRelativeError, forKey: .asymptoticScaleRelativeError)
+    try c.encode(prediction?.asymptoticErrorScale, forKey: .asymptoticScaleErrorScale)
     try c.encode(knownRank, forKey: .knownRank)
     try c.encode(sigmaScaling?.slope, forKey: .sigmaScalingSlope)
     try c.encode(sigmaScaling?.slopeStandardError, forKey: .sigmaScalingSlopeStandardError)
@@ -80,6 +84,24 @@ struct CovarianceReport: Encodable {
     try c.encode(warnings, forKey: .warnings)
     try c.encode(seed, forKey: .seed)
     try c.encode(seconds, forKey: .seconds)
+  }
+
+  /// The prediction beside the fitted scale: the finite-λ value where it is computed, and the
+  /// λ → ∞ asymptote labelled as such, with how far it is off (or may be off) at this λ.
+  static func predictionText(_ p: CovarianceHessianRelation.ScalePrediction?, population: Int) -> String {
+    let g: (Double) -> String = { String(format: "%.4g", $0) }
+    guard let p else { return "(no prediction for this selection scheme)" }
+    let asymptote = "λ → ∞ asymptote κ = \(g(p.asymptotic))"
+    if let finite = p.finite, let err = p.asymptoticRelativeError {
+      return "predicted at λ = \(population): \(g(finite)) (exact expectation for the quadratic with this Hessian)   "
+        + asymptote + String(format: " (%+.0f%% at this λ)", 100 * err)
+    }
+    return asymptote + " (not the value at λ = \(population): expected error up to " + errorText(p.asymptoticErrorScale) + ")"
+  }
+
+  /// A relative error e as "about 35%" below 1, "a factor of about 1 + e" above.
+  static func errorText(_ e: Double) -> String {
+    e < 1 ? String(format: "about %.0f%%", 100 * e) : String(format: "a factor of about %.3g", 1 + e)
   }
 
   func humanText() -> String {
@@ -101,7 +123,7 @@ struct CovarianceReport: Encodable {
       lines.append(
         "relation to H (on its range, r = \(r.rangeDimension)): relative error \(g(r.relativeError)), "
           + "spread \(g(r.spread)), measureID \(g(r.measureID)), measureCE \(g(r.measureCE))")
-      lines.append("fitted scale c/σ² = \(g(r.fittedScale))   predicted κ = \(og(predictedScale))")
+      lines.append("fitted scale c/σ² = \(g(r.fittedScale))   " + Self.predictionText(prediction, population: population))
     }
     if let s = sigmaScaling {
       lines.append(

@@ -26,6 +26,51 @@ struct CompareCommandTests {
     }
   }
 
+  @Test("Default conversion: the JSON of two identical runs is byte-identical apart from timing keys")
+  func defaultConversionIsDeterministic() throws {
+    // Before the fix the default conversion was the timed one: the headline
+    // lossEvaluationsPerHVP, every lossEvaluationEquivalents, factor and verdict
+    // changed between identical runs (372 vs 207 in the issue).
+    let arguments = ["compare", "nc-x2", "--confidence", "0.8", "--risk", "0.2", "--json"]
+    let first = try CommandRunner.run(arguments)
+    let second = try CommandRunner.run(arguments)
+    #expect(first.status == 0 && second.status == 0, "\(first.standardError) \(second.standardError)")
+    #expect(CommandRunner.withoutTiming(first.standardOutput) == CommandRunner.withoutTiming(second.standardOutput))
+    let c = try #require((try CommandRunner.json(first)["comparisons"] as? [[String: Any]])?.first)
+    // The headline uses the stated constant, and says so.
+    #expect(c["conversion"] as? String == "theoretical")
+    #expect((c["lossEvaluationsPerHVP"] as? NSNumber)?.doubleValue == 10)
+    #expect((c["conversionNote"] as? String)?.contains("Pearlmutter 1994") == true)
+    // The timed conversion is printed beside it, under timing keys only.
+    let timed = try #require((c["timingLossEvaluationsPerHVP"] as? NSNumber)?.doubleValue)
+    #expect(timed > 0 && timed.isFinite)
+    #expect((c["timingVerdict"] as? String)?.hasPrefix("verdict:") == true)
+    // The timing keys are exactly what withoutTiming removes: nothing else differs.
+    let stripped = CommandRunner.withoutTiming(first.standardOutput)
+    #expect(!stripped.contains("timingLossEvaluationsPerHVP") && !stripped.contains("timingVerdict"))
+    #expect(stripped.contains("\"lossEvaluationsPerHVP\""))
+  }
+
+  @Test("Human text: the stated conversion in the headline, the timed verdict beside it")
+  func humanTextShowsBothConversions() throws {
+    let arguments = ["compare", "nc-x2", "--confidence", "0.8", "--risk", "0.2"]
+    let first = try CommandRunner.run(arguments)
+    let second = try CommandRunner.run(arguments)
+    #expect(first.status == 0 && second.status == 0, "\(first.standardError)")
+    func lines(_ text: String, _ prefix: String) -> [String] {
+      text.split(separator: "\n").map(String.init).filter { $0.hasPrefix(prefix) }
+    }
+    // The headline verdict and conversion are the same on both runs.
+    let verdicts = lines(first.standardOutput, "verdict:")
+    #expect(verdicts.count == 1)
+    #expect(verdicts == lines(second.standardOutput, "verdict:"))
+    let unit = lines(first.standardOutput, "common unit:")
+    #expect(unit.count == 1 && unit[0].hasPrefix("common unit: loss evaluations; stated constant: 1 HVP = 10 loss evaluations"), "\(unit)")
+    // The timed verdict is printed beside it, labelled as varying between runs.
+    let timed = lines(first.standardOutput, "timed verdict (1 HVP took as long as ")
+    #expect(timed.count == 1 && timed[0].contains("varies between runs"), "\(first.standardOutput)")
+  }
+
   @Test("Bad input exits 2 with one line")
   func badInput() throws {
     let r = try CommandRunner.run(["compare", "quad-zero", "--confidence", "0.95", "--seeds", "10"])

@@ -1,8 +1,19 @@
 import Foundation
 
 extension LandscapeComparison {
+  /// The verdict with the timed conversion, printed beside the headline verdict: the timed
+  /// number of loss evaluations per HVP is stated, and that the line varies between runs.
+  public var timingVerdictLine: String {
+    let body = timingVerdict.hasPrefix("verdict: ") ? String(timingVerdict.dropFirst("verdict: ".count)) : timingVerdict
+    return String(
+      format: "timed verdict (1 HVP took as long as %.3g loss evaluations on this landscape, this run; varies between runs): ",
+      timingLossEvaluationsPerHVP) + body
+  }
+
   /// The human report: header, one table row per method, the budget history
   /// (how often each method was wrong at lower budgets), notes and the verdict.
+  /// The last two lines are the headline verdict (with ``lossEvaluationsPerHVP``) and the same
+  /// verdict with the timed conversion (``timingVerdictLine``).
   public var reportLines: [String] {
     func g(_ x: Double) -> String { String(format: "%.3g", x) }
     func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
@@ -30,6 +41,7 @@ extension LandscapeComparison {
     }
     lines.append("confidence: \(confidenceNote)")
     lines.append(verdict)
+    lines.append(timingVerdictLine)
     return lines
   }
 }

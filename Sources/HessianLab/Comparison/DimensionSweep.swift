@@ -71,13 +71,14 @@ public enum DimensionSweep {
   }
 
   /// The cost table: one row per d, one column per method (loss-evaluation
-  /// equivalents per run; "> X" when the method did not reach c within its cap).
+  /// equivalents per run; "> X" when the method did not reach c within its cap), the
+  /// headline HVP → loss conversion, and beside it the timed one (varies between runs).
   public static func tableLines(_ result: Result) -> [String] {
     guard let first = result.points.first else { return [] }
     let methods = first.comparison.methods.map(\.method)
     var lines = [
       "cost of an exact rank with P ≥ \(first.comparison.confidence), in loss-evaluation equivalents per run (rank fraction \(result.rankFraction))",
-      (["d", "r"] + methods.map(\.rawValue) + ["HVP/loss"]).map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }
+      (["d", "r"] + methods.map(\.rawValue) + ["HVP/loss", "timed"]).map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }
         .joined(),
     ]
     for p in result.points {
@@ -94,6 +95,7 @@ public enum DimensionSweep {
         }
       }
       cells.append(String(format: "%.3g", p.comparison.lossEvaluationsPerHVP))
+      cells.append(String(format: "%.3g", p.comparison.timingLossEvaluationsPerHVP))
       lines.append(cells.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
     }
     return lines

@@ -70,7 +70,7 @@ struct CovarianceStatisticsTests {
     let rel = try CovarianceHessianRelation.measure(
       covariance: run.moments.secondMoment, hessian: q.denseHessianAtMinimum(), sigma: sigma)
     let kappa = try #require(
-      CovarianceHessianRelation.predictedScale(population: lambda, hessianEigenvalues: [h, h], centerDistance: 0, sigma: sigma))
+      CovarianceHessianRelation.asymptoticScale(population: lambda, hessianEigenvalues: [h, h], centerDistance: 0, sigma: sigma))
     #expect(abs(kappa - h / Double(lambda)) < 1e-14)
     let band = try Self.chiSquareBand(dof: Double(2 * n), falseFailure: 1e-3)
     #expect(band.contains(Double(2 * n) * rel.fittedScale / kappa), "fitted \(rel.fittedScale) vs κ \(kappa)")
