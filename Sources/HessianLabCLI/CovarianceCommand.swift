@@ -14,7 +14,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       accumulates the covariance of n kept points. The rank read-out counts \
       eigenvalues below the Marchenko–Pastur edge σ²(1 − √(d/n))² (needs n > d). \
       --plan treats --kept as a pilot size and recommends n for an exact read-out. \
-      Shir & Yehudayoff, TCS 801 (2020); math notes §1–2.
+      Shir & Yehudayoff, TCS 801 (2020); docs/theory.md §4.
       """
   )
 

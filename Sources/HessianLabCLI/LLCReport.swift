@@ -173,7 +173,7 @@ struct LLCReport: Codable {
       if let m = s.multiplicity, m > 1, let f = s.expectedMultiplicityShortfall {
         lines.append(
           String(format: "        multiplicity m = %d: expected shortfall (m − 1)/log(nβ) = %.4f", m, f)
-            + (exact.map { String(format: ", so λ̂ ≈ λ − %.4f = %.4f to leading order (math notes §6)", f, $0 - f) } ?? " (math notes §6)"))
+            + (exact.map { String(format: ", so λ̂ ≈ λ − %.4f = %.4f to leading order (docs/theory.md §6.3)", f, $0 - f) } ?? " (docs/theory.md §6.3)"))
       }
       lines.append(
         "        \(s.gradientEvaluations) gradient + \(s.lossEvaluations) loss evaluations + \(s.hessianVectorProducts) \(s.hessianVectorProducts == 1 ? "HVP" : "HVPs"); nβ(L − L*) per chain:")

@@ -188,7 +188,7 @@ public enum SGLDEstimator {
     if let m = multiplicity, m > 1, let f = shortfall {
       warnings.append(
         String(
-          format: "multiplicity m = %d: even an exact sampler reads λ̂ below λ by about (m − 1)/log(nβ) = %.3g at nβ = %.4g (Z(t) ∝ t^{−λ}(log t)^{m−1}, math notes §6), so compare λ̂ with λ − %.3g, not with λ",
+          format: "multiplicity m = %d: even an exact sampler reads λ̂ below λ by about (m − 1)/log(nβ) = %.3g at nβ = %.4g (Z(t) ∝ t^{−λ}(log t)^{m−1}, docs/theory.md §6.3), so compare λ̂ with λ − %.3g, not with λ",
           m, f, nBeta, f))
     }
     let stepBias = 0.5 * eps * nBeta * max(hMax, 0) / 2
