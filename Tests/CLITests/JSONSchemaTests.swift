@@ -86,7 +86,7 @@ struct JSONSchemaTests {
     }
     let undocumented = Set(object.keys).subtracting(properties.keys)
     #expect(undocumented.isEmpty, "\(testCase.schema): keys missing from the schema: \(undocumented.sorted())")
-    #expect(object["schemaVersion"] == .number(1))
+    #expect(object["schemaVersion"] == .number(2))
   }
 
   /// `reproduce covariance-hessian --quick` takes minutes in a debug build, so
@@ -111,7 +111,7 @@ struct JSONSchemaTests {
         Issue.record("\(name): no properties or required")
         continue
       }
-      #expect(properties["schemaVersion"]?["const"] == .number(1), "\(name)")
+      #expect(properties["schemaVersion"]?["const"] == .number(2), "\(name)")
       #expect(required.contains(.string("schemaVersion")), "\(name)")
       // Validating a value walks every keyword reachable from the root, so an
       // unsupported keyword anywhere reachable is reported here.
@@ -140,7 +140,7 @@ struct JSONSchemaTests {
     let good = try JSONValue.parse(
       Data(
         #"""
-        {"schemaVersion": 1, "rank": 2, "dimension": 3, "method": "dense", "threshold": 1e-15,
+        {"schemaVersion": 2, "rank": 2, "dimension": 3, "method": "dense", "threshold": 1e-15,
          "thresholdPolicy": "p", "precision": "float64", "eigenvalues": [0, 1, 2],
          "hessianVectorProducts": 0, "converged": true, "warnings": [], "seconds": 0.1}
         """#.utf8))
@@ -156,8 +156,8 @@ struct JSONSchemaTests {
     wrongEnum["method"] = .string("magic")
     #expect(!validator.errors(in: .object(wrongEnum)).isEmpty, "unknown method")
     var wrongVersion = object
-    wrongVersion["schemaVersion"] = .number(2)
-    #expect(!validator.errors(in: .object(wrongVersion)).isEmpty, "schemaVersion 2")
+    wrongVersion["schemaVersion"] = .number(1)
+    #expect(!validator.errors(in: .object(wrongVersion)).isEmpty, "schemaVersion 1")
     var wrongItem = object
     wrongItem["eigenvalues"] = .array([.number(1), .string("x")])
     #expect(!validator.errors(in: .object(wrongItem)).isEmpty, "string eigenvalue")
