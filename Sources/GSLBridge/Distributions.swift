@@ -79,6 +79,18 @@ public enum Distributions {
     return gsl_cdf_chisq_P(x, k)
   }
 
+  /// The p-quantile of Student's t with ν > 0 degrees of freedom, for 0 < p < 1
+  /// (GSL `gsl_cdf_tdist_Pinv`): the factor that turns a standard error with ν
+  /// degrees of freedom into a confidence half-width. Cost: one GSL call.
+  ///
+  /// - Throws: ``GSLError`` (domain) for p ∉ (0, 1) or ν ≤ 0.
+  public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) throws(GSLError) -> Double {
+    let function = "gsl_cdf_tdist_Pinv"
+    try checkProbability(p, function)
+    guard nu > 0, nu.isFinite else { throw GSLError(code: Int(GSL_EDOM), function: function) }
+    return gsl_cdf_tdist_Pinv(p, nu)
+  }
+
   /// The p-quantile of the binomial-proportion-free two-sided normal bound:
   /// Φ⁻¹(1 − p/2).
   public static func twoSidedNormalQuantile(falseFailureProbability p: Double) throws(GSLError) -> Double {
