@@ -48,12 +48,12 @@ import Foundation
 ///    10⁻⁵ and 10⁻²·⁵) where θ must be as small as the narrow width.
 ///
 /// With random-walk moves alone (the earlier sampler), log F̂ on `dln-5-3-5` was
-/// 0.86 too high at F ≈ e⁻¹² against plain Monte Carlo and the local slope read
+/// 0.9 too high at F ≈ e⁻¹² against plain Monte Carlo and the local slope read
 /// ≈ 7 instead of λ = 8 at any number of moves. θ and s adapt between iterations
 /// only (toward 20% reversals and 30% acceptance).
 ///
 /// Cost: N + (number of levels)·T·(≈ 2.4) loss evaluations and (number of
-/// levels)·T·(≈ 0.4) gradients (one per reflection); both are counted.
+/// levels)·T·(≈ 0.3–0.7) gradients (one per reflection); both are counted.
 public enum MultilevelSplitting {
   /// The tuning of one run.
   public struct Configuration: Sendable, Equatable {
