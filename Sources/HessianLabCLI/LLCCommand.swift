@@ -53,20 +53,20 @@ struct LLCCommand: AsyncParsableCommand {
   @Option(help: "Volume multiplicity correction: known (the landscape's m, else 1), or a fixed integer m ≥ 1.")
   var multiplicity: String = "known"
 
-  @Option(name: .customLong("epsilon-min"), help: "Smallest ε of the volume fit.")
+  @Option(name: .customLong("epsilon-min"), help: "Volume: the splitting runs down to this ε, the lower end of the fit window.")
   var epsilonMin: Double = 1e-10
 
-  @Option(name: .customLong("epsilon-max"), help: "Largest ε of the volume fit (< 1).")
+  @Option(name: .customLong("epsilon-max"), help: "Volume: largest ε of the fit window (< 1); lowered while the local slope drifts.")
   var epsilonMax: Double = 1e-3
 
   @Option(help: "Volume: splitting particles per run.")
-  var particles: Int = 64
+  var particles: Int = 256
 
   @Option(help: "Volume: independent splitting runs.")
   var replicates: Int = 8
 
-  @Option(help: "Volume: Metropolis moves per replaced particle.")
-  var moves: Int = 20
+  @Option(help: "Volume: move pairs (reflective + differential-evolution step) per replaced particle.")
+  var moves: Int = 5
 
   @Option(name: .customLong("n"), help: "SGLD: nominal sample size n (β = 1/log n).")
   var sampleSize: Double = 10_000

@@ -7,6 +7,8 @@ struct LLCReport: Codable {
   struct Entry: Codable {
     var value: Double?
     var standardError: Double?
+    /// Volume only: the systematic-error estimate from the drift of the local slope.
+    var systematicError: Double?
     var lossEvaluations: Int
     var gradientEvaluations: Int
     var details: String
@@ -53,6 +55,7 @@ struct LLCReport: Codable {
       try k.encode(lossEvaluations, forKey: .lossEvaluations)
       try k.encode(gradientEvaluations, forKey: .gradientEvaluations)
       try k.encode(details, forKey: .details)
+      try k.encode(systematicError, forKey: .systematicError)
       try k.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
       try k.encode(mixing, forKey: .mixing)
       try k.encode(multiplicityShortfall, forKey: .multiplicityShortfall)
@@ -61,8 +64,9 @@ struct LLCReport: Codable {
     init(_ v: VolumeScalingEstimate) {
       value = v.value
       standardError = v.standardError
+      systematicError = v.systematicError
       lossEvaluations = v.lossEvaluations
-      gradientEvaluations = 0
+      gradientEvaluations = v.gradientEvaluations
       details =
         String(
           format: "m = %d, ε ∈ [%.3g, %.3g], %d runs × %d particles, uncorrected slope ",
@@ -149,16 +153,20 @@ struct LLCReport: Codable {
       "exact λ = \(exactText ?? "unknown")\(multiplicity.map { ", m = \($0)" } ?? "")\(exactScope.phrase.map { " " + $0 } ?? "")  [\(exactProvenance): \(exactSource)]",
     ]
     if let v = volume {
+      var interval = ""
+      if let r = (try? v.interval(confidence: 0.95)) ?? nil {
+        interval = String(format: ", 95%% interval [%.4f, %.4f]", r.lowerBound, r.upperBound)
+      }
       lines.append(
-        "volume  λ̂ = \(fmt4(v.value)) ± \(fmt4(v.standardError))  (m = \(v.multiplicity); uncorrected slope \(fmt4(v.uncorrectedValue)))")
+        "volume  λ̂ = \(fmt4(v.value)) ± \(fmt4(v.standardError)) (statistical) ± \(fmt4(v.systematicError)) (systematic)\(interval)  (m = \(v.multiplicity); uncorrected slope \(fmt4(v.uncorrectedValue)))")
       // Plain Monte Carlo's ~100/P(K < ε_min) samples, said to be fewer when they are (large P, small λ).
       let plain = v.plainMonteCarloEquivalent ?? .nan
       lines.append(
         String(
-          format: plain < Double(v.lossEvaluations)
-            ? "        ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss evaluations (plain Monte Carlo would need only ~%.2g: fewer, P(K < ε) is not small here)"
-            : "        ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss evaluations (plain Monte Carlo would need ~%.2g)",
-          v.epsilonMin, v.epsilonMax, v.replicates, v.particles, v.lossEvaluations, plain))
+          format: plain < Double(v.lossEvaluations + v.gradientEvaluations)
+            ? "        fit window ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss + %d gradient evaluations (plain Monte Carlo would need only ~%.2g: fewer, P(K < ε) is not small here)"
+            : "        fit window ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss + %d gradient evaluations (plain Monte Carlo would need ~%.2g)",
+          v.epsilonMin, v.epsilonMax, v.replicates, v.particles, v.lossEvaluations, v.gradientEvaluations, plain))
     }
     if let s = sgld {
       lines.append("sgld    λ̂ = \(fmt4(s.value)) ± \(fmt4(s.standardError))  (\(Entry(s).details))")

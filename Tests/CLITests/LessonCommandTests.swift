@@ -137,7 +137,7 @@ struct LessonCommandTests {
     let r = try CommandRunner.run(["llc", "nc-x2y6", "--method", "volume", "--seed", "11"])
     #expect(r.status == 0, "\(r.standardError)")
     let line = try #require(r.standardOutput.split(separator: "\n").first { $0.contains("plain Monte Carlo") })
-    let evaluations = try #require(line.firstMatch(of: /(\d+) loss evaluations/))
+    let evaluations = try #require(line.firstMatch(of: /(\d+) loss (?:\+ \d+ gradient )?evaluations/))
     let plain = try #require(line.firstMatch(of: /would need (?:only )?~([0-9.e+-]+)/))
     let n = try #require(Double(evaluations.1)), m = try #require(Double(plain.1))
     #expect(m < n, "the case this test is about: \(line)")

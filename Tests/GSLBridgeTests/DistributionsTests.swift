@@ -14,6 +14,17 @@ struct DistributionsTests {
     #expect(abs(Distributions.normalCDF(1.959963984540054) - 0.975) < 1e-14)
   }
 
+  // References from SciPy 1.x `scipy.stats.t.ppf`.
+  @Test("Student t quantiles match SciPy")
+  func studentT() throws {
+    #expect(abs(try Distributions.studentTQuantile(0.975, degreesOfFreedom: 7) - 2.364624251592784) < 1e-9)
+    #expect(abs(try Distributions.studentTQuantile(0.975, degreesOfFreedom: 3) - 3.1824463052837078) < 1e-9)
+    #expect(abs(try Distributions.studentTQuantile(0.975, degreesOfFreedom: 1) - 12.706204736174694) < 1e-8)
+    #expect(abs(try Distributions.studentTQuantile(1 - 0.5e-6, degreesOfFreedom: 15) - 7.9032336273669035) < 1e-7)
+    #expect(throws: GSLError.self) { try Distributions.studentTQuantile(0.975, degreesOfFreedom: 0) }
+    #expect(throws: GSLError.self) { try Distributions.studentTQuantile(1, degreesOfFreedom: 3) }
+  }
+
   @Test("Chi-square quantiles")
   func chiSquare() throws {
     #expect(abs(try Distributions.chiSquareQuantile(0.95, degreesOfFreedom: 1) - 3.841458820694124) < 1e-10)
