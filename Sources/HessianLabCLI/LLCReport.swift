@@ -159,14 +159,11 @@ struct LLCReport: Codable {
       }
       lines.append(
         "volume  λ̂ = \(fmt4(v.value)) ± \(fmt4(v.standardError)) (statistical) ± \(fmt4(v.systematicError)) (systematic)\(interval)  (m = \(v.multiplicity); uncorrected slope \(fmt4(v.uncorrectedValue)))")
-      // Plain Monte Carlo's ~100/P(K < ε_min) samples, said to be fewer when they are (large P, small λ).
-      let plain = v.plainMonteCarloEquivalent ?? .nan
       lines.append(
         String(
-          format: plain < Double(v.lossEvaluations + v.gradientEvaluations)
-            ? "        fit window ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss + %d gradient evaluations (plain Monte Carlo would need only ~%.2g: fewer, P(K < ε) is not small here)"
-            : "        fit window ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss + %d gradient evaluations (plain Monte Carlo would need ~%.2g)",
-          v.epsilonMin, v.epsilonMax, v.replicates, v.particles, v.lossEvaluations, v.gradientEvaluations, plain))
+          format: "        fit window ε ∈ [%.3g, %.3g], %d runs × %d particles, %d loss + %d gradient evaluations",
+          v.epsilonMin, v.epsilonMax, v.replicates, v.particles, v.lossEvaluations, v.gradientEvaluations)
+          + " (\(v.plainMonteCarloPhrase))")
     }
     if let s = sgld {
       lines.append("sgld    λ̂ = \(fmt4(s.value)) ± \(fmt4(s.standardError))  (\(Entry(s).details))")

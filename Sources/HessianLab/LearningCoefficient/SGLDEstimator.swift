@@ -265,7 +265,7 @@ public enum SGLDEstimator {
   /// The leading-order bias band [lower, upper] around the true λ that
   /// E[λ̂] should fall in (see the type's documentation).
   public static func biasBand(lambda: Double, multiplicity m: Int, estimate e: SGLDEstimate) -> ClosedRange<Double> {
-    let lower = (lambda - Double(m - 1) / log(e.nBeta)) / (1 + e.localiserShare)
+    let lower = (lambda - multiplicityShortfall(multiplicity: m, nBeta: e.nBeta)) / (1 + e.localiserShare)
     let upper = lambda * (1 + e.relativeStepBias)
     return min(lower, upper)...upper
   }

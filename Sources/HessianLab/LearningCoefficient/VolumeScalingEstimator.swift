@@ -339,6 +339,16 @@ public struct VolumeScalingEstimate: Sendable, Equatable, Codable {
   public var acceptanceRate: Double
   /// Plain Monte Carlo samples needed for ~100 hits below ε_min (100/V̂(ε_min)).
   public var plainMonteCarloEquivalent: Double?
+
+  /// The cost of plain Monte Carlo beside this run's, as the phrase the reports print:
+  /// "plain Monte Carlo would need ~N", with "only … fewer" when N is below this run's loss
+  /// plus gradient evaluations (large P(K < ε_min), small λ).
+  public var plainMonteCarloPhrase: String {
+    let plain = plainMonteCarloEquivalent ?? .nan
+    return plain < Double(lossEvaluations + gradientEvaluations)
+      ? String(format: "plain Monte Carlo would need only ~%.3g: fewer, P(K < ε) is not small here", plain)
+      : String(format: "plain Monte Carlo would need ~%.3g", plain)
+  }
   /// Plain-language caveats.
   public var warnings: [String]
 

@@ -144,10 +144,7 @@ public enum Tour {
       }
       var out = [
         "  volume scaling  λ̂ = \(g4(v.value)) ± \(g4(v.standardError))\(zs(v.value, v.standardError))  — slope of log P(K < ε) over ε ∈ [\(g(v.epsilonMin)), \(g(v.epsilonMax))], m = \(v.multiplicity);",
-        "                  cost \(v.gradientEvaluations) gradient + \(v.lossEvaluations) loss evaluations (\(v.replicates) splitting runs × \(v.particles) particles; "
-          + ((v.plainMonteCarloEquivalent ?? .infinity) < Double(v.lossEvaluations)
-            ? "plain Monte Carlo would need only ~\(g(v.plainMonteCarloEquivalent ?? .nan)): fewer, P(K < ε) is not small here)"
-            : "plain Monte Carlo would need ~\(g(v.plainMonteCarloEquivalent ?? .nan)))"),
+        "                  cost \(v.gradientEvaluations) gradient + \(v.lossEvaluations) loss evaluations (\(v.replicates) splitting runs × \(v.particles) particles; \(v.plainMonteCarloPhrase))",
         "  SGLD            λ̂ = \(g4(sg.value)) ± \(g4(sg.standardError))\(zs(sg.value, sg.standardError))  — nβ(E[L] − L*), n = 10⁴ (nβ = \(g(sg.nBeta))), γ = \(g(sg.localisation)), \(sg.chains) chains × \(sg.steps) steps;",
         "                  cost \(sg.gradientEvaluations) gradient + \(sg.lossEvaluations) loss evaluations; seeds from tour/volume/\(seedTag), tour/sgld/\(seedTag)",
       ]
