@@ -58,7 +58,7 @@ public enum BlockKrylovRank {
   public static func findRange(
     of op: HessianOperator, testVectors: Int = 10, tolerance: (Double) -> Double,
     using rng: inout SeededGenerator
-  ) -> RangeFinding {
+  ) throws -> RangeFinding {
     let d = op.dimension
     let before = op.applicationCount
     let r = max(1, testVectors)
@@ -67,15 +67,15 @@ public enum BlockKrylovRank {
     var sumSquares = 0.0
     var draws = 0
     var omega = [Double](repeating: 0, count: d)
-    func draw() -> [Double] {
+    func draw() throws -> [Double] {
       rng.fillNormal(&omega)
-      var y = op(omega)
+      var y = try op(omega)
       sumSquares += BLAS.dot(y, y)
       draws += 1
       project(&y, q)
       return y
     }
-    for _ in 0..<min(r, d) { window.append(draw()) }
+    for _ in 0..<min(r, d) { window.append(try draw()) }
     var epsStop = 0.0
     while q.count < d {
       let frobenius = (sumSquares / Double(draws)).squareRoot()
@@ -89,7 +89,7 @@ public enum BlockKrylovRank {
         q.append(y)
         for i in window.indices { project(&window[i], [y]) }
       }
-      if q.count < d { window.append(draw()) }
+      if q.count < d { window.append(try draw()) }
     }
     return RangeFinding(
       basis: q, finalTestResiduals: window.map(BLAS.norm), stoppingTolerance: epsStop,
@@ -108,7 +108,7 @@ public enum BlockKrylovRank {
   ) throws -> (values: [Double], residual: Double) {
     let p = q.count
     if p == 0 { return ([], 0) }
-    let hq = q.map { op($0) }
+    let hq = try q.map { try op($0) }
     var m = Matrix(rows: p, columns: p)
     for i in 0..<p { for j in 0..<p { m[i, j] = BLAS.dot(q[i], hq[j]) } }
     var residual = 0.0
@@ -135,7 +135,7 @@ public enum BlockKrylovRank {
     let d = op.dimension
     let before = op.applicationCount
     let eps = op.precision.epsilon
-    let range = findRange(of: op, testVectors: testVectors, tolerance: { scale in
+    let range = try findRange(of: op, testVectors: testVectors, tolerance: { scale in
       let floor = scale * Double(d) * eps
       switch policy {
       case .precisionRelative, .largestGap: return floor

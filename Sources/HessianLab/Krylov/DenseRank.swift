@@ -13,20 +13,11 @@
 ///   (``HessianOperator/knownMatrix``), otherwise d HVPs; O(d³) flops and d²
 ///   memory. Meant for d up to a few thousand.
 public enum DenseRank {
-  /// The dense matrix of `op`: its known matrix, or d HVPs with the unit vectors.
-  public static func denseMatrix(of op: HessianOperator) -> Matrix {
+  /// The dense matrix of `op`: its known matrix, or H·I as one block of d columns (d HVPs,
+  /// one call of the source). The one dense-from-operator routine of HessianLab.
+  public static func denseMatrix(of op: HessianOperator) throws -> Matrix {
     if let m = op.knownMatrix { return m }
-    let d = op.dimension
-    var h = Matrix(rows: d, columns: d)
-    var e = [Double](repeating: 0, count: d)
-    var col = [Double](repeating: 0, count: d)
-    for j in 0..<d {
-      e[j] = 1
-      op.apply(e, into: &col)
-      e[j] = 0
-      for i in 0..<d { h[i, j] = col[i] }
-    }
-    return h
+    return try op.apply(Matrix.identity(op.dimension))
   }
 
   /// All eigenvalues of `op`, ascending. Cost: as ``denseMatrix(of:)``.

@@ -95,7 +95,7 @@ public enum ExtremeEigenvalues {
           ritz.values, ritz.residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
           tol: tolerance * max(s, Double.leastNormalMagnitude))
       }
-      let run = Lanczos.run(op, start: start, maxSteps: m, locked: locked.map(\.vector), stopWhen: stop)
+      let run = try Lanczos.run(op, start: start, maxSteps: m, locked: locked.map(\.vector), stopWhen: stop)
       let ritz = try run.ritzPairs()
       scale = max(scale, ritz.values.map(abs).max() ?? 0, lockedScale)
       let tol = tolerance * max(scale, Double.leastNormalMagnitude)

@@ -149,8 +149,8 @@ public enum Lanczos {
     _ op: HessianOperator, start: [Double], maxSteps: Int,
     reorthogonalization: Reorthogonalization = .full,
     breakdownTolerance: Double = defaultBreakdownTolerance, locked: [[Double]] = []
-  ) -> LanczosRun {
-    run(
+  ) throws -> LanczosRun {
+    try run(
       op, start: start, maxSteps: maxSteps, reorthogonalization: reorthogonalization,
       breakdownTolerance: breakdownTolerance, locked: locked, stopWhen: nil)
   }
@@ -164,7 +164,7 @@ public enum Lanczos {
     reorthogonalization: Reorthogonalization = .full,
     breakdownTolerance: Double = defaultBreakdownTolerance, locked: [[Double]] = [],
     stopWhen: (([Double], [Double], Double) -> Bool)?
-  ) -> LanczosRun {
+  ) throws -> LanczosRun {
     let d = op.dimension
     var result = LanczosRun()
     var q = start
@@ -188,7 +188,7 @@ public enum Lanczos {
     var scale = 0.0
     for j in 0..<maxSteps {
       stack.append(contentsOf: q)
-      op.apply(q, into: &w)
+      try op.apply(q, into: &w)
       result.hessianVectorProducts += 1
       let rows = stack.count / d  // l + j + 1
       if j > 0 { BLAS.axpy(-previousBeta, previous, &w) }
@@ -293,7 +293,7 @@ public enum LanczosRank {
     let before = op.applicationCount
     let start = rng.normals(d)
     let steps = min(maxSteps ?? d, d)
-    let run = Lanczos.run(op, start: start, maxSteps: steps, reorthogonalization: reorthogonalization)
+    let run = try Lanczos.run(op, start: start, maxSteps: steps, reorthogonalization: reorthogonalization)
     let ritz = try run.ritzPairs()
     let decision = NumericalRank.decide(
       eigenvalues: ritz.values, dimension: d, precision: op.precision, policy: policy)
@@ -381,7 +381,7 @@ public enum LanczosRank {
     guard maxSteps > 0 else { return [] }
     let start = rng.normals(op.dimension)
     let limit = Lanczos.defaultBreakdownTolerance * scale
-    let run = Lanczos.run(
+    let run = try Lanczos.run(
       op, start: start, maxSteps: maxSteps, locked: lanczosBasis, stopWhen: { _, _, b in b <= limit })
     let ritz = try run.ritzPairs()
     return zip(ritz.values, ritz.residuals).map { ($0, $1) }

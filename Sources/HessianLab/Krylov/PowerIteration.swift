@@ -37,7 +37,7 @@ public enum PowerIteration {
   public static func eigenpairs(
     of op: HessianOperator, count: Int, maxIterations: Int = 100, tolerance: Double = 1e-3,
     stopBelow: Double? = nil, continuing start: [Eigenpair] = [], using rng: inout SeededGenerator
-  ) -> [Eigenpair] {
+  ) throws -> [Eigenpair] {
     let d = op.dimension
     var found = start
     if let s = stopBelow, let last = found.last, abs(last.value) <= s { return found }
@@ -50,7 +50,7 @@ public enum PowerIteration {
       var iterations = 0
       var stopped = false
       for it in 0..<maxIterations {
-        op.apply(v, into: &w)
+        try op.apply(v, into: &w)
         iterations += 1
         deflate(&w, found)
         let next = BLAS.dot(v, w)
@@ -67,7 +67,7 @@ public enum PowerIteration {
       }
       // The value is the deflated Rayleigh quotient; the residual ‖Hv − λv‖ is
       // the true one. Both cost one more HVP (counted).
-      op.apply(v, into: &w)
+      try op.apply(v, into: &w)
       var deflated = w
       deflate(&deflated, found)
       lambda = BLAS.dot(v, deflated)
@@ -102,11 +102,11 @@ public enum PowerIteration {
   public static func rank(
     of op: HessianOperator, policy: ThresholdPolicy = .precisionRelative, maxEigenpairs: Int? = nil,
     maxIterations: Int = 100, tolerance: Double = 1e-8, using rng: inout SeededGenerator
-  ) -> RankResult {
+  ) throws -> RankResult {
     let d = op.dimension
     let before = op.applicationCount
     let limit = min(maxEigenpairs ?? d, d)
-    var pairs = eigenpairs(
+    var pairs = try eigenpairs(
       of: op, count: min(1, limit), maxIterations: maxIterations, tolerance: tolerance, using: &rng)
     let top = pairs.first.map { abs($0.value) } ?? 0
     let provisional = NumericalRank.decide(
@@ -115,7 +115,7 @@ public enum PowerIteration {
     let floor = 100 * tolerance * top
     let stop = max(provisional.threshold, floor)
     if limit > 1 {
-      pairs = eigenpairs(
+      pairs = try eigenpairs(
         of: op, count: limit, maxIterations: maxIterations, tolerance: tolerance, stopBelow: stop,
         continuing: pairs, using: &rng)
     }

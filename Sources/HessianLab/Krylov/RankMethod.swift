@@ -232,7 +232,7 @@ public enum RankComputation {
     case .block:
       return try BlockKrylovRank.rank(of: op, policy: options.policy, testVectors: options.testVectors, using: &rng)
     case .power:
-      return PowerIteration.rank(
+      return try PowerIteration.rank(
         of: op, policy: options.policy, maxEigenpairs: options.maxEigenpairs,
         maxIterations: options.powerIterations, using: &rng)
     case .slq:

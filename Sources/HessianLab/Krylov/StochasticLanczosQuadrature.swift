@@ -143,7 +143,7 @@ public enum StochasticLanczosQuadrature {
     var quadratures: [ProbeQuadrature] = []
     for _ in 0..<probes {
       ProbeDistribution.rademacher.fill(&v, using: &rng)
-      let run = Lanczos.run(op, start: v, maxSteps: min(steps, d))
+      let run = try Lanczos.run(op, start: v, maxSteps: min(steps, d))
       quadratures.append(try quadrature(alpha: run.alpha, beta: run.beta, residualNorm: run.residualNorm, brokeDown: run.brokeDown))
     }
     return Density(
@@ -212,7 +212,7 @@ public enum StochasticLanczosQuadrature {
     for _ in 0..<probes {
       ProbeDistribution.rademacher.fill(&v, using: &rng)
       var nextCheck = min(10, cap)
-      let run = Lanczos.run(op, start: v, maxSteps: cap, stopWhen: { alpha, beta, b in
+      let run = try Lanczos.run(op, start: v, maxSteps: cap, stopWhen: { alpha, beta, b in
         let j = alpha.count
         guard j >= nextCheck else { return false }
         nextCheck = max(j + 1, Int((Double(j) * 1.25).rounded(.up)))

@@ -42,7 +42,7 @@ public enum TraceEstimators {
   public static func hutchinson(
     of op: HessianOperator, probes: Int, distribution: ProbeDistribution = .rademacher,
     using rng: inout SeededGenerator
-  ) -> TraceEstimate {
+  ) throws -> TraceEstimate {
     precondition(probes > 0, "Hutchinson needs at least one probe")
     let before = op.applicationCount
     let d = op.dimension
@@ -52,7 +52,7 @@ public enum TraceEstimators {
     samples.reserveCapacity(probes)
     for _ in 0..<probes {
       distribution.fill(&v, using: &rng)
-      op.apply(v, into: &w)
+      try op.apply(v, into: &w)
       samples.append(BLAS.dot(v, w))
     }
     let (mean, se) = meanAndStandardError(samples)
@@ -76,7 +76,7 @@ public enum TraceEstimators {
   public static func hutchPlusPlus(
     of op: HessianOperator, matvecs m: Int, distribution: ProbeDistribution = .rademacher,
     using rng: inout SeededGenerator
-  ) -> TraceEstimate {
+  ) throws -> TraceEstimate {
     precondition(m >= 3, "Hutch++ needs at least 3 matrix-vector products")
     let before = op.applicationCount
     let d = op.dimension
@@ -85,7 +85,7 @@ public enum TraceEstimators {
     var q: [[Double]] = []
     for _ in 0..<s {
       distribution.fill(&v, using: &rng)
-      var y = op(v)
+      var y = try op(v)
       BlockKrylovRank.project(&y, q)
       let n = BLAS.norm(y)
       if n > 0 {
@@ -96,7 +96,7 @@ public enum TraceEstimators {
     var exact = 0.0
     var w = [Double](repeating: 0, count: d)
     for u in q {
-      op.apply(u, into: &w)
+      try op.apply(u, into: &w)
       exact += BLAS.dot(u, w)
     }
     let probes = m / 3
@@ -104,7 +104,7 @@ public enum TraceEstimators {
     for _ in 0..<probes {
       distribution.fill(&v, using: &rng)
       BlockKrylovRank.project(&v, q)
-      op.apply(v, into: &w)
+      try op.apply(v, into: &w)
       BlockKrylovRank.project(&w, q)
       samples.append(BLAS.dot(v, w))
     }

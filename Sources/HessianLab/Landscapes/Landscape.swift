@@ -4,7 +4,11 @@
 /// Conformers provide the loss, its gradient and exact Hessian-vector products
 /// at any point, a batched loss evaluation, the minimum point, and the answers
 /// known independently of any estimator (``KnownAnswers``).
-public protocol Landscape: Sendable {
+///
+/// A landscape is one provider of the two inputs of the estimators: it is a ``LossOracle``
+/// centred at its minimum, and ``LandscapeHessian`` makes it a ``SymmetricOperator``. The
+/// known answers stay here: no estimator reads them; the verification layer compares with them.
+public protocol Landscape: LossOracle {
   /// A short human-readable name (a zoo id or a spec such as `poly:x0^2`).
   var name: String { get }
   /// The number of parameters d.
@@ -29,9 +33,32 @@ public protocol Landscape: Sendable {
   /// The loss at each row of `points` (an n×d matrix). Cost: n loss evaluations,
   /// done as one batched computation where the landscape allows it.
   func losses(at points: Matrix) -> [Double]
+  /// ∇²L(w)·V for a d×k block V (one column per vector). Cost: k HVPs. Default: one
+  /// ``hessianVectorProduct(at:_:into:)`` per column; a quadratic does one gemm.
+  func hessianProduct(at w: [Double], block: Matrix) -> Matrix
 }
 
 extension Landscape {
+  /// The centre of the estimators' sampling: the minimum w*.
+  public var center: [Double] { minimum }
+
+  /// ∇L at each row of `points`, one ``gradient(at:into:)`` per row. Cost: n gradients.
+  public func gradients(at points: Matrix) -> Matrix {
+    precondition(points.columns == dimension, "points have \(points.columns) columns, landscape has d = \(dimension)")
+    var out = Matrix(rows: points.rows, columns: dimension)
+    var g = [Double](repeating: 0, count: dimension)
+    for i in 0..<points.rows {
+      gradient(at: points.row(i), into: &g)
+      for j in 0..<dimension { out.elements[i * dimension + j] = g[j] }
+    }
+    return out
+  }
+
+  /// Default block product: one HVP per column.
+  public func hessianProduct(at w: [Double], block: Matrix) -> Matrix {
+    ColumnwiseProduct.apply(block, dimension: dimension) { x, y in hessianVectorProduct(at: w, x, into: &y) }
+  }
+
   /// Default batched evaluation: one ``loss(at:)`` per row.
   public func losses(at points: Matrix) -> [Double] {
     precondition(points.columns == dimension, "points have \(points.columns) columns, landscape has d = \(dimension)")

@@ -67,21 +67,24 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
   /// The threshold on η above which ``SGLDEstimator`` warns.
   public static let warningThreshold = 0.1
 
-  /// Probes `landscape` for localisation γ at inverse temperature nβ.
+  /// Probes the loss `oracle` around its centre for localisation γ at inverse temperature nβ,
+  /// with H = ∇²L(w*) from `hessian` (its known matrix, or d HVPs in one block, counted).
   public init(
-    landscape: some Landscape, nBeta: Double, gamma: Double, randomDirections: Int = 16,
-    using rng: inout SeededGenerator
-  ) {
+    oracle landscape: some LossOracle, hessian: HessianOperator, nBeta: Double, gamma: Double,
+    randomDirections: Int = 16, using rng: inout SeededGenerator
+  ) throws {
     let d = landscape.dimension
-    let center = landscape.minimum
-    let base = landscape.loss(at: center)
+    let center = landscape.center
+    let base = try landscape.loss(at: center)
     var evaluations = 1
     // The quadratic part, exactly: H's eigenvalues above τ and its null space.
-    hessianVectorProducts = landscape.knownAnswers.hessian == nil ? d : 0
+    let hvpBefore = hessian.applicationCount
+    let dense = try DenseRank.denseMatrix(of: hessian)
+    hessianVectorProducts = hessian.applicationCount - hvpBefore
     var nullBasis: [[Double]] = []
     var hMin: Double? = nil
-    if let eig = try? SymmetricEigen.decomposition(of: landscape.denseHessianAtMinimum()) {
-      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d, precision: landscape.precision).threshold
+    if let eig = try? SymmetricEigen.decomposition(of: dense) {
+      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d, precision: hessian.precision).threshold
       for (k, h) in eig.values.enumerated() {
         if h > tau {
           hMin = min(hMin ?? h, h)
@@ -125,10 +128,10 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     }
     let rMax = gamma > 0 ? 10 / gamma.squareRoot() : 1e6
     var point = center
-    func scaledExcess(_ v: [Double], _ r: Double) -> Double {
+    func scaledExcess(_ v: [Double], _ r: Double) throws -> Double {
       for i in 0..<d { point[i] = center[i] + r * v[i] }
       evaluations += 1
-      return nBeta * (landscape.loss(at: point) - base)
+      return nBeta * (try landscape.loss(at: point) - base)
     }
     var worst = 0.0
     var worstRadius: Double? = nil
@@ -141,19 +144,19 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     }
     var flat = 0
     for v in directions {
-      if scaledExcess(v, rMax) < 1 {
+      if try scaledExcess(v, rMax) < 1 {
         flat += 1
         continue
       }
       var lo = 0.0, hi = rMax
       for _ in 0..<60 {
         let mid = 0.5 * (lo + hi)
-        if scaledExcess(v, mid) < 1 { lo = mid } else { hi = mid }
+        if try scaledExcess(v, mid) < 1 { lo = mid } else { hi = mid }
         if hi - lo <= 1e-6 * hi { break }
       }
       // Radial degree at the confinement radius: p = d log K / d log r.
       let step = 1.1
-      let up = scaledExcess(v, hi * step), down = scaledExcess(v, hi / step)
+      let up = try scaledExcess(v, hi * step), down = try scaledExcess(v, hi / step)
       let degree: Double = (up > 0 && down > 0) ? log(up / down) / (2 * log(step)) : 2
       let rho = degree < 3 ? hi : min(hi, pow(nBeta, -1 / degree))
       let eta = 0.5 * gamma * rho * rho

@@ -110,14 +110,14 @@ public enum MultilevelSplitting {
   ///
   /// - Precondition: particles ≥ 4, movesPerIteration ≥ 1, sigma > 0.
   public static func run(
-    on landscape: some Landscape, targetLevel: Double, configuration c: Configuration,
+    on oracle: some LossOracle, targetLevel: Double, configuration c: Configuration,
     using rng: inout SeededGenerator
-  ) -> Run {
+  ) throws -> Run {
     precondition(c.particles >= 4 && c.movesPerIteration >= 1 && c.sigma > 0, "invalid splitting configuration")
+    let landscape = CountingLossOracle(oracle)
     let d = landscape.dimension
     let n = c.particles
-    let base = landscape.loss(at: landscape.minimum)
-    var evaluations = 1
+    let base = try landscape.loss(at: landscape.center)
     // Flat buffers (raw pointers keep the inner loops cheap in debug builds too).
     let center = UnsafeMutablePointer<Double>.allocate(capacity: max(d, 1))
     let positions = UnsafeMutablePointer<Double>.allocate(capacity: max(n * d, 1))
@@ -128,27 +128,26 @@ public enum MultilevelSplitting {
     defer {
       for buffer in [center, positions, x, trial, q, qStart] { buffer.deallocate() }
     }
-    for (i, v) in landscape.minimum.enumerated() { center[i] = v }
+    for (i, v) in landscape.center.enumerated() { center[i] = v }
     var point = [Double](repeating: 0, count: d)
     var gradient = [Double](repeating: 0, count: d)
     /// Writes w* + y into `point`.
     func place(_ y: UnsafePointer<Double>) {
       point.withUnsafeMutableBufferPointer { p in for i in 0..<d { p[i] = center[i] + y[i] } }
     }
-    func excess(_ y: UnsafePointer<Double>) -> Double {
+    func excess(_ y: UnsafePointer<Double>) throws -> Double {
       place(y)
-      let k = landscape.loss(at: point) - base
+      let k = try landscape.loss(at: point) - base
       return k.isNaN ? .infinity : max(k, 0)
     }
     var ks: [Double] = []
     for j in 0..<n {
       let row = positions + j * d
       for i in 0..<d { row[i] = c.sigma * rng.nextNormal() }
-      ks.append(excess(row))
-      evaluations += 1
+      ks.append(try excess(row))
     }
     var levels: [Double] = []
-    var steps = 0, kept = 0, gradients = 0
+    var steps = 0, kept = 0
     var theta = 0.3
     var scale = 2.38 / (2.0 * Double(max(d, 1))).squareRoot()
     var stalled = 0
@@ -162,7 +161,7 @@ public enum MultilevelSplitting {
       var worst = 0
       for i in 1..<n where ks[i] > ks[worst] { worst = i }
       let level = ks[worst]
-      if level < targetLevel || evaluations >= c.maxLossEvaluations { break }
+      if level < targetLevel || landscape.lossEvaluations >= c.maxLossEvaluations { break }
       // Stall guard: the level has not moved for 50·N replacements (the moves
       // cannot leave a set of copies); stop and report the run as incomplete.
       stalled = levels.last == level ? stalled + 1 : 0
@@ -185,14 +184,12 @@ public enum MultilevelSplitting {
           trial[i] = xi * cosT + qi * sinT
           q[i] = qi * cosT - xi * sinT
         }
-        evaluations += 1
-        var k1 = excess(trial)
+        var k1 = try excess(trial)
         var inside = k1 < level
         if !inside {
           // Outside: reflect q off the level surface at the trial point, rotate again.
           place(trial)
-          landscape.gradient(at: point, into: &gradient)
-          gradients += 1
+          try landscape.gradient(at: point, into: &gradient)
           var gg = 0.0, qg = 0.0
           gradient.withUnsafeBufferPointer { g in
             for i in 0..<d {
@@ -208,8 +205,7 @@ public enum MultilevelSplitting {
               trial[i] = xi * cosT + qi * sinT
               q[i] = qi * cosT - xi * sinT
             }
-            evaluations += 1
-            k1 = excess(trial)
+            k1 = try excess(trial)
             inside = k1 < level
           }
         }
@@ -240,8 +236,7 @@ public enum MultilevelSplitting {
           sp += trial[i] * trial[i]
         }
         if -(sp - sx) / twoSigma2 < _log(1 - rng.nextUniform()) { continue }
-        evaluations += 1
-        let kp = excess(trial)
+        let kp = try excess(trial)
         if kp < level {
           swap(&x, &trial)
           kx = kp
@@ -265,7 +260,7 @@ public enum MultilevelSplitting {
     }
     let finalLevel = ks.max() ?? 0
     return Run(
-      levels: levels, particles: n, lossEvaluations: evaluations, gradientEvaluations: gradients,
+      levels: levels, particles: n, lossEvaluations: landscape.lossEvaluations, gradientEvaluations: landscape.gradientEvaluations,
       acceptanceRate: steps == 0 ? 0 : Double(kept) / Double(steps),
       reachedTarget: finalLevel < targetLevel, finalLevel: finalLevel)
   }

@@ -98,29 +98,39 @@ public enum SGLDEstimator {
     }
   }
 
-  /// Runs the estimator on `landscape`.
+  /// Runs the estimator on a loss oracle, with curvature probes through a counted operator.
   ///
-  /// - Throws: ``InputError`` for an invalid configuration.
+  /// - Parameters:
+  ///   - oracle: the loss and its gradient; its ``LossOracle/center`` is w*. Every evaluation
+  ///     goes through a ``CountingLossOracle``, so the reported counts are counts.
+  ///   - hessian: H = ∇²L(w*): the step-size probe (≤ 20 HVPs) and the localisation
+  ///     diagnostic (d HVPs, or none when the operator knows its matrix) use it.
+  ///   - multiplicity: the multiplicity m of the LLC when known (the verification layer
+  ///     passes it): m > 1 adds the (m − 1)/log(nβ) warning; `nil` when unknown.
+  /// - Throws: ``InputError`` for an invalid configuration; any error of the oracles.
   public static func estimate(
-    on landscape: some Landscape, configuration c: Configuration = .init(), using rng: inout SeededGenerator
-  ) throws(InputError) -> SGLDEstimate {
+    oracle: some LossOracle, hessian: HessianOperator, configuration c: Configuration = .init(),
+    multiplicity: Int? = nil, using rng: inout SeededGenerator
+  ) throws -> SGLDEstimate {
     try c.validate()
+    let landscape = CountingLossOracle(oracle)
+    let hvpBefore = hessian.applicationCount
     let d = landscape.dimension
-    let center = landscape.minimum
-    let base = landscape.loss(at: center)
+    let center = landscape.center
+    let base = try landscape.loss(at: center)
     let nBeta = c.nBeta
     var powerRng = rng.child(UInt64.max - 1)
-    let curvature = largestCurvature(of: landscape, using: &powerRng)
+    let curvature = try largestCurvature(of: hessian, using: &powerRng)
     let hMax = curvature.estimate
     let eps = c.stepSize ?? 0.01 / (nBeta * max(1, hMax / 2))
     var diagRng = rng.child(UInt64.max)
-    let localisation = LocalisationDiagnostic(landscape: landscape, nBeta: nBeta, gamma: c.localisation, using: &diagRng)
+    let localisation = try LocalisationDiagnostic(
+      oracle: landscape, hessian: hessian, nBeta: nBeta, gamma: c.localisation, using: &diagRng)
     let divergenceLevel = 100 * Double(d + 10)
     var perChain: [Double] = []
     var traces: [[Double]] = []
     var kept: [[Double]] = []
     var diverged = 0
-    var gradients = 0, losses = 1 + localisation.lossEvaluations
     var g = [Double](repeating: 0, count: d)
     let noise = eps.squareRoot()
     for chain in 0..<c.chains {
@@ -130,14 +140,12 @@ public enum SGLDEstimator {
       var sum = 0.0, count = 0
       var blewUp = false
       for step in 1...c.steps {
-        landscape.gradient(at: w, into: &g)
-        gradients += 1
+        try landscape.gradient(at: w, into: &g)
         for i in 0..<d {
           w[i] += 0.5 * eps * (-nBeta * g[i] + c.localisation * (center[i] - w[i])) + noise * chainRng.nextNormal()
         }
         if step % c.thinning == 0 {
-          let k = nBeta * (landscape.loss(at: w) - base)
-          losses += 1
+          let k = nBeta * (try landscape.loss(at: w) - base)
           record.append(k)
           if !k.isFinite || k > divergenceLevel {
             blewUp = true
@@ -183,7 +191,6 @@ public enum SGLDEstimator {
     if let cv = convergence {
       warnings += convergenceWarnings(cv, configuration: c, stepSize: eps, flatDirections: localisation.flatDirections)
     }
-    let multiplicity = landscape.knownAnswers.multiplicity.value
     let shortfall = multiplicity.map { multiplicityShortfall(multiplicity: $0, nBeta: nBeta) }
     if let m = multiplicity, m > 1, let f = shortfall {
       warnings.append(
@@ -195,8 +202,8 @@ public enum SGLDEstimator {
     return SGLDEstimate(
       value: value, standardError: se, perChain: perChain, nBeta: nBeta, beta: 1 / log(c.sampleSize),
       localisation: c.localisation, stepSize: eps, chains: c.chains, steps: c.steps, burnIn: c.burnIn,
-      thinning: c.thinning, gradientEvaluations: gradients, lossEvaluations: losses,
-      hessianVectorProducts: curvature.hessianVectorProducts + localisation.hessianVectorProducts, divergedChains: diverged,
+      thinning: c.thinning, gradientEvaluations: landscape.gradientEvaluations,
+      lossEvaluations: landscape.lossEvaluations, hessianVectorProducts: hessian.applicationCount - hvpBefore, divergedChains: diverged,
       largestCurvature: hMax, localiserShare: localisation.largestLocaliserShare,
       flatDirections: localisation.flatDirections, relativeStepBias: stepBias / max(1 - stepBias, 1e-12),
       traces: traces, convergence: convergence, multiplicity: multiplicity, expectedMultiplicityShortfall: shortfall,
@@ -313,24 +320,24 @@ public enum SGLDEstimator {
   /// bias read 0; a random start lies in the null space with probability 0. Stops early when Hv = 0 (H = 0 along the whole Krylov space).
   /// Cost: at most 20 HVPs, returned with the estimate.
   static func largestCurvature(
-    of landscape: some Landscape, using rng: inout SeededGenerator
-  ) -> (estimate: Double, hessianVectorProducts: Int) {
-    let d = landscape.dimension
+    of op: HessianOperator, using rng: inout SeededGenerator
+  ) throws -> (estimate: Double, hessianVectorProducts: Int) {
+    let d = op.dimension
     guard d > 0 else { return (0, 0) }
-    let op = HessianOperator(landscape: landscape)
+    let before = op.applicationCount
     var v = rng.normals(d)
     let start = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
     v = v.map { $0 / start }
     var hv = [Double](repeating: 0, count: d)
     var estimate = 0.0
     for _ in 0..<20 {
-      op.apply(v, into: &hv)
+      try op.apply(v, into: &hv)
       let norm = hv.reduce(0) { $0 + $1 * $1 }.squareRoot()
       guard norm > 0, norm.isFinite else { break }
       estimate = norm
       for i in 0..<d { v[i] = hv[i] / norm }
     }
-    return (estimate, op.applicationCount)
+    return (estimate, op.applicationCount - before)
   }
 
   /// Bucket means of `x`, at most `count` of them.

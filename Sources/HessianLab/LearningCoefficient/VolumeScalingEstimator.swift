@@ -121,15 +121,15 @@ public enum VolumeScalingEstimator {
   ///
   /// - Throws: ``InputError`` for an invalid configuration or m < 1.
   public static func estimate(
-    on landscape: some Landscape, multiplicity m: Int, configuration c: Configuration = .init(),
+    on oracle: some LossOracle, multiplicity m: Int, configuration c: Configuration = .init(),
     using rng: inout SeededGenerator
-  ) throws(InputError) -> VolumeScalingEstimate {
+  ) throws -> VolumeScalingEstimate {
     try c.validate()
     guard m >= 1 else { throw InputError("volume estimator: multiplicity must be at least 1 (got \(m))") }
     var runs: [MultilevelSplitting.Run] = []
     for r in 0..<c.replicates {
       var child = rng.child(UInt64(r))
-      runs.append(MultilevelSplitting.run(on: landscape, targetLevel: c.epsilonMin, configuration: c.splitting, using: &child))
+      runs.append(try MultilevelSplitting.run(on: oracle, targetLevel: c.epsilonMin, configuration: c.splitting, using: &child))
     }
     let reached = runs.map(\.finalLevel).max() ?? 0
     let logMin = log(c.epsilonMin), logMax = log(c.epsilonMax)

@@ -75,7 +75,7 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
     var blockRng = rng.child(1)
     let block = try BlockKrylovRank.rank(of: bigOp, using: &blockRng)
     var powerRng = rng.child(2)
-    let top = PowerIteration.eigenpairs(of: bigOp, count: 1, maxIterations: 200, tolerance: 1e-10, using: &powerRng)
+    let top = try PowerIteration.eigenpairs(of: bigOp, count: 1, maxIterations: 200, tolerance: 1e-10, using: &powerRng)
     let d = large.dimension
     r.predict(
       "block-cost", question: "\(large.name): d = \(d), rank \(large.knownAnswers.rank.value ?? 0). How many HVPs does the block range finder need for its rank?",

@@ -67,7 +67,7 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
     let start = startRng.normals(n)
     func copies(_ mode: Reorthogonalization) throws -> (Int, Int) {
       let op = HessianOperator(diagonal: diagonal, name: "ghost demo")
-      let run = Lanczos.run(op, start: start, maxSteps: ghostSteps, reorthogonalization: mode)
+      let run = try Lanczos.run(op, start: start, maxSteps: ghostSteps, reorthogonalization: mode)
       let ritz = try run.ritzPairs().values
       return (ritz.filter { abs($0 - 100) < 1e-6 }.count, ritz.filter { abs($0 - 50) < 1e-6 }.count)
     }

@@ -18,9 +18,9 @@ public struct Lesson05StochasticSpectra: LessonProgram {
   /// A Hessian with a spread spectrum, for SLQ.
   public var spreadHessian = "quad:0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1:d=100:seed=12"
   /// The trace estimator under test (a test injects a biased one).
-  public var traceEstimator: @Sendable (HessianOperator, Int, SeededGenerator) -> TraceEstimate = { op, probes, rng in
+  public var traceEstimator: @Sendable (HessianOperator, Int, SeededGenerator) throws -> TraceEstimate = { op, probes, rng in
     var g = rng
-    return TraceEstimators.hutchinson(of: op, probes: probes, distribution: .rademacher, using: &g)
+    return try TraceEstimators.hutchinson(of: op, probes: probes, distribution: .rademacher, using: &g)
   }
   /// Repetitions of each Hutchinson experiment.
   public var repetitions = 60
@@ -41,7 +41,7 @@ public struct Lesson05StochasticSpectra: LessonProgram {
     let rank = land.knownAnswers.rank.value ?? 0
     let root = SeededGenerator(seed: seed)
     // Per-probe variance from one long run.
-    let pilot = traceEstimator(HessianOperator(landscape: land), 2000, root.child(0))
+    let pilot = try traceEstimator(HessianOperator(landscape: land), 2000, root.child(0))
     let variance = pilot.standardError * pilot.standardError * 2000
     let theory = 2 * Double(rank) * (1 - Double(rank) / Double(d))
     let l95 = Int((15.37 * variance).rounded(.up))
@@ -55,16 +55,16 @@ public struct Lesson05StochasticSpectra: LessonProgram {
       answer: l95 < 60 ? 0 : l95 < 3000 ? 1 : 2,
       reveal: "Need 1.96·√(Var/ℓ) < 1/2, so ℓ ≥ 15.4·Var = \(l95) probes: linear in r, and that is for a perfect projector.")
 
-    func experiment(_ probes: Int, stream: UInt64) -> (estimates: [Double], exact: Double) {
+    func experiment(_ probes: Int, stream: UInt64) throws -> (estimates: [Double], exact: Double) {
       var estimates: [Double] = []
       for k in 0..<repetitions {
         let op = HessianOperator(landscape: land)
-        estimates.append(traceEstimator(op, probes, root.child(stream * 10_000 + UInt64(k))).value)
+        estimates.append(try traceEstimator(op, probes, root.child(stream * 10_000 + UInt64(k))).value)
       }
       let exact = Double(estimates.filter { Int($0.rounded()) == rank }.count) / Double(repetitions)
       return (estimates, exact)
     }
-    let few = experiment(30, stream: 1), many = experiment(l95, stream: 2)
+    let few = try experiment(30, stream: 1), many = try experiment(l95, stream: 2)
     var histogram: [(label: String, value: Double)] = []
     for k in (rank - 3)...(rank + 3) {
       let count = few.estimates.filter { Int($0.rounded()) == k }.count
@@ -82,7 +82,7 @@ public struct Lesson05StochasticSpectra: LessonProgram {
 
     // Deterministic alternatives.
     var hppRng = root.child(3)
-    let hpp = TraceEstimators.hutchPlusPlus(of: HessianOperator(landscape: land), matvecs: 3 * rank, using: &hppRng)
+    let hpp = try TraceEstimators.hutchPlusPlus(of: HessianOperator(landscape: land), matvecs: 3 * rank, using: &hppRng)
     var blockRng = root.child(4)
     let block = try BlockKrylovRank.rank(of: HessianOperator(landscape: land), using: &blockRng)
     // SLQ on a spread spectrum: counts eigenvalues above τ = 0.05.
@@ -128,7 +128,7 @@ public struct Lesson05StochasticSpectra: LessonProgram {
       let l = try LessonSupport.number(answer, expecting: "a number of probes")
       let p = try LessonSupport.landscape("quad:1*50:d=200:seed=5")
       var rng = SeededGenerator(seed: seed)
-      let est = TraceEstimators.hutchinson(of: HessianOperator(landscape: p), probes: 4000, distribution: .gaussian, using: &rng)
+      let est = try TraceEstimators.hutchinson(of: HessianOperator(landscape: p), probes: 4000, distribution: .gaussian, using: &rng)
       let variance = est.standardError * est.standardError * 4000
       let l95 = 15.37 * variance
       let ok = abs(l - l95) <= 0.25 * l95

@@ -70,7 +70,7 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
   ///
   /// - Throws: ``InputError`` if the pilot has n₀ ≤ d (naming `--kept`).
   public static func plan(
-    _ landscape: any Landscape, sampler: SelectionSampler, pilotKept n0: Int, seed: UInt64, workers: Int = 1
+    _ landscape: some LossOracle, sampler: SelectionSampler, pilotKept n0: Int, seed: UInt64, workers: Int = 1
   ) async throws -> ReadoutPlan {
     let d = landscape.dimension
     guard n0 > d else {

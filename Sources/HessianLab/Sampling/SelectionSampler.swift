@@ -23,7 +23,7 @@ public struct SelectionSample: Sendable, Equatable {
 /// (2020), arXiv:1806.03674.
 ///
 /// One round: λ candidates xₖ = m + σzₖ, zₖ ~ N(0, I), their losses evaluated in
-/// one batched call (``Landscape/losses(at:)``), and the ``SelectionScheme`` keeps
+/// one batched call (``LossOracle/losses(at:)``), and the ``SelectionScheme`` keeps
 /// one (or μ) of them. Round i draws from `SeededGenerator(seed: seed).child(i)`,
 /// so the kept points do not depend on the number of workers. Rounds are grouped
 /// into chunks of a fixed size (independent of the worker count); chunks run as
@@ -80,21 +80,24 @@ public struct SelectionSampler: Sendable {
   /// Runs the sampler until `n` points are kept.
   ///
   /// - Parameters:
-  ///   - landscape: the loss; its ``Landscape/minimum`` is w*.
+  ///   - oracle: the loss; its ``LossOracle/center`` is w*. Every evaluation is counted
+  ///     (through a ``CountingLossOracle``) into the sample's `lossEvaluations`.
   ///   - n: kept points (≥ 1). For (μ,λ) the last round keeps a prefix, in
   ///     candidate order, of its μ selected points (a uniformly random subset).
   ///   - seed: root seed; round i uses child stream i.
   ///   - workers: concurrent chunk tasks (≥ 1); does not change the result.
   ///   - progress: called on the calling task with (rounds done, rounds total).
-  /// - Throws: ``InputError`` if n < 1, workers < 1, or the offset has the wrong length.
+  /// - Throws: ``InputError`` if n < 1, workers < 1, or the offset has the wrong length;
+  ///   any error of the oracle.
   public func sample(
-    _ landscape: any Landscape, kept n: Int, seed: UInt64, workers: Int = 1,
+    _ oracle: some LossOracle, kept n: Int, seed: UInt64, workers: Int = 1,
     progress: ((Int, Int) -> Void)? = nil
-  ) async throws(InputError) -> SelectionSample {
+  ) async throws -> SelectionSample {
+    let landscape = CountingLossOracle(oracle)
     let d = landscape.dimension
     guard n >= 1 else { throw InputError("--kept: n = \(n) must be at least 1") }
     guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
-    let wStar = landscape.minimum
+    let wStar = landscape.center
     var center = wStar
     if let off = centerOffset {
       guard off.count == d else {
@@ -108,20 +111,20 @@ public struct SelectionSampler: Sendable {
     let chunkCount = (rounds + roundsPerChunk - 1) / roundsPerChunk
     let job = ChunkJob(
       landscape: landscape, sampler: self, center: center, minimum: wStar,
-      minimumLoss: landscape.loss(at: wStar), kept: n, rounds: rounds,
+      minimumLoss: try landscape.loss(at: wStar), kept: n, rounds: rounds,
       roundsPerChunk: roundsPerChunk, root: SeededGenerator(seed: seed))
 
     var total = ChunkResult(dimension: d)
-    await withTaskGroup(of: (Int, ChunkResult).self) { group in
+    try await withThrowingTaskGroup(of: (Int, ChunkResult).self) { group in
       var next = 0
       for _ in 0..<min(workers, chunkCount) {
         let c = next
-        group.addTask { (c, job.run(chunk: c)) }
+        group.addTask { (c, try job.run(chunk: c)) }
         next += 1
       }
       var pending: [Int: ChunkResult] = [:]
       var merged = 0
-      while let (c, result) = await group.next() {
+      while let (c, result) = try await group.next() {
         pending[c] = result
         while let r = pending.removeValue(forKey: merged) {
           total.merge(r)
@@ -129,7 +132,7 @@ public struct SelectionSampler: Sendable {
         }
         if next < chunkCount {
           let c2 = next
-          group.addTask { (c2, job.run(chunk: c2)) }
+          group.addTask { (c2, try job.run(chunk: c2)) }
           next += 1
         }
         progress?(min(merged * roundsPerChunk, rounds), rounds)
@@ -140,7 +143,7 @@ public struct SelectionSampler: Sendable {
     let variance = nn > 1 ? max(0, (total.lossSquareSum - nn * meanLoss * meanLoss) / (nn - 1)) : 0
     return SelectionSample(
       moments: total.moments, center: center, rounds: rounds,
-      lossEvaluations: rounds * population + 1, meanExcessLoss: meanLoss, excessLossVariance: variance)
+      lossEvaluations: landscape.lossEvaluations, meanExcessLoss: meanLoss, excessLossVariance: variance)
   }
 }
 
@@ -161,7 +164,7 @@ struct ChunkResult: Sendable {
 
 /// Everything a chunk task needs (all value types, Sendable).
 struct ChunkJob: Sendable {
-  let landscape: any Landscape
+  let landscape: CountingLossOracle
   let sampler: SelectionSampler
   let center: [Double]
   let minimum: [Double]
@@ -191,7 +194,7 @@ struct ChunkJob: Sendable {
   /// The rounds are drawn in batches of ``roundsPerBatch(population:dimension:roundsPerChunk:)``
   /// into one preallocated candidate matrix, whose losses come from one batched
   /// `losses(at:)` call; round i still draws from child stream i.
-  func run(chunk c: Int) -> ChunkResult {
+  func run(chunk c: Int) throws -> ChunkResult {
     let d = landscape.dimension
     let lambda = sampler.population, sigma = sampler.sigma
     let k = sampler.scheme.keptPerRound
@@ -217,7 +220,7 @@ struct ChunkJob: Sendable {
           }
         }
       }
-      let losses = landscape.losses(at: candidates)
+      let losses = try landscape.losses(at: candidates)
       for r in 0..<nb {
         let thisRound = round + r
         for i in 0..<lambda { roundLosses[i] = losses[r * lambda + i] }

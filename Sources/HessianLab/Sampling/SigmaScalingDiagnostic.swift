@@ -40,7 +40,7 @@ public struct SigmaScalingDiagnostic: Sendable, Equatable, Codable {
   /// Each σ uses the child stream `1_000_000 + i` of `seed`, disjoint from the
   /// main run's rounds.
   public static func run(
-    _ landscape: any Landscape, sampler: SelectionSampler, factors: [Double] = defaultFactors,
+    _ landscape: some LossOracle, sampler: SelectionSampler, factors: [Double] = defaultFactors,
     kept n: Int, seed: UInt64, workers: Int = 1
   ) async throws -> SigmaScalingDiagnostic {
     precondition(factors.count >= 2, "a slope needs at least two σ")

@@ -57,7 +57,7 @@ struct FixtureCorpusRankTests {
       (lanczos.rank < dense.rank) == !lanczosCodes.isDisjoint(with: undercount),
       "\(id): lanczos \(lanczos.rank) vs dense \(dense.rank), warnings \(lanczos.warnings)")
 
-    let power = PowerIteration.rank(of: HessianOperator(landscape: landscape), using: &rng)
+    let power = try PowerIteration.rank(of: HessianOperator(landscape: landscape), using: &rng)
     #expect(power.rank == dense.rank || !power.warnings.isEmpty, "\(id): power \(power.summaryLines)")
 
     // SLQ: |estimate − r| ≤ z·σ/√n_v with σ² ≤ 2r (Rademacher, unit-norm

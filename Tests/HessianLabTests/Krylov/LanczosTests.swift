@@ -22,7 +22,7 @@ struct LanczosTests {
     let landscape = try KrylovFixtures.quadratic("m", spectrum, d: 30)
     var rng = SeededGenerator(seed: 21)
     let op = HessianOperator(landscape: landscape)
-    let run = Lanczos.run(op, start: rng.normals(30), maxSteps: 30)
+    let run = try Lanczos.run(op, start: rng.normals(30), maxSteps: 30)
     #expect(run.brokeDown)
     #expect(run.steps == 6, "5 distinct nonzero eigenvalues and 0")
     #expect(run.beta.count == run.steps - 1, "T is k×k, never padded")
@@ -106,7 +106,7 @@ struct LanczosTests {
   func noCopiesWithReorthogonalization() throws {
     let op = HessianOperator(landscape: try Self.ghostLandscape())
     var rng = SeededGenerator(seed: 24)
-    let run = Lanczos.run(op, start: rng.normals(200), maxSteps: 100, reorthogonalization: .full)
+    let run = try Lanczos.run(op, start: rng.normals(200), maxSteps: 100, reorthogonalization: .full)
     #expect(try Self.copies(of: 100, in: run) == 1)
     #expect(try Self.copies(of: 50, in: run) == 1)
   }
@@ -115,7 +115,7 @@ struct LanczosTests {
   func ghostsWithoutReorthogonalization() throws {
     let op = HessianOperator(landscape: try Self.ghostLandscape())
     var rng = SeededGenerator(seed: 24)
-    let run = Lanczos.run(op, start: rng.normals(200), maxSteps: 100, reorthogonalization: .none)
+    let run = try Lanczos.run(op, start: rng.normals(200), maxSteps: 100, reorthogonalization: .none)
     // Math notes §5.4: 13 / 12 copies at 100 steps; require clearly more than one.
     #expect(try Self.copies(of: 100, in: run) >= 3)
     #expect(try Self.copies(of: 50, in: run) >= 3)
@@ -127,7 +127,7 @@ struct LanczosTests {
     let counter = KrylovFixtures.Counter()
     let op = KrylovFixtures.countedOperator(landscape, counter: counter)
     var rng = SeededGenerator(seed: 25)
-    let run = Lanczos.run(op, start: rng.normals(200), maxSteps: 17)
+    let run = try Lanczos.run(op, start: rng.normals(200), maxSteps: 17)
     #expect(run.steps == 17 && run.hessianVectorProducts == 17 && counter.count == 17)
     #expect(!run.brokeDown)
   }

@@ -64,7 +64,7 @@ struct RankMethodTests {
     // Ratios ≤ 1/2 between consecutive eigenvalues: power iteration converges.
     let landscape = try KrylovFixtures.quadratic("p", [64, 16, 4, 1], d: 40)
     var rng = SeededGenerator(seed: 3)
-    let result = PowerIteration.rank(of: HessianOperator(landscape: landscape), using: &rng)
+    let result = try PowerIteration.rank(of: HessianOperator(landscape: landscape), using: &rng)
     #expect(result.rank == 4, "\(result.summaryLines)")
     #expect(result.converged)
     #expect(result.warnings.isEmpty, "\(result.warnings)")
@@ -76,14 +76,14 @@ struct RankMethodTests {
   func powerClusterIsFlagged() throws {
     let landscape = try KrylovFixtures.quadratic("c", [1.0, 0.999, 0.998, 0.997], d: 40)
     var rng = SeededGenerator(seed: 4)
-    let result = PowerIteration.rank(
+    let result = try PowerIteration.rank(
       of: HessianOperator(landscape: landscape), maxIterations: 20, using: &rng)
     #expect(result.rank == 4)
     // Ratio 0.999 per iteration: 20 iterations cannot separate the cluster, so
     // the residuals stay far above τ and the result must say so.
     #expect(!result.converged)
     #expect(result.warnings.map(\.code).contains(.eigenpairsNotConverged), "\(result.warnings)")
-    let pairs = PowerIteration.eigenpairs(
+    let pairs = try PowerIteration.eigenpairs(
       of: HessianOperator(landscape: landscape), count: 2, maxIterations: 20, using: &rng)
     #expect(pairs.contains { $0.residual > 1e-6 }, "a cluster cannot converge in 20 iterations")
   }

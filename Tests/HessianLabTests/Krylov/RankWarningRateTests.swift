@@ -124,7 +124,7 @@ struct RankWarningRateTests {
     //   belowPowerResolution  fired on 0/20 right, 10/10 wrong
     // The old "threshold was raised" warning fired on all 30 runs.
     let (rates, silent) = try Self.tally([Self.separated, Self.multiplet, Self.tiny]) { op, rng in
-      PowerIteration.rank(of: op, using: &rng)
+      try PowerIteration.rank(of: op, using: &rng)
     }
     #expect(silent.isEmpty, "\(silent)")
     let b = try #require(rates[.belowPowerResolution])
@@ -144,7 +144,7 @@ struct RankWarningRateTests {
         }
     }
     let (pairRates, _) = try Self.tally([Self.separated, Self.multiplet, Self.cluster], right: accurate) { op, rng in
-      PowerIteration.rank(of: op, maxIterations: 20, using: &rng)
+      try PowerIteration.rank(of: op, maxIterations: 20, using: &rng)
     }
     let c = try #require(pairRates[.eigenpairsNotConverged])
     #expect(c.right == 20 && c.firedOnRight == 0 && c.wrong == 10 && c.firedOnWrong == 10, "\(c)")
@@ -153,11 +153,11 @@ struct RankWarningRateTests {
     // 10 right runs where the limit happens to equal the rank (4 of 4), which
     // it cannot tell apart without another pair; never with room to spare.
     let (limitRates, _) = try Self.tally([Self.distinct, Self.separated]) { op, rng in
-      PowerIteration.rank(of: op, maxEigenpairs: 4, using: &rng)
+      try PowerIteration.rank(of: op, maxEigenpairs: 4, using: &rng)
     }
     let l = try #require(limitRates[.eigenpairLimitReached])
     #expect(l.firedOnWrong == 10 && l.wrong == 10, "\(l)")
-    let (roomRates, _) = try Self.tally([Self.separated]) { op, rng in PowerIteration.rank(of: op, maxEigenpairs: 10, using: &rng) }
+    let (roomRates, _) = try Self.tally([Self.separated]) { op, rng in try PowerIteration.rank(of: op, maxEigenpairs: 10, using: &rng) }
     #expect(roomRates[.eigenpairLimitReached]?.firedOnRight == 0)
   }
 

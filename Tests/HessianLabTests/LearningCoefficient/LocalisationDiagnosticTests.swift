@@ -15,7 +15,7 @@ struct LocalisationDiagnosticTests {
   static func diagnose(_ spec: String, gamma: Double, seed: UInt64 = 31) throws -> LocalisationDiagnostic {
     let land = try LandscapeSpec.resolve(spec)
     var rng = SeededGenerator(seed: seed)
-    return LocalisationDiagnostic(landscape: land, nBeta: nBeta, gamma: gamma, using: &rng)
+    return try LocalisationDiagnostic(landscape: land, nBeta: nBeta, gamma: gamma, using: &rng)
   }
 
   /// (xy)²: the axes are exactly flat valleys (the localiser's job); random
@@ -100,7 +100,7 @@ struct LocalisationDiagnosticTests {
   func float32Range() throws {
     let land = try LandscapeSpec.resolve(Repository.path("fixtures/hessians/rank12-d64-float32.npy"))
     var rng = SeededGenerator(seed: 31)
-    let diag = LocalisationDiagnostic(landscape: land, nBeta: Self.nBeta, gamma: 1, using: &rng)
+    let diag = try LocalisationDiagnostic(landscape: land, nBeta: Self.nBeta, gamma: 1, using: &rng)
     let hMin = try #require(diag.weakestCurvature)
     #expect(abs(hMin - 1) < 1e-5, "h_min = \(hMin)")
     #expect(diag.largestLocaliserShare <= LocalisationDiagnostic.warningThreshold, "η = \(diag.largestLocaliserShare)")

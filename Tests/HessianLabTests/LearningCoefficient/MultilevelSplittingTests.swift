@@ -20,12 +20,12 @@ struct MultilevelSplittingTests {
   /// Mean of log F̂(ε) over R runs, its standard error (as above) and the runs.
   static func pooled(
     _ land: some Landscape, level: Double, runs r: Int, configuration c: MultilevelSplitting.Configuration, seed: UInt64
-  ) -> (mean: Double, se: Double, runs: [MultilevelSplitting.Run]) {
+  ) throws -> (mean: Double, se: Double, runs: [MultilevelSplitting.Run]) {
     let root = SeededGenerator(seed: seed)
     var runs: [MultilevelSplitting.Run] = []
     for i in 0..<r {
       var g = root.child(UInt64(i))
-      runs.append(MultilevelSplitting.run(on: land, targetLevel: level, configuration: c, using: &g))
+      runs.append(try MultilevelSplitting.run(on: land, targetLevel: level, configuration: c, using: &g))
     }
     let values = runs.map { $0.logTailProbability(below: level) }
     let mean = values.reduce(0, +) / Double(r)
@@ -41,7 +41,7 @@ struct MultilevelSplittingTests {
     let epsilon = 1e-6
     let exact = log(erf((epsilon / 2).squareRoot()))  // −7.1335
     let c = MultilevelSplitting.Configuration(particles: 128, movesPerIteration: 5)
-    let (mean, se, runs) = Self.pooled(land, level: epsilon, runs: 16, configuration: c, seed: 61)
+    let (mean, se, runs) = try Self.pooled(land, level: epsilon, runs: 16, configuration: c, seed: 61)
     let bound = try Distributions.studentTQuantile(1 - Self.p / 2, degreesOfFreedom: 15) * se
     #expect(abs(mean - exact) <= bound, "log F̂ = \(mean) ± \(se), exact \(exact), bound \(bound)")
     // Power: an exponent 10% off (λ = 0.55 instead of 1/2) moves log F(10⁻⁶) by 0.05·ln 10⁶ = 0.69.
@@ -66,7 +66,7 @@ struct MultilevelSplittingTests {
     let land = try DeepLinearNetwork535()
     #expect(land.agreesWithZoo())
     let (reference, referenceSE) = (-12.3534, 0.034)
-    let (mean, se, _) = Self.pooled(land, level: pow(10, 0.5), runs: 12, configuration: .init(), seed: 62)
+    let (mean, se, _) = try Self.pooled(land, level: pow(10, 0.5), runs: 12, configuration: .init(), seed: 62)
     let combined = (se * se + referenceSE * referenceSE).squareRoot()
     let bound = try Distributions.studentTQuantile(1 - Self.p / 2, degreesOfFreedom: 11) * combined
     #expect(abs(mean - reference) <= bound, "log F̂ = \(mean) ± \(se), plain Monte Carlo \(reference) ± \(referenceSE)")
@@ -79,8 +79,8 @@ struct MultilevelSplittingTests {
     let land = try LandscapeSpec.resolve("poly:x0^2 + x1^4")
     let c = MultilevelSplitting.Configuration(particles: 16, movesPerIteration: 3)
     var a = SeededGenerator(seed: 9), b = SeededGenerator(seed: 9)
-    let ra = MultilevelSplitting.run(on: land, targetLevel: 1e-4, configuration: c, using: &a)
-    let rb = MultilevelSplitting.run(on: land, targetLevel: 1e-4, configuration: c, using: &b)
+    let ra = try MultilevelSplitting.run(on: land, targetLevel: 1e-4, configuration: c, using: &a)
+    let rb = try MultilevelSplitting.run(on: land, targetLevel: 1e-4, configuration: c, using: &b)
     #expect(ra == rb)
   }
 }

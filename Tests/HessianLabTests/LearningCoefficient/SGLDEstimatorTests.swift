@@ -223,14 +223,14 @@ struct SGLDEstimatorTests {
     #expect(abs(e.relativeStepBias - bias / (1 - bias)) <= 1e-12 && e.relativeStepBias > 0.004)
     // 20 power-iteration products (the landscape knows H, so the localisation diagnostic needs none).
     var diagnosticRng = SeededGenerator(seed: 1)
-    let localisation = LocalisationDiagnostic(landscape: land, nBeta: e.nBeta, gamma: 1, using: &diagnosticRng)
+    let localisation = try LocalisationDiagnostic(landscape: land, nBeta: e.nBeta, gamma: 1, using: &diagnosticRng)
     #expect(e.hessianVectorProducts == 20 + localisation.hessianVectorProducts, "\(e.hessianVectorProducts) HVPs")
     var rng = SeededGenerator(seed: 5)
-    let direct = SGLDEstimator.largestCurvature(of: land, using: &rng)
+    let direct = try SGLDEstimator.largestCurvature(of: HessianOperator(landscape: land), using: &rng)
     #expect(direct.hessianVectorProducts == 20 && abs(direct.estimate - hMax) <= Tolerance.dense(n: 2, scale: hMax))
     // H = 0 (x⁴): the first product is zero and the iteration stops there.
     var zeroRng = SeededGenerator(seed: 5)
-    let flat = SGLDEstimator.largestCurvature(of: try LandscapeSpec.resolve("nc-x4"), using: &zeroRng)
+    let flat = try SGLDEstimator.largestCurvature(of: HessianOperator(landscape: try LandscapeSpec.resolve("nc-x4")), using: &zeroRng)
     #expect(flat.estimate == 0 && flat.hessianVectorProducts == 1)
   }
 

@@ -47,10 +47,10 @@ struct LessonFalsificationTests {
     p.traceEstimator = { op, probes, rng in
       var g = rng
       let scaled = HessianOperator(dimension: op.dimension, name: "1.1·H") { x, y in
-        op.apply(x, into: &y)
+        try op.apply(x, into: &y)
         for i in y.indices { y[i] *= 1.1 }
       }
-      return TraceEstimators.hutchinson(of: scaled, probes: probes, using: &g)
+      return try TraceEstimators.hutchinson(of: scaled, probes: probes, using: &g)
     }
     #expect(try await LessonCurriculumTests.fails(5, p, check: "hutchinson-unbiased"))
   }

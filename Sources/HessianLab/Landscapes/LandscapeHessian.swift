@@ -1,0 +1,42 @@
+/// The Hessian ∇²L(w) of a landscape at a point, as a ``SymmetricOperator``.
+///
+/// A block costs k HVPs through ``Landscape/hessianProduct(at:block:)`` (one gemm for a
+/// quadratic). At the minimum the landscape's known Hessian, if any, is offered as
+/// ``knownMatrix`` so that the dense reference costs 0 HVPs; at any other point it is not.
+public struct LandscapeHessian: SymmetricOperator {
+  /// The landscape.
+  public let landscape: any Landscape
+  /// The point w at which the Hessian is taken.
+  public let point: [Double]
+  private let atMinimum: Bool
+
+  /// The Hessian of `landscape` at `point` (default: its minimum).
+  public init(_ landscape: any Landscape, at point: [Double]? = nil) {
+    self.landscape = landscape
+    self.point = point ?? landscape.minimum
+    self.atMinimum = point == nil
+  }
+
+  /// d of the landscape.
+  public var dimension: Int { landscape.dimension }
+  /// The landscape's precision (a float32 Hessian file stays float32).
+  public var precision: Precision { landscape.precision }
+  /// The known Hessian at the minimum (built from its factors on each access), else `nil`.
+  public var knownMatrix: Matrix? {
+    atMinimum ? landscape.knownAnswers.hessian?.dense(dimension: dimension) : nil
+  }
+
+  /// ∇²L(w)·X. Cost: X.columns HVPs.
+  public func apply(_ block: Matrix) throws -> Matrix {
+    landscape.hessianProduct(at: point, block: block)
+  }
+}
+
+extension HessianOperator {
+  /// The counted Hessian of `landscape` at `point` (default: its minimum), with the landscape's
+  /// ``Landscape/precision``. At the minimum the known Hessian (if any) is kept, so the dense
+  /// reference costs 0 HVPs; at an explicit `point` it is not (d HVPs).
+  public convenience init(landscape: some Landscape, at point: [Double]? = nil) {
+    self.init(LandscapeHessian(landscape, at: point), name: landscape.name)
+  }
+}

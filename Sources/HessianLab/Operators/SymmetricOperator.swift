@@ -1,0 +1,36 @@
+/// A symmetric linear operator H on ℝ^d, seen only through products with blocks of vectors:
+/// the one input every eigenvalue-counting estimator of HessianLab accepts.
+///
+/// ```
+/// apply(X) = H·X,   X ∈ ℝ^{d×k} (a single vector is k = 1),   H = Hᵀ
+/// ```
+///
+/// The estimators never form H, never read a landscape and never see known answers: they
+/// call ``apply(_:)`` through a ``HessianOperator``, which counts every column, so each
+/// reported HVP count is a count. For a neural network each column costs one
+/// Hessian-vector product (Pearlmutter, "Fast exact multiplication by the Hessian",
+/// Neural Computation 6(1):147–160, 1994); for a dense quadratic a whole block is one gemm.
+///
+/// Conformers: ``ClosureOperator`` (any closure, e.g. an external model), ``MatrixOperator``
+/// (a dense matrix), ``DiagonalOperator``, and every landscape of the zoo
+/// (`LandscapeHessian`).
+public protocol SymmetricOperator: Sendable {
+  /// The number of parameters d (rows and columns of H).
+  var dimension: Int { get }
+  /// The precision the products are known to: it sets ε of the numerical-rank threshold
+  /// τ = max|λ|·d·ε (a float32 source stays float32).
+  var precision: Precision { get }
+  /// H·X for a d×k block X (row-major, one column per vector). Cost: k HVPs.
+  ///
+  /// - Throws: whatever the source throws (an external model can fail); the caller's
+  ///   estimate then stops with that error.
+  func apply(_ block: Matrix) throws -> Matrix
+  /// H itself when the source holds it already (a dense or factored Hessian), so the dense
+  /// reference costs no products; `nil` (the default) when H is known only through products.
+  var knownMatrix: Matrix? { get }
+}
+
+extension SymmetricOperator {
+  /// No dense matrix is known: H is seen only through products.
+  public var knownMatrix: Matrix? { nil }
+}
