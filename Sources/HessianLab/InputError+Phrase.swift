@@ -26,8 +26,10 @@ extension InputError {
     /// A phrase of plain text (no parameter names).
     public init(_ text: String) { self.pieces = [.text(text)] }
 
+    /// A phrase of plain text, from a literal without interpolations.
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// A phrase from a literal with interpolations (text, parameters, settings, nested errors).
     public init(stringInterpolation: StringInterpolation) { self.pieces = stringInterpolation.pieces }
 
     /// The text with each parameter named by `name` (a setting reads `name value`
@@ -58,8 +60,10 @@ extension InputError {
     public struct StringInterpolation: StringInterpolationProtocol {
       var pieces: [Piece] = []
 
+      /// An empty phrase under construction.
       public init(literalCapacity: Int, interpolationCount: Int) {}
 
+      /// Literal text.
       public mutating func appendLiteral(_ literal: String) { append(.text(literal)) }
 
       /// Any value, as its text.

@@ -4,5 +4,6 @@ public struct VerificationFailure: Error, Equatable, Sendable, CustomStringConve
   public let message: String
   /// A failure with `message`.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
