@@ -1,22 +1,63 @@
-/// Bad input from the user: a file, a landscape spec or an option value.
+/// Bad input: a parameter value, a file, a landscape spec, a lesson answer, or
+/// inputs that do not fit together. Each case says WHAT input, WHICH value and WHY.
 ///
-/// The command-line tool prints ``message`` as one line and exits with status 2.
-/// The message names the input (file, argument or option) and says what is wrong.
-public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// One line: which input, where, and what is wrong.
-  public let message: String
+/// ``description`` is one line in the library's words (a parameter is named by
+/// ``Parameter/rawValue``, e.g. `population λ: λ = 1 must be at least 2`). A front end
+/// names parameters its own way with ``rendered(naming:)``: the command-line tool
+/// passes its flag table, so the same error reads `--population: λ = 1 must be at least 2`
+/// there, and exits with status 2.
+public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A parameter (an estimator, sampler or comparison setting) with an unusable `value`;
+  /// `problem` says why, usually quoting the value with its symbol (`λ = 1 must be at least 2`).
+  case parameter(Parameter, value: String, problem: Phrase)
+  /// A file (or a folder), as the user named it; `line` when the problem is at one line of it.
+  case file(path: String, line: Int? = nil, problem: Phrase)
+  /// A `.npy` file that cannot be read; the ``NumpyError`` names the file.
+  case numpy(NumpyError)
+  /// A landscape spec (zoo id, `poly:`, `quad:`, `dln:`, `sum:` text or a landscape's name)
+  /// that does not describe a usable landscape. An empty spec is named `landscape`.
+  case spec(String, problem: Phrase)
+  /// An environment variable whose `value` is unusable.
+  case environment(variable: String, value: String, problem: Phrase)
+  /// An answer typed into a lesson exercise; `problem` quotes the answer in context
+  /// (`'x' is not a number (expected …)`), so the description is the problem alone.
+  case answer(String, problem: Phrase)
+  /// A lesson prediction (by id) that received no valid answer.
+  case prediction(id: String, problem: Phrase)
+  /// A field of a library configuration that no command exposes (e.g. the volume
+  /// estimator's grid points), named in the library's words.
+  case configuration(field: String, value: String, problem: Phrase)
+  /// Inputs that do not fit together, or a required input that is missing, with no
+  /// single input to blame (e.g. a covariance and a Hessian of different sizes).
+  case inconsistent(Phrase)
 
-  /// An error with `message`, one line naming the input and what is wrong.
-  public init(_ message: String) { self.message = message }
+  /// The parameter the error names, nil for a file, spec or other input.
+  public var parameter: Parameter? {
+    if case .parameter(let p, _, _) = self { p } else { nil }
+  }
 
-  public var description: String { message }
-}
+  /// One line in the library's words.
+  public var description: String { rendered(naming: \.rawValue) }
 
-/// A verification that ran and failed: the tool exits with status 1.
-public struct VerificationFailure: Error, Equatable, Sendable, CustomStringConvertible {
-  /// One line saying what failed; the tool prints it after `hessian-lab: verification failed:` and exits with status 1.
-  public let message: String
-  /// A failure with `message`.
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+  /// One line naming each parameter with `name` (the command-line tool passes its
+  /// flag table). Cost: linear in the length of the line.
+  public func rendered(naming name: (Parameter) -> String) -> String {
+    Phrase(pieces: pieces).rendered(naming: name)
+  }
+
+  /// The line as phrase pieces: the subject (parameter, file, spec, …), `": "`, the problem.
+  var pieces: [Phrase.Piece] {
+    switch self {
+    case .parameter(let p, _, let problem): [.parameter(p), .text(": ")] + problem.pieces
+    case .file(let path, let line, let problem):
+      [.text(line.map { "\(path):\($0): " } ?? "\(path): ")] + problem.pieces
+    case .numpy(let error): [.text(error.description)]
+    case .spec(let text, let problem): [.text("\(text.isEmpty ? "landscape" : text): ")] + problem.pieces
+    case .environment(let variable, _, let problem): [.text("\(variable): ")] + problem.pieces
+    case .answer(_, let problem): problem.pieces
+    case .prediction(let id, let problem): [.text("prediction '\(id)': ")] + problem.pieces
+    case .configuration(let field, _, let problem): [.text("\(field): ")] + problem.pieces
+    case .inconsistent(let problem): problem.pieces
+    }
+  }
 }

@@ -33,8 +33,8 @@ struct BenchCommand: AsyncParsableCommand {
   var workers: Int = 1
 
   func validate() throws {
-    guard workers >= 1 else { throw InputError("--workers must be at least 1, got \(workers)") }
-    guard repetitions >= 1 else { throw InputError("--repeat must be at least 1, got \(repetitions)") }
+    guard workers >= 1 else { throw UsageError("--workers must be at least 1, got \(workers)") }
+    guard repetitions >= 1 else { throw UsageError("--repeat must be at least 1, got \(repetitions)") }
   }
 
   func run() async throws {
@@ -119,7 +119,7 @@ struct BenchCommand: AsyncParsableCommand {
     do {
       return try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path(name))).matrix
     } catch {
-      throw InputError(error.description)
+      throw UsageError(error.description)
     }
   }
 

@@ -82,7 +82,7 @@ struct CompareCommand: AsyncParsableCommand {
 
   func run() async throws {
     if landscapes.isEmpty && sweep == nil {
-      throw InputError("compare: give at least one landscape or --sweep d=N,N,…")
+      throw UsageError("compare: give at least one landscape or --sweep d=N,N,…")
     }
     var cfg = ComparisonConfiguration()
     cfg.confidence = confidence
@@ -101,7 +101,8 @@ struct CompareCommand: AsyncParsableCommand {
     for land in resolved where cfg.methods.contains(.covariance) {
       try MemoryBudget.check(
         MemoryBudget.product(population, land.dimension, MemoryLayout<Double>.size),
-        for: "the λ×d candidate matrix of the covariance route on \(land.name)", input: "--population")
+        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
+        parameter: .population, value: "\(population)")
     }
     let status = StatusLine.make()
     var comparisons: [LandscapeComparison] = []

@@ -71,13 +71,13 @@ struct CovarianceCommand: AsyncParsableCommand {
   /// Checks every numeric option before the landscape is resolved or any sample drawn.
   func validate() throws {
     guard population >= 2 else {
-      throw InputError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
+      throw UsageError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
     }
-    guard kept >= 1 else { throw InputError("--kept: n = \(kept) must be a positive number of kept points") }
-    guard sigma.isFinite, sigma > 0 else { throw InputError("--sigma: σ = \(sigma) must be positive and finite") }
-    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    guard kept >= 1 else { throw UsageError("--kept: n = \(kept) must be a positive number of kept points") }
+    guard sigma.isFinite, sigma > 0 else { throw UsageError("--sigma: σ = \(sigma) must be positive and finite") }
+    guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
     if let n = diagnosticKept, n < 0 {
-      throw InputError("--diagnostic-kept: \(n) must be 0 (skip) or a positive number of kept points")
+      throw UsageError("--diagnostic-kept: \(n) must be 0 (skip) or a positive number of kept points")
     }
     _ = try selectionScheme()
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
@@ -90,16 +90,17 @@ struct CovarianceCommand: AsyncParsableCommand {
     let d = land.dimension
     try MemoryBudget.check(
       MemoryBudget.product(population, d, MemoryLayout<Double>.size),
-      for: "the λ×d candidate matrix of one round (λ = \(population), d = \(d))", input: "--population")
+      for: "the λ×d candidate matrix of one round (λ = \(population), d = \(d))",
+      parameter: .population, value: "\(population)")
     let scheme = try selectionScheme()
     let offset = try parseOffset(dimension: d)
     let sampler = try SelectionSampler(population: population, sigma: sigma, scheme: scheme, centerOffset: offset)
     guard kept > d || plan else {
-      throw InputError(
+      throw UsageError(
         "--kept: a rank read-out needs more kept points than dimensions (n = \(kept), d = \(d)); "
           + "try --kept \(4 * d) or --plan")
     }
-    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
     let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
     if plan {
       let result = try await ReadoutPlan.plan(land, sampler: sampler, pilotKept: kept, seed: rootSeed, workers: workers)
@@ -174,25 +175,25 @@ struct CovarianceCommand: AsyncParsableCommand {
     print(json ? try CovarianceJSON.encode(report) : report.humanText())
   }
 
-  func selectionScheme() throws(InputError) -> SelectionScheme {
+  func selectionScheme() throws(UsageError) -> SelectionScheme {
     switch (mu, rankOf) {
     case (nil, nil): return .best
     case let (m?, nil): return .truncation(mu: m)
     case let (nil, l?): return .rank(l)
-    default: throw InputError("--mu and --rank-of: choose one selection scheme, not both")
+    default: throw UsageError("--mu and --rank-of: choose one selection scheme, not both")
     }
   }
 
-  func parseOffset(dimension d: Int) throws(InputError) -> [Double]? {
+  func parseOffset(dimension d: Int) throws(UsageError) -> [Double]? {
     guard let text = centerOffset else { return nil }
     let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     var values: [Double] = []
     for p in parts {
-      guard let v = Double(p), v.isFinite else { throw InputError("--center-offset: '\(p)' is not a finite number") }
+      guard let v = Double(p), v.isFinite else { throw UsageError("--center-offset: '\(p)' is not a finite number") }
       values.append(v)
     }
     guard values.count == d else {
-      throw InputError("--center-offset: \(values.count) numbers given, the landscape has d = \(d)")
+      throw UsageError("--center-offset: \(values.count) numbers given, the landscape has d = \(d)")
     }
     return values
   }

@@ -29,12 +29,12 @@ struct Versioned<Base: Encodable>: Encodable {
 /// `--save FILE.npy`: writes a result atomically (``NumpyArray/write(to:version:order:)``
 /// writes a temporary file and renames it), so a failure leaves no partial file.
 enum NumpySave {
-  static func write(_ array: NumpyArray, to path: String) throws(InputError) {
+  static func write(_ array: NumpyArray, to path: String) throws(UsageError) {
     try OutputFile.check(path, option: "--save", suffix: ".npy")
     do {
       try array.write(to: URL(fileURLWithPath: path))
     } catch {
-      throw InputError("--save: cannot write \(path): \(error)")
+      throw UsageError("--save: cannot write \(path): \(error)")
     }
   }
 }

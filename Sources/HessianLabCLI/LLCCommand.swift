@@ -89,34 +89,34 @@ struct LLCCommand: AsyncParsableCommand {
   /// Checks every numeric option (used by the chosen method or not) before any work.
   func validate() throws {
     guard epsilonMin.isFinite, epsilonMin > 0, epsilonMin < 1 else {
-      throw InputError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)")
+      throw UsageError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)")
     }
     guard epsilonMax.isFinite, epsilonMax > 0, epsilonMax < 1 else {
-      throw InputError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)")
+      throw UsageError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)")
     }
     guard epsilonMin < epsilonMax else {
-      throw InputError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)")
+      throw UsageError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)")
     }
-    guard particles >= 4 else { throw InputError("--particles: \(particles) must be at least 4") }
-    guard replicates >= 1 else { throw InputError("--replicates: \(replicates) must be at least 1") }
-    guard moves >= 1 else { throw InputError("--moves: \(moves) must be at least 1") }
+    guard particles >= 4 else { throw UsageError("--particles: \(particles) must be at least 4") }
+    guard replicates >= 1 else { throw UsageError("--replicates: \(replicates) must be at least 1") }
+    guard moves >= 1 else { throw UsageError("--moves: \(moves) must be at least 1") }
     guard multiplicity == "known" || (Int(multiplicity).map { $0 >= 1 } ?? false) else {
-      throw InputError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
+      throw UsageError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
     }
-    guard sampleSize.isFinite, sampleSize > 1 else { throw InputError("--n: n = \(sampleSize) must be a finite number > 1 (β = 1/log n)") }
-    guard gamma.isFinite, gamma >= 0 else { throw InputError("--gamma: γ = \(gamma) must be finite and ≥ 0") }
-    if let h = stepSize, !(h.isFinite && h > 0) { throw InputError("--step-size: ε = \(h) must be positive and finite") }
-    guard chains >= 1 else { throw InputError("--chains: \(chains) must be at least 1") }
-    guard steps >= 1 else { throw InputError("--steps: \(steps) must be at least 1") }
-    guard burnIn >= 0 else { throw InputError("--burn-in: \(burnIn) must be ≥ 0") }
-    guard burnIn < steps else { throw InputError("--burn-in: \(burnIn) must be less than --steps \(steps) (no draws would be kept)") }
-    if let r = rank, r < 0 { throw InputError("--rank: \(r) must be ≥ 0") }
+    guard sampleSize.isFinite, sampleSize > 1 else { throw UsageError("--n: n = \(sampleSize) must be a finite number > 1 (β = 1/log n)") }
+    guard gamma.isFinite, gamma >= 0 else { throw UsageError("--gamma: γ = \(gamma) must be finite and ≥ 0") }
+    if let h = stepSize, !(h.isFinite && h > 0) { throw UsageError("--step-size: ε = \(h) must be positive and finite") }
+    guard chains >= 1 else { throw UsageError("--chains: \(chains) must be at least 1") }
+    guard steps >= 1 else { throw UsageError("--steps: \(steps) must be at least 1") }
+    guard burnIn >= 0 else { throw UsageError("--burn-in: \(burnIn) must be ≥ 0") }
+    guard burnIn < steps else { throw UsageError("--burn-in: \(burnIn) must be less than --steps \(steps) (no draws would be kept)") }
+    if let r = rank, r < 0 { throw UsageError("--rank: \(r) must be ≥ 0") }
   }
 
   func run() async throws {
     let land = try LandscapeSpec.resolve(landscape)
     let d = land.dimension
-    if let r = rank, r > d { throw InputError("--rank: \(r) is not between 0 and d = \(d)") }
+    if let r = rank, r > d { throw UsageError("--rank: \(r) is not between 0 and d = \(d)") }
     let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
     if seed == nil, !json { print("seed \(rootSeed) (drawn; pass --seed \(rootSeed) to reproduce)") }
     let rng = SeededGenerator(seed: rootSeed)
@@ -128,7 +128,7 @@ struct LLCCommand: AsyncParsableCommand {
     var warnings: [String] = []
     let bounds: LearningCoefficientBounds
     if let r = rank {
-      guard r >= 0, r <= d else { throw InputError("--rank: \(r) is not between 0 and d = \(d)") }
+      guard r >= 0, r <= d else { throw UsageError("--rank: \(r) is not between 0 and d = \(d)") }
       let source: RankSource = rankSource == .covariance ? .covarianceReadout : rankSource == .hessian ? .hessian : .stated
       bounds = LearningCoefficientBounds(rank: r, dimension: d, source: source)
     } else {
@@ -146,7 +146,7 @@ struct LLCCommand: AsyncParsableCommand {
       do {
         result = try RankComputation.rank(of: HessianOperator(landscape: land), method: rm, using: &rankRng)
       } catch {
-        throw InputError("\(landscape): the Hessian rank (\(rm.rawValue)) failed: \(error)")
+        throw UsageError("\(landscape): the Hessian rank (\(rm.rawValue)) failed: \(error)")
       }
       bounds = LearningCoefficientBounds(rank: result.rank, dimension: d, source: .hessian)
       warnings += result.warnings.map { "rank: \($0.message)" }
@@ -171,7 +171,7 @@ struct LLCCommand: AsyncParsableCommand {
       } else if let v = Int(multiplicity), v >= 1 {
         m = v
       } else {
-        throw InputError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
+        throw UsageError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
       }
       let config = VolumeScalingEstimator.Configuration(
         epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates,

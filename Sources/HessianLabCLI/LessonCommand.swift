@@ -65,7 +65,7 @@ extension LessonLibrary {
   /// The entry numbered `n`, or an input error listing the range.
   func entry(_ n: Int) throws -> LessonManifest.Entry {
     guard let e = manifest.entry(number: n) else {
-      throw InputError("lesson \(n): no such lesson (1–\(manifest.lessons.count)); see `hessian-lab lesson list`")
+      throw UsageError("lesson \(n): no such lesson (1–\(manifest.lessons.count)); see `hessian-lab lesson list`")
     }
     return e
   }
@@ -73,7 +73,7 @@ extension LessonLibrary {
   /// The current lesson of `state`, or an input error asking to start one.
   func current(_ state: LessonState) throws -> LessonManifest.Entry {
     guard let id = state.current, let e = manifest.lessons.first(where: { $0.id == id }) else {
-      throw InputError("no lesson started; run `hessian-lab lesson start` (or give --lesson N)")
+      throw UsageError("no lesson started; run `hessian-lab lesson start` (or give --lesson N)")
     }
     return e
   }
@@ -111,7 +111,7 @@ extension LessonCommand {
     _ entry: LessonManifest.Entry, library: LessonLibrary, location: LessonLocationOptions, nonInteractive: Bool, seed: UInt64?
   ) async throws {
     guard let program = LessonCatalog.program(number: entry.number), program.id == entry.id else {
-      throw InputError("lesson \(entry.number) (\(entry.id)) has no program in this hessian-lab build")
+      throw UsageError("lesson \(entry.number) (\(entry.id)) has no program in this hessian-lab build")
     }
     let narrative = try library.narrative(of: entry)
     let store = location.store
@@ -242,7 +242,7 @@ extension LessonCommand {
         return
       }
       guard let program = LessonCatalog.program(number: entry.number), program.id == entry.id else {
-        throw InputError("lesson \(entry.number) (\(entry.id)) has no program in this hessian-lab build")
+        throw UsageError("lesson \(entry.number) (\(entry.id)) has no program in this hessian-lab build")
       }
       let verdict = try await program.exercise.judge(answer, entry.seed)
       for l in verdict.lines { print("    " + l) }
@@ -272,7 +272,7 @@ extension LessonCommand {
     func run() async throws {
       let store = location.store
       if all {
-        if number != nil { throw InputError("lesson reset: give a lesson number or --all, not both") }
+        if number != nil { throw UsageError("lesson reset: give a lesson number or --all, not both") }
         try store.remove()
         print("All lesson progress forgotten (\(store.url.path)).")
         return

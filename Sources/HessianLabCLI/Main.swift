@@ -21,6 +21,8 @@ enum Main {
         try command.run()
       }
     } catch let error as InputError {
+      fail("hessian-lab: error: \(error.commandLineMessage)", status: 2)
+    } catch let error as UsageError {
       fail("hessian-lab: error: \(error.message)", status: 2)
     } catch let error as VerificationFailure {
       fail("hessian-lab: verification failed: \(error.message)", status: 1)

@@ -7,27 +7,27 @@ import HessianLab
 enum OutputFile {
   /// Checks, before a long run, that `path` can be created: its folder exists and,
   /// when `suffix` is given, the name ends with it.
-  static func check(_ path: String, option: String, suffix: String? = nil) throws(InputError) {
+  static func check(_ path: String, option: String, suffix: String? = nil) throws(UsageError) {
     if let suffix, !path.hasSuffix(suffix) {
-      throw InputError("\(option) \(path): the file name must end in \(suffix)")
+      throw UsageError("\(option) \(path): the file name must end in \(suffix)")
     }
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw InputError("\(option) \(path): is a directory, not a file name")
+      throw UsageError("\(option) \(path): is a directory, not a file name")
     }
     let folder = url.deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw InputError("\(option) \(path): the folder \(folder) does not exist")
+      throw UsageError("\(option) \(path): the folder \(folder) does not exist")
     }
   }
 
   /// Writes `text` (UTF-8) to `path` atomically.
-  static func write(_ text: String, to path: String, option: String) throws(InputError) {
+  static func write(_ text: String, to path: String, option: String) throws(UsageError) {
     do {
       try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
     } catch {
-      throw InputError("\(option) \(path): cannot write the file (\(Self.reason(error)))")
+      throw UsageError("\(option) \(path): cannot write the file (\(Self.reason(error)))")
     }
   }
 

@@ -64,24 +64,24 @@ struct RankCommand: AsyncParsableCommand {
     if let option = ThresholdOption(argument: text) {
       switch option.policy {
       case let .relative(f) where !(f > 0 && f < 1):
-        throw InputError("F = \(f) must be in (0, 1) (τ = F·max|λ|)")
+        throw UsageError("F = \(f) must be in (0, 1) (τ = F·max|λ|)")
       case let .absolute(t) where !(t > 0):
-        throw InputError("T = \(t) must be positive")
+        throw UsageError("T = \(t) must be positive")
       default: return option
       }
     }
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
     guard parts.count == 2, parts[0] == "rel" || parts[0] == "abs" else {
-      throw InputError("expected precision, gap, rel:F or abs:T")
+      throw UsageError("expected precision, gap, rel:F or abs:T")
     }
     let name = parts[0] == "rel" ? "F" : "T"
-    guard let v = Double(parts[1]) else { throw InputError("'\(parts[1])' is not a number") }
-    throw InputError("\(name) = \(v) must be \(parts[0] == "rel" ? "in (0, 1)" : "positive and finite")")
+    guard let v = Double(parts[1]) else { throw UsageError("'\(parts[1])' is not a number") }
+    throw UsageError("\(name) = \(v) must be \(parts[0] == "rel" ? "in (0, 1)" : "positive and finite")")
   }
 
   func validate() throws {
-    if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
-    if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
+    if let s = steps, s < 1 { throw UsageError("--steps: must be at least 1, got \(s)") }
+    if probes < 1 { throw UsageError("--probes: must be at least 1, got \(probes)") }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
   }
 
@@ -112,7 +112,7 @@ struct RankCommand: AsyncParsableCommand {
     } catch let error as InputError {
       throw error
     } catch {
-      throw InputError("\(source): eigendecomposition failed: \(error)")
+      throw UsageError("\(source): eigendecomposition failed: \(error)")
     }
     let elapsed = start.duration(to: clock.now)
     if let path = save { try NumpySave.write(NumpyArray(vector: result.eigenvalues), to: path) }

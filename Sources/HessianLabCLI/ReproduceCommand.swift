@@ -41,11 +41,11 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
   var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   func validate() throws {
-    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
     if let dir = svg {
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-        throw InputError("--svg: \(dir) is not an existing directory")
+        throw UsageError("--svg: \(dir) is not an existing directory")
       }
     }
   }

@@ -71,13 +71,13 @@ struct SpectrumCommand: AsyncParsableCommand {
 
   func validate() throws {
     let modes = [top != nil, bottom != nil, density].filter { $0 }.count
-    guard modes == 1 else { throw InputError("spectrum: give exactly one of --top K, --bottom K, --density") }
-    if let k = top ?? bottom, k < 1 { throw InputError("--\(top != nil ? "top" : "bottom"): K must be at least 1, got \(k)") }
-    if let s = steps, s < 1 { throw InputError("--steps: must be at least 1, got \(s)") }
+    guard modes == 1 else { throw UsageError("spectrum: give exactly one of --top K, --bottom K, --density") }
+    if let k = top ?? bottom, k < 1 { throw UsageError("--\(top != nil ? "top" : "bottom"): K must be at least 1, got \(k)") }
+    if let s = steps, s < 1 { throw UsageError("--steps: must be at least 1, got \(s)") }
     if let k = top ?? bottom, let s = steps, s < k {
-      throw InputError("--steps: \(s) Lanczos steps cannot find K = \(k) eigenvalues (need at least K)")
+      throw UsageError("--steps: \(s) Lanczos steps cannot find K = \(k) eigenvalues (need at least K)")
     }
-    if probes < 1 { throw InputError("--probes: must be at least 1, got \(probes)") }
+    if probes < 1 { throw UsageError("--probes: must be at least 1, got \(probes)") }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
   }
@@ -87,7 +87,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     // Extreme eigenvalues at a saddle are a normal question: answer it, and say it is not a minimum.
     let saddleWarnings = land.knownAnswers.negativeCurvature.map { [$0.warning] } ?? []
     if let k = top ?? bottom, k > land.dimension {
-      throw InputError("--\(top != nil ? "top" : "bottom"): K = \(k) is more than the dimension d = \(land.dimension) of \(land.name)")
+      throw UsageError("--\(top != nil ? "top" : "bottom"): K = \(k) is more than the dimension d = \(land.dimension) of \(land.name)")
     }
     let op = HessianOperator(landscape: land)
     let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)

@@ -45,7 +45,7 @@ struct VerifyCommand: AsyncParsableCommand {
     if fixtures != Self.defaultFixtures,
       !(FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) && isDirectory.boolValue)
     {
-      throw InputError("--fixtures: \(fixtures) is not an existing directory")
+      throw UsageError("--fixtures: \(fixtures) is not an existing directory")
     }
   }
 
@@ -58,7 +58,7 @@ struct VerifyCommand: AsyncParsableCommand {
     options.quick = quick
     let status = StatusLine.make()
     if let n = explore {
-      guard n >= 1 else { throw InputError("--explore: N = \(n) must be at least 1") }
+      guard n >= 1 else { throw UsageError("--explore: N = \(n) must be at least 1") }
       let root = seed ?? UInt64.random(in: 0...UInt64.max)
       let results = try await PropertyExploration.explore(count: n, root: root, budget: budget, options: options, progress: status)
       StatusLine.clear()

@@ -41,7 +41,7 @@ public enum DimensionSweep {
     dimensions: [Int], rankFraction f: Double, configuration: ComparisonConfiguration,
     progress: (@Sendable (String) -> Void)? = nil
   ) async throws -> Result {
-    guard f > 0, f <= 1 else { throw InputError("--rank-fraction: \(f) must be in (0, 1]") }
+    guard f > 0, f <= 1 else { throw InputError.parameter(.rankFraction, value: "\(f)", problem: "\(f) must be in (0, 1]") }
     var points: [Point] = []
     for d in dimensions {
       let (text, r) = spec(dimension: d, rankFraction: f)
@@ -59,11 +59,11 @@ public enum DimensionSweep {
     var body = text.trimmingCharacters(in: .whitespaces)
     if body.hasPrefix("d=") { body.removeFirst(2) }
     let items = body.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !items.isEmpty else { throw InputError("--sweep: expected d=N,N,… (e.g. d=10,30,100)") }
+    guard !items.isEmpty else { throw InputError.parameter(.sweep, value: text, problem: "expected d=N,N,… (e.g. d=10,30,100)") }
     var out: [Int] = []
     for item in items {
       guard let d = Int(item), d >= 1, d <= 100_000 else {
-        throw InputError("--sweep: '\(item)' is not a dimension between 1 and 100,000")
+        throw InputError.parameter(.sweep, value: text, problem: "'\(item)' is not a dimension between 1 and 100,000")
       }
       out.append(d)
     }

@@ -97,20 +97,27 @@ public struct ComparisonConfiguration: Sendable {
   ///
   /// - Throws: ``InputError`` naming the option.
   public func validate() throws(InputError) {
-    guard confidence > 0, confidence < 1 else { throw InputError("--confidence: \(confidence) must be in (0, 1)") }
-    guard risk > 0, risk < 1 else { throw InputError("--risk: \(risk) must be in (0, 1)") }
+    guard confidence > 0, confidence < 1 else {
+      throw InputError.parameter(.confidence, value: "\(confidence)", problem: "\(confidence) must be in (0, 1)")
+    }
+    guard risk > 0, risk < 1 else { throw InputError.parameter(.risk, value: "\(risk)", problem: "\(risk) must be in (0, 1)") }
     if let s = seeds {
-      guard s >= 1 else { throw InputError("--seeds: \(s) must be at least 1") }
+      guard s >= 1 else { throw InputError.parameter(.seeds, value: "\(s)", problem: "\(s) must be at least 1") }
       let needed = BinomialBound.minimumTrials(confidence: confidence, risk: risk)
       guard s >= needed else {
-        throw InputError(
-          "--seeds: \(s) seeds cannot establish P(exact) ≥ \(confidence) at risk \(risk) even with no failure; at least \(needed) are needed")
+        throw InputError.parameter(
+          .seeds, value: "\(s)",
+          problem: "\(s) seeds cannot establish P(exact) ≥ \(confidence) at risk \(risk) even with no failure; at least \(needed) are needed")
       }
     }
-    guard population >= 2 else { throw InputError("--population: λ = \(population) must be at least 2") }
-    guard sigma > 0, sigma.isFinite else { throw InputError("--sigma: σ = \(sigma) must be positive and finite") }
-    guard slqProbeCap >= 1 else { throw InputError("--slq-probe-cap: must be at least 1") }
-    guard keptCapFactor >= 2 else { throw InputError("--kept-cap-factor: must be at least 2") }
+    guard population >= 2 else {
+      throw InputError.parameter(.population, value: "\(population)", problem: "λ = \(population) must be at least 2")
+    }
+    guard sigma > 0, sigma.isFinite else {
+      throw InputError.parameter(.sigma, value: "\(sigma)", problem: "σ = \(sigma) must be positive and finite")
+    }
+    guard slqProbeCap >= 1 else { throw InputError.parameter(.slqProbeCap, value: "\(slqProbeCap)", problem: "must be at least 1") }
+    guard keptCapFactor >= 2 else { throw InputError.parameter(.keptCapFactor, value: "\(keptCapFactor)", problem: "must be at least 2") }
   }
 }
 
@@ -288,7 +295,7 @@ public enum MethodComparison {
       rankSource = "known (\(landscape.knownAnswers.rank.provenance.rawValue)): \(landscape.knownAnswers.rank.source)"
     } else {
       guard d <= cfg.denseDimensionCap else {
-        throw InputError("\(landscape.name): the rank is not known and d = \(d) is too large for a dense reference")
+        throw InputError.spec(landscape.name, problem: "the rank is not known and d = \(d) is too large for a dense reference")
       }
       let ref = try DenseRank.rank(of: HessianOperator(landscape: landscape))
       truth = ref.rank

@@ -26,23 +26,23 @@ public struct HessianFile: Sendable {
   public init(path: String) throws(InputError) {
     let name = (path as NSString).lastPathComponent
     guard FileManager.default.fileExists(atPath: path) else {
-      throw InputError("\(path): no such file")
+      throw InputError.file(path: path, problem: "no such file")
     }
     let loaded: (matrix: Matrix, dtype: NumpyDType)
     do {
       loaded = try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw InputError(error.description)
+      throw InputError.numpy(error)
     }
     let m = loaded.matrix
     let precision: Precision = loaded.dtype == .float32 ? .float32 : .float64
     guard m.isSquare else {
-      throw InputError("\(name): a Hessian must be square, got a \(m.rows)×\(m.columns) matrix")
+      throw InputError.file(path: name, problem: "a Hessian must be square, got a \(m.rows)×\(m.columns) matrix")
     }
-    guard m.rows > 0 else { throw InputError("\(name): empty matrix (d = 0)") }
+    guard m.rows > 0 else { throw InputError.file(path: name, problem: "empty matrix (d = 0)") }
     if let bad = m.elements.firstIndex(where: { !$0.isFinite }) {
-      throw InputError(
-        "\(name): entry (\(bad / m.columns), \(bad % m.columns)) is \(m.elements[bad]); a Hessian must be finite")
+      throw InputError.file(
+        path: name, problem: "entry (\(bad / m.columns), \(bad % m.columns)) is \(m.elements[bad]); a Hessian must be finite")
     }
     let scale = m.elements.reduce(0) { max($0, abs($1)) }
     let tolerance = Self.symmetryTolerance(dimension: m.rows, precision: precision) * scale
@@ -54,8 +54,10 @@ public struct HessianFile: Sendable {
       }
     }
     if worst.0 > tolerance {
-      throw InputError(
-        "\(name): not symmetric: entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)")
+      throw InputError.file(
+        path: name,
+        problem:
+          "not symmetric: entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)")
     }
     self.matrix = m
     self.precision = precision

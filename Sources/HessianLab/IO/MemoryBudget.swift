@@ -28,20 +28,35 @@ public enum MemoryBudget {
     return p
   }
 
-  /// Throws when `estimate` bytes (nil: overflows `Int`) exceed the budget.
+  /// Throws when `estimate` bytes (nil: overflows `Int`) exceed the budget, naming the
+  /// landscape spec (or file) `spec` that asks for them.
   ///
   /// - Parameters:
   ///   - estimate: the estimated bytes, nil when the computation overflowed.
   ///   - what: what needs the memory, e.g. "the dense 10⁶×10⁶ Hessian".
-  ///   - input: the input named at the start of the message.
-  /// - Throws: ``InputError``: `input: what needs about X (N bytes), more than the
-  ///   memory budget Y (half of this machine's RAM); refused before allocating`.
-  public static func check(_ estimate: Int?, for what: String, input: String) throws(InputError) {
+  ///   - spec: the landscape spec named at the start of the message.
+  /// - Throws: ``InputError/spec(_:problem:)``: `spec: what needs about X (N bytes), more than
+  ///   the memory budget Y (half of this machine's RAM); refused before allocating`.
+  public static func check(_ estimate: Int?, for what: String, spec: String) throws(InputError) {
+    if let problem = refusal(estimate, for: what) { throw InputError.spec(spec, problem: problem) }
+  }
+
+  /// Throws when `estimate` bytes (nil: overflows `Int`) exceed the budget, naming the
+  /// parameter (set to `value`) that asks for them.
+  ///
+  /// - Throws: ``InputError/parameter(_:value:problem:)`` with the problem of
+  ///   ``check(_:for:spec:)``.
+  public static func check(_ estimate: Int?, for what: String, parameter: InputError.Parameter, value: String) throws(InputError) {
+    if let problem = refusal(estimate, for: what) { throw InputError.parameter(parameter, value: value, problem: problem) }
+  }
+
+  /// Why `estimate` bytes are refused, nil when they fit the budget.
+  static func refusal(_ estimate: Int?, for what: String) -> InputError.Phrase? {
     let budget = bytes
-    if let estimate, estimate <= budget { return }
+    if let estimate, estimate <= budget { return nil }
     let needed = estimate.map { "about \(format($0)) (\($0) bytes)" } ?? "more than \(format(Int.max)) (overflows Int)"
-    throw InputError(
-      "\(input): \(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating")
+    return InputError.Phrase(
+      "\(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating")
   }
 
   /// Bytes as a short decimal size: `512 B`, `1.5 kB`, `8.0 TB`.

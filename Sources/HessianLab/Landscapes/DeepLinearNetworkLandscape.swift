@@ -39,18 +39,18 @@ public struct DeepLinearNetworkLandscape: Landscape {
   ///   non-positive width, or r outside 0…min width.
   public init(widths: [Int], trueRank r: Int, name: String? = nil) throws(InputError) {
     let label = name ?? "dln:\(widths.map(String.init).joined(separator: "-")):rank=\(r)"
-    guard widths.count >= 2 else { throw InputError("\(label): a network needs at least two widths (input and output)") }
+    guard widths.count >= 2 else { throw InputError.spec(label, problem: "a network needs at least two widths (input and output)") }
     if let k = widths.firstIndex(where: { $0 < 1 }) {
-      throw InputError("\(label): width \(k + 1) is \(widths[k]); widths must be positive")
+      throw InputError.spec(label, problem: "width \(k + 1) is \(widths[k]); widths must be positive")
     }
     let minWidth = widths.min() ?? 0
     guard r >= 0, r <= minWidth else {
-      throw InputError("\(label): rank=\(r) must be between 0 and the smallest width \(minWidth)")
+      throw InputError.spec(label, problem: "rank=\(r) must be between 0 and the smallest width \(minWidth)")
     }
     let d = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-    guard d <= 2_000_000 else { throw InputError("\(label): d = \(d) parameters is too large (at most 2,000,000)") }
+    guard d <= 2_000_000 else { throw InputError.spec(label, problem: "d = \(d) parameters is too large (at most 2,000,000)") }
     try MemoryBudget.check(
-      Self.workingSetBytes(widths: widths), for: "a Hessian-vector product (the layer products)", input: label)
+      Self.workingSetBytes(widths: widths), for: "a Hessian-vector product (the layer products)", spec: label)
     self.name = label
     self.widths = widths
     self.trueRank = r
@@ -98,7 +98,7 @@ public struct DeepLinearNetworkLandscape: Landscape {
     var widths: [Int] = []
     for (k, piece) in fields[0].split(separator: "-", omittingEmptySubsequences: false).enumerated() {
       guard let v = Int(piece.trimmingCharacters(in: .whitespaces)), v >= 1, v <= 100_000 else {
-        throw InputError("\(spec): width \(k + 1) ('\(piece)') is not a positive integer")
+        throw InputError.spec(spec, problem: "width \(k + 1) ('\(piece)') is not a positive integer")
       }
       widths.append(v)
     }
@@ -106,12 +106,12 @@ public struct DeepLinearNetworkLandscape: Landscape {
     for field in fields.dropFirst() {
       let kv = field.split(separator: "=", maxSplits: 1).map(String.init)
       guard kv.count == 2, kv[0] == "rank" else {
-        throw InputError("\(spec): unknown option '\(field)' (dln: takes rank=R)")
+        throw InputError.spec(spec, problem: "unknown option '\(field)' (dln: takes rank=R)")
       }
-      guard let r = Int(kv[1]) else { throw InputError("\(spec): rank=\(kv[1]) is not an integer") }
+      guard let r = Int(kv[1]) else { throw InputError.spec(spec, problem: "rank=\(kv[1]) is not an integer") }
       rank = r
     }
-    guard let rank else { throw InputError("\(spec): missing ':rank=R' (the rank of the true map)") }
+    guard let rank else { throw InputError.spec(spec, problem: "missing ':rank=R' (the rank of the true map)") }
     try self.init(widths: widths, trueRank: rank, name: name ?? spec)
   }
 

@@ -76,7 +76,7 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
   public static func load(path: String) throws(InputError) -> LandscapeFixture {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError("\(path): cannot read fixture: \(error.localizedDescription)")
+      throw InputError.file(path: path, problem: "cannot read fixture: \(error.localizedDescription)")
     }
     return try decode(data, path: path)
   }
@@ -87,13 +87,13 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
   public static func decode(_ data: Data, path: String) throws(InputError) -> LandscapeFixture {
     let fixture: LandscapeFixture
     do { fixture = try JSONDecoder().decode(LandscapeFixture.self, from: data) } catch {
-      throw InputError("\(path): not a landscape fixture (schema v\(currentSchemaVersion)): \(Self.oneLine(error))")
+      throw InputError.file(path: path, problem: "not a landscape fixture (schema v\(currentSchemaVersion)): \(Self.oneLine(error))")
     }
     guard fixture.schemaVersion == currentSchemaVersion else {
-      throw InputError("\(path): schemaVersion \(fixture.schemaVersion) is not supported (expected \(currentSchemaVersion))")
+      throw InputError.file(path: path, problem: "schemaVersion \(fixture.schemaVersion) is not supported (expected \(currentSchemaVersion))")
     }
     if fixture.known.learningCoefficient != nil, fixture.known.learningCoefficientValue == nil {
-      throw InputError("\(path): learningCoefficient '\(fixture.known.learningCoefficient ?? "")' is not a rational p/q")
+      throw InputError.file(path: path, problem: "learningCoefficient '\(fixture.known.learningCoefficient ?? "")' is not a rational p/q")
     }
     return fixture
   }

@@ -37,12 +37,12 @@ public enum LandscapeSpec {
     if trimmed.hasPrefix("sum:") {
       let parts = trimmed.dropFirst(4).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
       guard parts.count >= 2 else {
-        throw InputError("\(trimmed): a direct sum needs at least two specs separated by '|'")
+        throw InputError.spec(trimmed, problem: "a direct sum needs at least two specs separated by '|'")
       }
       var blocks: [any Landscape] = []
       for (k, part) in parts.enumerated() {
         guard !part.trimmingCharacters(in: .whitespaces).isEmpty else {
-          throw InputError("\(trimmed): block \(k + 1) of the direct sum is empty")
+          throw InputError.spec(trimmed, problem: "block \(k + 1) of the direct sum is empty")
         }
         blocks.append(try resolve(part, name: nil, hessianCheck: hessianCheck))
       }
@@ -53,17 +53,18 @@ public enum LandscapeSpec {
       do {
         return try resolve(fixture.spec, name: name ?? fixture.id, hessianCheck: hessianCheck)
       } catch {
-        throw InputError("\(trimmed): field 'spec': \(error.message)")
+        throw InputError.spec(trimmed, problem: "field 'spec': \(error)")
       }
     }
     if trimmed.hasSuffix(".npy") {
       return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name, check: hessianCheck)
     }
     if let entry = Zoo.entry(id: trimmed) { return try resolve(entry.spec, name: name ?? entry.id) }
-    if trimmed.isEmpty { throw InputError("landscape: empty specification") }
+    if trimmed.isEmpty { throw InputError.spec("", problem: "empty specification") }
     let hint = Zoo.suggestions(for: trimmed).joined(separator: ", ")
-    throw InputError(
-      "\(trimmed): unknown landscape (not a zoo id, a .json fixture, a .npy file, poly:, dln:, quad: or sum:); closest zoo ids: \(hint)")
+    throw InputError.spec(
+      trimmed,
+      problem: "unknown landscape (not a zoo id, a .json fixture, a .npy file, poly:, dln:, quad: or sum:); closest zoo ids: \(hint)")
   }
 
   /// `poly:EXPR[:d=N][:flat=K]`.
@@ -72,7 +73,7 @@ public enum LandscapeSpec {
     let fields = body.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     let expression = fields[0]
     guard !expression.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw InputError("\(text): empty expression after 'poly:'")
+      throw InputError.spec(text, problem: "empty expression after 'poly:'")
     }
     var dimension: Int?
     var flat = 0
@@ -81,7 +82,7 @@ public enum LandscapeSpec {
       switch key {
       case "d": dimension = try positiveInt(value, key: key, in: text, allowZero: false)
       case "flat": flat = try positiveInt(value, key: key, in: text, allowZero: true)
-      default: throw InputError("\(text): unknown option '\(key)' (poly: takes d=N and flat=K)")
+      default: throw InputError.spec(text, problem: "unknown option '\(key)' (poly: takes d=N and flat=K)")
       }
     }
     let exprName = name == nil ? "poly:\(expression)" : "\(name ?? ""): poly:\(expression)"
@@ -103,18 +104,18 @@ public enum LandscapeSpec {
     for item in fields[0].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
       let pieces = item.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
       guard pieces.count <= 2, let v = Double(pieces[0]), v.isFinite, v > 0 else {
-        throw InputError("\(text): eigenvalue '\(item)' is not a positive finite number (zeros come from d)")
+        throw InputError.spec(text, problem: "eigenvalue '\(item)' is not a positive finite number (zeros come from d)")
       }
       var count = 1
       if pieces.count == 2 {
         guard let c = Int(pieces[1]), c >= 1 else {
-          throw InputError("\(text): multiplicity in '\(item)' is not a positive integer")
+          throw InputError.spec(text, problem: "multiplicity in '\(item)' is not a positive integer")
         }
         count = c
       }
       let (sum, overflow) = total.addingReportingOverflow(count)
       guard !overflow, sum <= 10_000_000 else {
-        throw InputError("\(text): more than 10,000,000 nonzero eigenvalues (at '\(item)')")
+        throw InputError.spec(text, problem: "more than 10,000,000 nonzero eigenvalues (at '\(item)')")
       }
       total = sum
       groups.append((v, count))
@@ -126,24 +127,24 @@ public enum LandscapeSpec {
       switch key {
       case "d": d = try positiveInt(value, key: key, in: text, allowZero: false)
       case "seed":
-        guard let s = UInt64(value) else { throw InputError("\(text): seed '\(value)' is not a non-negative integer") }
+        guard let s = UInt64(value) else { throw InputError.spec(text, problem: "seed '\(value)' is not a non-negative integer") }
         seed = s
-      default: throw InputError("\(text): unknown option '\(key)' (quad: takes d=N and seed=S)")
+      default: throw InputError.spec(text, problem: "unknown option '\(key)' (quad: takes d=N and seed=S)")
       }
     }
     let dim = d ?? total
     guard dim >= 1 else {
-      throw InputError("\(text): d = 0 (no eigenvalues and no d=N); a landscape needs at least one dimension")
+      throw InputError.spec(text, problem: "d = 0 (no eigenvalues and no d=N); a landscape needs at least one dimension")
     }
     guard dim >= total else {
-      throw InputError("\(text): d = \(dim) is smaller than the \(total) nonzero eigenvalues")
+      throw InputError.spec(text, problem: "d = \(dim) is smaller than the \(total) nonzero eigenvalues")
     }
     // The k×d basis rows (plus, for a random basis, the d×k Gaussian draw, its QR
     // factor and the transpose) and the diagonal: refuse before allocating them.
     let copies = seed == nil ? 1 : 4
     try MemoryBudget.check(
       MemoryBudget.product(total, dim, copies, 8).flatMap { $0 <= Int.max - 8 * dim ? $0 + 8 * dim : nil },
-      for: "the \(total)×\(dim) eigenbasis", input: text)
+      for: "the \(total)×\(dim) eigenbasis", spec: text)
     var values: [Double] = []
     values.reserveCapacity(total)
     for g in groups { values += [Double](repeating: g.value, count: g.count) }
@@ -152,30 +153,30 @@ public enum LandscapeSpec {
       return try QuadraticLandscape.withSpectrum(
         name: name ?? text, nonzeroEigenvalues: values, dimension: dim, basis: basis)
     } catch {
-      throw InputError("\(text): could not build the random basis: \(error)")
+      throw InputError.spec(text, problem: "could not build the random basis: \(error)")
     }
   }
 
   /// Refuses a polynomial whose dense d×d quadratic part would not fit in memory.
   static func checkPolynomialMemory(dimension: Int, flat: Int, text: String) throws(InputError) {
     let d = dimension + flat
-    try MemoryBudget.check(MemoryBudget.product(d, d, 40), for: "the dense \(d)×\(d) quadratic part", input: text)
+    try MemoryBudget.check(MemoryBudget.product(d, d, 40), for: "the dense \(d)×\(d) quadratic part", spec: text)
   }
 
   static func option(_ field: String, in text: String) throws(InputError) -> (String, String) {
     let kv = field.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
     guard kv.count == 2, !kv[0].isEmpty else {
-      throw InputError("\(text): option '\(field)' is not of the form key=value")
+      throw InputError.spec(text, problem: "option '\(field)' is not of the form key=value")
     }
     return (kv[0], kv[1])
   }
 
   static func positiveInt(_ value: String, key: String, in text: String, allowZero: Bool) throws(InputError) -> Int {
     guard let v = Int(value), v >= (allowZero ? 0 : 1) else {
-      throw InputError("\(text): \(key)=\(value) is not a \(allowZero ? "non-negative" : "positive") integer")
+      throw InputError.spec(text, problem: "\(key)=\(value) is not a \(allowZero ? "non-negative" : "positive") integer")
     }
     guard v <= 10_000_000 else {
-      throw InputError("\(text): \(key)=\(value) is too large (at most 10,000,000)")
+      throw InputError.spec(text, problem: "\(key)=\(value) is too large (at most 10,000,000)")
     }
     return v
   }
@@ -194,8 +195,8 @@ enum ExactArithmeticCheck {
   typealias Q = (n: Int, d: Int)
 
   static func quadraticPart(of p: Polynomial, input: String) throws(InputError) {
-    let overflow = InputError(
-      "\(input): a coefficient is too large for exact 64-bit rational arithmetic (the Hessian's exact rank overflows)")
+    let overflow = InputError.spec(
+      input, problem: "a coefficient is too large for exact 64-bit rational arithmetic (the Hessian's exact rank overflows)")
     let quadratic = p.terms.filter { $0.degree == 2 }
     guard !quadratic.isEmpty else { return }
     // The same d×d matrix and the same operations in the same order (pivot

@@ -52,11 +52,11 @@ public struct PolynomialLandscape: Landscape {
     self.polynomial = p
     let d = p.dimension
     if let c = p.terms.first(where: { $0.degree == 0 }) {
-      throw InputError("\(name): the origin is not a minimum: the value there is \(c.coefficient), not 0")
+      throw InputError.spec(name, problem: "the origin is not a minimum: the value there is \(c.coefficient), not 0")
     }
     if let t = p.terms.first(where: { $0.degree == 1 }) {
       let i = t.exponents.firstIndex(of: 1) ?? 0
-      throw InputError("\(name): the origin is not a minimum: the gradient there is not 0 (∂/∂x\(i) = \(t.coefficient))")
+      throw InputError.spec(name, problem: "the origin is not a minimum: the gradient there is not 0 (∂/∂x\(i) = \(t.coefficient))")
     }
     // Quadratic part: H_ij = ∂²p/∂x_i∂x_j(0), exact.
     var exact = [[Rational]](repeating: [Rational](repeating: Rational(0), count: d), count: d)
@@ -74,8 +74,8 @@ public struct PolynomialLandscape: Landscape {
     if rank > 0, let values = try? SymmetricEigen.values(of: h),
       let lowest = values.first, lowest < -Double(d) * 64 * Double.ulpOfOne * (values.last ?? 1)
     {
-      throw InputError(
-        "\(name): the origin is not a minimum: the Hessian there has the negative eigenvalue \(lowest)")
+      throw InputError.spec(
+        name, problem: "the origin is not a minimum: the Hessian there has the negative eigenvalue \(lowest)")
     }
     let used = p.usedVariables
     let lambda: Known<Rational>
@@ -93,7 +93,7 @@ public struct PolynomialLandscape: Landscape {
         lambda = .unknown(reason)
         multiplicity = .unknown(reason)
       case let .notAMinimum(reason):
-        throw InputError("\(name): the origin is not a minimum: \(reason)")
+        throw InputError.spec(name, problem: "the origin is not a minimum: \(reason)")
       }
     }
     knownAnswers = KnownAnswers(

@@ -45,16 +45,16 @@ public enum PolynomialParser {
     if let dimension, maxIndex >= dimension, let bad = tokens.first(where: {
       if case let .variable(i) = $0.kind { i >= dimension } else { false }
     }) {
-      throw InputError(
-        "\(name): unknown variable \(bad.text) at column \(bad.column) (d = \(dimension): the variables are x0…x\(dimension - 1))")
+      throw InputError.spec(
+        name, problem: "unknown variable \(bad.text) at column \(bad.column) (d = \(dimension): the variables are x0…x\(dimension - 1))")
     }
     var parser = Parser(tokens: tokens, name: name, dimension: d, endColumn: text.count + 1)
     let terms = try parser.parseSum()
     if let extra = parser.peek {
       if extra.kind == .close {
-        throw InputError("\(name): unbalanced parenthesis at column \(extra.column) (')' without a matching '(')")
+        throw InputError.spec(name, problem: "unbalanced parenthesis at column \(extra.column) (')' without a matching '(')")
       }
-      throw InputError("\(name): unexpected '\(extra.text)' at column \(extra.column) (expected an operator + - * ^)")
+      throw InputError.spec(name, problem: "unexpected '\(extra.text)' at column \(extra.column) (expected an operator + - * ^)")
     }
     return Polynomial(
       dimension: d, terms: terms.map { Polynomial.Term(exponents: $0.key, coefficient: $0.value) })
@@ -90,10 +90,10 @@ public enum PolynomialParser {
         let digits = String(chars[(i + 1)..<j])
         let word = String(chars[i..<j])
         guard !digits.isEmpty else {
-          throw InputError("\(name): unknown variable 'x' at column \(column) (variables are x0, x1, …)")
+          throw InputError.spec(name, problem: "unknown variable 'x' at column \(column) (variables are x0, x1, …)")
         }
         guard digits.count <= 5, let index = Int(digits), index <= maximumVariableIndex else {
-          throw InputError("\(name): variable \(word) at column \(column) exceeds x\(maximumVariableIndex)")
+          throw InputError.spec(name, problem: "variable \(word) at column \(column) exceeds x\(maximumVariableIndex)")
         }
         tokens.append(Token(kind: .variable(index), column: column, text: word))
         i = j
@@ -110,10 +110,10 @@ public enum PolynomialParser {
         if c.isLetter || c == "_" {
           var j = i
           while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
-          throw InputError(
-            "\(name): unknown variable '\(String(chars[i..<j]))' at column \(column) (variables are x0, x1, …)")
+          throw InputError.spec(
+            name, problem: "unknown variable '\(String(chars[i..<j]))' at column \(column) (variables are x0, x1, …)")
         }
-        throw InputError("\(name): unexpected character '\(c)' at column \(column)")
+        throw InputError.spec(name, problem: "unexpected character '\(c)' at column \(column)")
       }
       i += 1
     }
@@ -124,13 +124,13 @@ public enum PolynomialParser {
   static func number(_ word: String, column: Int, name: String) throws(InputError) -> Token {
     let parts = word.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, !(parts.count == 2 && parts[0].isEmpty && parts[1].isEmpty) else {
-      throw InputError("\(name): malformed number '\(word)' at column \(column)")
+      throw InputError.spec(name, problem: "malformed number '\(word)' at column \(column)")
     }
     let whole = parts[0].isEmpty ? "0" : String(parts[0])
     let fraction = parts.count == 2 ? String(parts[1]) : ""
     let digits = (whole + fraction).drop { $0 == "0" }
     guard digits.count <= 17, fraction.count <= 17, let mantissa = Int(digits.isEmpty ? "0" : String(digits)) else {
-      throw InputError("\(name): number '\(word)' at column \(column) has too many digits (at most 17)")
+      throw InputError.spec(name, problem: "number '\(word)' at column \(column) has too many digits (at most 17)")
     }
     if parts.count == 1 {
       return Token(kind: .integer(mantissa), column: column, text: word)
@@ -187,30 +187,30 @@ public enum PolynomialParser {
       guard let caret = peek, caret.kind == .caret else { return base }
       position += 1
       guard let e = peek else {
-        throw InputError("\(name): missing exponent after '^' at column \(caret.column)")
+        throw InputError.spec(name, problem: "missing exponent after '^' at column \(caret.column)")
       }
       let exponent: Int
       switch e.kind {
       case let .integer(k):
         guard k <= PolynomialParser.maximumExponent else {
-          throw InputError(
-            "\(name): exponent \(e.text) at column \(e.column) overflows (at most \(PolynomialParser.maximumExponent))")
+          throw InputError.spec(
+            name, problem: "exponent \(e.text) at column \(e.column) overflows (at most \(PolynomialParser.maximumExponent))")
         }
         exponent = k
       case .minus:
-        throw InputError("\(name): negative exponent at column \(e.column) (exponents are non-negative integers)")
+        throw InputError.spec(name, problem: "negative exponent at column \(e.column) (exponents are non-negative integers)")
       case .number:
-        throw InputError(
-          "\(name): fractional exponent \(e.text) at column \(e.column) (exponents are non-negative integers)")
+        throw InputError.spec(
+          name, problem: "fractional exponent \(e.text) at column \(e.column) (exponents are non-negative integers)")
       case .open:
-        throw InputError(
-          "\(name): exponent at column \(e.column) must be an integer literal, not an expression")
+        throw InputError.spec(
+          name, problem: "exponent at column \(e.column) must be an integer literal, not an expression")
       default:
-        throw InputError("\(name): expected an integer exponent at column \(e.column), found '\(e.text)'")
+        throw InputError.spec(name, problem: "expected an integer exponent at column \(e.column), found '\(e.text)'")
       }
       position += 1
       if let next = peek, next.kind == .caret {
-        throw InputError("\(name): chained exponent at column \(next.column) is ambiguous; use parentheses")
+        throw InputError.spec(name, problem: "chained exponent at column \(next.column) is ambiguous; use parentheses")
       }
       var result: Poly = [[Int](repeating: 0, count: dimension): Rational(1)]
       for _ in 0..<exponent { result = try multiply(result, base, at: caret.column) }
@@ -219,7 +219,7 @@ public enum PolynomialParser {
 
     mutating func parseAtom() throws(InputError) -> Poly {
       guard let t = peek else {
-        throw InputError("\(name): unexpected end of expression at column \(endColumn) (expected a number, variable or '(')")
+        throw InputError.spec(name, problem: "unexpected end of expression at column \(endColumn) (expected a number, variable or '(')")
       }
       position += 1
       switch t.kind {
@@ -232,15 +232,15 @@ public enum PolynomialParser {
       case .open:
         let inner = try parseSum()
         guard let close = peek, close.kind == .close else {
-          throw InputError("\(name): unbalanced parenthesis at column \(t.column) (this '(' is never closed)")
+          throw InputError.spec(name, problem: "unbalanced parenthesis at column \(t.column) (this '(' is never closed)")
         }
         position += 1
         _ = close
         return inner
       case .close:
-        throw InputError("\(name): unbalanced parenthesis at column \(t.column) (')' without a matching '(')")
+        throw InputError.spec(name, problem: "unbalanced parenthesis at column \(t.column) (')' without a matching '(')")
       default:
-        throw InputError("\(name): unexpected '\(t.text)' at column \(t.column) (expected a number, variable or '(')")
+        throw InputError.spec(name, problem: "unexpected '\(t.text)' at column \(t.column) (expected a number, variable or '(')")
       }
     }
 
@@ -264,16 +264,16 @@ public enum PolynomialParser {
             degree += e[i]
           }
           guard degree <= PolynomialParser.maximumDegree else {
-            throw InputError(
-              "\(name): the expansion overflows at column \(column) (degree above \(PolynomialParser.maximumDegree))")
+            throw InputError.spec(
+              name, problem: "the expansion overflows at column \(column) (degree above \(PolynomialParser.maximumDegree))")
           }
           let p = try checked(ca, cb, add: false, at: column)
           let s = try checked(out[e] ?? Rational(0), p, add: true, at: column)
           out[e] = s.numerator == 0 ? nil : s
         }
         guard out.count <= PolynomialParser.maximumTermCount else {
-          throw InputError(
-            "\(name): the expansion overflows at column \(column) (more than \(PolynomialParser.maximumTermCount) terms)")
+          throw InputError.spec(
+            name, problem: "the expansion overflows at column \(column) (more than \(PolynomialParser.maximumTermCount) terms)")
         }
       }
       return out
@@ -281,7 +281,7 @@ public enum PolynomialParser {
 
     /// a + b or a·b, throwing instead of trapping on Int overflow.
     func checked(_ a: Rational, _ b: Rational, add: Bool, at column: Int) throws(InputError) -> Rational {
-      let overflow = InputError("\(name): the expansion overflows at column \(column) (a coefficient exceeds 64-bit integers)")
+      let overflow = InputError.spec(name, problem: "the expansion overflows at column \(column) (a coefficient exceeds 64-bit integers)")
       if add {
         let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
         let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)

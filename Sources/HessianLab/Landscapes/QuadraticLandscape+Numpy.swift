@@ -65,7 +65,7 @@ extension QuadraticLandscape {
     }
     let values: [Double]
     do { values = try SymmetricEigen.values(of: h) } catch {
-      throw InputError("\(file.source): eigendecomposition failed: \(error)")
+      throw InputError.file(path: file.source, problem: "eigendecomposition failed: \(error)")
     }
     let decision = NumericalRank.decide(
       eigenvalues: values, dimension: d, precision: file.precision, expectPositiveSemidefinite: false)
@@ -76,8 +76,10 @@ extension QuadraticLandscape {
     let negatives = values.filter { $0 < -tau }
     if let lowest = negatives.first {
       guard check == .saddleAllowed else {
-        throw InputError(
-          "\(file.source): the Hessian is not positive semidefinite: smallest eigenvalue \(String(format: "%.6g", lowest)) < −τ = \(String(format: "%.3g", -tau)), so w* = 0 is a saddle, not a minimum (rank and spectrum accept a saddle)")
+        throw InputError.file(
+          path: file.source,
+          problem:
+            "the Hessian is not positive semidefinite: smallest eigenvalue \(String(format: "%.6g", lowest)) < −τ = \(String(format: "%.3g", -tau)), so w* = 0 is a saddle, not a minimum (rank and spectrum accept a saddle)")
       }
       let saddle = NegativeCurvature(eigenvalue: lowest, count: negatives.count, threshold: tau)
       let why = "w* = 0 is a saddle (smallest eigenvalue \(String(format: "%.4g", lowest)) < −τ): λ and m are defined at a minimum"

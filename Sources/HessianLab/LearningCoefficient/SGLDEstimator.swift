@@ -88,13 +88,27 @@ public enum SGLDEstimator {
 
     /// Checks the ranges, naming the offending field.
     public func validate() throws(InputError) {
-      guard sampleSize > 1, sampleSize.isFinite else { throw InputError("sgld: sample size n must be > 1 (got \(sampleSize))") }
-      guard localisation >= 0, localisation.isFinite else { throw InputError("sgld: gamma must be ≥ 0 (got \(localisation))") }
-      if let e = stepSize, !(e > 0 && e.isFinite) { throw InputError("sgld: step size must be positive (got \(e))") }
-      guard chains >= 1 else { throw InputError("sgld: chains must be at least 1 (got \(chains))") }
-      guard burnIn >= 0, steps > burnIn else { throw InputError("sgld: need steps > burn-in ≥ 0 (got \(steps), \(burnIn))") }
-      guard thinning >= 1 else { throw InputError("sgld: thinning must be at least 1 (got \(thinning))") }
-      guard (steps - burnIn) / thinning >= 1 else { throw InputError("sgld: no draws after burn-in with this thinning") }
+      guard sampleSize > 1, sampleSize.isFinite else {
+        throw InputError.parameter(.sampleSize, value: "\(sampleSize)", problem: "n = \(sampleSize) must be a finite number > 1 (β = 1/log n)")
+      }
+      guard localisation >= 0, localisation.isFinite else {
+        throw InputError.parameter(.localisation, value: "\(localisation)", problem: "γ = \(localisation) must be finite and ≥ 0")
+      }
+      if let e = stepSize, !(e > 0 && e.isFinite) {
+        throw InputError.parameter(.stepSize, value: "\(e)", problem: "ε = \(e) must be positive and finite")
+      }
+      guard chains >= 1 else { throw InputError.parameter(.chains, value: "\(chains)", problem: "\(chains) must be at least 1") }
+      guard burnIn >= 0 else { throw InputError.parameter(.burnIn, value: "\(burnIn)", problem: "\(burnIn) must be ≥ 0") }
+      guard steps > burnIn else {
+        throw InputError.parameter(
+          .burnIn, value: "\(burnIn)", problem: "\(burnIn) must be less than \(setting: .chainSteps, steps) (no draws would be kept)")
+      }
+      guard thinning >= 1 else {
+        throw InputError.configuration(field: "SGLD thinning", value: "\(thinning)", problem: "\(thinning) must be at least 1")
+      }
+      guard (steps - burnIn) / thinning >= 1 else {
+        throw InputError.configuration(field: "SGLD thinning", value: "\(thinning)", problem: "no draws after burn-in with this thinning")
+      }
     }
   }
 

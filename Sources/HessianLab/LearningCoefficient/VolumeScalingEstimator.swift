@@ -100,19 +100,30 @@ public enum VolumeScalingEstimator {
 
     /// Checks the ranges, naming the offending field.
     public func validate() throws(InputError) {
-      guard epsilonMin > 0, epsilonMax < 1, epsilonMin < epsilonMax, epsilonMin.isFinite else {
-        throw InputError("volume estimator: need 0 < epsilon-min < epsilon-max < 1 (got \(epsilonMin), \(epsilonMax))")
+      guard epsilonMin > 0, epsilonMin < 1 else {
+        throw InputError.parameter(.epsilonMin, value: "\(epsilonMin)", problem: "ε = \(epsilonMin) must be in (0, 1)")
       }
-      guard gridPoints >= 3 else { throw InputError("volume estimator: grid points must be at least 3 (got \(gridPoints))") }
-      guard replicates >= 1 else { throw InputError("volume estimator: replicates must be at least 1 (got \(replicates))") }
+      guard epsilonMax > 0, epsilonMax < 1 else {
+        throw InputError.parameter(.epsilonMax, value: "\(epsilonMax)", problem: "ε = \(epsilonMax) must be in (0, 1)")
+      }
+      guard epsilonMin < epsilonMax else {
+        throw InputError.parameter(
+          .epsilonMin, value: "\(epsilonMin)", problem: "\(epsilonMin) must be smaller than \(setting: .epsilonMax, epsilonMax)")
+      }
+      guard gridPoints >= 3 else {
+        throw InputError.configuration(field: "volume grid points", value: "\(gridPoints)", problem: "\(gridPoints) must be at least 3")
+      }
+      guard replicates >= 1 else {
+        throw InputError.parameter(.replicates, value: "\(replicates)", problem: "\(replicates) must be at least 1")
+      }
       guard splitting.particles >= 4 else {
-        throw InputError("volume estimator: particles must be at least 4 (got \(splitting.particles))")
+        throw InputError.parameter(.particles, value: "\(splitting.particles)", problem: "\(splitting.particles) must be at least 4")
       }
       guard splitting.movesPerIteration >= 1 else {
-        throw InputError("volume estimator: moves per iteration must be at least 1 (got \(splitting.movesPerIteration))")
+        throw InputError.parameter(.moves, value: "\(splitting.movesPerIteration)", problem: "\(splitting.movesPerIteration) must be at least 1")
       }
       guard splitting.sigma > 0, splitting.sigma.isFinite else {
-        throw InputError("volume estimator: sigma must be positive (got \(splitting.sigma))")
+        throw InputError.configuration(field: "splitting step σ", value: "\(splitting.sigma)", problem: "σ = \(splitting.sigma) must be positive and finite")
       }
     }
   }
@@ -125,7 +136,7 @@ public enum VolumeScalingEstimator {
     using rng: inout SeededGenerator
   ) throws -> VolumeScalingEstimate {
     try c.validate()
-    guard m >= 1 else { throw InputError("volume estimator: multiplicity must be at least 1 (got \(m))") }
+    guard m >= 1 else { throw InputError.parameter(.multiplicity, value: "\(m)", problem: "m = \(m) must be at least 1") }
     var runs: [MultilevelSplitting.Run] = []
     for r in 0..<c.replicates {
       var child = rng.child(UInt64(r))
@@ -364,7 +375,9 @@ public struct VolumeScalingEstimate: Sendable, Equatable, Codable {
   ///
   /// - Throws: ``InputError`` unless 0 < confidence < 1.
   public func interval(confidence: Double = 0.95) throws(InputError) -> ClosedRange<Double>? {
-    guard confidence > 0, confidence < 1 else { throw InputError("volume interval: confidence \(confidence) must be in (0, 1)") }
+    guard confidence > 0, confidence < 1 else {
+      throw InputError.configuration(field: "volume interval confidence", value: "\(confidence)", problem: "\(confidence) must be in (0, 1)")
+    }
     guard let v = value, let u = combinedStandardError else { return nil }
     let p = 1 - (1 - confidence) / 2
     let z: Double
@@ -375,7 +388,7 @@ public struct VolumeScalingEstimate: Sendable, Equatable, Codable {
         z = try Distributions.normalQuantile(p)
       }
     } catch {
-      throw InputError("volume interval: confidence \(confidence): \(error)")
+      throw InputError.configuration(field: "volume interval confidence", value: "\(confidence)", problem: "\(error)")
     }
     return (v - z * u)...(v + z * u)
   }

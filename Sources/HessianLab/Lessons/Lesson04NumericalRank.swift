@@ -111,7 +111,7 @@ public struct Lesson04NumericalRank: LessonProgram {
       let text = answer.trimmingCharacters(in: .whitespaces)
       let body = text.hasPrefix("rel:") ? String(text.dropFirst(4)) : text
       let f = try LessonSupport.number(body, expecting: "a relative threshold F or rel:F")
-      guard f > 0, f < 1 else { throw InputError("rel:\(f): a relative threshold lies strictly between 0 and 1") }
+      guard f > 0, f < 1 else { throw InputError.answer(answer, problem: "rel:\(f): a relative threshold lies strictly between 0 and 1") }
       let land = try LessonSupport.landscape("quad-clusters")
       let eig = try LessonSupport.hessianSpectrum(land)
       let dd = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, policy: .relative(f))

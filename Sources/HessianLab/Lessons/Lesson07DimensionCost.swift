@@ -97,7 +97,7 @@ public struct Lesson07DimensionCost: LessonProgram {
   public var exercise: LessonExercise {
     LessonExercise(referenceAnswer: "633") { answer, _ in
       let lambda = try LessonSupport.number(answer, expecting: "a population λ")
-      guard lambda >= 2 else { throw InputError("λ = \(answer) must be at least 2") }
+      guard lambda >= 2 else { throw InputError.answer(answer, problem: "λ = \(answer) must be at least 2") }
       let target = pow(Self.prefactor(8) / 0.1, 4)
       let ok = abs(lambda / target - 1) <= 0.1
       let exact = KappaConstant.exactIsotropic(lambda: Int(lambda.rounded()), dimension: 8)

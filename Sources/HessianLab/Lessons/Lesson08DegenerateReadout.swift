@@ -117,7 +117,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
       let n = try LessonSupport.integer(answer, expecting: "a number of kept points")
       let land = try LessonSupport.landscape(spec)
       guard n > land.dimension, n <= 3000 else {
-        throw InputError("n = \(n): the read-out needs d = \(land.dimension) < n ≤ 3000")
+        throw InputError.answer(answer, problem: "n = \(n): the read-out needs d = \(land.dimension) < n ≤ 3000")
       }
       var lines: [String] = []
       var ok = true

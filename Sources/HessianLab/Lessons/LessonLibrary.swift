@@ -41,7 +41,7 @@ public struct LessonLibrary: Sendable {
     let url = folder(of: entry).appendingPathComponent("lesson.md")
     let text: String
     do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-      throw InputError("\(url.path): cannot read the narrative of lesson \(entry.number) (\(entry.id))")
+      throw InputError.file(path: url.path, problem: "cannot read the narrative of lesson \(entry.number) (\(entry.id))")
     }
     return try LessonNarrative.parse(text, source: url.path)
   }
@@ -64,13 +64,15 @@ public struct LessonLibrary: Sendable {
     }
     if let path = option {
       let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
-      guard holdsManifest(url) else { throw InputError("--lessons: \(url.path) holds no \(LessonManifest.fileName)") }
+      guard holdsManifest(url) else {
+        throw InputError.parameter(.lessons, value: url.path, problem: "\(url.path) holds no \(LessonManifest.fileName)")
+      }
       return url
     }
     if let path = environment[environmentVariable], !path.isEmpty {
       let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
       guard holdsManifest(url) else {
-        throw InputError("\(environmentVariable): \(url.path) holds no \(LessonManifest.fileName)")
+        throw InputError.environment(variable: environmentVariable, value: url.path, problem: "\(url.path) holds no \(LessonManifest.fileName)")
       }
       return url
     }
@@ -95,9 +97,9 @@ public struct LessonLibrary: Sendable {
         d = parent
       }
     }
-    throw InputError(
+    throw InputError.inconsistent(
       "no lessons folder found (looked for lessons/\(LessonManifest.fileName) here, in parent folders and next to the executable); "
-        + "pass --lessons PATH or set \(environmentVariable)")
+        + "pass \(setting: .lessons, "PATH") or set \(environmentVariable)")
   }
 
   /// Problems that make the folder inconsistent with the catalog of compiled
@@ -109,7 +111,7 @@ public struct LessonLibrary: Sendable {
       if !programs.contains(where: { $0.number == e.number && $0.id == e.id }) {
         out.append("lesson \(e.number) (\(e.id)) has no program in LessonCatalog")
       }
-      do { _ = try narrative(of: e) } catch { out.append(error.message) }
+      do { _ = try narrative(of: e) } catch { out.append(error.description) }
     }
     for p in programs where !manifest.lessons.contains(where: { $0.number == p.number && $0.id == p.id }) {
       out.append("program \(p.number) (\(p.id)) has no manifest entry")

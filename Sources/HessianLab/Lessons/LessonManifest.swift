@@ -67,17 +67,17 @@ public struct LessonManifest: Sendable, Codable, Equatable {
     let url = directory.appendingPathComponent(fileName)
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw InputError("\(url.path): cannot read the lesson manifest")
+      throw InputError.file(path: url.path, problem: "cannot read the lesson manifest")
     }
     let manifest: LessonManifest
     do { manifest = try JSONDecoder().decode(LessonManifest.self, from: data) } catch {
-      throw InputError("\(url.path): not a valid lesson manifest (\(Self.describe(error)))")
+      throw InputError.file(path: url.path, problem: "not a valid lesson manifest (\(Self.describe(error)))")
     }
     guard manifest.formatVersion <= currentFormatVersion else {
-      throw InputError(
-        "\(url.path): formatVersion \(manifest.formatVersion) is newer than this hessian-lab reads (\(currentFormatVersion))")
+      throw InputError.file(
+        path: url.path, problem: "formatVersion \(manifest.formatVersion) is newer than this hessian-lab reads (\(currentFormatVersion))")
     }
-    if let problem = manifest.problems().first { throw InputError("\(url.path): \(problem)") }
+    if let problem = manifest.problems().first { throw InputError.file(path: url.path, problem: InputError.Phrase(problem)) }
     return manifest
   }
 

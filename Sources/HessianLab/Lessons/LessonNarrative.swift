@@ -63,26 +63,27 @@ public struct LessonNarrative: Sendable, Equatable {
       }
       let words = body.dropFirst(7).split(separator: " ").map(String.init)
       let kind = words.first ?? ""
-      let where_ = "\(source):\(k + 1)"
       flush()
       switch kind {
       case "step", "predict":
-        guard words.count == 2 else { throw InputError("\(where_): marker lesson:\(kind) needs exactly one id") }
+        guard words.count == 2 else {
+          throw InputError.file(path: source, line: k + 1, problem: "marker lesson:\(kind) needs exactly one id")
+        }
         guard seen.insert("\(kind) \(words[1])").inserted else {
-          throw InputError("\(where_): \(kind) \(words[1]) appears twice")
+          throw InputError.file(path: source, line: k + 1, problem: "\(kind) \(words[1]) appears twice")
         }
         segments.append(kind == "step" ? .step(words[1]) : .predict(words[1]))
       case "checks", "exercise":
-        guard words.count == 1 else { throw InputError("\(where_): marker lesson:\(kind) takes no id") }
-        guard seen.insert(kind).inserted else { throw InputError("\(where_): lesson:\(kind) appears twice") }
+        guard words.count == 1 else { throw InputError.file(path: source, line: k + 1, problem: "marker lesson:\(kind) takes no id") }
+        guard seen.insert(kind).inserted else { throw InputError.file(path: source, line: k + 1, problem: "lesson:\(kind) appears twice") }
         segments.append(kind == "checks" ? .checks : .exercise)
       default:
-        throw InputError("\(where_): unknown marker 'lesson:\(kind)' (step, predict, checks, exercise)")
+        throw InputError.file(path: source, line: k + 1, problem: "unknown marker 'lesson:\(kind)' (step, predict, checks, exercise)")
       }
     }
     flush()
-    guard seen.contains("checks") else { throw InputError("\(source): no <!-- lesson:checks --> marker") }
-    guard seen.contains("exercise") else { throw InputError("\(source): no <!-- lesson:exercise --> marker") }
+    guard seen.contains("checks") else { throw InputError.file(path: source, problem: "no <!-- lesson:checks --> marker") }
+    guard seen.contains("exercise") else { throw InputError.file(path: source, problem: "no <!-- lesson:exercise --> marker") }
     return LessonNarrative(segments: segments)
   }
 }

@@ -163,8 +163,8 @@ public struct LessonRunner {
       for _ in 0..<Self.maximumAttempts {
         console.prompt("  your answer (\(hint)): ")
         guard let answer = console.readAnswer() else {
-          throw InputError(
-            "prediction '\(p.id)': no answer on standard input (answer at the prompt, or run with --non-interactive)")
+          throw InputError.prediction(
+            id: p.id, problem: "no answer on standard input (answer at the prompt, or run with \(.nonInteractive))")
         }
         judged = p.judge(answer)
         if judged != nil { break }
@@ -172,7 +172,7 @@ public struct LessonRunner {
       }
     }
     guard let correct = judged else {
-      throw InputError("prediction '\(p.id)': no valid answer after \(Self.maximumAttempts) attempts (expected \(hint))")
+      throw InputError.prediction(id: p.id, problem: "no valid answer after \(Self.maximumAttempts) attempts (expected \(hint))")
     }
     let tolerance = p.toleranceDescription.map { " (\($0))" } ?? ""
     if correct {

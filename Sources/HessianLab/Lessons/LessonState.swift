@@ -84,13 +84,13 @@ public struct LessonStateStore: Sendable {
     do {
       let state = try JSONDecoder().decode(LessonState.self, from: Data(contentsOf: url))
       guard state.formatVersion <= LessonState.currentFormatVersion else {
-        throw InputError("\(url.path): state formatVersion \(state.formatVersion) is newer than this hessian-lab reads")
+        throw InputError.file(path: url.path, problem: "state formatVersion \(state.formatVersion) is newer than this hessian-lab reads")
       }
       return state
     } catch let error as InputError {
       throw error
     } catch {
-      throw InputError("\(url.path): unreadable lesson progress; run `hessian-lab lesson reset` to start over")
+      throw InputError.file(path: url.path, problem: "unreadable lesson progress; run `hessian-lab lesson reset` to start over")
     }
   }
 
@@ -105,9 +105,9 @@ public struct LessonStateStore: Sendable {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       try AtomicFile.write(encoder.encode(state), to: url)
     } catch let AtomicFile.Failure.unwritable(_, reason) {
-      throw InputError("\(url.path): cannot save lesson progress (\(reason))")
+      throw InputError.file(path: url.path, problem: "cannot save lesson progress (\(reason))")
     } catch {
-      throw InputError("\(url.path): cannot save lesson progress (\(AtomicFile.reason(for: error)))")
+      throw InputError.file(path: url.path, problem: "cannot save lesson progress (\(AtomicFile.reason(for: error)))")
     }
   }
 
@@ -115,7 +115,7 @@ public struct LessonStateStore: Sendable {
   public func remove() throws(InputError) {
     guard FileManager.default.fileExists(atPath: url.path) else { return }
     do { try FileManager.default.removeItem(at: url) } catch {
-      throw InputError("\(url.path): cannot remove lesson progress")
+      throw InputError.file(path: url.path, problem: "cannot remove lesson progress")
     }
   }
 }

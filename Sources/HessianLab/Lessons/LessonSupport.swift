@@ -25,14 +25,14 @@ enum LessonSupport {
   /// Parses a number answer, naming the exercise's expectation.
   static func number(_ text: String, expecting: String) throws(InputError) -> Double {
     let t = text.trimmingCharacters(in: .whitespaces)
-    guard let x = Double(t), x.isFinite else { throw InputError("'\(text)' is not a number (expected \(expecting))") }
+    guard let x = Double(t), x.isFinite else { throw InputError.answer(text, problem: "'\(text)' is not a number (expected \(expecting))") }
     return x
   }
 
   /// Parses an integer answer.
   static func integer(_ text: String, expecting: String) throws(InputError) -> Int {
     let t = text.trimmingCharacters(in: .whitespaces)
-    guard let x = Int(t) else { throw InputError("'\(text)' is not an integer (expected \(expecting))") }
+    guard let x = Int(t) else { throw InputError.answer(text, problem: "'\(text)' is not an integer (expected \(expecting))") }
     return x
   }
 
@@ -40,7 +40,7 @@ enum LessonSupport {
   static func zooEntry(_ text: String) throws(InputError) -> ZooEntry {
     let t = text.trimmingCharacters(in: .whitespaces)
     guard let e = Zoo.entry(id: t) else {
-      throw InputError("'\(t)' is not a zoo id; closest: \(Zoo.suggestions(for: t).joined(separator: ", ")) (list them with `hessian-lab landscapes`)")
+      throw InputError.answer(text, problem: "'\(t)' is not a zoo id; closest: \(Zoo.suggestions(for: t).joined(separator: ", ")) (list them with `hessian-lab landscapes`)")
     }
     return e
   }

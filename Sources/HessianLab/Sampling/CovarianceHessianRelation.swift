@@ -49,13 +49,13 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
   ) throws -> CovarianceHessianRelation {
     let d = h.rows
     guard h.isSquare, c.rows == d, c.columns == d else {
-      throw InputError("covariance is \(c.rows)×\(c.columns) but the Hessian is \(h.rows)×\(h.columns)")
+      throw InputError.inconsistent("covariance is \(c.rows)×\(c.columns) but the Hessian is \(h.rows)×\(h.columns)")
     }
     let eig = try SymmetricEigen.decomposition(of: h)
     let hmax = eig.values.map(abs).max() ?? 0
     let keep = eig.values.indices.filter { eig.values[$0] > rangeTolerance * hmax }
     let r = keep.count
-    guard r > 0 else { throw InputError("the Hessian has no positive eigenvalue: no covariance–Hessian relation to measure") }
+    guard r > 0 else { throw InputError.inconsistent("the Hessian has no positive eigenvalue: no covariance–Hessian relation to measure") }
     // V_r (d×r) and the compressions to the range.
     var v = Matrix(rows: d, columns: r)
     for (col, k) in keep.enumerated() { for i in 0..<d { v[i, col] = eig.vectors[i, k] } }

@@ -108,13 +108,14 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
   ///   - eigenvalues: eigenvalues of Ĉ (any order), d of them.
   ///   - n: `kept`, the number of points Ĉ averages (its degrees of freedom).
   ///   - sigma: the sampling σ.
-  /// - Throws: ``InputError`` (naming `--kept`) when n ≤ d: Ĉ then has at least
+  /// - Throws: ``InputError`` (naming the kept points, ``InputError/Parameter/kept``) when n ≤ d: Ĉ then has at least
   ///   d − n zero eigenvalues and τ is not defined (notes §2.4, "hard floor").
   public static func read(eigenvalues: [Double], kept n: Int, sigma: Double) throws(InputError) -> CovarianceRankReadout {
     let d = eigenvalues.count
     guard n > d else {
-      throw InputError(
-        "--kept: a rank read-out needs more kept points than dimensions (n = \(n), d = \(d)); "
+      throw InputError.parameter(
+        .kept, value: "\(n)",
+        problem: "a rank read-out needs more kept points than dimensions (n = \(n), d = \(d)); "
           + "the covariance of n ≤ d points has d − n zero eigenvalues")
     }
     let s2 = sigma * sigma

@@ -74,7 +74,9 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
   ) async throws -> ReadoutPlan {
     let d = landscape.dimension
     guard n0 > d else {
-      throw InputError("--kept: the --plan pilot needs more kept points than dimensions (n = \(n0), d = \(d)); try --kept \(4 * d)")
+      throw InputError.parameter(
+        .kept, value: "\(n0)",
+        problem: "the \(.plan) pilot needs more kept points than dimensions (n = \(n0), d = \(d)); try \(setting: .kept, 4 * d)")
     }
     var warnings: [String] = []
     if !sampler.isCentred {

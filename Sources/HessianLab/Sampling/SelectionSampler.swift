@@ -53,14 +53,15 @@ public struct SelectionSampler: Sendable {
     population: Int, sigma: Double, scheme: SelectionScheme = .best, centerOffset: [Double]? = nil
   ) throws(InputError) {
     guard population >= 2 else {
-      throw InputError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
+      throw InputError.parameter(.population, value: "\(population)", problem: "λ = \(population) must be at least 2 (λ = 1 selects nothing)")
     }
     guard sigma > 0, sigma.isFinite else {
-      throw InputError("--sigma: σ = \(sigma) must be positive and finite")
+      throw InputError.parameter(.sigma, value: "\(sigma)", problem: "σ = \(sigma) must be positive and finite")
     }
     try scheme.validate(population: population)
     if let off = centerOffset, !off.allSatisfy(\.isFinite) {
-      throw InputError("--center-offset: every coordinate must be finite")
+      throw InputError.parameter(
+        .centerOffset, value: off.map { "\($0)" }.joined(separator: ","), problem: "every coordinate must be finite")
     }
     self.population = population
     self.sigma = sigma
@@ -95,13 +96,15 @@ public struct SelectionSampler: Sendable {
   ) async throws -> SelectionSample {
     let landscape = CountingLossOracle(oracle)
     let d = landscape.dimension
-    guard n >= 1 else { throw InputError("--kept: n = \(n) must be at least 1") }
-    guard workers >= 1 else { throw InputError("--workers: \(workers) must be at least 1") }
+    guard n >= 1 else { throw InputError.parameter(.kept, value: "\(n)", problem: "n = \(n) must be at least 1") }
+    guard workers >= 1 else { throw InputError.parameter(.workers, value: "\(workers)", problem: "\(workers) must be at least 1") }
     let wStar = landscape.center
     var center = wStar
     if let off = centerOffset {
       guard off.count == d else {
-        throw InputError("--center-offset: \(off.count) coordinates given, the landscape has d = \(d)")
+        throw InputError.parameter(
+          .centerOffset, value: off.map { "\($0)" }.joined(separator: ","),
+          problem: "\(off.count) coordinates given, the landscape has d = \(d)")
       }
       for j in 0..<d { center[j] += off[j] }
     }

@@ -55,11 +55,11 @@ public enum SelectionScheme: Sendable, Equatable, Hashable {
     case .best: return
     case let .truncation(mu):
       guard mu >= 1, mu <= lambda else {
-        throw InputError("--mu: μ = \(mu) must be between 1 and the population λ = \(lambda)")
+        throw InputError.parameter(.mu, value: "\(mu)", problem: "μ = \(mu) must be between 1 and the population λ = \(lambda)")
       }
     case let .rank(l):
       guard l >= 1, l <= lambda else {
-        throw InputError("--rank-of: ℓ = \(l) must be between 1 and the population λ = \(lambda)")
+        throw InputError.parameter(.rankOf, value: "\(l)", problem: "ℓ = \(l) must be between 1 and the population λ = \(lambda)")
       }
     }
   }

@@ -43,7 +43,7 @@ public struct VerificationCase: Sendable {
       let fixture = try LandscapeFixture.load(path: text)
       let land: any Landscape
       do { land = try LandscapeSpec.resolve(fixture.spec, name: fixture.id) } catch {
-        throw InputError("\(text): field 'spec': \(error.message)")
+        throw InputError.file(path: text, problem: "field 'spec': \(error)")
       }
       return VerificationCase(
         id: fixture.id, landscape: land, claimedDimension: fixture.known.dimension, claimedRank: fixture.known.rank,
@@ -210,7 +210,9 @@ public enum VerificationSuite {
 
     /// - Throws: ``InputError`` naming `--budget`.
     public func validate() throws(InputError) {
-      guard budget > 0, budget < 1 else { throw InputError("--budget: P = \(budget) must be in (0, 1)") }
+      guard budget > 0, budget < 1 else {
+        throw InputError.parameter(.budget, value: "\(budget)", problem: "P = \(budget) must be in (0, 1)")
+      }
     }
   }
 

@@ -35,9 +35,9 @@ struct HessianFileTests {
         _ = try HessianFile(path: path)
         Issue.record("expected an error containing '\(expected)'")
       } catch {
-        #expect(error.message.contains(expected), "\(error.message)")
-        #expect(error.message.hasPrefix("bad.npy"))
-        #expect(!error.message.contains("\n"))
+        #expect(error.description.contains(expected), "\(error.description)")
+        #expect(error.description.hasPrefix("bad.npy"))
+        #expect(!error.description.contains("\n"))
       }
     }
     #expect(throws: InputError.self) { try HessianFile(path: "no/such/file.npy") }

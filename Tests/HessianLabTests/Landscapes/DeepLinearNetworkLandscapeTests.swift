@@ -45,6 +45,6 @@ struct DeepLinearNetworkLandscapeTests {
   func errors(spec: String, fragment: String) {
     #expect {
       _ = try DeepLinearNetworkLandscape(spec: spec)
-    } throws: { ($0 as? InputError)?.message.contains(fragment) == true }
+    } throws: { ($0 as? InputError)?.description.contains(fragment) == true }
   }
 }

@@ -67,7 +67,7 @@ struct LandscapeFixtureTests {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zoo-v9-\(getpid()).json")
     try Data(#"{"schemaVersion": 9, "id": "x", "description": "", "spec": "poly:x0^2", "tags": [], "known": {"dimension": 1, "rank": 1, "learningCoefficient": "1/2", "multiplicity": 1, "provenance": "theorem", "source": ""}}"#.utf8).write(to: url)
     #expect { _ = try LandscapeFixture.load(path: url.path) } throws: {
-      ($0 as? InputError)?.message.contains("schemaVersion 9") == true
+      ($0 as? InputError)?.description.contains("schemaVersion 9") == true
     }
   }
 }

@@ -24,7 +24,7 @@ struct LandscapeSpecTests {
     #expect {
       _ = try LandscapeSpec.resolve("newton-egde")
     } throws: { error in
-      guard let m = (error as? InputError)?.message else { return false }
+      guard let m = (error as? InputError)?.description else { return false }
       return m.hasPrefix("newton-egde: unknown landscape") && m.contains("newton-edge")
     }
   }
@@ -42,7 +42,7 @@ struct LandscapeSpecTests {
     #expect {
       _ = try LandscapeSpec.resolve(spec)
     } throws: { error in
-      guard let m = (error as? InputError)?.message else { return false }
+      guard let m = (error as? InputError)?.description else { return false }
       return m.contains(fragment) && !m.contains("\n")
     }
   }

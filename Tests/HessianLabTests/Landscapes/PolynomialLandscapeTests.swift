@@ -45,7 +45,7 @@ struct PolynomialLandscapeTests {
     #expect {
       _ = try PolynomialLandscape(expression: expression)
     } throws: { error in
-      (error as? InputError)?.message.contains(fragment) == true
+      (error as? InputError)?.description.contains(fragment) == true
     }
   }
 }

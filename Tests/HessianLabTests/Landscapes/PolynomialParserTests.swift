@@ -60,7 +60,7 @@ struct PolynomialParserTests {
       _ = try PolynomialParser.parse(input, inputName: "poly:\(input)")
     } throws: { error in
       guard let e = error as? InputError else { return false }
-      return e.message.hasPrefix("poly:\(input): ") && e.message.contains(fragment) && !e.message.contains("\n")
+      return e.description.hasPrefix("poly:\(input): ") && e.description.contains(fragment) && !e.description.contains("\n")
     }
   }
 

@@ -48,13 +48,13 @@ struct QuadraticLandscapeNumpyTests {
     let path = try write(Matrix(rowArrays: rows), name)
     #expect {
       _ = try LandscapeSpec.resolve(path)
-    } throws: { ($0 as? InputError).map { $0.message.hasPrefix(name) && $0.message.contains(fragment) } == true }
+    } throws: { ($0 as? InputError).map { $0.description.hasPrefix(name) && $0.description.contains(fragment) } == true }
   }
 
   @Test("a non-square Hessian is refused")
   func nonSquare() throws {
     let path = try write(Matrix(rows: 2, columns: 3), "rect.npy")
-    #expect { _ = try LandscapeSpec.resolve(path) } throws: { ($0 as? InputError)?.message.contains("must be square") == true }
+    #expect { _ = try LandscapeSpec.resolve(path) } throws: { ($0 as? InputError)?.description.contains("must be square") == true }
   }
 
   @Test("a float32 file keeps its precision on the landscape, its operators and a sum containing it")

@@ -106,7 +106,7 @@ struct NewtonPolyhedronTests {
     #expect {
       _ = try PolynomialLandscape(expression: "x0^2 - 3*x0*x1^2 + x1^4")
     } throws: { error in
-      (error as? InputError)?.message.contains("the origin is not a minimum") == true
+      (error as? InputError)?.description.contains("the origin is not a minimum") == true
     }
   }
 

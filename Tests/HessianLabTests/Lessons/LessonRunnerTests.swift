@@ -35,7 +35,7 @@ struct LessonRunnerTests {
       _ = try LessonNarrative.parse("a\n<!-- lesson:step s -->\n<!-- lesson:step s -->", source: "x.md")
       Issue.record("a repeated step must be rejected")
     } catch {
-      #expect(error.message.hasPrefix("x.md:3:"))
+      #expect(error.description.hasPrefix("x.md:3:"))
     }
   }
 

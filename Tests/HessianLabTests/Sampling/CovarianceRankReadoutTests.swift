@@ -54,18 +54,18 @@ struct CovarianceRankReadoutTests {
     }
   }
 
-  @Test("n ≤ d is refused with an InputError naming --kept; n = d + 1 is read")
+  @Test("n ≤ d is refused with an InputError naming the kept points; n = d + 1 is read")
   func refusesSmallN() throws {
     // n = d exactly: refused (a guard n ≥ d would let it through).
     let atD = #expect(throws: InputError.self) {
       _ = try CovarianceRankReadout.read(eigenvalues: [Double](repeating: 1, count: 20), kept: 20, sigma: 1)
     }
-    #expect(atD?.message.hasPrefix("--kept") == true, "\(String(describing: atD))")
+    #expect(atD?.parameter == .kept, "\(String(describing: atD))")
     let below = #expect(throws: InputError.self) {
       _ = try CovarianceRankReadout.read(eigenvalues: [1, 1, 1], kept: 2, sigma: 1)
     }
-    #expect(below?.message.hasPrefix("--kept") == true)
-    #expect(below?.message.contains("n = 2, d = 3") == true)
+    #expect(below?.parameter == .kept)
+    #expect(below?.description.contains("n = 2, d = 3") == true)
     // n = d + 1: read, with τ = (1 − √(20/21))² (closed form).
     let r = try CovarianceRankReadout.read(eigenvalues: [Double](repeating: 1, count: 20), kept: 21, sigma: 1)
     let tau = (1 - (20.0 / 21).squareRoot()) * (1 - (20.0 / 21).squareRoot())

@@ -1,0 +1,76 @@
+extension InputError {
+  /// A parameter a user sets, in the library's words (the raw value, e.g. `population λ`).
+  ///
+  /// Every case is a setting some command exposes; a front end names each case its
+  /// own way (the command-line tool keeps one table case → flag, e.g. `.population`
+  /// → `--population`). Library-only configuration fields use
+  /// ``InputError/configuration(field:value:problem:)`` instead.
+  public enum Parameter: String, CaseIterable, Sendable {
+    // Selection sampling and the covariance read-out
+    /// λ, candidates per round of (1,λ) selection.
+    case population = "population λ"
+    /// n, the number of kept points (winners).
+    case kept = "kept points n"
+    /// σ, the sampling standard deviation.
+    case sigma = "sampling σ"
+    /// μ of (μ,λ) truncation selection.
+    case mu = "truncation μ"
+    /// ℓ of rank selection (keep the ℓ-th best).
+    case rankOf = "selected rank ℓ"
+    /// The sampling centre's offset from the minimum.
+    case centerOffset = "centre offset"
+    /// Concurrent workers.
+    case workers = "workers"
+    /// The pilot run that plans the read-out.
+    case plan = "read-out plan"
+    // Method comparison
+    /// The probability with which a method must return the exact rank.
+    case confidence = "confidence"
+    /// The risk of reporting a budget as reaching the confidence when it does not.
+    case risk = "risk"
+    /// Seeds per budget.
+    case seeds = "seeds"
+    /// The covariance route's cap on kept points, as a factor of d.
+    case keptCapFactor = "kept-cap factor"
+    /// SLQ's largest number of probes.
+    case slqProbeCap = "SLQ probe cap"
+    /// A dimension sweep `d=N,N,…`.
+    case sweep = "dimension sweep"
+    /// The sweep's rank fraction r/d.
+    case rankFraction = "rank fraction"
+    // Verification
+    /// P, the false-failure budget of a verification run.
+    case budget = "false-failure budget P"
+    // Volume-scaling LLC estimator
+    /// The smallest ε of the splitting run (lower end of the fit window).
+    case epsilonMin = "smallest ε"
+    /// The largest ε of the fit window.
+    case epsilonMax = "largest ε"
+    /// Splitting particles per run.
+    case particles = "splitting particles"
+    /// Independent splitting runs.
+    case replicates = "splitting replicates"
+    /// Move pairs per replaced particle.
+    case moves = "moves per particle"
+    /// m, the multiplicity in the volume correction.
+    case multiplicity = "multiplicity m"
+    // SGLD LLC estimator
+    /// n, the nominal sample size (β = 1/log n).
+    case sampleSize = "sample size n"
+    /// γ, the localisation strength.
+    case localisation = "localisation γ"
+    /// ε, the SGLD step size.
+    case stepSize = "step size ε"
+    /// Independent SGLD chains.
+    case chains = "chains"
+    /// SGLD steps per chain, burn-in included.
+    case chainSteps = "steps per chain"
+    /// SGLD steps discarded per chain.
+    case burnIn = "burn-in"
+    // Lessons
+    /// The lessons folder.
+    case lessons = "lessons folder"
+    /// Running a lesson with the reference answers, without prompting.
+    case nonInteractive = "non-interactive mode"
+  }
+}

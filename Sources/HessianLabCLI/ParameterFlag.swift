@@ -1,0 +1,46 @@
+import HessianLab
+
+/// The one table from library parameters to the flags a user types: a library
+/// ``InputError`` naming `.population` is printed as `--population: …`.
+extension InputError.Parameter {
+  /// The command-line flag that sets this parameter.
+  var flag: String {
+    switch self {
+    case .population: "--population"
+    case .kept: "--kept"
+    case .sigma: "--sigma"
+    case .mu: "--mu"
+    case .rankOf: "--rank-of"
+    case .centerOffset: "--center-offset"
+    case .workers: "--workers"
+    case .plan: "--plan"
+    case .confidence: "--confidence"
+    case .risk: "--risk"
+    case .seeds: "--seeds"
+    case .keptCapFactor: "--kept-cap-factor"
+    case .slqProbeCap: "--slq-probe-cap"
+    case .sweep: "--sweep"
+    case .rankFraction: "--rank-fraction"
+    case .budget: "--budget"
+    case .epsilonMin: "--epsilon-min"
+    case .epsilonMax: "--epsilon-max"
+    case .particles: "--particles"
+    case .replicates: "--replicates"
+    case .moves: "--moves"
+    case .multiplicity: "--multiplicity"
+    case .sampleSize: "--n"
+    case .localisation: "--gamma"
+    case .stepSize: "--step-size"
+    case .chains: "--chains"
+    case .chainSteps: "--steps"
+    case .burnIn: "--burn-in"
+    case .lessons: "--lessons"
+    case .nonInteractive: "--non-interactive"
+    }
+  }
+}
+
+extension InputError {
+  /// The one line the tool prints (after `hessian-lab: error: `): parameters named by their flags.
+  var commandLineMessage: String { rendered(naming: \.flag) }
+}
