@@ -23,6 +23,11 @@ extension InputError {
     case workers = "workers"
     /// The pilot run that plans the read-out.
     case plan = "read-out plan"
+    // Spectrum
+    /// K, the number of largest eigenvalues asked for.
+    case top = "largest K"
+    /// K, the number of smallest eigenvalues asked for.
+    case bottom = "smallest K"
     // Method comparison
     /// The probability with which a method must return the exact rank.
     case confidence = "confidence"

@@ -30,6 +30,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Inputs that do not fit together, or a required input that is missing, with no
   /// single input to blame (e.g. a covariance and a Hessian of different sizes).
   case inconsistent(Phrase)
+  /// A textual value the library parses for a caller that names the option itself (a
+  /// command-line parser prefixes the option and the value), so the line is the problem alone.
+  case value(String, problem: Phrase)
 
   /// The parameter the error names, nil for a file, spec or other input.
   public var parameter: Parameter? {
@@ -58,6 +61,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .prediction(let id, let problem): [.text("prediction '\(id)': ")] + problem.pieces
     case .configuration(let field, _, let problem): [.text("\(field): ")] + problem.pieces
     case .inconsistent(let problem): problem.pieces
+    case .value(_, let problem): problem.pieces
     }
   }
 }

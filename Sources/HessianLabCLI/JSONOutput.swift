@@ -26,6 +26,16 @@ struct Versioned<Base: Encodable>: Encodable {
   }
 }
 
+/// The text of `--json`: keys sorted, pretty-printed.
+enum JSONOutput {
+  /// `value` as `--json` prints it.
+  static func string(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
 /// `--save FILE.npy`: writes a result atomically (``NumpyArray/write(to:version:order:)``
 /// writes a temporary file and renames it), so a failure leaves no partial file.
 enum NumpySave {

@@ -14,6 +14,8 @@ extension InputError.Parameter {
     case .centerOffset: "--center-offset"
     case .workers: "--workers"
     case .plan: "--plan"
+    case .top: "--top"
+    case .bottom: "--bottom"
     case .confidence: "--confidence"
     case .risk: "--risk"
     case .seeds: "--seeds"

@@ -3,7 +3,8 @@ import Foundation
 import HessianLab
 
 /// `hessian-lab spectrum`: extreme eigenvalues (Lanczos with restarts) or the
-/// SLQ spectral density, drawn in the terminal and optionally as SVG.
+/// SLQ spectral density, drawn in the terminal and optionally as SVG
+/// (``SpectrumAnalysis``).
 struct SpectrumCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "spectrum",
@@ -48,27 +49,6 @@ struct SpectrumCommand: AsyncParsableCommand {
   @Option(help: "Write the values to this .npy file: --top/--bottom the eigenvalues (1-D), --density the smoothed density as rows (λ, density) (G×2), float64.")
   var save: String?
 
-  struct Report: Codable {
-    /// The layout version (``JSONSchemaVersion``); `docs/schema/spectrum.schema.json`.
-    var schemaVersion = JSONSchemaVersion.current
-    var landscape: String
-    var mode: String
-    var dimension: Int
-    var eigenvalues: [Double]?
-    var residuals: [Double]?
-    var converged: [Bool]?
-    var nodes: [Double]?
-    var weights: [Double]?
-    var grid: [Double]?
-    var density: [Double]?
-    var probes: Int?
-    var steps: Int?
-    var hessianVectorProducts: Int
-    var warnings: [String]
-    var seed: UInt64
-    var seconds: Double
-  }
-
   func validate() throws {
     let modes = [top != nil, bottom != nil, density].filter { $0 }.count
     guard modes == 1 else { throw UsageError("spectrum: give exactly one of --top K, --bottom K, --density") }
@@ -84,81 +64,18 @@ struct SpectrumCommand: AsyncParsableCommand {
 
   func run() async throws {
     let land = try LandscapeSpec.resolve(landscape, hessianCheck: .saddleAllowed)
-    // Extreme eigenvalues at a saddle are a normal question: answer it, and say it is not a minimum.
-    let saddleWarnings = land.knownAnswers.negativeCurvature.map { [$0.warning] } ?? []
-    if let k = top ?? bottom, k > land.dimension {
-      throw UsageError("--\(top != nil ? "top" : "bottom"): K = \(k) is more than the dimension d = \(land.dimension) of \(land.name)")
-    }
-    let op = HessianOperator(landscape: land)
-    let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
-    var rng = SeededGenerator(seed: rootSeed)
-    let clock = ContinuousClock()
-    let start = clock.now
-    var report: Report
-    let plot: PlotModel
-    if density {
-      let d = land.dimension
-      let m = min(d, steps ?? 30)
-      let dens = try StochasticLanczosQuadrature.density(of: op, probes: probes, steps: m, using: &rng)
-      let pooled = dens.pooled
-      let lo = pooled.first?.node ?? 0, hi = pooled.last?.node ?? 1
-      let span = max(hi - lo, abs(hi) * 1e-3, 1e-12)
-      let sigma = span / 50
-      let grid = (0...200).map { lo - 3 * sigma + Double($0) / 200 * (span + 6 * sigma) }
-      let values = dens.smoothed(on: grid, sigma: sigma)
-      report = Report(
-        landscape: land.name, mode: "density", dimension: d, nodes: pooled.map(\.node), weights: pooled.map(\.weight),
-        grid: grid, density: values, probes: probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts,
-        warnings: saddleWarnings, seed: rootSeed, seconds: 0)
-      plot = PlotModel(
-        title: "SLQ spectral density of \(land.name) (\(probes) probes × \(m) steps, σ = \(String(format: "%.3g", sigma)))",
-        xLabel: "eigenvalue λ", yLabel: "density (per unit of λ)",
-        series: [.init(name: "smoothed SLQ density", x: grid, y: values, style: .line)])
-    } else {
-      let end: SpectrumEnd = top != nil ? .top : .bottom
-      let k = top ?? bottom ?? 1
-      let result = try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: steps, using: &rng)
-      report = Report(
-        landscape: land.name, mode: end.rawValue, dimension: land.dimension, eigenvalues: result.values,
-        residuals: result.residuals, converged: result.converged, hessianVectorProducts: result.hessianVectorProducts,
-        warnings: saddleWarnings + result.warnings, seed: rootSeed, seconds: 0)
-      let positive = result.values.allSatisfy { $0 > 0 }
-      let xs = result.values.indices.map { Double($0 + 1) }
-      plot = PlotModel(
-        title: "\(end == .top ? "Largest" : "Smallest") \(result.values.count) eigenvalues of \(land.name)",
-        xLabel: "rank order k", yLabel: "eigenvalue λₖ",
-        series: [.init(name: "Lanczos + restarts", x: xs, y: result.values, style: .bars)], logY: positive)
-    }
-    let elapsed = start.duration(to: clock.now)
-    report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    if let path = save {
-      let array: NumpyArray
-      if let values = report.eigenvalues {
-        array = NumpyArray(vector: values)
-      } else {
-        let grid = report.grid ?? [], values = report.density ?? []
-        array = try NumpyArray(shape: [grid.count, 2], values: zip(grid, values).flatMap { [$0, $1] })
-      }
-      try NumpySave.write(array, to: path)
-    }
-    if let path = svg {
-      try OutputFile.write(SVGPlot.render(plot), to: path, option: "--svg")
-    }
+    let mode: SpectrumAnalysis.Mode =
+      if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
+    let options = SpectrumAnalysis.Options(
+      mode: mode, steps: steps, probes: probes, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+    let report = try SpectrumAnalysis.run(land, options: options)
+    if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
+    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try JSONOutput.string(Versioned(base: report)))
       return
     }
-    print(TerminalPlot.render(plot))
-    if let values = report.eigenvalues, let res = report.residuals, let conv = report.converged {
-      print("k  eigenvalue        residual    converged")
-      for i in values.indices {
-        print(String(format: "%-3d%-18.10g%-12.3g", i + 1, values[i], res[i]) + (conv[i] ? "yes" : "NO"))
-      }
-    }
-    print("cost: \(report.hessianVectorProducts) HVPs, d = \(report.dimension), seed \(rootSeed)")
-    for w in report.warnings { print("warning: \(w)") }
+    print(report.text)
     if let path = svg { print("wrote \(path)") }
     if let path = save { print("wrote \(path)") }
   }

@@ -4,7 +4,7 @@ import HessianLab
 
 /// `hessian-lab verify`: the correctness properties over the fixture corpus,
 /// a user's landscape, or freshly generated landscapes, with thresholds from a
-/// false-failure budget. Exit status 1 when a property fails.
+/// false-failure budget (``VerifyAnalysis``). Exit status 1 when a property fails.
 struct VerifyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
@@ -53,61 +53,18 @@ struct VerifyCommand: AsyncParsableCommand {
   var json = false
 
   func run() async throws {
-    var options = VerificationSuite.Options(budget: budget, quick: quick)
+    let options = VerificationSuite.Options(budget: budget, quick: quick)
     try options.validate()
-    options.quick = quick
-    let status = StatusLine.make()
+    let target: VerifyAnalysis.Target
     if let n = explore {
       guard n >= 1 else { throw UsageError("--explore: N = \(n) must be at least 1") }
-      let root = seed ?? UInt64.random(in: 0...UInt64.max)
-      let results = try await PropertyExploration.explore(count: n, root: root, budget: budget, options: options, progress: status)
-      StatusLine.clear()
-      let failed = results.filter { !$0.passed }
-      if json {
-        print(try Self.encode(ExploreReport(root: root, budget: budget, cases: results)))
-      } else {
-        var lines = ["explore: \(n) generated landscapes, root seed \(root), false-failure budget \(budget)"]
-        for r in results {
-          lines.append("seed \(r.seed)  \(r.passed ? "pass" : "FAIL")  \(r.spec)")
-          if !r.passed {
-            lines.append("  failed: \(r.failedProperties.joined(separator: ", "))")
-            lines.append("  minimal failing case after \(r.shrinkSteps) shrink steps: hessian-lab verify '\(r.minimalSpec ?? r.spec)'")
-          }
-        }
-        lines.append("\(n - failed.count) passed, \(failed.count) failed")
-        print(lines.joined(separator: "\n"))
-      }
-      if let f = failed.first {
-        throw VerificationFailure("\(failed.count) of \(n) generated landscapes failed; minimal: \(f.minimalSpec ?? f.spec)")
-      }
-      return
-    }
-    let cases = try landscape.map { [try VerificationCase.resolve($0)] } ?? VerificationCase.corpus(directory: fixtures)
-    let report = try await VerificationSuite.run(cases, options: options, progress: status)
-    StatusLine.clear()
-    if json {
-      print(try Self.encode(report))
+      target = .explore(count: n, root: seed ?? UInt64.random(in: 0...UInt64.max))
     } else {
-      print((report.tableLines + [report.summary]).joined(separator: "\n"))
+      target = landscape.map { .landscape($0) } ?? .corpus(directory: fixtures)
     }
-    if !report.passed {
-      let first = report.rows.first { $0.result == .fail }
-      throw VerificationFailure(
-        "\(report.failures) propert\(report.failures == 1 ? "y" : "ies") failed (first: \(first?.property ?? "?") on \(first?.landscape ?? "?"))")
-    }
+    let report = try await VerifyAnalysis.run(target, options: options, progress: StatusLine.make())
+    StatusLine.clear()
+    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    if let failure = report.failure { throw failure }
   }
-
-  /// The `--json` text, with `schemaVersion` (`docs/schema/verify.schema.json`).
-  static func encode(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    return String(decoding: try encoder.encode(Versioned(base: value)), as: UTF8.self)
-  }
-}
-
-/// `verify --explore --json`.
-struct ExploreReport: Codable {
-  var root: UInt64
-  var budget: Double
-  var cases: [PropertyExploration.CaseResult]
 }

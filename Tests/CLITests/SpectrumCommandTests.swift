@@ -38,23 +38,26 @@ struct SpectrumCommandTests {
       #expect(result.status == 0, "\(result.standardError)")
       let json = try CommandRunner.json(result)
       try Self.check(json, against: reference)
-      let warnings = json["warnings"] as? [String] ?? []
-      #expect(warnings.contains { $0.contains("not a minimum") && $0.contains("saddle") && $0.contains("-2") }, "\(warnings)")
+      let warnings = try #require(json["warnings"] as? [[String: String]], "\(json["warnings"] ?? "")")
+      #expect(warnings.first?["code"] == "notAMinimum", "\(warnings)")
+      let message = warnings.first?["message"] ?? ""
+      #expect(message.contains("not a minimum") && message.contains("saddle") && message.contains("-2"), "\(warnings)")
     }
     let text = try Self.spectrum("top", 1, json: false)
     #expect(text.status == 0, "\(text.standardError)")
     #expect(text.standardOutput.contains("warning: not a minimum"), "\(text.standardOutput)")
     let density = try CommandRunner.run(["spectrum", Self.saddle, "--density", "--probes", "4", "--seed", "1", "--json"])
     #expect(density.status == 0, "\(density.standardError)")
-    #expect((try CommandRunner.json(density)["warnings"] as? [String] ?? []).contains { $0.contains("not a minimum") })
+    let densityWarnings = try #require(try CommandRunner.json(density)["warnings"] as? [[String: String]])
+    #expect(densityWarnings.map { $0["code"] } == ["notAMinimum"], "\(densityWarnings)")
   }
 
   @Test("a minimum gets no saddle warning")
   func minimum() throws {
     let result = try CommandRunner.run(["spectrum", "fixtures/hessians/rank3-d6.npy", "--bottom", "2", "--seed", "1", "--json"])
     #expect(result.status == 0, "\(result.standardError)")
-    let warnings = try CommandRunner.json(result)["warnings"] as? [String] ?? []
-    #expect(!warnings.contains { $0.contains("not a minimum") }, "\(warnings)")
+    let warnings = try #require(try CommandRunner.json(result)["warnings"] as? [[String: String]])
+    #expect(!warnings.contains { $0["code"] == "notAMinimum" }, "\(warnings)")
   }
 
   @Test(

@@ -28,8 +28,8 @@ public struct Warning: Sendable, Codable, Equatable, Hashable, CustomStringConve
   public var description: String { message }
 }
 
-/// The causes a rank result can warn about. The raw value is the `code` string
-/// of the JSON form.
+/// The causes a result (a rank, a spectrum) can warn about. The raw value is the
+/// `code` string of the JSON form.
 public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The gap ratio at τ (smallest counted / largest uncounted |λ|) is below
   /// ``NumericalRank/fragileGapRatio``: moving τ within the spectrum changes the
@@ -80,4 +80,16 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The SLQ standard error is too large for the rounded estimate to be the
   /// integer rank at 95% (``StochasticLanczosQuadrature``).
   case tooFewProbes
+  /// The Hessian at w* has eigenvalues below −τ (``NegativeCurvature``): w* is a
+  /// saddle point, not a minimum, so the learning coefficient and its rank bounds
+  /// do not apply there. `spectrum` answers anyway (extreme eigenvalues at a
+  /// saddle are a normal question) and says so first.
+  case notAMinimum
+  /// Extreme eigenvalues whose residual ‖Hy − θy‖ is above the tolerance
+  /// (relative to max|θ|): Lanczos with restarts did not converge on them, and
+  /// more steps per run may (``ExtremeEigenvalues``).
+  case eigenvaluesNotConverged
+  /// Fewer extreme eigenvalues were found than asked for: the restarts added
+  /// nothing new before k values were locked (``ExtremeEigenvalues``).
+  case eigenvaluesMissing
 }

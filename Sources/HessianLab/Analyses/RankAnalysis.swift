@@ -1,0 +1,79 @@
+import Foundation
+
+/// `hessian-lab rank` as one library call: the numerical rank of a landscape's
+/// Hessian at its minimum by any ``RankMethod``, timed, as a ``RankReport``.
+///
+/// The cost is the method's (``RankMethod``: 0 or d HVPs for `dense`, up to d
+/// for `lanczos`, …), counted by the ``HessianOperator``; nothing is computed
+/// beyond what the method needs.
+public enum RankAnalysis {
+  /// What to compute; every field has the CLI's default.
+  public struct Options: Sendable, Equatable {
+    /// The rank method (default ``RankMethod/dense``).
+    public var method: RankMethod
+    /// How τ is chosen (default ``ThresholdPolicy/precisionRelative``).
+    public var threshold: ThresholdPolicy
+    /// The root seed of start vectors and probes. Methods that draw at random
+    /// (``RankMethod/isRandomized``) use it (`nil`: seed 0) and report it; `dense` reports none.
+    public var seed: UInt64?
+    /// Lanczos: maximum steps (default d); SLQ: the most Lanczos steps per probe (default min(d, 300)).
+    public var steps: Int?
+    /// SLQ: the number of probes (default 100).
+    public var probes: Int
+    /// Lanczos: ``Reorthogonalization/full`` (default) or ``Reorthogonalization/none`` (ghosts; teaching only).
+    public var reorthogonalization: Reorthogonalization
+
+    /// Options with the given values; the defaults are the CLI's.
+    public init(
+      method: RankMethod = .dense, threshold: ThresholdPolicy = .precisionRelative, seed: UInt64? = nil,
+      steps: Int? = nil, probes: Int = 100, reorthogonalization: Reorthogonalization = .full
+    ) {
+      self.method = method
+      self.threshold = threshold
+      self.seed = seed
+      self.steps = steps
+      self.probes = probes
+      self.reorthogonalization = reorthogonalization
+    }
+  }
+
+  /// The rank of `landscape`'s Hessian at its minimum.
+  ///
+  /// - Throws: ``InputError`` when the method's eigendecomposition fails
+  ///   ("NAME: eigendecomposition failed: …"), or an ``InputError`` of the method itself.
+  public static func run(_ landscape: some Landscape, options: Options = Options()) throws -> RankReport {
+    let op = HessianOperator(landscape: landscape)
+    let seed = options.method.isRandomized ? options.seed : nil
+    var rng = SeededGenerator(seed: options.seed ?? 0)
+    let clock = ContinuousClock()
+    let start = clock.now
+    var result: RankResult
+    do {
+      switch options.method {
+      case .lanczos:
+        result = try LanczosRank.rank(
+          of: op, policy: options.threshold, maxSteps: options.steps,
+          reorthogonalization: options.reorthogonalization, using: &rng)
+      default:
+        result = try RankComputation.rank(
+          of: op, method: options.method,
+          options: .init(policy: options.threshold, maxSteps: options.steps, probes: options.probes), using: &rng)
+      }
+    } catch let error as InputError {
+      throw error
+    } catch {
+      throw InputError.spec(landscape.name, problem: "eigendecomposition failed: \(error)")
+    }
+    let elapsed = start.duration(to: clock.now)
+    result.seed = seed
+    return RankReport(
+      result: result, landscape: landscape.name, precision: op.precision,
+      seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
+  }
+}
+
+extension RankMethod {
+  /// Whether the method draws start vectors or probes (every method but `dense`),
+  /// so that a run needs a seed to be repeated.
+  public var isRandomized: Bool { self != .dense }
+}

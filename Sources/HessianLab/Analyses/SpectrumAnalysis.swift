@@ -1,0 +1,96 @@
+import Foundation
+
+/// `hessian-lab spectrum` as one library call: the k extreme eigenvalues of a
+/// landscape's Hessian (``ExtremeEigenvalues``: Lanczos with locking and
+/// restarts) or its spectral density (``StochasticLanczosQuadrature``), as a
+/// ``SpectrumReport`` that also carries the plot.
+///
+/// Cost: extremes at most m HVPs per run and k + 1 runs, m = min(d, max(2k + 20, 40))
+/// by default; density probes × m HVPs, m = min(d, 30) by default.
+public enum SpectrumAnalysis {
+  /// Which part of the spectrum.
+  public enum Mode: Sendable, Equatable {
+    /// The `count` largest (``SpectrumEnd/top``) or smallest (``SpectrumEnd/bottom``) eigenvalues, with multiplicity.
+    case extremes(SpectrumEnd, count: Int)
+    /// The SLQ spectral density, smoothed with a Gaussian kernel.
+    case density
+  }
+
+  /// What to compute.
+  public struct Options: Sendable, Equatable {
+    /// Extremes or density.
+    public var mode: Mode
+    /// Lanczos steps per run or per probe (defaults: see ``SpectrumAnalysis``).
+    public var steps: Int?
+    /// SLQ probes (density only; default 20).
+    public var probes: Int
+    /// The root seed of the start vectors and probes.
+    public var seed: UInt64
+
+    /// Options with the given values; the defaults are the CLI's.
+    public init(mode: Mode, steps: Int? = nil, probes: Int = 20, seed: UInt64) {
+      self.mode = mode
+      self.steps = steps
+      self.probes = probes
+      self.seed = seed
+    }
+  }
+
+  /// The smoothed density is evaluated on this many + 1 grid points.
+  static let gridIntervals = 200
+
+  /// The spectrum of `landscape`'s Hessian at w* (a saddle is answered, with a
+  /// ``WarningCode/notAMinimum`` warning first).
+  ///
+  /// - Throws: ``InputError`` naming `.top` or `.bottom` when K is more than the dimension d
+  ///   (or `--bottom`) when more eigenvalues are asked than there are.
+  public static func run(_ landscape: some Landscape, options: Options) throws -> SpectrumReport {
+    let saddle = landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? []
+    if case let .extremes(end, k) = options.mode, k > landscape.dimension {
+      throw InputError.parameter(end == .top ? .top : .bottom, value: "\(k)", problem: "K = \(k) is more than the dimension d = \(landscape.dimension) of \(landscape.name)")
+    }
+    let op = HessianOperator(landscape: landscape)
+    var rng = SeededGenerator(seed: options.seed)
+    let clock = ContinuousClock()
+    let start = clock.now
+    var report: SpectrumReport
+    switch options.mode {
+    case .density:
+      let d = landscape.dimension
+      let m = min(d, options.steps ?? 30)
+      let dens = try StochasticLanczosQuadrature.density(of: op, probes: options.probes, steps: m, using: &rng)
+      let pooled = dens.pooled
+      let lo = pooled.first?.node ?? 0, hi = pooled.last?.node ?? 1
+      let span = max(hi - lo, abs(hi) * 1e-3, 1e-12)
+      let sigma = span / 50
+      let grid = (0...gridIntervals).map { lo - 3 * sigma + Double($0) / Double(gridIntervals) * (span + 6 * sigma) }
+      report = SpectrumReport(
+        landscape: landscape.name, mode: .density, dimension: d, nodes: pooled.map(\.node),
+        weights: pooled.map(\.weight), grid: grid, density: dens.smoothed(on: grid, sigma: sigma), sigma: sigma,
+        probes: options.probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts, warnings: saddle,
+        seed: options.seed, seconds: 0)
+    case let .extremes(end, k):
+      let result = try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: options.steps, using: &rng)
+      report = SpectrumReport(
+        landscape: landscape.name, mode: end == .top ? .top : .bottom, dimension: landscape.dimension,
+        eigenvalues: result.values, residuals: result.residuals, converged: result.converged,
+        hessianVectorProducts: result.hessianVectorProducts,
+        warnings: saddle + typedWarnings(result, wanted: min(k, landscape.dimension)), seed: options.seed, seconds: 0)
+    }
+    let elapsed = start.duration(to: clock.now)
+    report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return report
+  }
+
+  /// ``ExtremeEigenvalues/Result/warnings`` with their codes. That result
+  /// states its warnings in a fixed order from its own fields: first unconverged
+  /// values (a `false` in ``ExtremeEigenvalues/Result/converged``), then fewer
+  /// values than wanted; the codes are read from the same fields, never from the text.
+  static func typedWarnings(_ result: ExtremeEigenvalues.Result, wanted: Int) -> [Warning] {
+    var codes: [WarningCode] = []
+    if result.converged.contains(false) { codes.append(.eigenvaluesNotConverged) }
+    if result.values.count < wanted { codes.append(.eigenvaluesMissing) }
+    assert(codes.count == result.warnings.count, "ExtremeEigenvalues warnings out of step: \(result.warnings)")
+    return zip(codes, result.warnings).map { Warning($0, $1) }
+  }
+}
