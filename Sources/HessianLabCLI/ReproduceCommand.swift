@@ -57,7 +57,8 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
     let result = try await CovarianceHessianReproduction.run(quick: quick, seed: seed, workers: workers) { stage in
       if showStages { FileHandle.standardError.write(Data("… \(stage)\n".utf8)) }
     }
-    let seconds = CovarianceCommand.seconds(since: start, clock)
+    let elapsed = start.duration(to: clock.now).components
+    let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     var written: [String] = []
     if let dir = svg {
       for (name, text) in result.svgPlots().sorted(by: { $0.key < $1.key }) {
@@ -66,34 +67,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
         written.append(url.path)
       }
     }
-    if json {
-      print(try CovarianceJSON.encode(ReproductionReport(result: result, svgFiles: written, seconds: seconds)))
-    } else {
-      print(result.table())
-      for path in written { print("wrote \(path)") }
-      print("seed \(seed), \(String(format: "%.1f", seconds)) s")
-    }
-  }
-}
-
-/// The reproduction with its run metadata, as printed with `--json`.
-struct ReproductionReport: Encodable {
-  var result: CovarianceHessianReproduction
-  var svgFiles: [String]
-  var seconds: Double
-
-  enum Keys: String, CodingKey { case schemaVersion, quick, seed, measureCells, kappaRows, degenerate, lossEvaluations, svgFiles, seconds }
-
-  func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: Keys.self)
-    try c.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
-    try c.encode(result.quick, forKey: .quick)
-    try c.encode(result.seed, forKey: .seed)
-    try c.encode(result.measureCells, forKey: .measureCells)
-    try c.encode(result.kappaRows, forKey: .kappaRows)
-    try c.encode(result.degenerate, forKey: .degenerate)
-    try c.encode(result.lossEvaluations, forKey: .lossEvaluations)
-    try c.encode(svgFiles, forKey: .svgFiles)
-    try c.encode(seconds, forKey: .seconds)
+    let report = CovarianceHessianReproductionReport(result: result, svgFiles: written, seconds: seconds)
+    print(json ? try CovarianceJSON.encode(report) : report.humanText())
   }
 }

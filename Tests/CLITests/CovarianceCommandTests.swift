@@ -48,7 +48,11 @@ struct CovarianceCommandTests {
     #expect(obj["predictedScale"] is NSNull)
     #expect(obj["asymptoticScaleRelativeError"] is NSNull)
     #expect(obj["asymptoticScale"] is NSNumber && obj["asymptoticScaleErrorScale"] is NSNumber)
-    let warnings = try #require(obj["warnings"] as? [String])
-    #expect(warnings.contains { $0.contains("is not computed") && $0.contains("can be off by about") }, "\(warnings)")
+    let warnings = try #require(obj["warnings"] as? [[String: String]])
+    #expect(
+      warnings.contains {
+        $0["code"] == "finiteScaleUnavailable" && $0["message"]?.contains("is not computed") == true
+          && $0["message"]?.contains("can be off by about") == true
+      }, "\(warnings)")
   }
 }

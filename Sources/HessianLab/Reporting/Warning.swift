@@ -28,8 +28,8 @@ public struct Warning: Sendable, Codable, Equatable, Hashable, CustomStringConve
   public var description: String { message }
 }
 
-/// The causes a result (a rank, a spectrum) can warn about. The raw value is the
-/// `code` string of the JSON form.
+/// The causes a result can warn about: a rank method's, a spectrum's, or the covariance
+/// analysis's (``CovarianceAnalysis``). The raw value is the `code` string of the JSON form.
 public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The gap ratio at τ (smallest counted / largest uncounted |λ|) is below
   /// ``NumericalRank/fragileGapRatio``: moving τ within the spectrum changes the
@@ -92,4 +92,40 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// Fewer extreme eigenvalues were found than asked for: the restarts added
   /// nothing new before k values were locked (``ExtremeEigenvalues``).
   case eigenvaluesMissing
+
+  // MARK: Covariance of selected samples (``CovarianceAnalysis``)
+
+  /// The largest eigenvalue of Ĉ counted as curved lies within two Tracy–Widom scales of the
+  /// lower Marchenko–Pastur edge of the null block: it may be a flat direction (rank one too
+  /// high) or a curvature too weak to resolve at this n
+  /// (``CovarianceRankReadout/Warning/countedMayBeFlat(eigenvalue:nullDimension:edge:scale:)``).
+  case countedMayBeFlat
+  /// The smallest eigenvalue of Ĉ read as flat lies more than two Tracy–Widom scales below the
+  /// null block's lower Marchenko–Pastur edge: probably a curved direction, the rank too low
+  /// (``CovarianceRankReadout/Warning/uncountedBelowNullEdge(eigenvalue:nullDimension:edge:scale:)``).
+  case uncountedBelowNullEdge
+  /// The sampling centre is off the minimum: the null block of Ĉ is σ²I only when sampling is
+  /// centred at w*, so the read-out rule (and the planner's recommendation) does not apply.
+  case samplingOffCentre
+  /// The mean-centred estimate has n − 1 degrees of freedom, the read-out threshold
+  /// τ = σ²(1 − √(d/n))² assumes n.
+  case meanCentredDegreesOfFreedom
+  /// The Hessian at the minimum has no positive eigenvalue: the covariance–Hessian relation
+  /// (``CovarianceHessianRelation``) has no range to be measured on.
+  case noHessianRange
+  /// The fitted scale's exact value at this λ is not computed (off-centre sampling, or the
+  /// series did not converge); the λ → ∞ asymptote shown instead can be off by the stated error.
+  case finiteScaleUnavailable
+  /// The landscape is not known to be quadratic: selection sees only the ranking of losses, so
+  /// the read-out cannot tell x⁴ from x² and can exceed rank(H) (``selectionHonestyWarnings(isKnownQuadratic:readoutRank:knownRank:diagnostic:)``).
+  case notKnownQuadratic
+  /// The σ-scaling diagnostic's slope is not 2: selection at this σ is not in the quadratic
+  /// regime and the read-out can exceed rank(H) (``SigmaScalingDiagnostic``).
+  case sigmaScalingNotQuadratic
+  /// The read-out exceeds the landscape's known rank(H): it must not be used as rank(H) in the
+  /// lower bound rank/2 ≤ λ_LLC.
+  case readoutExceedsKnownRank
+  /// The last pilot of a read-out plan cannot tell its largest counted eigenvalue from a flat
+  /// direction, so c_max and the recommended n are unreliable (``ReadoutPlan``).
+  case pilotCannotSeparate
 }

@@ -78,31 +78,3 @@ public struct SigmaScalingDiagnostic: Sendable, Equatable, Codable {
     return ((sw * sxy - sx * sy) / det, (sw / det).squareRoot())
   }
 }
-
-/// The honesty warnings for a rank read-out on a landscape that may not be
-/// quadratic (math notes §2.5).
-///
-/// - Parameters:
-///   - isKnownQuadratic: the landscape is a quadratic by construction.
-///   - readoutRank: the read-out, compared with the known rank when there is one.
-///   - knownRank: rank ∇²L(w*) if known.
-///   - diagnostic: the σ-scaling diagnostic, if it was run.
-public func selectionHonestyWarnings(
-  isKnownQuadratic: Bool, readoutRank: Int?, knownRank: Int?, diagnostic: SigmaScalingDiagnostic?
-) -> [String] {
-  var warnings: [String] = []
-  if !isKnownQuadratic {
-    warnings.append(
-      "the landscape is not known to be quadratic: selection depends only on the ranking of losses, so the read-out "
-        + "cannot tell x⁴ from x² and can exceed rank(H); then rank/2 ≤ λ_LLC would be violated if it were used as rank(H)")
-  }
-  if let dg = diagnostic, !dg.isQuadratic() {
-    warnings.append(
-      "σ-scaling: E[L(winner)] grows like σ^\(SamplingFormat.short(dg.slope)) (± \(SamplingFormat.short(dg.slopeStandardError))), "
-        + "not σ²: selection at this σ is not in the quadratic regime and the read-out can exceed rank(H)")
-  }
-  if let r = readoutRank, let k = knownRank, r > k {
-    warnings.append("the read-out \(r) exceeds the known Hessian rank \(k): do not use it in the lower bound rank/2 ≤ λ_LLC")
-  }
-  return warnings
-}
