@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import HessianLab
 
 @Suite("Typed warnings")
@@ -27,5 +28,16 @@ struct WarningTests {
     let raw = WarningCode.allCases.map(\.rawValue)
     #expect(Set(raw).count == raw.count)
     #expect(raw.allSatisfy { !$0.isEmpty && !$0.contains(" ") })
+  }
+
+  @Test("the llc schema lists every code (rank warnings pass through llc); the llc-only codes are cases")
+  func llcSchemaListsEveryCode() throws {
+    let data = try Data(contentsOf: Repository.root.appendingPathComponent("docs/schema/llc.schema.json"))
+    let schema = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let warnings = (schema?["properties"] as? [String: Any])?["warnings"] as? [String: Any]
+    let code = ((warnings?["items"] as? [String: Any])?["properties"] as? [String: Any])?["code"] as? [String: Any]
+    #expect(Set(code?["enum"] as? [String] ?? []) == Set(WarningCode.allCases.map(\.rawValue)))
+    #expect(Set(WarningCode.learningCoefficientCases).isSubset(of: WarningCode.allCases))
+    #expect(Set(WarningCode.learningCoefficientCases).count == WarningCode.learningCoefficientCases.count)
   }
 }
