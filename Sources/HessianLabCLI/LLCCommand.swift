@@ -76,21 +76,13 @@ struct LLCCommand: AsyncParsableCommand {
 
   /// Checks every numeric option (used by the chosen method or not) before any work.
   func validate() throws {
-    guard epsilonMin.isFinite, epsilonMin > 0, epsilonMin < 1 else {
-      throw InputError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)")
-    }
-    guard epsilonMax.isFinite, epsilonMax > 0, epsilonMax < 1 else {
-      throw InputError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)")
-    }
-    guard epsilonMin < epsilonMax else {
-      throw InputError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)")
-    }
+    guard epsilonMin.isFinite, epsilonMin > 0, epsilonMin < 1 else { throw InputError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)") }
+    guard epsilonMax.isFinite, epsilonMax > 0, epsilonMax < 1 else { throw InputError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)") }
+    guard epsilonMin < epsilonMax else { throw InputError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)") }
     guard particles >= 4 else { throw InputError("--particles: \(particles) must be at least 4") }
     guard replicates >= 1 else { throw InputError("--replicates: \(replicates) must be at least 1") }
     guard moves >= 1 else { throw InputError("--moves: \(moves) must be at least 1") }
-    if case let .fixed(m) = multiplicity, m < 1 {
-      throw InputError("--multiplicity: '\(m)' is neither 'known' nor an integer ≥ 1")
-    }
+    if case let .fixed(m) = multiplicity, m < 1 { throw InputError("--multiplicity: '\(m)' is neither 'known' nor an integer ≥ 1") }
     guard sampleSize.isFinite, sampleSize > 1 else { throw InputError("--n: n = \(sampleSize) must be a finite number > 1 (β = 1/log n)") }
     guard gamma.isFinite, gamma >= 0 else { throw InputError("--gamma: γ = \(gamma) must be finite and ≥ 0") }
     if let h = stepSize, !(h.isFinite && h > 0) { throw InputError("--step-size: ε = \(h) must be positive and finite") }
@@ -111,9 +103,8 @@ struct LLCCommand: AsyncParsableCommand {
     options.rank = rank
     options.rankSource = rankSource
     options.multiplicity = multiplicity
-    options.volume = .init(
-      epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates,
-      splitting: .init(particles: particles, movesPerIteration: moves))
+    let splitting = MultilevelSplitting.Configuration(particles: particles, movesPerIteration: moves)
+    options.volume = .init(epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates, splitting: splitting)
     options.sgld = .init(
       sampleSize: sampleSize, localisation: gamma, stepSize: stepSize, chains: chains, steps: steps, burnIn: burnIn)
     let progress = ProgressBar(label: "llc")
