@@ -28,8 +28,8 @@ public struct Warning: Sendable, Codable, Equatable, Hashable, CustomStringConve
   public var description: String { message }
 }
 
-/// The causes a result can warn about (rank methods, then the `llc` analysis).
-/// The raw value is the `code` string of the JSON form.
+/// The causes a rank result can warn about. The raw value is the `code` string
+/// of the JSON form.
 public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The gap ratio at τ (smallest counted / largest uncounted |λ|) is below
   /// ``NumericalRank/fragileGapRatio``: moving τ within the spectrum changes the
@@ -81,7 +81,7 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// integer rank at 95% (``StochasticLanczosQuadrature``).
   case tooFewProbes
 
-  // MARK: Local learning coefficient (``LLCAnalysis``)
+  // MARK: Local learning coefficient (``LLCAnalysis``; listed in ``learningCoefficientCases``)
 
   /// The computed Hessian rank differs from the rank the landscape knows by
   /// construction: the rank method (or its threshold) missed or added eigenvalues,
