@@ -24,6 +24,9 @@ extension RankSource: ExpressibleByArgument {
 
   public static var allValueStrings: [String] { allCases.map(\.argument) }
 
+  /// None: the help lists the values on one line, as for the other options.
+  public static var allValueDescriptions: [String: String] { [:] }
+
   public var defaultValueDescription: String { argument }
 }
 

@@ -84,7 +84,9 @@ extension LessonCommand {
 
     func run() async throws {
       let session = try location.session()
-      let result = try await session.check(session.chosen(lesson), answer: answer, style: location.style)
+      let entry = try session.chosen(lesson)
+      for line in session.exerciseLines(entry, style: location.style) { print(line) }
+      let result = try await session.check(entry, answer: answer, style: location.style)
       for line in result.lines { print(line) }
       if let failure = result.failure { throw failure }
     }

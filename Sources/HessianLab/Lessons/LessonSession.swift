@@ -124,27 +124,32 @@ public struct LessonSession: Sendable {
     return lines
   }
 
+  /// The heading and prompt of `entry`'s exercise (printed before ``check(_:answer:style:)``).
+  public func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) -> [String] {
+    [style.bold("Lesson \(entry.number) · \(entry.title) — exercise"), "  " + style.markdown(entry.exercise.prompt)]
+  }
+
   /// The result of ``check(_:answer:style:)``: the lines to print, and the failure to
   /// report after them when the answer does not pass.
   public struct CheckResult: Sendable {
-    /// The exercise, the verdict's computation and (when passed) the closing line.
+    /// How to submit (no answer), or the verdict's computation and, when passed, the closing line.
     public var lines: [String]
     /// Set when the answer does not pass.
     public var failure: VerificationFailure?
   }
 
-  /// Shows `entry`'s exercise and, given an `answer`, judges it live (recording a pass).
+  /// Judges `answer` to `entry`'s exercise live (recording a pass); without an answer,
+  /// says how to submit one.
   ///
-  /// - Throws: ``InputError`` when the lesson has no program in this build.
+  /// - Throws: ``InputError`` when the lesson has no program in this build, or the
+  ///   answer is not valid input (e.g. an unknown landscape spec).
   public func check(_ entry: LessonManifest.Entry, answer: String?, style: TerminalStyle) async throws -> CheckResult {
-    var lines = [style.bold("Lesson \(entry.number) · \(entry.title) — exercise"), "  " + style.markdown(entry.exercise.prompt)]
     guard let answer else {
-      lines.append("  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`.")
-      return CheckResult(lines: lines, failure: nil)
+      return CheckResult(lines: ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."], failure: nil)
     }
     let program = try Self.program(of: entry)
     let verdict = try await program.exercise.judge(answer, entry.seed)
-    lines += verdict.lines.map { "    " + $0 }
+    var lines = verdict.lines.map { "    " + $0 }
     guard verdict.passed else {
       return CheckResult(
         lines: lines,

@@ -80,7 +80,8 @@ struct LessonSessionTests {
     let entry = try s.entry(1)
     let result = try await s.check(entry, answer: nil, style: .plain)
     #expect(result.failure == nil)
-    #expect(result.lines.last == "  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`.")
+    #expect(result.lines == ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."])
+    #expect(s.exerciseLines(entry, style: .plain) == ["Lesson 1 · \(entry.title) — exercise", "  " + entry.exercise.prompt])
     #expect(try s.store.load() == LessonState())
   }
 }
