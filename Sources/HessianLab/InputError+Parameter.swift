@@ -75,6 +75,11 @@ extension InputError {
     // Lessons
     /// The lessons folder.
     case lessons = "lessons folder"
+    /// The number of a lesson.
+    case lesson = "lesson number"
+    // Learning coefficient bounds
+    /// r, a Hessian rank given instead of computed.
+    case rank = "Hessian rank r"
     /// Running a lesson with the reference answers, without prompting.
     case nonInteractive = "non-interactive mode"
   }

@@ -84,114 +84,33 @@ struct CompareCommand: AsyncParsableCommand {
     if landscapes.isEmpty && sweep == nil {
       throw UsageError("compare: give at least one landscape or --sweep d=N,N,…")
     }
-    var cfg = ComparisonConfiguration()
-    cfg.confidence = confidence
-    cfg.risk = risk
-    cfg.seeds = seeds
-    if !methods.isEmpty { cfg.methods = methods }
-    cfg.population = population
-    cfg.sigma = sigma
-    cfg.keptCapFactor = keptCapFactor
-    cfg.slqProbeCap = slqProbeCap
-    cfg.conversion = conversion
-    cfg.seedRoot = seed
-    try cfg.validate()
-    let dims = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
+    var options = CompareAnalysis.Options()
+    options.configuration.confidence = confidence
+    options.configuration.risk = risk
+    options.configuration.seeds = seeds
+    if !methods.isEmpty { options.configuration.methods = methods }
+    options.configuration.population = population
+    options.configuration.sigma = sigma
+    options.configuration.keptCapFactor = keptCapFactor
+    options.configuration.slqProbeCap = slqProbeCap
+    options.configuration.conversion = conversion
+    options.configuration.seedRoot = seed
+    options.rankFraction = rankFraction
+    try options.configuration.validate()
+    options.sweepDimensions = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
     let resolved = try landscapes.map { text throws(InputError) in try LandscapeSpec.resolve(text) }
-    for land in resolved where cfg.methods.contains(.covariance) {
-      try MemoryBudget.check(
-        MemoryBudget.product(population, land.dimension, MemoryLayout<Double>.size),
-        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
-        parameter: .population, value: "\(population)")
-    }
-    let status = StatusLine.make()
-    var comparisons: [LandscapeComparison] = []
-    for land in resolved {
-      comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: status))
-    }
-    var sweepResult: DimensionSweep.Result?
-    if let dims {
-      sweepResult = try await DimensionSweep.run(
-        dimensions: dims, rankFraction: rankFraction, configuration: cfg, progress: status)
-    }
+    let report = try await CompareAnalysis.run(resolved, options: options, progress: StatusLine.make())
     StatusLine.clear()
-    if let path = svg {
-      let plot = sweepResult.map(DimensionSweep.plot) ?? Self.costPlot(comparisons)
-      try OutputFile.write(SVGPlot.render(plot), to: path, option: "--svg")
-    }
+    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {
-      let report = CompareReport(comparisons: comparisons, sweep: sweepResult, verdicts: comparisons.map(\.verdict))
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
       print(String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self))
-      return
+    } else {
+      print(report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
     }
-    var blocks = comparisons.map { $0.reportLines.joined(separator: "\n") }
-    if let s = sweepResult {
-      var lines = DimensionSweep.tableLines(s)
-      lines.append("specs: " + s.points.map { "d=\($0.dimension): \($0.spec.count > 60 ? String($0.spec.prefix(40)) + "…" : $0.spec)" }.joined(separator: "; "))
-      for p in s.points { lines.append("d = \(p.dimension): \(p.comparison.verdict)") }
-      lines.append(TerminalPlot.render(DimensionSweep.plot(s)))
-      blocks.append(lines.joined(separator: "\n"))
-    }
-    if let path = svg { blocks.append("wrote \(path)") }
-    print(blocks.joined(separator: "\n\n"))
   }
-
-  /// Log-scale cost per method, methods named on the x axis. A method that
-  /// reached the confidence is a point at its cost; one that did not is a bar
-  /// up to its cost at the budget cap (a lower bound on what it would need),
-  /// in the same colour, and its axis name carries a "✗" — it is marked, not
-  /// dropped.
-  static func costPlot(_ comparisons: [LandscapeComparison]) -> PlotModel {
-    let methods = comparisons.first?.methods.map(\.method) ?? []
-    var series: [PlotModel.Series] = []
-    for (k, c) in comparisons.enumerated() {
-      let indexed = c.methods.compactMap { m -> (Double, MethodOutcome)? in
-        guard let i = methods.firstIndex(of: m.method), m.lossEvaluationEquivalents > 0 else { return nil }
-        return (Double(i + 1), m)
-      }
-      let reached = indexed.filter { $0.1.reachedConfidence }
-      let missed = indexed.filter { !$0.1.reachedConfidence }
-      series.append(
-        .init(name: c.landscape, x: reached.map(\.0), y: reached.map { $0.1.lossEvaluationEquivalents }, style: .points, colorIndex: k))
-      if !missed.isEmpty {
-        series.append(
-          .init(
-            name: "\(c.landscape): ✗ not reached (cost at cap)", x: missed.map(\.0), y: missed.map { $0.1.lossEvaluationEquivalents },
-            style: .bars, colorIndex: k))
-      }
-    }
-    let categories = methods.map { m in
-      comparisons.contains { $0.methods.contains { $0.method == m && !$0.reachedConfidence } } ? "\(m.rawValue) ✗" : m.rawValue
-    }
-    let confidence = comparisons.first.map { String(format: "%g", $0.confidence) } ?? "c"
-    return PlotModel(
-      title: "Cost of an exact rank with probability ≥ \(confidence), per method", xLabel: "method (✗: did not reach the confidence)",
-      yLabel: "loss-evaluation equivalents per run", series: series, logY: true, xCategories: categories)
-  }
-}
-
-/// `compare --json` (with `schemaVersion`: `docs/schema/compare.schema.json`).
-struct CompareReport: Codable {
-  var comparisons: [LandscapeComparison]
-  var sweep: DimensionSweep.Result?
-  var verdicts: [String]
 }
 
 extension ComparedMethod: ExpressibleByArgument {}
 extension CostConversion: ExpressibleByArgument {}
-
-/// One-line progress messages on standard error, only on a terminal.
-enum StatusLine {
-  static let enabled = isatty(STDERR_FILENO) != 0
-
-  static func make() -> (@Sendable (String) -> Void)? {
-    guard enabled else { return nil }
-    return { message in FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8)) }
-  }
-
-  static func clear() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-  }
-}

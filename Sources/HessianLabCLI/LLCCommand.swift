@@ -17,23 +17,11 @@ struct LLCCommand: AsyncParsableCommand {
       """
   )
 
-  enum Method: String, ExpressibleByArgument, CaseIterable {
-    case bounds, exact, volume, sgld, all
-  }
-
-  enum RankMethodOption: String, ExpressibleByArgument, CaseIterable {
-    case auto, dense, lanczos, block, power, slq
-  }
-
-  enum RankSourceOption: String, ExpressibleByArgument, CaseIterable {
-    case hessian, covariance, stated
-  }
-
   @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...).")
   var landscape: String
 
   @Option(help: "What to compute.")
-  var method: Method = .all
+  var method: LLCMethod = .all
 
   @Option(help: "Root seed (drawn and printed when omitted).")
   var seed: UInt64?
@@ -42,16 +30,16 @@ struct LLCCommand: AsyncParsableCommand {
   var json = false
 
   @Option(name: .customLong("rank-method"), help: "How to compute the Hessian rank (auto: dense for d ≤ 2000, else block).")
-  var rankMethod: RankMethodOption = .auto
+  var rankMethod: RankMethodChoice = .auto
 
   @Option(help: "Use this rank for the bounds instead of computing it.")
   var rank: Int?
 
   @Option(name: .customLong("rank-source"), help: "Where --rank came from (covariance flags the lower bound as unsafe).")
-  var rankSource: RankSourceOption = .stated
+  var rankSource: RankSource = .stated
 
   @Option(help: "Volume multiplicity correction: known (the landscape's m, else 1), or a fixed integer m ≥ 1.")
-  var multiplicity: String = "known"
+  var multiplicity: VolumeMultiplicity = .known
 
   @Option(name: .customLong("epsilon-min"), help: "Volume: the splitting runs down to this ε, the lower end of the fit window.")
   var epsilonMin: Double = 1e-10
@@ -88,21 +76,13 @@ struct LLCCommand: AsyncParsableCommand {
 
   /// Checks every numeric option (used by the chosen method or not) before any work.
   func validate() throws {
-    guard epsilonMin.isFinite, epsilonMin > 0, epsilonMin < 1 else {
-      throw UsageError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)")
-    }
-    guard epsilonMax.isFinite, epsilonMax > 0, epsilonMax < 1 else {
-      throw UsageError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)")
-    }
-    guard epsilonMin < epsilonMax else {
-      throw UsageError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)")
-    }
+    guard epsilonMin.isFinite, epsilonMin > 0, epsilonMin < 1 else { throw UsageError("--epsilon-min: ε = \(epsilonMin) must be in (0, 1)") }
+    guard epsilonMax.isFinite, epsilonMax > 0, epsilonMax < 1 else { throw UsageError("--epsilon-max: ε = \(epsilonMax) must be in (0, 1)") }
+    guard epsilonMin < epsilonMax else { throw UsageError("--epsilon-min: \(epsilonMin) must be smaller than --epsilon-max \(epsilonMax)") }
     guard particles >= 4 else { throw UsageError("--particles: \(particles) must be at least 4") }
     guard replicates >= 1 else { throw UsageError("--replicates: \(replicates) must be at least 1") }
     guard moves >= 1 else { throw UsageError("--moves: \(moves) must be at least 1") }
-    guard multiplicity == "known" || (Int(multiplicity).map { $0 >= 1 } ?? false) else {
-      throw UsageError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
-    }
+    if case let .fixed(m) = multiplicity, m < 1 { throw UsageError("--multiplicity: '\(m)' is neither 'known' nor an integer ≥ 1") }
     guard sampleSize.isFinite, sampleSize > 1 else { throw UsageError("--n: n = \(sampleSize) must be a finite number > 1 (β = 1/log n)") }
     guard gamma.isFinite, gamma >= 0 else { throw UsageError("--gamma: γ = \(gamma) must be finite and ≥ 0") }
     if let h = stepSize, !(h.isFinite && h > 0) { throw UsageError("--step-size: ε = \(h) must be positive and finite") }
@@ -115,95 +95,29 @@ struct LLCCommand: AsyncParsableCommand {
 
   func run() async throws {
     let land = try LandscapeSpec.resolve(landscape)
-    let d = land.dimension
-    if let r = rank, r > d { throw UsageError("--rank: \(r) is not between 0 and d = \(d)") }
-    let rootSeed = seed ?? UInt64.random(in: 0...UInt64.max)
-    if seed == nil, !json { print("seed \(rootSeed) (drawn; pass --seed \(rootSeed) to reproduce)") }
-    let rng = SeededGenerator(seed: rootSeed)
+    if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
+    var options = LLCAnalysis.Options(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+    if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
+    options.method = method
+    options.rankMethod = rankMethod
+    options.rank = rank
+    options.rankSource = rankSource
+    options.multiplicity = multiplicity
+    let splitting = MultilevelSplitting.Configuration(particles: particles, movesPerIteration: moves)
+    options.volume = .init(epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates, splitting: splitting)
+    options.sgld = .init(
+      sampleSize: sampleSize, localisation: gamma, stepSize: stepSize, chains: chains, steps: steps, burnIn: burnIn)
     let progress = ProgressBar(label: "llc")
     defer { progress.finish() }
-    let wants = { (m: Method) in method == .all || method == m }
-
-    // Rank and bounds.
-    var warnings: [String] = []
-    let bounds: LearningCoefficientBounds
-    if let r = rank {
-      guard r >= 0, r <= d else { throw UsageError("--rank: \(r) is not between 0 and d = \(d)") }
-      let source: RankSource = rankSource == .covariance ? .covarianceReadout : rankSource == .hessian ? .hessian : .stated
-      bounds = LearningCoefficientBounds(rank: r, dimension: d, source: source)
-    } else {
-      let rm: RankMethod
-      switch rankMethod {
-      case .auto: rm = d <= 2000 ? .dense : .block
-      case .dense: rm = .dense
-      case .lanczos: rm = .lanczos
-      case .block: rm = .block
-      case .power: rm = .power
-      case .slq: rm = .slq
-      }
-      var rankRng = rng.child(1000)
-      let result: RankResult
-      do {
-        result = try RankComputation.rank(of: HessianOperator(landscape: land), method: rm, using: &rankRng)
-      } catch {
-        throw UsageError("\(landscape): the Hessian rank (\(rm.rawValue)) failed: \(error)")
-      }
-      bounds = LearningCoefficientBounds(rank: result.rank, dimension: d, source: .hessian)
-      warnings += result.warnings.map { "rank: \($0.message)" }
-      if let known = land.knownAnswers.rank.value, known != result.rank {
-        warnings.append("the computed rank \(result.rank) differs from the known rank \(known)")
-      }
-    }
-    warnings += bounds.warnings
-    progress.update(1, 3)
-
-    let exact = ExactLearningCoefficient(of: land)
-    if let v = exact.value, !bounds.contains(v) {
-      warnings.append("the exact λ = \(v) lies outside the bounds [\(bounds.lower), \(bounds.upper)]: the rank is not the true Hessian rank")
-    }
-
-    var volume: VolumeScalingEstimate? = nil
-    if wants(.volume) {
-      let m: Int
-      if multiplicity == "known" {
-        m = exact.multiplicity ?? 1
-        if exact.multiplicity == nil { warnings.append("volume: multiplicity unknown, m = 1 used (biased down if m > 1)") }
-      } else if let v = Int(multiplicity), v >= 1 {
-        m = v
-      } else {
-        throw UsageError("--multiplicity: '\(multiplicity)' is neither 'known' nor an integer ≥ 1")
-      }
-      let config = VolumeScalingEstimator.Configuration(
-        epsilonMin: epsilonMin, epsilonMax: epsilonMax, replicates: replicates,
-        splitting: .init(particles: particles, movesPerIteration: moves))
-      var child = rng.child(1)
-      volume = try VolumeScalingEstimator.estimate(on: land, multiplicity: m, configuration: config, using: &child)
-    }
-    progress.update(2, 3)
-
-    var sgld: SGLDEstimate? = nil
-    if wants(.sgld) {
-      let config = SGLDEstimator.Configuration(
-        sampleSize: sampleSize, localisation: gamma, stepSize: stepSize, chains: chains, steps: steps, burnIn: burnIn)
-      var child = rng.child(2)
-      sgld = try SGLDEstimator.estimate(on: land, configuration: config, using: &child)
+    let report: LLCReport
+    do {
+      report = try LLCAnalysis.run(land, options: options, progress: progress.update)
+    } catch let error as LLCAnalysisError {
+      throw UsageError("\(landscape): \(error)")
     }
     progress.finish()
-
-    let report = LLCReport(
-      landscape: land.name, dimension: d, hessianRank: bounds.rank, rankSource: bounds.rankSource.rawValue,
-      lowerBound: bounds.lower.doubleValue, upperBound: bounds.upper.doubleValue,
-      boundsText: "[\(bounds.lower), \(bounds.upper)]", assumption: bounds.assumption,
-      exact: exact.value?.doubleValue, exactText: exact.value?.description, exactProvenance: exact.provenance.rawValue,
-      exactSource: exact.source, exactScope: land.knownAnswers.scope, multiplicity: exact.multiplicity,
-      estimates: .init(volume: volume.map(LLCReport.Entry.init), sgld: sgld.map(LLCReport.Entry.init)),
-      seed: rootSeed, warnings: warnings + (volume?.warnings.map { "volume: \($0)" } ?? []) + (sgld?.warnings.map { "sgld: \($0)" } ?? []))
-    if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
-    } else {
-      print(report.humanText(volume: volume, sgld: sgld))
-    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    print(json ? String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self) : report.text)
   }
 }

@@ -37,6 +37,8 @@ extension InputError.Parameter {
     case .chainSteps: "--steps"
     case .burnIn: "--burn-in"
     case .lessons: "--lessons"
+    case .lesson: "--lesson"
+    case .rank: "--rank"
     case .nonInteractive: "--non-interactive"
     }
   }

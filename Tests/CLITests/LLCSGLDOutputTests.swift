@@ -30,8 +30,10 @@ struct LLCSGLDOutputTests {
     #expect(rHat > 1.05)
     #expect(mixing["draws"] as? Int == 12_800 && (mixing["effectiveSampleSize"] as? Double ?? .infinity) < 100)
     #expect(mixing["drift"] is Double && mixing["driftStandardError"] is Double)
-    let warnings = try #require(json["warnings"] as? [String])
-    #expect(warnings.contains { $0.hasPrefix("sgld: the chains have not converged") }, "\(warnings)")
+    let warnings = try #require(json["warnings"] as? [[String: String]])
+    #expect(
+      warnings.contains { $0["code"] == "sgldCaveat" && $0["message"]?.hasPrefix("sgld: the chains have not converged") == true },
+      "\(warnings)")
   }
 
   /// (xy)²: m = 2, so λ̂ is expected ≈ (m − 1)/log(nβ) = 0.1431 below λ = 1/2.

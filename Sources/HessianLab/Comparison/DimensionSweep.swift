@@ -54,7 +54,7 @@ public enum DimensionSweep {
 
   /// Parses `d=10,30,100` (or `10,30,100`).
   ///
-  /// - Throws: ``InputError`` naming `--sweep`.
+  /// - Throws: ``InputError`` naming `.sweep`.
   public static func parseDimensions(_ text: String) throws(InputError) -> [Int] {
     var body = text.trimmingCharacters(in: .whitespaces)
     if body.hasPrefix("d=") { body.removeFirst(2) }

@@ -128,4 +128,36 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The last pilot of a read-out plan cannot tell its largest counted eigenvalue from a flat
   /// direction, so c_max and the recommended n are unreliable (``ReadoutPlan``).
   case pilotCannotSeparate
+
+
+  // MARK: Local learning coefficient (``LLCAnalysis``; listed in ``learningCoefficientCases``)
+
+  /// The computed Hessian rank differs from the rank the landscape knows by
+  /// construction: the rank method (or its threshold) missed or added eigenvalues,
+  /// and the bounds use the wrong r.
+  case rankDiffersFromKnown
+  /// The rank comes from the covariance read-out (``RankSource/covarianceReadout``),
+  /// which can exceed the Hessian rank on a non-quadratic minimum: an over-count
+  /// breaks the lower bound r/2 (``LearningCoefficientBounds``).
+  case covarianceRankOverCount
+  /// The exact λ lies outside [r/2, r/2 + (d − r)/4]: the r used is not the true
+  /// Hessian rank (``LearningCoefficientBounds``).
+  case exactOutsideBounds
+  /// The volume estimator's multiplicity correction used m = 1 because the
+  /// landscape does not know m: λ̂ is biased down if m > 1 (``VolumeScalingEstimator``).
+  case multiplicityUnknown
+  /// A caveat reported by the volume-scaling estimator (unreached levels, no fit,
+  /// one replicate, low move acceptance, …); its cause is in the message
+  /// (``VolumeScalingEstimate/warnings``).
+  case volumeCaveat
+  /// A caveat reported by the SGLD estimator (diverged chains, too large γ, slow
+  /// relaxation, chains not converged, multiplicity shortfall); its cause is in
+  /// the message (``SGLDEstimate/warnings``).
+  case sgldCaveat
+
+  /// The codes only the `llc` analysis reports (``LLCAnalysis``); the others are
+  /// rank methods' codes, which `llc` passes on for its rank warnings.
+  public static let learningCoefficientCases: [WarningCode] = [
+    .rankDiffersFromKnown, .covarianceRankOverCount, .exactOutsideBounds, .multiplicityUnknown, .volumeCaveat, .sgldCaveat,
+  ]
 }

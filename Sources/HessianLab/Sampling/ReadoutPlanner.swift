@@ -68,7 +68,7 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
 
   /// Runs a pilot with `pilotKept` points and plans the read-out.
   ///
-  /// - Throws: ``InputError`` if the pilot has n₀ ≤ d (naming `--kept`).
+  /// - Throws: ``InputError`` if the pilot has n₀ ≤ d (naming `.kept`).
   public static func plan(
     _ landscape: some LossOracle, sampler: SelectionSampler, pilotKept n0: Int, seed: UInt64, workers: Int = 1
   ) async throws -> ReadoutPlan {

@@ -48,7 +48,7 @@ public struct SelectionSampler: Sendable {
 
   /// A sampler; checks λ ≥ 2, σ > 0 finite and the scheme against λ.
   ///
-  /// - Throws: ``InputError`` naming `--population`, `--sigma`, `--mu` or `--rank-of`.
+  /// - Throws: ``InputError`` naming `.population`, `.sigma`, `.mu` or `.rankOf`.
   public init(
     population: Int, sigma: Double, scheme: SelectionScheme = .best, centerOffset: [Double]? = nil
   ) throws(InputError) {

@@ -208,7 +208,7 @@ public enum VerificationSuite {
     /// SLQ probes for the rank check: 40 when ``quick``, else 200.
     public var slqProbes: Int { quick ? 40 : 200 }
 
-    /// - Throws: ``InputError`` naming `--budget`.
+    /// - Throws: ``InputError`` naming `.budget`.
     public func validate() throws(InputError) {
       guard budget > 0, budget < 1 else {
         throw InputError.parameter(.budget, value: "\(budget)", problem: "P = \(budget) must be in (0, 1)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import HessianLab
 
 @Suite("Typed warnings")
@@ -27,5 +28,23 @@ struct WarningTests {
     let raw = WarningCode.allCases.map(\.rawValue)
     #expect(Set(raw).count == raw.count)
     #expect(raw.allSatisfy { !$0.isEmpty && !$0.contains(" ") })
+  }
+
+  /// The codes of a schema's `warnings[].code` enum.
+  static func schemaCodes(_ file: String) throws -> Set<String> {
+    let data = try Data(contentsOf: Repository.root.appendingPathComponent("docs/schema/\(file)"))
+    let schema = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let warnings = (schema?["properties"] as? [String: Any])?["warnings"] as? [String: Any]
+    let code = ((warnings?["items"] as? [String: Any])?["properties"] as? [String: Any])?["code"] as? [String: Any]
+    return Set(code?["enum"] as? [String] ?? [])
+  }
+
+  @Test("the llc schema lists the rank codes (llc passes rank warnings on) and the llc-only codes, nothing else")
+  func llcSchemaCodes() throws {
+    let rank = try Self.schemaCodes("rank.schema.json")
+    let llcOnly = Set(WarningCode.learningCoefficientCases.map(\.rawValue))
+    #expect(!rank.isEmpty && rank.isDisjoint(with: llcOnly))
+    #expect(try Self.schemaCodes("llc.schema.json") == rank.union(llcOnly))
+    #expect(llcOnly.count == WarningCode.learningCoefficientCases.count)
   }
 }

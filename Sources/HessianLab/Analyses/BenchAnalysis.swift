@@ -1,0 +1,103 @@
+import Foundation
+
+/// Times one of HessianLab's kernels (``BenchCase``) on the inputs `scripts/bench`
+/// wrote: one untimed warm-up run, then the timed runs. Only the kernel is timed;
+/// file loading is excluded, as on the NumPy/SciPy side.
+public enum BenchAnalysis {
+  /// Runs `benchCase` on the `.npy` files in folder `inputs`, `repetitions` timed
+  /// times (covariance: with `workers` concurrent workers).
+  ///
+  /// - Throws: ``InputError`` naming the input file that cannot be read.
+  public static func run(_ benchCase: BenchCase, inputs: String, repetitions: Int, workers: Int = 1) async throws -> BenchReport {
+    func path(_ name: String) -> String { (inputs as NSString).appendingPathComponent(name) }
+    func loadMatrix(_ name: String) throws -> Matrix {
+      do {
+        return try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path(name))).matrix
+      } catch {
+        throw InputError.numpy(error)
+      }
+    }
+    let name = benchCase.rawValue
+    switch benchCase {
+    case .batchedLoss:
+      let landscape = try QuadraticLandscape.fromNumpyHessian(path: path("H.npy"), name: "bench", check: .symmetryOnly)
+      let x = try loadMatrix("X.npy")
+      let d = landscape.dimension
+      var checksum = 0.0
+      let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) }
+      let flops = 2.0 * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
+      return BenchReport(case: name, seconds: times, flops: flops, checksum: checksum)
+    case .denseRank:
+      let file = try HessianFile(path: path("H.npy"))
+      let h = file.matrix
+      var rank = 0
+      let times = time(repetitions) {
+        let values = (try? SymmetricEigen.values(of: h)) ?? []
+        rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows, precision: file.precision).rank
+      }
+      return BenchReport(case: name, seconds: times, flops: nil, checksum: Double(rank))
+    case .topEigenvalues:
+      let op = HessianOperator(matrix: try HessianFile(path: path("H.npy")).matrix)
+      var values: [Double] = []
+      var hvps = 0
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        let before = op.applicationCount
+        values = (try? ExtremeEigenvalues.compute(of: op, end: .top, count: 20, using: &rng).values) ?? []
+        hvps = op.applicationCount - before
+      }
+      return BenchReport(
+        case: name, seconds: times, flops: nil, checksum: values.reduce(0, +), values: values, hessianVectorProducts: hvps)
+    case .blockRank:
+      let basis = try loadMatrix("B.npy")
+      let values = try NumpyArray.loadVector(contentsOf: URL(fileURLWithPath: path("values.npy"))).vector
+      let op = HessianOperator(landscape: QuadraticLandscape(name: "bench", storage: .factored(values: values, basisRows: basis)))
+      var rank = 0
+      var hvps = 0
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        let before = op.applicationCount
+        rank = (try? BlockKrylovRank.rank(of: op, using: &rng).rank) ?? -1
+        hvps = op.applicationCount - before
+      }
+      return BenchReport(case: name, seconds: times, flops: nil, checksum: Double(rank), hessianVectorProducts: hvps)
+    case .covariance:
+      let landscape = try QuadraticLandscape.fromNumpyHessian(path: path("H.npy"), name: "bench", check: .symmetryOnly)
+      let sampler = try SelectionSampler(population: 100, sigma: 1)
+      var checksum = 0.0
+      var times: [Double] = []
+      for run in 0...repetitions {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sample = try await sampler.sample(landscape, kept: 5000, seed: 7, workers: workers)
+        let elapsed = seconds(start.duration(to: clock.now))
+        checksum = sample.moments.secondMoment.trace
+        if run > 0 { times.append(elapsed) }
+      }
+      return BenchReport(case: name, seconds: times, flops: nil, checksum: checksum)
+    case .dgemm:
+      let n = 1000
+      var rng = SeededGenerator(seed: 1)
+      let a = Matrix(rows: n, columns: n, elements: rng.normals(n * n))
+      var c = Matrix(rows: n, columns: n)
+      let times = time(repetitions) { BLAS.gemm(a, .none, a, .none, into: &c) }
+      return BenchReport(case: name, seconds: times, flops: 2.0 * Double(n * n * n), checksum: c[0, 0])
+    }
+  }
+
+  /// Runs `body` once untimed, then `count` timed times; seconds per run.
+  static func time(_ count: Int, _ body: () -> Void) -> [Double] {
+    body()
+    let clock = ContinuousClock()
+    return (0..<count).map { _ in
+      let start = clock.now
+      body()
+      return seconds(start.duration(to: clock.now))
+    }
+  }
+
+  /// A duration in seconds.
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+}

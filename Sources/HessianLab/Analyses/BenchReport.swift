@@ -1,0 +1,29 @@
+/// What `bench` prints: one JSON object per invocation (``BenchAnalysis``).
+public struct BenchReport: Sendable, Codable, Equatable {
+  /// The case's command-line name (``BenchCase`` raw value).
+  public var `case`: String
+  /// Seconds of each timed run (the warm-up run excluded).
+  public var seconds: [Double]
+  /// Floating-point operations of one run, when meaningful.
+  public var flops: Double?
+  /// A value derived from the result, so the work cannot be optimised away and
+  /// the twin's answer can be compared.
+  public var checksum: Double
+  /// Computed values, for comparing accuracy with the twin.
+  public var values: [Double]? = nil
+  /// HVPs of one run, where the kernel applies an operator.
+  public var hessianVectorProducts: Int? = nil
+
+  /// A report from its fields.
+  public init(
+    case: String, seconds: [Double], flops: Double?, checksum: Double, values: [Double]? = nil,
+    hessianVectorProducts: Int? = nil
+  ) {
+    self.case = `case`
+    self.seconds = seconds
+    self.flops = flops
+    self.checksum = checksum
+    self.values = values
+    self.hessianVectorProducts = hessianVectorProducts
+  }
+}

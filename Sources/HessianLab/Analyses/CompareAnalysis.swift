@@ -1,0 +1,53 @@
+/// The whole `compare` question in one call: for each landscape (and each
+/// quadratic of an optional dimension sweep), which route reaches the exact
+/// Hessian rank with the requested probability at the lower cost
+/// (``MethodComparison``, ``DimensionSweep``).
+///
+/// Cost: per landscape and method, the budget doubles until enough seeds give
+/// the exact rank; every HVP and loss evaluation is counted and reported, capped
+/// by ``ComparisonConfiguration/maxLossEvaluationsPerRun`` and
+/// ``ComparisonConfiguration/maxHessianVectorProductsPerRun`` per run.
+public enum CompareAnalysis {
+  /// What to compare and how; the defaults are those of `hessian-lab compare`.
+  public struct Options: Sendable {
+    /// Confidence, risk, seeds, methods, covariance settings and caps.
+    public var configuration = ComparisonConfiguration()
+    /// The dimensions of the sweep over quadratics (``DimensionSweep``); nil for no sweep.
+    public var sweepDimensions: [Int]?
+    /// The sweep's rank fraction f: r = round(f·d), in (0, 1].
+    public var rankFraction = 0.1
+
+    /// The default options.
+    public init() {}
+  }
+
+  /// Compares the configured methods on every landscape, then runs the sweep if any.
+  /// Before any work, refuses a covariance route whose λ×d candidate matrix would not
+  /// fit in memory (``MemoryBudget``).
+  ///
+  /// - Throws: ``InputError`` for an invalid configuration (naming the option),
+  ///   a candidate matrix over the memory budget (naming `.population`), or a
+  ///   rank fraction outside (0, 1] (naming `.rankFraction`).
+  public static func run(
+    _ landscapes: [any Landscape], options: Options, progress: (@Sendable (String) -> Void)? = nil
+  ) async throws -> CompareReport {
+    let cfg = options.configuration
+    try cfg.validate()
+    for land in landscapes where cfg.methods.contains(.covariance) {
+      try MemoryBudget.check(
+        MemoryBudget.product(cfg.population, land.dimension, MemoryLayout<Double>.size),
+        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
+        parameter: .population, value: "\(cfg.population)")
+    }
+    var comparisons: [LandscapeComparison] = []
+    for land in landscapes {
+      comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: progress))
+    }
+    var sweep: DimensionSweep.Result?
+    if let dims = options.sweepDimensions {
+      sweep = try await DimensionSweep.run(
+        dimensions: dims, rankFraction: options.rankFraction, configuration: cfg, progress: progress)
+    }
+    return CompareReport(comparisons: comparisons, sweep: sweep)
+  }
+}
