@@ -25,9 +25,21 @@ let package = Package(
       providers: [.apt(["libgsl-dev", "libopenblas-dev"])]
     ),
 
-    // MARK: - Public API
+    // MARK: - Layers, lowest first; each target imports only the ones above it here
+    // (LayeringTests fails otherwise). CONTRIBUTING.md, "The seam", has the diagram.
+    // Bridge: the only Swift module that imports CGSL; GSL types never leave it.
     .target(name: "GSLBridge", dependencies: ["CGSL"]),
-    .target(name: "HessianLab", dependencies: ["GSLBridge"]),
+    // Core: operators and loss oracles (the seam), Krylov methods, sampling, LLC estimators,
+    // statistics, .npy I/O, randomness. Knows nothing of landscapes or known answers.
+    .target(name: "HessianCore", dependencies: ["GSLBridge"]),
+    // Zoo: landscapes (providers of the seam), the spec language, known answers, fixtures.
+    .target(name: "HessianZoo", dependencies: ["HessianCore"]),
+    // Verification and comparison: analyses per command, known-answer checks, head-to-head costs.
+    .target(name: "HessianVerification", dependencies: ["HessianZoo"]),
+    // Lessons: the guided walkthroughs.
+    .target(name: "HessianLessons", dependencies: ["HessianVerification"]),
+    // The public library product: re-exports every layer.
+    .target(name: "HessianLab", dependencies: ["HessianLessons"]),
     .executableTarget(
       name: "hessian-lab",
       dependencies: [

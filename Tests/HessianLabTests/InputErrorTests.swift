@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Typed input errors")
 struct InputErrorTests {
@@ -79,11 +83,15 @@ struct InputErrorTests {
 
   @Test("No library source builds an input error whose text spells a command-line flag")
   func noFlagsInLibraryText() throws {
-    let root = URL(fileURLWithPath: Repository.path("Sources/HessianLab"))
-    let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
     let flag = try Regex(#""[^"]*--[a-z][^"]*""#)
     var checked = 0
-    for case let url as URL in files where url.pathExtension == "swift" {
+    let libraries = ["HessianCore", "HessianZoo", "HessianVerification", "HessianLessons", "HessianLab"]
+    let urls = try libraries.flatMap { target -> [URL] in
+      let root = URL(fileURLWithPath: Repository.path("Sources/\(target)"))
+      let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+      return files.compactMap { $0 as? URL }
+    }
+    for url in urls where url.pathExtension == "swift" {
       let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
       for (i, line) in lines.enumerated() where line.contains("InputError.") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("///") {
         checked += 1

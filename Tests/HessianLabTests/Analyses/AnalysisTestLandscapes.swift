@@ -1,6 +1,10 @@
 import Foundation
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Counts calls from concurrent tasks.
 final class CallCounter: @unchecked Sendable {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("DescribeAnalysis: a landscape's known answers as one report")
 struct DescribeAnalysisTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("RankAnalysis: the rank command as one library call")
 struct RankAnalysisTests {

@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Head-to-head comparison")
 struct MethodComparisonTests {

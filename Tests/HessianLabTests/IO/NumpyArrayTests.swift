@@ -3,7 +3,11 @@ import GSLBridge
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 // MARK: - Helpers
 

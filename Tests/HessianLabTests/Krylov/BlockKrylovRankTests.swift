@@ -2,7 +2,11 @@ import Foundation
 import GSLBridge
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Block Krylov rank: the bound on what was not computed")
 struct BlockKrylovRankTests {

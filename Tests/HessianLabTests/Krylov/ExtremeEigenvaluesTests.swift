@@ -1,5 +1,9 @@
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Top-k and bottom-k eigenvalues")
 struct ExtremeEigenvaluesTests {

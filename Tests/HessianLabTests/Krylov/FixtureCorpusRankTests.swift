@@ -1,7 +1,11 @@
 import Foundation
 import TestSupport
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Every rank method against the dense reference on the whole fixture corpus
 /// (`fixtures/landscapes/*.json`).

@@ -1,5 +1,9 @@
 import Foundation
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Small prescribed-spectrum quadratics shared by the Krylov tests (math notes
 /// §5.2–5.5 use the same spectra).

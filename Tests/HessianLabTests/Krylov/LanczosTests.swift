@@ -1,7 +1,11 @@
 import Foundation
 import TestSupport
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Lanczos: breakdown at the Krylov dimension, the multiplicity warning, and
 /// ghosts without reorthogonalisation (math notes §5.2 and §5.4).

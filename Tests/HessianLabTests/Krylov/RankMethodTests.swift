@@ -1,6 +1,10 @@
 import TestSupport
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Every deterministic-answer method against the dense reference on the
 /// prescribed-spectrum cases (exact multiplets, tiny eigenvalues).

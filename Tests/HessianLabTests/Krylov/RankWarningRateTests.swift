@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// How often each warning of the rank methods fires on right and on wrong
 /// answers, over seeds (issue 15 item 10). A warning that fires as often on

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// SLQ's rank when the quadrature nodes must resolve τ (issue 15 item 1): on
 /// spectra over many magnitudes or of both signs, 30 Lanczos steps leave the

@@ -1,5 +1,9 @@
 import Testing
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Hutchinson, Hutch++ and SLQ: exact cases, statistical bounds with a stated
 /// false-failure probability, and Hutch++ vs Hutchinson at equal cost.

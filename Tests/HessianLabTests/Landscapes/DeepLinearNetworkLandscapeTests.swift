@@ -1,7 +1,11 @@
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("DeepLinearNetworkLandscape")
 struct DeepLinearNetworkLandscapeTests {

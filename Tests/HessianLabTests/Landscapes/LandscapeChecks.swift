@@ -1,7 +1,11 @@
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Shared derivative checks run on every landscape family (gradient against
 /// central differences of the loss, HVP against central differences of the

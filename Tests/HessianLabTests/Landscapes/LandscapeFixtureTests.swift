@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("LandscapeFixture")
 struct LandscapeFixtureTests {

@@ -1,7 +1,11 @@
 import Foundation
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// `dln-5-3-5` (``DeepLinearNetworkLandscape`` with widths 5-3-5, true rank 1),
 /// K = ‖W₂W₁ − E₁₁‖²_F, with the loss and gradient written as plain loops over

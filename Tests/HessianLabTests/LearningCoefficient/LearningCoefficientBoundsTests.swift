@@ -1,6 +1,10 @@
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Learning-coefficient bounds from the Hessian rank")
 struct LearningCoefficientBoundsTests {

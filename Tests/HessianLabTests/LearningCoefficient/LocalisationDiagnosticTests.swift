@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// The γ criterion of math notes §6, γ ≪ (nβ)^{2/p}, at n = 10⁴ (nβ ≈ 1086):
 /// (nβ)^{2/p} = 1086 (p = 2), 33 (p = 4), 10.3 (p = 6). Deterministic given the

@@ -2,7 +2,11 @@ import Foundation
 import GSLBridge
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Statistical design (fixed seeds; false-failure probability p per check, the
 /// chance that a correct sampler fails on a random seed):

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("NewtonPolyhedron")
 struct NewtonPolyhedronTests {

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("BigInteger")
 struct PolynomialBigIntegerTests {

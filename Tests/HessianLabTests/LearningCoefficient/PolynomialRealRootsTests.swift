@@ -1,6 +1,10 @@
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Real-root counts with multiplicities, checked against polynomials built
 /// from their roots (known by construction, never from the counting code).

@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Statistical design (fixed seeds): λ̂ is the mean of C independent chains
 /// (child streams), SE their standard deviation over √C, so (λ̂ − E λ̂)/SE is

@@ -2,7 +2,11 @@ import Foundation
 import GSLBridge
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Statistical design of these checks (fixed seeds; the false-failure
 /// probability is what a *correct* estimator would suffer on a random seed):

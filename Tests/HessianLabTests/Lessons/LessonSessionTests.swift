@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 @Suite("Lesson session: choosing, listing, hints and reset on a progress store")
 struct LessonSessionTests {

@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Statements the lessons once got wrong, each checked against the rendered
 /// lesson (narrative + live output, as `lesson start N --non-interactive`

@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// f(x) = Σ cᵢ xᵢ⁴ + Σ qᵢ xᵢ²: a non-quadratic minimum at 0 with rank(H) = #{qᵢ > 0}.
 struct QuarticTestLandscape: Landscape {

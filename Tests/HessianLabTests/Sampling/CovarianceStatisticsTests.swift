@@ -1,6 +1,10 @@
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// Statistical checks of the (1,λ) covariance against closed-form theory
 /// (math notes §1.3, §2.1). Every threshold comes from a stated false-failure

@@ -2,7 +2,11 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import HessianLab
+import HessianLab
+@testable import HessianCore
+@testable import HessianLessons
+@testable import HessianVerification
+@testable import HessianZoo
 
 /// A deliberately broken landscape: its HVP is 1% too large.
 struct BrokenHVPLandscape: Landscape {

@@ -96,7 +96,7 @@ public enum AtomicFile {
   }
 
   /// A short reason for a Foundation write error (the underlying POSIX message when there is one).
-  static func reason(for error: any Error) -> String {
+  package static func reason(for error: any Error) -> String {
     let ns = error as NSError
     if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.localizedDescription }
     return ns.localizedDescription

@@ -150,7 +150,7 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
 }
 
 /// Number formatting for sampling messages and tables.
-enum SamplingFormat {
+package enum SamplingFormat {
   /// x with 4 significant digits (`%.4g`).
-  static func short(_ x: Double) -> String { String(format: "%.4g", x) }
+  package static func short(_ x: Double) -> String { String(format: "%.4g", x) }
 }

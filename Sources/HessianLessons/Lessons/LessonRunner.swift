@@ -11,7 +11,7 @@ public protocol LessonConsole: AnyObject {
 }
 
 /// A console that records output and answers from a list (tests).
-public final class RecordingConsole: LessonConsole, @unchecked Sendable {
+package final class RecordingConsole: LessonConsole, @unchecked Sendable {
   /// Every line and prompt printed so far, in order, one element each.
   public private(set) var output: [String] = []
   private var answers: [String]
@@ -58,14 +58,14 @@ public struct LessonRunner {
   }
 
   /// How output is coloured (``TerminalStyle/plain`` for none).
-  public let style: TerminalStyle
+  package let style: TerminalStyle
   /// Where the lesson is printed and answers are read.
   public let console: any LessonConsole
   /// Whether predictions are answered on the console or with the reference answers.
   public let mode: Mode
 
   /// A runner printing to `console` with `style` and answering predictions per `mode`.
-  public init(style: TerminalStyle, console: any LessonConsole, mode: Mode) {
+  package init(style: TerminalStyle, console: any LessonConsole, mode: Mode) {
     self.style = style
     self.console = console
     self.mode = mode

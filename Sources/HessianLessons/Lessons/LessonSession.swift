@@ -59,7 +59,7 @@ public struct LessonSession: Sendable {
   }
 
   /// The progress table (marker ▶ on the current lesson, done rows green) and a summary line.
-  public func listLines(style: TerminalStyle) throws -> [String] {
+  package func listLines(style: TerminalStyle) throws -> [String] {
     let state = try store.load()
     var rows: [[String]] = []
     for e in library.manifest.lessons {
@@ -109,7 +109,7 @@ public struct LessonSession: Sendable {
   }
 
   /// The next hint of `entry`'s exercise (every hint with `all`), recorded as shown.
-  public func hintLines(_ entry: LessonManifest.Entry, all: Bool, style: TerminalStyle) throws -> [String] {
+  package func hintLines(_ entry: LessonManifest.Entry, all: Bool, style: TerminalStyle) throws -> [String] {
     var state = try store.load()
     var p = state.progress(entry.id)
     let shown = all ? entry.hints.count : min(p.hintsShown + 1, entry.hints.count)
@@ -125,7 +125,7 @@ public struct LessonSession: Sendable {
   }
 
   /// The heading and prompt of `entry`'s exercise (printed before ``check(_:answer:style:)``).
-  public func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) -> [String] {
+  package func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) -> [String] {
     [style.bold("Lesson \(entry.number) · \(entry.title) — exercise"), "  " + style.markdown(entry.exercise.prompt)]
   }
 
@@ -143,7 +143,7 @@ public struct LessonSession: Sendable {
   ///
   /// - Throws: ``InputError`` when the lesson has no program in this build, or the
   ///   answer is not valid input (e.g. an unknown landscape spec).
-  public func check(_ entry: LessonManifest.Entry, answer: String?, style: TerminalStyle) async throws -> CheckResult {
+  package func check(_ entry: LessonManifest.Entry, answer: String?, style: TerminalStyle) async throws -> CheckResult {
     guard let answer else {
       return CheckResult(lines: ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."], failure: nil)
     }

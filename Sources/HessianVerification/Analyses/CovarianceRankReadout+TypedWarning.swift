@@ -1,10 +1,10 @@
 extension CovarianceRankReadout.Warning {
   /// The warning with its ``WarningCode`` (``WarningCode/countedMayBeFlat`` or
   /// ``WarningCode/uncountedBelowNullEdge``) and its ``message``.
-  public var typed: HessianLab.Warning {
+  public var typed: HessianCore.Warning {
     switch self {
-    case .countedMayBeFlat: HessianLab.Warning(.countedMayBeFlat, message)
-    case .uncountedBelowNullEdge: HessianLab.Warning(.uncountedBelowNullEdge, message)
+    case .countedMayBeFlat: HessianCore.Warning(.countedMayBeFlat, message)
+    case .uncountedBelowNullEdge: HessianCore.Warning(.uncountedBelowNullEdge, message)
     }
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// ANSI colour for lesson output, on only when printing to a terminal and
 /// `NO_COLOR` is unset or empty (no-color.org) and `TERM` is not `dumb`.
-public struct TerminalStyle: Sendable, Equatable {
+package struct TerminalStyle: Sendable, Equatable {
   /// Whether escape sequences are emitted.
   public let enabled: Bool
 

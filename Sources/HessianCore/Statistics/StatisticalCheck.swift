@@ -15,6 +15,19 @@ public struct CheckOutcome: Sendable, Equatable, Codable {
   public let passed: Bool
   /// How the threshold was derived, in one line.
   public let derivation: String
+
+  /// An outcome with every field given (the verification layer builds its rows from these).
+  package init(
+    name: String, statistic: Double, threshold: Double, falseFailureProbability: Double, passed: Bool,
+    derivation: String
+  ) {
+    self.name = name
+    self.statistic = statistic
+    self.threshold = threshold
+    self.falseFailureProbability = falseFailureProbability
+    self.passed = passed
+    self.derivation = derivation
+  }
 }
 
 /// Statistical checks whose thresholds come from a stated false-failure

@@ -1,0 +1,2 @@
+// Lessons use verification, comparison and everything below.
+@_exported import HessianVerification
