@@ -67,12 +67,15 @@ public enum BlockKrylovRank {
     var sumSquares = 0.0
     var draws = 0
     var omega = [Double](repeating: 0, count: d)
+    func record(_ y: inout [Double]) {
+      sumSquares += BLAS.dot(y, y)
+      draws += 1
+      Orthogonalization.project(&y, against: q)
+    }
     func draw() throws -> [Double] {
       rng.fillNormal(&omega)
       var y = try op(omega)
-      sumSquares += BLAS.dot(y, y)
-      draws += 1
-      project(&y, q)
+      record(&y)
       return y
     }
     for _ in 0..<min(r, d) { window.append(try draw()) }
@@ -82,23 +85,18 @@ public enum BlockKrylovRank {
       epsStop = tolerance(frobenius) / hmtFactor
       if window.allSatisfy({ BLAS.norm($0) <= epsStop }) { break }
       var y = window.removeFirst()
-      project(&y, q)
+      Orthogonalization.project(&y, against: q)
       let n = BLAS.norm(y)
       if n > 0 {
         BLAS.scale(1 / n, &y)
         q.append(y)
-        for i in window.indices { project(&window[i], [y]) }
+        for i in window.indices { Orthogonalization.project(&window[i], against: [y]) }
       }
       if q.count < d { window.append(try draw()) }
     }
     return RangeFinding(
       basis: q, finalTestResiduals: window.map(BLAS.norm), stoppingTolerance: epsStop,
       hessianVectorProducts: op.applicationCount - before)
-  }
-
-  /// x ← (I − QQᵀ)x, twice (classical Gram–Schmidt, "twice is enough").
-  static func project(_ x: inout [Double], _ q: [[Double]]) {
-    for _ in 0..<2 { for u in q { BLAS.axpy(-BLAS.dot(u, x), u, &x) } }
   }
 
   /// Rayleigh–Ritz on span(Q): eigenvalues of M = Qᵀ H Q and the Frobenius norm
@@ -108,7 +106,7 @@ public enum BlockKrylovRank {
   ) throws -> (values: [Double], residual: Double) {
     let p = q.count
     if p == 0 { return ([], 0) }
-    let hq = try q.map { try op($0) }
+    let hq = try op.apply(Matrix(rows: op.dimension, columnVectors: q)).columnVectors
     var m = Matrix(rows: p, columns: p)
     for i in 0..<p { for j in 0..<p { m[i, j] = BLAS.dot(q[i], hq[j]) } }
     var residual = 0.0

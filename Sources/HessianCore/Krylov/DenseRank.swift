@@ -20,6 +20,13 @@ public enum DenseRank {
     return try op.apply(Matrix.identity(op.dimension))
   }
 
+  /// The dense matrix of an uncounted `source` (a reference built outside any estimate, such
+  /// as ``Landscape/denseHessian(at:)``): its known matrix, or H·I as one block of d columns.
+  public static func denseMatrix(of source: some SymmetricOperator) throws -> Matrix {
+    if let m = source.knownMatrix { return m }
+    return try source.apply(Matrix.identity(source.dimension))
+  }
+
   /// All eigenvalues of `op`, ascending. Cost: as ``denseMatrix(of:)``.
   public static func eigenvalues(of op: HessianOperator) throws -> [Double] {
     try SymmetricEigen.values(of: denseMatrix(of: op))

@@ -107,7 +107,7 @@ public enum ExtremeEigenvalues {
         guard better else { continue }
         if ritz.residuals[i] <= tol {
           var y = run.ritzVector(ritz.vectors, index: i)
-          BlockKrylovRank.project(&y, locked.map(\.vector))
+          Orthogonalization.project(&y, against: locked.map(\.vector))
           let n = BLAS.norm(y)
           guard n > 0.5 else { continue }
           BLAS.scale(1 / n, &y)

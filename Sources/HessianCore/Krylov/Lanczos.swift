@@ -168,7 +168,7 @@ public enum Lanczos {
     let d = op.dimension
     var result = LanczosRun()
     var q = start
-    for _ in 0..<2 { for u in locked { BLAS.axpy(-BLAS.dot(u, q), u, &q) } }
+    Orthogonalization.project(&q, against: locked)
     let n0 = BLAS.norm(q)
     guard n0 > 0, maxSteps > 0 else {
       result.brokeDown = true
@@ -197,16 +197,7 @@ public enum Lanczos {
       if full {
         if coefficients.count < rows { coefficients += [Double](repeating: 0, count: rows - coefficients.count) }
         for _ in 0..<2 {
-          stack.withUnsafeBufferPointer { s in
-            w.withUnsafeMutableBufferPointer { wp in
-              coefficients.withUnsafeMutableBufferPointer { c in
-                BLAS.gemv(rows: rows, columns: d, s.baseAddress!, lda: d, .none, wp.baseAddress!, into: c.baseAddress!)
-                BLAS.gemv(
-                  rows: rows, columns: d, s.baseAddress!, lda: d, .transpose, c.baseAddress!, alpha: -1, beta: 1,
-                  into: wp.baseAddress!)
-              }
-            }
-          }
+          Orthogonalization.projectOut(&w, rows: rows, of: stack, coefficients: &coefficients)
           a += coefficients[rows - 1]
         }
       }

@@ -42,9 +42,10 @@ public enum PowerIteration {
     var found = start
     if let s = stopBelow, let last = found.last, abs(last.value) <= s { return found }
     var w = [Double](repeating: 0, count: d)
+    var vectors = found.map(\.vector)  // the deflation basis, grown with `found`
     while found.count < min(count, d) {
       var v = rng.normals(d)
-      deflate(&v, found)
+      deflate(&v, vectors)
       normalize(&v)
       var lambda = 0.0
       var iterations = 0
@@ -52,7 +53,7 @@ public enum PowerIteration {
       for it in 0..<maxIterations {
         try op.apply(v, into: &w)
         iterations += 1
-        deflate(&w, found)
+        deflate(&w, vectors)
         let next = BLAS.dot(v, w)
         let n = BLAS.norm(w)
         let previous = lambda
@@ -69,13 +70,14 @@ public enum PowerIteration {
       // the true one. Both cost one more HVP (counted).
       try op.apply(v, into: &w)
       var deflated = w
-      deflate(&deflated, found)
+      deflate(&deflated, vectors)
       lambda = BLAS.dot(v, deflated)
       BLAS.axpy(-lambda, v, &w)
       let pair = Eigenpair(
         value: lambda, vector: v, residual: BLAS.norm(w), iterations: iterations + 1,
         stoppedByRelativeChange: stopped)
       found.append(pair)
+      vectors.append(v)
       if let s = stopBelow, abs(lambda) <= s { break }
     }
     return found
@@ -181,8 +183,9 @@ public enum PowerIteration {
     return result
   }
 
-  static func deflate(_ x: inout [Double], _ found: [Eigenpair]) {
-    for p in found { BLAS.axpy(-BLAS.dot(p.vector, x), p.vector, &x) }
+  /// x ← (I − VVᵀ)x over the found eigenvectors V, one sweep (PyHessian's deflation).
+  static func deflate(_ x: inout [Double], _ vectors: [[Double]]) {
+    Orthogonalization.project(&x, against: vectors, passes: 1)
   }
 
   static func normalize(_ x: inout [Double]) {

@@ -14,6 +14,18 @@ public enum ProbeDistribution: String, Sendable, Codable, CaseIterable {
     case .gaussian: rng.fillNormal(&v)
     }
   }
+
+  /// A d×k block of probes, one column per ``fill(_:using:)`` call in column order (the
+  /// same draws as k single probes).
+  public func block(rows d: Int, columns k: Int, using rng: inout SeededGenerator) -> Matrix {
+    var v = [Double](repeating: 0, count: d)
+    var out = Matrix(rows: d, columns: k)
+    for j in 0..<k {
+      fill(&v, using: &rng)
+      for i in 0..<d { out.elements[i * k + j] = v[i] }
+    }
+    return out
+  }
 }
 
 /// A stochastic trace estimate with its standard error and cost.
@@ -38,7 +50,7 @@ public enum TraceEstimators {
   /// Hutchinson, Commun. Stat. Simul. Comput. 18(3):1059–1076 (1989); Avron &
   /// Toledo, J. ACM 58(2):8 (2011) for the variances.
   ///
-  /// - Complexity: ℓ HVPs.
+  /// - Complexity: ℓ HVPs as one block product.
   public static func hutchinson(
     of op: HessianOperator, probes: Int, distribution: ProbeDistribution = .rademacher,
     using rng: inout SeededGenerator
@@ -46,15 +58,9 @@ public enum TraceEstimators {
     precondition(probes > 0, "Hutchinson needs at least one probe")
     let before = op.applicationCount
     let d = op.dimension
-    var v = [Double](repeating: 0, count: d)
-    var w = [Double](repeating: 0, count: d)
-    var samples: [Double] = []
-    samples.reserveCapacity(probes)
-    for _ in 0..<probes {
-      distribution.fill(&v, using: &rng)
-      try op.apply(v, into: &w)
-      samples.append(BLAS.dot(v, w))
-    }
+    let v = distribution.block(rows: d, columns: probes, using: &rng)
+    let w = try op.apply(v)
+    let samples = (0..<probes).map { j in BLAS.dot(v.column(j), w.column(j)) }
     let (mean, se) = meanAndStandardError(samples)
     return TraceEstimate(value: mean, standardError: se, hessianVectorProducts: op.applicationCount - before)
   }
@@ -72,7 +78,7 @@ public enum TraceEstimators {
   /// (arXiv:2010.09649), Algorithm 1. The standard error is that of the
   /// Hutchinson part.
   ///
-  /// - Complexity: 3·⌊m/3⌋ HVPs (m ≥ 3), O(d m²) flops.
+  /// - Complexity: 3·⌊m/3⌋ HVPs (m ≥ 3) in three block products, O(d m²) flops.
   public static func hutchPlusPlus(
     of op: HessianOperator, matvecs m: Int, distribution: ProbeDistribution = .rademacher,
     using rng: inout SeededGenerator
@@ -81,32 +87,22 @@ public enum TraceEstimators {
     let before = op.applicationCount
     let d = op.dimension
     let s = min(m / 3, d)
-    var v = [Double](repeating: 0, count: d)
+    // Three block products: H·S, H·Q and H·G (G the projected residual probes).
     var q: [[Double]] = []
-    for _ in 0..<s {
-      distribution.fill(&v, using: &rng)
-      var y = try op(v)
-      BlockKrylovRank.project(&y, q)
-      let n = BLAS.norm(y)
-      if n > 0 {
-        BLAS.scale(1 / n, &y)
-        q.append(y)
-      }
-    }
+    Orthogonalization.extend(&q, withColumnsOf: try op.apply(distribution.block(rows: d, columns: s, using: &rng)))
     var exact = 0.0
-    var w = [Double](repeating: 0, count: d)
-    for u in q {
-      try op.apply(u, into: &w)
-      exact += BLAS.dot(u, w)
+    if !q.isEmpty {
+      let hq = try op.apply(Matrix(rows: d, columnVectors: q))
+      for (j, u) in q.enumerated() { exact += BLAS.dot(u, hq.column(j)) }
     }
     let probes = m / 3
-    var samples: [Double] = []
-    for _ in 0..<probes {
-      distribution.fill(&v, using: &rng)
-      BlockKrylovRank.project(&v, q)
-      try op.apply(v, into: &w)
-      BlockKrylovRank.project(&w, q)
-      samples.append(BLAS.dot(v, w))
+    var g = distribution.block(rows: d, columns: probes, using: &rng).columnVectors
+    for j in g.indices { Orthogonalization.project(&g[j], against: q) }
+    let hg = try op.apply(Matrix(rows: d, columnVectors: g))
+    let samples = g.indices.map { j in
+      var w = hg.column(j)
+      Orthogonalization.project(&w, against: q)
+      return BLAS.dot(g[j], w)
     }
     let (mean, se) = meanAndStandardError(samples)
     return TraceEstimate(

@@ -113,9 +113,9 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
       }
     } else if !nullBasis.isEmpty {
       for i in 0..<d {
-        var projected = [Double](repeating: 0, count: d)
-        for n in nullBasis { BLAS.axpy(n[i], n, &projected) }
-        if let v = unit(projected) { directions += [v, v.map { -$0 }] }
+        var axis = [Double](repeating: 0, count: d)
+        axis[i] = 1
+        if let v = unit(Orthogonalization.projection(of: axis, onto: nullBasis)) { directions += [v, v.map { -$0 }] }
       }
     }
     if !nullBasis.isEmpty {

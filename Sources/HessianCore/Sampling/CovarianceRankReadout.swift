@@ -96,10 +96,9 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
 
   /// The Marchenko–Pastur edges of the null block's eigenvalues over σ²:
   /// (1 − √(d/n))² and (1 + √(d/n))² for n kept points in d dimensions. The lower
-  /// edge times σ² is the read-out threshold τ. Meant for n > d.
+  /// edge times σ² is the read-out threshold τ. Meant for n > d. (``MarchenkoPastur/edges(dimension:samples:variance:)``.)
   public static func nullBlockEdges(dimension d: Int, kept n: Int) -> (lower: Double, upper: Double) {
-    let ratio = (Double(d) / Double(n)).squareRoot()
-    return ((1 - ratio) * (1 - ratio), (1 + ratio) * (1 + ratio))
+    MarchenkoPastur.edges(dimension: d, samples: n)
   }
 
   /// Reads the rank off the eigenvalues of the second moment of n kept points.

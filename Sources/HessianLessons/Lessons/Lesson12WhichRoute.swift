@@ -17,8 +17,8 @@ public struct Lesson12WhichRoute: LessonProgram {
   /// Kept points of the read-out run; `nil` follows the planner (a test
   /// injects too few).
   public var keptOverride: Int? = nil
-  /// Loss evaluations charged per HVP (an HVP costs a small multiple of a gradient).
-  public static let evaluationsPerHVP = 20
+  /// Loss evaluations charged per HVP: the one stated constant ``HVPCost/lossEvaluationsPerHVP``.
+  public static let evaluationsPerHVP = HVPCost.lossEvaluationsPerHVP
 
   /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}

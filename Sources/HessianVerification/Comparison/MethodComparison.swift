@@ -217,16 +217,12 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
 public enum MethodComparison {
   /// The stated charge of one HVP in loss evaluations, the default common unit of `compare`: 10.
   ///
-  /// Why 10: by reverse-mode differentiation a gradient costs at most about 5 loss evaluations,
-  /// whatever the number of parameters (the "cheap gradient principle": Baur & Strassen 1983;
-  /// Griewank & Walther, *Evaluating Derivatives*, 2nd ed., SIAM 2008, §4.6), and an HVP by
-  /// forward-over-reverse costs about 2 gradients (Pearlmutter, "Fast exact multiplication by the
-  /// Hessian", Neural Computation 6(1), 1994). So on a model whose derivatives come from automatic
-  /// differentiation an HVP costs a constant number of loss evaluations, about 10, independent of d.
+  /// The value is the one stated constant ``HVPCost/lossEvaluationsPerHVP`` (10), where its
+  /// justification is given.
   ///
   /// The zoo's landscapes have hand-written HVPs and batched losses, so their timed ratio differs
   /// (and changes with the machine's load): it is reported beside the headline, not in it by default.
-  public static let theoreticalHVPCost = 10.0
+  public static let theoreticalHVPCost = Double(HVPCost.lossEvaluationsPerHVP)
 
   /// The headline conversion note for the stated constant.
   static let theoreticalNote =

@@ -182,11 +182,11 @@ public struct CovarianceHessianReproduction: Sendable, Codable {
     evaluations += run.lossEvaluations
     let values = try SymmetricEigen.values(of: run.moments.secondMoment)
     let readout = try CovarianceRankReadout.read(eigenvalues: values, kept: n, sigma: 1)
-    let q15 = (15 / Double(n)).squareRoot()
+    let null = MarchenkoPastur.edges(dimension: 15, samples: n)  // the d − r = 20 − 5 null block
     let degenerate = DegenerateCase(
       dimension: 20, hessianRank: 5, lambda: 100, kept: n, eigenvalues: readout.eigenvalues,
       threshold: readout.threshold, readoutRank: readout.rank,
-      nullInterval: [(1 - q15) * (1 - q15), (1 + q15) * (1 + q15)],
+      nullInterval: [null.lower, null.upper],
       predictedRangeVariance: KappaConstant.exactIsotropic(lambda: 100, dimension: 5))
     return CovarianceHessianReproduction(
       quick: quick, seed: seed, measureCells: cells, kappaRows: rows, degenerate: degenerate,

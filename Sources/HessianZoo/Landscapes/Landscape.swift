@@ -79,25 +79,22 @@ extension Landscape {
     return out
   }
 
-  /// The dense Hessian at `w`, built column by column from d HVPs.
+  /// The dense Hessian at `w`: H·I as one block of d columns through
+  /// ``hessianProduct(at:block:)`` (``DenseRank`` on the
+  /// landscape's operator; never the known Hessian, even at the minimum).
   /// Cost: d HVPs and d² memory; meant for references and small d.
   public func denseHessian(at w: [Double]) -> Matrix {
-    let d = dimension
-    var h = Matrix(rows: d, columns: d)
-    var e = [Double](repeating: 0, count: d)
-    var col = [Double](repeating: 0, count: d)
-    for j in 0..<d {
-      e[j] = 1
-      hessianVectorProduct(at: w, e, into: &col)
-      e[j] = 0
-      for i in 0..<d { h[i, j] = col[i] }
-    }
-    return h
+    dense(LandscapeHessian(self, at: w))
   }
 
   /// The dense Hessian at the minimum: the known one when the landscape has it,
-  /// otherwise built from d exact HVPs.
+  /// otherwise built from d exact HVPs (one block), by ``DenseRank``.
   public func denseHessianAtMinimum() -> Matrix {
-    knownAnswers.hessian?.dense(dimension: dimension) ?? denseHessian(at: minimum)
+    dense(LandscapeHessian(self))
+  }
+
+  private func dense(_ hessian: LandscapeHessian) -> Matrix {
+    // A landscape's product never throws (`LandscapeHessian.apply` only forwards it).
+    do { return try DenseRank.denseMatrix(of: hessian) } catch { preconditionFailure("landscape Hessian product threw: \(error)") }
   }
 }

@@ -142,6 +142,32 @@ public struct QuadraticLandscape: Landscape {
     applyHessian(v, into: &out)
   }
 
+  /// H·V for a d×k block V; `w` is ignored (the Hessian is constant). Cost: k HVPs as one
+  /// BLAS-3 call: H·V (dense, one gemm), Bᵀ·(diag(values)·(B·V)) (factored, two gemms), or
+  /// diag(h)·V (diagonal, O(dk)). A single column (k = 1) is the gemv of
+  /// ``hessianVectorProduct(at:_:into:)``, so one-vector methods round exactly as before.
+  public func hessianProduct(at w: [Double], block v: Matrix) -> Matrix {
+    precondition(v.rows == dimension, "block has \(v.rows) rows, landscape has d = \(dimension)")
+    let d = dimension, k = v.columns
+    if k == 1 {
+      var out = [Double](repeating: 0, count: d)
+      applyHessian(v.elements, into: &out)
+      return Matrix(rows: d, columns: 1, elements: out)
+    }
+    switch storage {
+    case let .diagonal(h):
+      var out = v
+      for i in 0..<d { for j in 0..<k { out.elements[i * k + j] *= h[i] } }
+      return out
+    case let .factored(values, b):
+      var c = BLAS.multiply(b, .none, v, .none)  // r×k
+      for i in 0..<c.rows { for j in 0..<k { c.elements[i * k + j] *= values[i] } }
+      return BLAS.multiply(b, .transpose, c, .none)
+    case let .dense(h):
+      return BLAS.multiply(h, .none, v, .none)
+    }
+  }
+
   /// Batched loss: one matrix–matrix product for all n points.
   /// Cost: 2nd² flops (dense), 2ndk (factored), 2nd (diagonal).
   public func losses(at points: Matrix) -> [Double] {
