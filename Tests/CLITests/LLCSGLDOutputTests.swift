@@ -32,7 +32,7 @@ struct LLCSGLDOutputTests {
     #expect(mixing["drift"] is Double && mixing["driftStandardError"] is Double)
     let warnings = try #require(json["warnings"] as? [[String: String]])
     #expect(
-      warnings.contains { $0["code"] == "sgldCaveat" && $0["message"]?.hasPrefix("sgld: the chains have not converged") == true },
+      warnings.contains { $0["code"] == "chainsNotConverged" && $0["message"]?.hasPrefix("sgld: the chains have not converged") == true },
       "\(warnings)")
   }
 
@@ -48,9 +48,12 @@ struct LLCSGLDOutputTests {
     let sgld = try #require((json["estimates"] as? [String: Any])?["sgld"] as? [String: Any])
     let shortfall = try #require(sgld["multiplicityShortfall"] as? Double)
     #expect(abs(shortfall - 1 / log(10_000 / log(10_000.0))) < 1e-12)
+    let codes = (json["warnings"] as? [[String: String]] ?? []).compactMap { $0["code"] }
+    #expect(codes.contains("multiplicityShortfall"), "\(codes)")
     let x2 = try CommandRunner.json(try Self.llc(["nc-x2", "--method", "sgld", "--seed", "2", "--chains", "2", "--steps", "400", "--burn-in", "100", "--json"]))
     let x2sgld = try #require((x2["estimates"] as? [String: Any])?["sgld"] as? [String: Any])
     #expect(x2sgld["multiplicityShortfall"] as? Double == 0)
+    #expect(!(x2["warnings"] as? [[String: String]] ?? []).contains { $0["code"] == "multiplicityShortfall" })
   }
 
   /// (x₀ − x₁)²: the power iteration's 20 HVPs are counted and reported (the

@@ -27,7 +27,8 @@ struct RankMethodCommandTests {
     #expect(l["hessianVectorProducts"] as? Int == 4)
     let warnings = l["warnings"] as? [[String: Any]] ?? []
     #expect(warnings.map { $0["code"] as? String } == ["multiplicityInvisible"], "\(warnings)")
-    #expect((warnings.first?["message"] as? String ?? "").contains("Krylov space exhausted after 2 of d = 200 steps"))
+    let message = (warnings.first?["message"] as? String) ?? ""
+    #expect(message.contains("Krylov space exhausted after 2 of d = 200 steps"), "\(message)")
     let b = try CommandRunner.json(try CommandRunner.run(["rank", Self.allEqual, "--method", "block", "--seed", "1", "--json"]))
     #expect(b["rank"] as? Int == 20)
     #expect((b["warnings"] as? [Any])?.isEmpty == true)

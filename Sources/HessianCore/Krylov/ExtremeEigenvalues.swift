@@ -46,8 +46,9 @@ public enum ExtremeEigenvalues {
     public var hessianVectorProducts: Int
     /// Lanczos runs (1 + restarts).
     public var runs: Int
-    /// Plain-language warnings (unconverged values, a run that broke down early).
-    public var warnings: [String]
+    /// Typed warnings: unconverged values (``WarningCode/eigenvaluesNotConverged``), then
+    /// fewer values than asked for (``WarningCode/eigenvaluesMissing``); empty when none.
+    public var warnings: [Warning]
   }
 
   /// The `count` extreme eigenvalues of `op` at `end`.
@@ -123,13 +124,14 @@ public enum ExtremeEigenvalues {
     var entries = locked.map { (value: $0.value, residual: $0.residual) } + lastUnconverged
     entries.sort { key($0.value) > key($1.value) }
     entries = Array(entries.prefix(want))
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     let bad = entries.filter { $0.residual > tol }.count
     if bad > 0 {
-      warnings.append("\(bad) of \(entries.count) eigenvalues have residual > \(fmt(tol)): not converged; increase --steps")
+      warnings.append(
+        Warning(.eigenvaluesNotConverged, "\(bad) of \(entries.count) eigenvalues have residual > \(fmt(tol)): not converged; increase --steps"))
     }
     if entries.count < want {
-      warnings.append("only \(entries.count) of \(want) eigenvalues were found")
+      warnings.append(Warning(.eigenvaluesMissing, "only \(entries.count) of \(want) eigenvalues were found"))
     }
     return Result(
       end: end, values: entries.map(\.value), residuals: entries.map(\.residual),

@@ -179,16 +179,18 @@ public enum SGLDEstimator {
       perChain.append(sum / Double(count))
       kept.append(Array(record.suffix(count)))
     }
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     if diverged > 0 {
-      warnings.append(
-        "\(diverged) of \(c.chains) chains diverged (nβ·(L − L*) non-finite or above \(Int(divergenceLevel))) and were dropped: lower the step size")
+      warnings.append(Warning(
+        .chainsDiverged,
+        "\(diverged) of \(c.chains) chains diverged (nβ·(L − L*) non-finite or above \(Int(divergenceLevel))) and were dropped: lower the step size"))
     }
     if localisation.largestLocaliserShare > LocalisationDiagnostic.warningThreshold, let r = localisation.flattestRadius {
-      warnings.append(
+      warnings.append(Warning(
+        .localisationTooStrong,
         String(
           format: "gamma = %g is too large for the flattest direction found (radial degree p ≈ %.2g): the loss confines w only at radius %.3g, where the localiser's share (γ/2)r² = %.3g > %.1f; λ̂ is biased down (need γ ≪ 2/r² = %.3g)",
-          c.localisation, localisation.flattestDegree ?? 2, r, localisation.largestLocaliserShare, LocalisationDiagnostic.warningThreshold, 2 / (r * r)))
+          c.localisation, localisation.flattestDegree ?? 2, r, localisation.largestLocaliserShare, LocalisationDiagnostic.warningThreshold, 2 / (r * r))))
     }
     if let relaxation = relaxationWarning(
       weakestCurvature: localisation.weakestCurvature, stepSize: eps, nBeta: nBeta, configuration: c)
@@ -207,10 +209,11 @@ public enum SGLDEstimator {
     }
     let shortfall = multiplicity.map { multiplicityShortfall(multiplicity: $0, nBeta: nBeta) }
     if let m = multiplicity, m > 1, let f = shortfall {
-      warnings.append(
+      warnings.append(Warning(
+        .multiplicityShortfall,
         String(
           format: "multiplicity m = %d: even an exact sampler reads λ̂ below λ by about (m − 1)/log(nβ) = %.3g at nβ = %.4g (Z(t) ∝ t^{−λ}(log t)^{m−1}, docs/theory.md §6.3), so compare λ̂ with λ − %.3g, not with λ",
-          m, f, nBeta, f))
+          m, f, nBeta, f)))
     }
     let stepBias = 0.5 * eps * nBeta * max(hMax, 0) / 2
     return SGLDEstimate(
@@ -236,8 +239,8 @@ public enum SGLDEstimator {
   }
 
   /// The warnings of a ``ChainConvergence`` that did not pass: R̂ above its
-  /// threshold (with its likely cause and the factor to lengthen the run by)
-  /// and a significant drift.
+  /// threshold (``WarningCode/chainsNotConverged``, with its likely cause and the
+  /// factor to lengthen the run by) and a significant drift (``WarningCode/chainsDrifting``).
   ///
   /// The cause named with R̂: when ``LocalisationDiagnostic`` found directions
   /// along which K stays flat (valleys through w*, such as the axes of x²y⁶ or
@@ -247,8 +250,8 @@ public enum SGLDEstimator {
   /// reads low. Otherwise the draws are simply strongly autocorrelated.
   static func convergenceWarnings(
     _ cv: ChainConvergence, configuration c: Configuration, stepSize eps: Double, flatDirections: Int
-  ) -> [String] {
-    var out: [String] = []
+  ) -> [Warning] {
+    var out: [Warning] = []
     if !cv.mixed {
       let rHat = cv.rHat.isFinite ? String(format: "%.3f", cv.rHat) : "∞"
       var advice = "raise --steps and --burn-in substantially"
@@ -271,14 +274,16 @@ public enum SGLDEstimator {
           cause = "K is flat along valleys through w* (\(flatDirections) probed directions) and γ = 0 does not confine w there: the chains never settle along them"
         }
       }
-      out.append(
-        "the chains have not converged: rank-normalised split-R̂ of nβ(L − L*) = \(rHat) \(summary); \(cause); \(advice)")
+      out.append(Warning(
+        .chainsNotConverged,
+        "the chains have not converged: rank-normalised split-R̂ of nβ(L − L*) = \(rHat) \(summary); \(cause); \(advice)"))
     }
     if cv.drifted, let se = cv.driftStandardError {
-      out.append(
+      out.append(Warning(
+        .chainsDrifting,
         String(
           format: "the last half of the kept draws differs from the first by %+.3g (%.1f standard errors, beyond the t quantile %.2g at false-alarm probability %g): the chains are still drifting; raise --burn-in and --steps",
-          cv.drift, abs(cv.drift) / se, cv.driftCriticalValue ?? .nan, ChainConvergence.driftFalseAlarmProbability))
+          cv.drift, abs(cv.drift) / se, cv.driftCriticalValue ?? .nan, ChainConvergence.driftFalseAlarmProbability)))
     }
     return out
   }
@@ -301,11 +306,11 @@ public enum SGLDEstimator {
   ///     f = (e^{−εcB} − e^{−εcS}) / (εc(S − B)),
   ///
   /// and that direction's share ½/(1 + γ/(nβh)) of λ̂ is short by that fraction.
-  /// Returns a warning when f > 5%, `nil` otherwise (or when H is zero).
+  /// Returns a ``WarningCode/slowRelaxation`` warning when f > 5%, `nil` otherwise (or when H is zero).
   /// Cost: none (h_min comes from ``LocalisationDiagnostic``).
   static func relaxationWarning(
     weakestCurvature h: Double?, stepSize eps: Double, nBeta: Double, configuration c: Configuration
-  ) -> String? {
+  ) -> Warning? {
     guard let h, h > 0 else { return nil }
     let rate = eps * (nBeta * h + c.localisation)
     let b = Double(c.burnIn), s = Double(c.steps)
@@ -314,9 +319,11 @@ public enum SGLDEstimator {
     guard deficit > 0.05 else { return nil }
     let share = 0.5 / (1 + c.localisation / (nBeta * h))
     let relaxationSteps = 1 / rate
-    return String(
-      format: "the chains have not relaxed along the weakest curved direction (h = %.3g): its variance relaxes over T = 1/(ε(nβh + γ)) ≈ %.0f steps, so the kept steps reach on average only %.0f%% of it and λ̂ is low by about %.2g; use --burn-in ≳ %.0f and --steps ≳ %.0f (3T and 3T + 20T), or a larger --step-size",
-      h, relaxationSteps, 100 * (1 - deficit), share * deficit, 3 * relaxationSteps, 23 * relaxationSteps)
+    return Warning(
+      .slowRelaxation,
+      String(
+        format: "the chains have not relaxed along the weakest curved direction (h = %.3g): its variance relaxes over T = 1/(ε(nβh + γ)) ≈ %.0f steps, so the kept steps reach on average only %.0f%% of it and λ̂ is low by about %.2g; use --burn-in ≳ %.0f and --steps ≳ %.0f (3T and 3T + 20T), or a larger --step-size",
+        h, relaxationSteps, 100 * (1 - deficit), share * deficit, 3 * relaxationSteps, 23 * relaxationSteps))
   }
 
   /// f = (e^{−rB} − e^{−rS}) / (r(S − B)): the mean missing variance fraction
@@ -415,7 +422,10 @@ public struct SGLDEstimate: Sendable, Equatable, Codable {
   /// (m − 1)/log(nβ), the leading-order shortfall of E[λ̂] below λ
   /// (``SGLDEstimator/multiplicityShortfall(multiplicity:nBeta:)``); `nil` when m is unknown.
   public var expectedMultiplicityShortfall: Double?
-  /// Plain-language caveats (diverged chains, γ too large, unrelaxed or unconverged chains,
-  /// multiplicity shortfall); empty when none.
-  public var warnings: [String]
+  /// Typed caveats, in this order: diverged chains (``WarningCode/chainsDiverged``), γ too
+  /// large (``WarningCode/localisationTooStrong``), unrelaxed chains
+  /// (``WarningCode/slowRelaxation``), R̂ too high (``WarningCode/chainsNotConverged``), a
+  /// drift between halves (``WarningCode/chainsDrifting``), multiplicity shortfall
+  /// (``WarningCode/multiplicityShortfall``); empty when none.
+  public var warnings: [Warning]
 }

@@ -145,11 +145,12 @@ public enum VolumeScalingEstimator {
     let reached = runs.map(\.finalLevel).max() ?? 0
     let logMin = log(c.epsilonMin), logMax = log(c.epsilonMax)
     var grid: [Double] = (0..<c.gridPoints).map { exp(logMin + (logMax - logMin) * Double($0) / Double(c.gridPoints - 1)) }
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     if reached >= c.epsilonMin {
       grid = grid.filter { $0 > reached }
-      warnings.append(
-        "a splitting run stopped (loss-evaluation budget or stalled moves) at level \(String(format: "%.3g", reached)) > epsilon-min; the fit uses the \(grid.count) grid points above it")
+      warnings.append(Warning(
+        .levelsUnreached,
+        "a splitting run stopped (loss-evaluation budget or stalled moves) at level \(String(format: "%.3g", reached)) > epsilon-min; the fit uses the \(grid.count) grid points above it"))
     }
     let evaluations = runs.reduce(0) { $0 + $1.lossEvaluations }
     let gradients = runs.reduce(0) { $0 + $1.gradientEvaluations }
@@ -158,7 +159,7 @@ public enum VolumeScalingEstimator {
     let perRun: [[Double]] = runs.map { run in grid.map { run.logTailProbability(below: $0) } }
     let pooled = (0..<grid.count).map { k in perRun.reduce(0) { $0 + $1[k] } / Double(runs.count) }
     guard grid.count >= 3 else {
-      warnings.append("fewer than 3 grid points reached: no fit")
+      warnings.append(Warning(.tooFewGridPoints, "fewer than 3 grid points reached: no fit"))
       return VolumeScalingEstimate(
         value: nil, standardError: nil, systematicError: nil, driftError: nil, mixingError: nil,
         standardErrorDegreesOfFreedom: nil,
@@ -223,18 +224,23 @@ public enum VolumeScalingEstimator {
     let f3 = { (x: Double) in String(format: "%.3g", x) }
     if driftSignificant, let d = drift, let sd = driftSE {
       let halves = (lower: apply(window.lowerWeights, pooledCorrected), upper: apply(window.upperWeights, pooledCorrected))
-      warnings.append(
-        "the local slope of log P(K < ε) still drifts across the narrowest fit window [\(f3(lo)), \(f3(hi))]: \(String(format: "%.4g", halves.upper)) over its upper half, \(String(format: "%.4g", halves.lower)) over its lower half (drift \(String(format: "%.3g", d)) ± \(f3(sd))): ε is not yet in the power-law regime\(m == 1 ? " (or the multiplicity is above 1)" : ""); its systematic error \(f3(driftError)) is part of the interval; lower epsilon-min")
+      warnings.append(Warning(
+        .localSlopeDrifting,
+        "the local slope of log P(K < ε) still drifts across the narrowest fit window [\(f3(lo)), \(f3(hi))]: \(String(format: "%.4g", halves.upper)) over its upper half, \(String(format: "%.4g", halves.lower)) over its lower half (drift \(String(format: "%.3g", d)) ± \(f3(sd))): ε is not yet in the power-law regime\(m == 1 ? " (or the multiplicity is above 1)" : ""); its systematic error \(f3(driftError)) is part of the interval; lower epsilon-min"))
     }
     if mixingError > 0, let empirical {
-      warnings.append(
-        "between-run standard error \(f3(empirical)) is \(String(format: "%.1f", empirical / ideal))× the ideal-splitting value \(f3(ideal)), more than chance explains: the splitting levels are not those of independent moves (clones stay near their parents, or a run loses part of the set {K < ε}), so each run errs by its own amount (\(f3(mixingError)) beyond the Poisson noise), counted as a systematic error; raise the particles per run first, then the moves per particle")
+      warnings.append(Warning(
+        .excessBetweenRunSpread,
+        "between-run standard error \(f3(empirical)) is \(String(format: "%.1f", empirical / ideal))× the ideal-splitting value \(f3(ideal)), more than chance explains: the splitting levels are not those of independent moves (clones stay near their parents, or a run loses part of the set {K < ε}), so each run errs by its own amount (\(f3(mixingError)) beyond the Poisson noise), counted as a systematic error; raise the particles per run first, then the moves per particle"))
     }
     if runs.count < 2 {
-      warnings.append("one replicate: the standard error is the ideal-splitting value and ignores the correlation of the splitting levels")
+      warnings.append(Warning(
+        .singleReplicate,
+        "one replicate: the standard error is the ideal-splitting value and ignores the correlation of the splitting levels"))
     }
     if acceptance < 0.02 {
-      warnings.append("splitting trajectory steps stay inside the level set only \(String(format: "%.3g", acceptance)) of the time")
+      warnings.append(Warning(
+        .lowAcceptance, "splitting trajectory steps stay inside the level set only \(String(format: "%.3g", acceptance)) of the time"))
     }
     let pMin = exp(pooled.first ?? 0)
     return VolumeScalingEstimate(
@@ -360,8 +366,11 @@ public struct VolumeScalingEstimate: Sendable, Equatable, Codable {
       ? String(format: "plain Monte Carlo would need only ~%.3g: fewer, P(K < ε) is not small here", plain)
       : String(format: "plain Monte Carlo would need ~%.3g", plain)
   }
-  /// Plain-language caveats.
-  public var warnings: [String]
+  /// Typed caveats, each with its own code (``WarningCode/levelsUnreached``,
+  /// ``WarningCode/tooFewGridPoints``, ``WarningCode/localSlopeDrifting``,
+  /// ``WarningCode/excessBetweenRunSpread``, ``WarningCode/singleReplicate``,
+  /// ``WarningCode/lowAcceptance``), in that order; empty when none.
+  public var warnings: [Warning]
 
   /// √(SE² + δ_sys²): the standard uncertainty the interval uses; `nil` without a fit.
   public var combinedStandardError: Double? {

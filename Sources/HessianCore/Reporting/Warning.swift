@@ -28,8 +28,10 @@ public struct Warning: Sendable, Codable, Equatable, Hashable, CustomStringConve
   public var description: String { message }
 }
 
-/// The causes a result can warn about: a rank method's, a spectrum's, or the covariance
-/// analysis's (``CovarianceAnalysis``). The raw value is the `code` string of the JSON form.
+/// The causes a result can warn about: a rank method's, a spectrum's, the covariance
+/// analysis's (``CovarianceAnalysis``) and read-out plan's, or the learning-coefficient
+/// analysis's and its estimators' (``LLCAnalysis``). One case per cause; the raw value is
+/// the `code` string of the JSON form.
 public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The gap ratio at τ (smallest counted / largest uncounted |λ|) is below
   /// ``NumericalRank/fragileGapRatio``: moving τ within the spectrum changes the
@@ -146,18 +148,57 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The volume estimator's multiplicity correction used m = 1 because the
   /// landscape does not know m: λ̂ is biased down if m > 1 (``VolumeScalingEstimator``).
   case multiplicityUnknown
-  /// A caveat reported by the volume-scaling estimator (unreached levels, no fit,
-  /// one replicate, low move acceptance, …); its cause is in the message
-  /// (``VolumeScalingEstimate/warnings``).
-  case volumeCaveat
-  /// A caveat reported by the SGLD estimator (diverged chains, too large γ, slow
-  /// relaxation, chains not converged, multiplicity shortfall); its cause is in
-  /// the message (``SGLDEstimate/warnings``).
-  case sgldCaveat
+
+  // MARK: Volume-scaling estimator (``VolumeScalingEstimator``; ``VolumeScalingEstimate/warnings``)
+
+  /// A splitting run stopped (loss-evaluation budget or stalled moves) at a level above
+  /// ε_min: the fit uses only the grid points above the level it reached.
+  case levelsUnreached
+  /// Fewer than 3 grid points lie above the level the splitting runs reached: no slope
+  /// is fitted and λ̂ is nil.
+  case tooFewGridPoints
+  /// The local slope of log P(K < ε) still drifts across the narrowest fit window: ε is
+  /// not yet in the power-law regime (or the multiplicity is above the one used); the
+  /// drift's systematic error is part of the interval.
+  case localSlopeDrifting
+  /// The between-run standard error exceeds the ideal-splitting value by more than chance
+  /// explains (χ² at 1%): each splitting run errs by its own amount, counted as a
+  /// systematic error.
+  case excessBetweenRunSpread
+  /// One splitting run: the standard error is the ideal-splitting value and ignores the
+  /// correlation of the splitting levels.
+  case singleReplicate
+  /// Fewer than 2% of the splitting trajectory steps stay inside the level set: the
+  /// moves barely explore {K < ε}.
+  case lowAcceptance
+
+  // MARK: SGLD estimator (``SGLDEstimator``; ``SGLDEstimate/warnings``)
+
+  /// Chains whose recorded nβ(L − L*) became non-finite or exceeded the divergence level
+  /// were dropped: the step size is too large.
+  case chainsDiverged
+  /// The localisation γ is too large for the flattest direction found: the localiser's
+  /// share (γ/2)r² exceeds ``LocalisationDiagnostic/warningThreshold``, so λ̂ is biased down
+  /// (``LocalisationDiagnostic``).
+  case localisationTooStrong
+  /// The chains have not relaxed along the weakest curved direction: the kept steps
+  /// reach on average less than 95% of its equilibrium variance, so λ̂ is low.
+  case slowRelaxation
+  /// Rank-normalised split-R̂ of the kept draws is above
+  /// ``ChainConvergence/rHatThreshold``: the chains have not converged (``ChainConvergence/mixed``).
+  case chainsNotConverged
+  /// The last half of the kept draws differs significantly from the first: the chains are
+  /// still drifting (``ChainConvergence/drifted``).
+  case chainsDrifting
+  /// The landscape's multiplicity m is above 1: even an exact sampler reads λ̂ below λ by
+  /// about (m − 1)/log(nβ) (``SGLDEstimator/multiplicityShortfall(multiplicity:nBeta:)``).
+  case multiplicityShortfall
 
   /// The codes only the `llc` analysis reports (``LLCAnalysis``); the others are
   /// rank methods' codes, which `llc` passes on for its rank warnings.
   public static let learningCoefficientCases: [WarningCode] = [
-    .rankDiffersFromKnown, .covarianceRankOverCount, .exactOutsideBounds, .multiplicityUnknown, .volumeCaveat, .sgldCaveat,
+    .rankDiffersFromKnown, .covarianceRankOverCount, .exactOutsideBounds, .multiplicityUnknown,
+    .levelsUnreached, .tooFewGridPoints, .localSlopeDrifting, .excessBetweenRunSpread, .singleReplicate, .lowAcceptance,
+    .chainsDiverged, .localisationTooStrong, .slowRelaxation, .chainsNotConverged, .chainsDrifting, .multiplicityShortfall,
   ]
 }

@@ -46,9 +46,6 @@ public struct CovarianceRankReadout: Sendable, Equatable, Codable {
   /// The evidence's warnings, typed (each with its cause).
   public let diagnostics: [Warning]
 
-  /// The warnings as one-line messages (``Warning/message``).
-  public var warnings: [String] { diagnostics.map(\.message) }
-
   /// A warning about the read-out, with its cause.
   public enum Warning: Sendable, Equatable, Codable {
     /// The largest counted eigenvalue lies within ``CovarianceRankReadout/edgeFluctuationMultiple``

@@ -50,9 +50,10 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
   /// pilot can tell it from a null direction (its variance sits inside the
   /// Marchenko–Pastur spread of the σ² block).
   public let resolvableVarianceRatio: Double
-  /// Warnings: the sampling centre is off the minimum (the rule does not apply), or the last
-  /// pilot could not separate curved from flat directions (c_max unreliable).
-  public let warnings: [String]
+  /// Typed warnings: the sampling centre is off the minimum, the rule does not apply
+  /// (``WarningCode/samplingOffCentre``); then the last pilot could not separate curved from
+  /// flat directions, c_max is unreliable (``WarningCode/pilotCannotSeparate``).
+  public let warnings: [Warning]
 
   /// The multiplier on the heuristic d/(1 − √(c_max/σ²))², covering sim C's
   /// observed factor 1.2–2.3.
@@ -78,9 +79,10 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
         .kept, value: "\(n0)",
         problem: "the \(.plan) pilot needs more kept points than dimensions (n = \(n0), d = \(d)); try \(setting: .kept, 4 * d)")
     }
-    var warnings: [String] = []
+    var warnings: [Warning] = []
     if !sampler.isCentred {
-      warnings.append("the sampling centre is off the minimum: the null block is not σ²I and the read-out rule does not apply")
+      warnings.append(
+        Warning(.samplingOffCentre, "the sampling centre is off the minimum: the null block is not σ²I and the read-out rule does not apply"))
     }
     let s2 = sampler.sigma * sampler.sigma
     // Up to three pilot stages: a stage whose largest counted eigenvalue is close
@@ -114,10 +116,11 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
       pilotN = min(n, 8 * pilotN)
     }
     for case let .countedMayBeFlat(e, q, edge, _) in last?.diagnostics ?? [] {
-      warnings.append(
+      warnings.append(Warning(
+        .pilotCannotSeparate,
         "the last pilot (n = \(pilotN)) cannot tell its largest counted eigenvalue \(SamplingFormat.short(e)) from the smallest "
           + "of \(q) flat directions (Marchenko–Pastur edge \(SamplingFormat.short(edge))), so c_max and the recommended n "
-          + "are unreliable; re-plan with a larger pilot, --kept \(max(n, 4 * pilotN))")
+          + "are unreliable; re-plan with a larger pilot, --kept \(max(n, 4 * pilotN))"))
     }
     return ReadoutPlan(
       pilotKept: pilotN, pilotLossEvaluations: evaluations, pilotRank: pilotRank,

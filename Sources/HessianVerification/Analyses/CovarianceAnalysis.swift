@@ -95,7 +95,6 @@ public enum CovarianceAnalysis {
       landscape, sampler: sampler, pilotKept: options.kept, seed: options.seed, workers: options.workers)
     return CovariancePlanReport(
       landscape: landscape.name, dimension: landscape.dimension, sampler: sampler, plan: plan,
-      warnings: CovariancePlanReport.typedWarnings(of: plan, isCentred: sampler.isCentred),
       seed: options.seed, seconds: seconds(since: start, clock))
   }
 

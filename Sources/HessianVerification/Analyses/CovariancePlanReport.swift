@@ -1,5 +1,5 @@
 /// The result of a read-out plan (``CovarianceAnalysis/plan(_:options:)``): the pilot
-/// run's ``ReadoutPlan`` with the run it describes and its typed warnings.
+/// run's ``ReadoutPlan`` with the run it describes; its typed warnings are the plan's.
 ///
 /// ``encode(to:)`` writes the plan's numbers flat; ``humanText()`` renders the same value.
 public struct CovariancePlanReport: Sendable, Encodable {
@@ -11,9 +11,9 @@ public struct CovariancePlanReport: Sendable, Encodable {
   public var sampler: SelectionSampler
   /// The plan.
   public var plan: ReadoutPlan
-  /// The plan's warnings, typed: ``WarningCode/samplingOffCentre`` and
-  /// ``WarningCode/pilotCannotSeparate``.
-  public var warnings: [Warning]
+  /// The plan's typed warnings (``ReadoutPlan/warnings``): ``WarningCode/samplingOffCentre``
+  /// and ``WarningCode/pilotCannotSeparate``.
+  public var warnings: [Warning] { plan.warnings }
   /// The root seed.
   public var seed: UInt64
   /// Wall-clock seconds of the pilot stages.
@@ -21,25 +21,14 @@ public struct CovariancePlanReport: Sendable, Encodable {
 
   /// A report from its parts.
   public init(
-    landscape: String, dimension: Int, sampler: SelectionSampler, plan: ReadoutPlan, warnings: [Warning],
-    seed: UInt64, seconds: Double
+    landscape: String, dimension: Int, sampler: SelectionSampler, plan: ReadoutPlan, seed: UInt64, seconds: Double
   ) {
     self.landscape = landscape
     self.dimension = dimension
     self.sampler = sampler
     self.plan = plan
-    self.warnings = warnings
     self.seed = seed
     self.seconds = seconds
-  }
-
-  /// The plan's warnings with their codes. ``ReadoutPlan/plan(_:sampler:pilotKept:seed:workers:)``
-  /// writes the off-centre warning first when the sampler is not centred, then one warning per
-  /// pilot eigenvalue it cannot tell from a flat direction.
-  public static func typedWarnings(of plan: ReadoutPlan, isCentred: Bool) -> [Warning] {
-    plan.warnings.enumerated().map { i, message in
-      Warning(i == 0 && !isCentred ? .samplingOffCentre : .pilotCannotSeparate, message)
-    }
   }
 
   private enum Keys: String, CodingKey {

@@ -64,7 +64,7 @@ public enum LLCAnalysis {
         warnings.append(Warning(.rankDiffersFromKnown, "the computed rank \(result.rank) differs from the known rank \(known)"))
       }
     }
-    warnings += bounds.warnings.map { Warning(.covarianceRankOverCount, $0) }
+    warnings += bounds.warnings
     progress?(1, 3)
 
     let exact = ExactLearningCoefficient(of: landscape)
@@ -98,8 +98,8 @@ public enum LLCAnalysis {
       sgld = try SGLDEstimator.estimate(on: landscape, configuration: options.sgld, using: &child)
     }
     progress?(3, 3)
-    warnings += volume?.warnings.map { Warning(.volumeCaveat, "volume: \($0)") } ?? []
-    warnings += sgld?.warnings.map { Warning(.sgldCaveat, "sgld: \($0)") } ?? []
+    warnings += volume?.warnings.map { Warning($0.code, "volume: \($0.message)") } ?? []
+    warnings += sgld?.warnings.map { Warning($0.code, "sgld: \($0.message)") } ?? []
     return LLCReport(
       landscape: landscape.name, bounds: bounds, exact: exact, exactScope: landscape.knownAnswers.scope,
       volume: volume, sgld: sgld, seed: options.seed, warnings: warnings)

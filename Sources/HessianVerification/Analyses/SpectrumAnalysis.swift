@@ -75,22 +75,10 @@ public enum SpectrumAnalysis {
         landscape: landscape.name, mode: end == .top ? .top : .bottom, dimension: landscape.dimension,
         eigenvalues: result.values, residuals: result.residuals, converged: result.converged,
         hessianVectorProducts: result.hessianVectorProducts,
-        warnings: saddle + typedWarnings(result, wanted: min(k, landscape.dimension)), seed: options.seed, seconds: 0)
+        warnings: saddle + result.warnings, seed: options.seed, seconds: 0)
     }
     let elapsed = start.duration(to: clock.now)
     report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return report
-  }
-
-  /// ``ExtremeEigenvalues/Result/warnings`` with their codes. That result
-  /// states its warnings in a fixed order from its own fields: first unconverged
-  /// values (a `false` in ``ExtremeEigenvalues/Result/converged``), then fewer
-  /// values than wanted; the codes are read from the same fields, never from the text.
-  static func typedWarnings(_ result: ExtremeEigenvalues.Result, wanted: Int) -> [Warning] {
-    var codes: [WarningCode] = []
-    if result.converged.contains(false) { codes.append(.eigenvaluesNotConverged) }
-    if result.values.count < wanted { codes.append(.eigenvaluesMissing) }
-    assert(codes.count == result.warnings.count, "ExtremeEigenvalues warnings out of step: \(result.warnings)")
-    return zip(codes, result.warnings).map { Warning($0, $1) }
   }
 }

@@ -152,7 +152,7 @@ public enum Tour {
         out.append("    " + Sparkline.line(label: String(format: "chain %2d", c), values: t))
       }
       if sg.traces.count > 4 { out.append("    (\(sg.traces.count - 4) more chains; nβ(L − L*) per chain, burn-in included)") }
-      out += (v.warnings.map { "  volume warning: \($0)" } + sg.warnings.map { "  sgld warning: \($0)" })
+      out += (v.warnings.map { "  volume warning: \($0.message)" } + sg.warnings.map { "  sgld warning: \($0.message)" })
       return out
     }
     let (vol, sg) = try estimates(on: land, tag: "main")

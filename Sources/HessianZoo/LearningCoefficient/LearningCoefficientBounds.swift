@@ -42,8 +42,9 @@ public struct LearningCoefficientBounds: Sendable, Equatable, Codable {
   public let upper: Rational
   /// The assumption under which the bounds hold, in one sentence.
   public let assumption: String
-  /// Caveats specific to this rank (empty when none apply).
-  public let warnings: [String]
+  /// Typed caveats specific to this rank: ``WarningCode/covarianceRankOverCount`` when r comes
+  /// from the covariance read-out; empty when none apply.
+  public let warnings: [Warning]
 
   /// The statement of the assumption, shared by every report.
   public static let assumptionText =
@@ -60,10 +61,11 @@ public struct LearningCoefficientBounds: Sendable, Equatable, Codable {
     self.lower = Rational(rank, 2)
     self.upper = Rational(rank, 2) + Rational(dimension - rank, 4)
     self.assumption = Self.assumptionText
-    var w: [String] = []
+    var w: [Warning] = []
     if source == .covarianceReadout {
-      w.append(
-        "the rank comes from the covariance read-out, which can exceed the Hessian rank on a non-quadratic minimum (quartic directions also narrow the kept points); an over-count breaks the lower bound r/2")
+      w.append(Warning(
+        .covarianceRankOverCount,
+        "the rank comes from the covariance read-out, which can exceed the Hessian rank on a non-quadratic minimum (quartic directions also narrow the kept points); an over-count breaks the lower bound r/2"))
     }
     self.warnings = w
   }

@@ -7,28 +7,29 @@ import HessianLab
 @testable import HessianVerification
 @testable import HessianZoo
 
-@Suite("CovariancePlanReport: typed warnings, JSON and text")
+@Suite("CovariancePlanReport: the plan's typed warnings, JSON and text")
 struct CovariancePlanReportTests {
-  static func plan(warnings: [String], recommendedKept: Int = 180) -> ReadoutPlan {
+  static func plan(warnings: [Warning], recommendedKept: Int = 180) -> ReadoutPlan {
     ReadoutPlan(
       pilotKept: 100, pilotLossEvaluations: 2001, pilotRank: 3, largestRangeVariance: 0.2, recommendedKept: recommendedKept,
       recommendedLossEvaluations: 3601, resolvableVarianceRatio: 0.45, warnings: warnings)
   }
 
-  @Test("off-centre the first warning is samplingOffCentre; the rest are pilotCannotSeparate")
-  func typedWarnings() {
-    let p = Self.plan(warnings: ["a", "b"])
-    #expect(CovariancePlanReport.typedWarnings(of: p, isCentred: false).map(\.code) == [.samplingOffCentre, .pilotCannotSeparate])
-    #expect(CovariancePlanReport.typedWarnings(of: p, isCentred: true).map(\.code) == [.pilotCannotSeparate, .pilotCannotSeparate])
-    #expect(CovariancePlanReport.typedWarnings(of: p, isCentred: true).map(\.message) == ["a", "b"])
+  @Test("the report's warnings are the plan's, codes and messages unchanged")
+  func warningsAreThePlans() throws {
+    let warnings = [Warning(.samplingOffCentre, "a"), Warning(.pilotCannotSeparate, "b")]
+    let report = CovariancePlanReport(
+      landscape: "q", dimension: 20, sampler: try SelectionSampler(population: 20, sigma: 1), plan: Self.plan(warnings: warnings),
+      seed: 7, seconds: 1)
+    #expect(report.warnings == warnings)
   }
 
   @Test("JSON: the plan's numbers flat, lossEvaluations = pilotLossEvaluations; text: the plan and a large-run note")
   func forms() throws {
     let sampler = try SelectionSampler(population: 20, sigma: 1)
     let report = CovariancePlanReport(
-      landscape: "q", dimension: 20, sampler: sampler, plan: Self.plan(warnings: ["w"], recommendedKept: 20_000_000),
-      warnings: [Warning(.pilotCannotSeparate, "w")], seed: 7, seconds: 1)
+      landscape: "q", dimension: 20, sampler: sampler,
+      plan: Self.plan(warnings: [Warning(.pilotCannotSeparate, "w")], recommendedKept: 20_000_000), seed: 7, seconds: 1)
     let obj = try CovarianceReportTests.json(report)
     #expect(obj.count == 11)
     #expect(obj["lossEvaluations"] as? Int == 2001 && obj["recommendedKept"] as? Int == 20_000_000)

@@ -62,8 +62,8 @@ struct LLCAnalysisTests {
     #expect(report.warnings.first?.message.hasPrefix("rank: ") == true)
   }
 
-  /// Same seed, same report; the estimator's own warnings are typed by source.
-  @Test("SGLD runs only when asked, is reproducible from the seed, and its caveats carry sgldCaveat")
+  /// Same seed, same report; the estimator's own warnings keep their codes and are prefixed by source.
+  @Test("SGLD runs only when asked, is reproducible from the seed, and its caveats keep the estimator's codes")
   func sgldReproducible() throws {
     let land = try LandscapeSpec.resolve("nc-xy2")
     var o = Self.options(.sgld)
@@ -73,9 +73,11 @@ struct LLCAnalysisTests {
     #expect(a.sgld != nil && a.volume == nil)
     #expect(a.sgld == b.sgld)
     #expect(a.warnings == b.warnings)
-    let sgldWarnings = a.warnings.filter { $0.message.hasPrefix("sgld: ") }
-    #expect(!sgldWarnings.isEmpty)  // (xy)² has m = 2: the multiplicity shortfall is always stated
-    #expect(sgldWarnings.allSatisfy { $0.code == .sgldCaveat })
+    // Passed on in the estimator's order with its codes, each message prefixed "sgld: ".
+    let estimator = try #require(a.sgld).warnings
+    #expect(a.warnings.suffix(estimator.count) == estimator.map { Warning($0.code, "sgld: \($0.message)") }[...])
+    // (xy)² has m = 2: the multiplicity shortfall is always stated.
+    #expect(estimator.map(\.code).contains(.multiplicityShortfall), "\(estimator)")
     var progress: [Int] = []
     _ = try LLCAnalysis.run(land, options: o) { done, total in
       #expect(total == 3)
@@ -95,6 +97,8 @@ struct LLCAnalysisTests {
     let report = try LLCAnalysis.run(land, options: o)
     #expect(report.volume?.multiplicity == 1)
     #expect(!report.warnings.contains { $0.code == .multiplicityUnknown })
-    #expect(report.warnings.filter { $0.message.hasPrefix("volume: ") }.allSatisfy { $0.code == .volumeCaveat })
+    // The estimator's own warnings are passed on last, with its codes, prefixed "volume: ".
+    let estimator = try #require(report.volume).warnings
+    #expect(report.warnings.suffix(estimator.count) == estimator.map { Warning($0.code, "volume: \($0.message)") }[...])
   }
 }

@@ -42,6 +42,24 @@ struct ExtremeEigenvaluesTests {
     let result = try ExtremeEigenvalues.compute(
       of: HessianOperator(landscape: landscape), end: .top, count: 3, steps: 4, using: &rng)
     #expect(result.converged.contains(false))
-    #expect(!result.warnings.isEmpty)
+    #expect(result.warnings.map(\.code) == [.eigenvaluesNotConverged], "\(result.warnings)")
+    // The same request with d = 80 steps (the whole Krylov space) converges and warns of nothing.
+    var again = SeededGenerator(seed: 34)
+    let enough = try ExtremeEigenvalues.compute(
+      of: HessianOperator(landscape: landscape), end: .top, count: 3, steps: 80, using: &again)
+    #expect(enough.converged.allSatisfy { $0 } && enough.warnings.isEmpty, "\(enough.warnings)")
+  }
+
+  /// One Lanczos step per run: the single Ritz value (a Rayleigh quotient) has a large
+  /// residual, so nothing is locked, the first restart adds nothing and only 1 of 3
+  /// values is returned: both causes, each with its own code.
+  @Test("fewer values than asked for are eigenvaluesMissing")
+  func missingValues() throws {
+    let landscape = try KrylovFixtures.quadratic("m", [1, 2, 3, 4, 5], d: 8)
+    var rng = SeededGenerator(seed: 35)
+    let result = try ExtremeEigenvalues.compute(
+      of: HessianOperator(landscape: landscape), end: .top, count: 3, steps: 1, using: &rng)
+    #expect(result.values.count < 3)
+    #expect(result.warnings.map(\.code) == [.eigenvaluesNotConverged, .eigenvaluesMissing], "\(result.warnings)")
   }
 }

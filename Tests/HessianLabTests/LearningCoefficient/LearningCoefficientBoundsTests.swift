@@ -39,7 +39,10 @@ struct LearningCoefficientBoundsTests {
     let lambda = try #require(ExactLearningCoefficient(of: land).value)
     let b = LearningCoefficientBounds(rank: 2, dimension: 2, source: .covarianceReadout)
     #expect(!b.contains(lambda))
-    #expect(b.warnings.contains { $0.contains("lower bound") })
+    #expect(b.warnings.map(\.code) == [.covarianceRankOverCount], "\(b.warnings)")
+    // The same rank from the Hessian or stated carries no such warning.
+    #expect(LearningCoefficientBounds(rank: 2, dimension: 2, source: .hessian).warnings.isEmpty)
+    #expect(LearningCoefficientBounds(rank: 2, dimension: 2, source: .stated).warnings.isEmpty)
     // and an under-counted rank cannot break the lower bound but can break the upper one:
     let quad = LearningCoefficientBounds(rank: 0, dimension: 1, source: .stated)
     #expect(!quad.contains(Rational(1, 2)))

@@ -38,7 +38,7 @@ struct LocalisationDiagnosticTests {
     var rng = SeededGenerator(seed: 34)
     let e = try SGLDEstimator.estimate(
       on: land, configuration: .init(localisation: 1, chains: 2, steps: 400, burnIn: 100), using: &rng)
-    #expect(!e.warnings.contains { $0.contains("too large") }, "\(e.warnings)")
+    #expect(!e.warnings.map(\.code).contains(.localisationTooStrong), "\(e.warnings)")
   }
 
   /// x²y⁴ at γ = 100: p = 6, η = 50·(nβ)^{−1/3} ≈ 4.9 — the notes' collapse to 0.003.

@@ -22,6 +22,9 @@ struct SGLDEstimatorTests {
     return try SGLDEstimator.estimate(on: land, configuration: c, using: &rng)
   }
 
+  /// The codes of `e`'s warnings.
+  static func codes(_ e: SGLDEstimate) -> [WarningCode] { e.warnings.map(\.code) }
+
   static func withinBand(_ e: SGLDEstimate, lambda: Double, m: Int) -> Bool {
     guard let v = e.value, let se = e.standardError else { return false }
     let band = SGLDEstimator.biasBand(lambda: lambda, multiplicity: m, estimate: e)
@@ -59,7 +62,7 @@ struct SGLDEstimatorTests {
   @Test("γ too large for the flattest direction: warned, and biased beyond 3 SE")
   func localisationTooLarge() throws {
     let e = try Self.run("poly:x0^2 + x1^4", seed: 23, .init(localisation: 100, chains: 16, steps: 20_000, burnIn: 4_000))
-    #expect(e.warnings.contains { $0.contains("too large") })
+    #expect(Self.codes(e).contains(.localisationTooStrong), "\(e.warnings)")
     #expect(e.localiserShare > 1)
     let v = try #require(e.value), se = try #require(e.standardError)
     #expect(v + 3 * se < 0.75)
@@ -134,14 +137,16 @@ struct SGLDEstimatorTests {
       let c = try #require(e.convergence)
       #expect(!c.mixed && !c.converged && c.rHat > ChainConvergence.rHatThreshold, "seed \(seed): R̂ = \(c.rHat)")
       #expect(c.draws == 8 * 1_600 && c.effectiveSampleSize < 100, "seed \(seed): ESS \(c.effectiveSampleSize)")
-      let warning = try #require(e.warnings.first { $0.contains("have not converged") }, "\(e.warnings)")
-      #expect(warning.contains("valleys") && warning.contains("-fold"), "\(warning)")
+      let warning = try #require(e.warnings.first { $0.code == .chainsNotConverged }, "\(e.warnings)")
+      // The message names the cause and the remedy.
+      #expect(warning.message.contains("valleys") && warning.message.contains("-fold"), "\(warning)")
     }
     var warned = 0
     for seed: UInt64 in 1...6 {
       let e = try Self.run("nc-xy2", seed: seed, defaults)
-      if e.warnings.contains(where: { $0.contains("have not converged") }) { warned += 1 }
-      #expect(e.warnings.contains { $0.contains("have not converged") } == !(e.convergence?.converged ?? true))
+      if Self.codes(e).contains(.chainsNotConverged) { warned += 1 }
+      #expect(Self.codes(e).contains(.chainsNotConverged) == !(e.convergence?.mixed ?? true))
+      #expect(Self.codes(e).contains(.chainsDrifting) == (e.convergence?.drifted ?? false))
     }
     #expect(warned >= 4, "(xy)²: \(warned) of 6 default runs warned")
     for seed: UInt64 in 1...2 {
@@ -165,11 +170,33 @@ struct SGLDEstimatorTests {
     let e = try Self.run("nc-x2y6", seed: 1, .init(steps: 600_000, burnIn: 120_000))
     let c = try #require(e.convergence)
     #expect(c.converged, "R̂ = \(c.rHat), drift \(c.drift) ± \(c.driftStandardError ?? .nan)")
-    #expect(!e.warnings.contains { $0.contains("have not converged") || $0.contains("drifting") }, "\(e.warnings)")
+    #expect(!Self.codes(e).contains(.chainsNotConverged) && !Self.codes(e).contains(.chainsDrifting), "\(e.warnings)")
     let exact = Self.exactLocalisedExpectation(q: 6, nBeta: e.nBeta, gamma: 1)
     let v = try #require(e.value), se = try #require(e.standardError)
     let t = try Distributions.studentTQuantile(1 - 1e-3 / 2, degreesOfFreedom: 7)
     #expect(abs(v - exact) <= t * se, "λ̂ = \(v) ± \(se), exact \(exact)")
+  }
+
+  /// Each cause of ``SGLDEstimator/convergenceWarnings`` has its own code, on chains built
+  /// to have exactly one defect (20 chains × 2 000 i.i.d. N(0, 1) draws, seeded):
+  /// - shifted chain means (chain c offset by c/2, stationary): R̂ ≫ 1.05, no drift
+  ///   (δ_c ~ N(0, 2/1000), |drift|/SE is t₁₉, beyond 3.88 with probability 10⁻³);
+  /// - every chain's second half raised by 0.1: drift 0.1 against SE ≈ 0.01 (10 SE, far
+  ///   beyond 3.88), while R̂² − 1 ≈ (0.05)² makes R̂ ≈ 1.001 < 1.05;
+  /// - unaltered draws: neither.
+  @Test("convergence warnings: R̂ is chainsNotConverged, a drift between halves is chainsDrifting")
+  func convergenceWarningCodes() throws {
+    var rng = SeededGenerator(seed: 29)
+    let noise = (0..<20).map { _ in rng.normals(2_000) }
+    func codes(_ chains: [[Double]]) throws -> [WarningCode] {
+      let cv = try #require(ChainConvergence(chains: chains))
+      return SGLDEstimator.convergenceWarnings(cv, configuration: .init(), stepSize: 1e-4, flatDirections: 0).map(\.code)
+    }
+    let shifted = noise.enumerated().map { c, x in x.map { $0 + Double(c) / 2 } }
+    #expect(try codes(shifted) == [.chainsNotConverged])
+    let drifting = noise.map { x in x.enumerated().map { i, v in i >= 1_000 ? v + 0.1 : v } }
+    #expect(try codes(drifting) == [.chainsDrifting])
+    #expect(try codes(noise).isEmpty)
   }
 
   /// The closed form against the exact variance recursion v ← a²v + ε,
@@ -199,13 +226,13 @@ struct SGLDEstimatorTests {
   @Test("chains too short for the weakest direction: warned, and really biased")
   func relaxation() throws {
     let e = try Self.run("quad:1,0.001:d=4", seed: 25, .init(localisation: 1, chains: 8, steps: 20_000, burnIn: 4_000))
-    #expect(e.warnings.contains { $0.contains("not relaxed") }, "\(e.warnings)")
+    #expect(Self.codes(e).contains(.slowRelaxation), "\(e.warnings)")
     let nBeta = e.nBeta
     let equilibrium = 0.5 / (1 + 1 / (nBeta * 0.001)) + 0.5 / (1 + 1 / nBeta)
     let v = try #require(e.value), se = try #require(e.standardError)
     #expect(v + 3 * se < equilibrium, "λ̂ = \(v) ± \(se), equilibrium \(equilibrium)")
     let fine = try Self.run("quad:1,2:d=2", seed: 26, .init(localisation: 1, chains: 2, steps: 2_000, burnIn: 500))
-    #expect(!fine.warnings.contains { $0.contains("not relaxed") }, "\(fine.warnings)")
+    #expect(!Self.codes(fine).contains(.slowRelaxation), "\(fine.warnings)")
   }
 
   /// (x₀ − x₁)²: H = [[2, −2], [−2, 2]], eigenvalues 4 and 0 (dense, independent
@@ -249,9 +276,10 @@ struct SGLDEstimatorTests {
     let shortfall = try #require(xy.expectedMultiplicityShortfall)
     #expect(abs(shortfall - 1 / log(10_000 / log(10_000.0))) <= 1e-15)
     #expect(abs(shortfall - 0.1431) < 5e-5)
-    #expect(xy.warnings.contains { $0.contains("multiplicity m = 2") && $0.contains("0.143") }, "\(xy.warnings)")
+    let warning = try #require(xy.warnings.first { $0.code == .multiplicityShortfall }, "\(xy.warnings)")
+    #expect(warning.message.contains("multiplicity m = 2") && warning.message.contains("0.143"), "\(warning)")
     let x2 = try Self.run("nc-x2", seed: 28, config)
-    #expect(x2.expectedMultiplicityShortfall == 0 && !x2.warnings.contains { $0.contains("multiplicity") })
+    #expect(x2.expectedMultiplicityShortfall == 0 && !Self.codes(x2).contains(.multiplicityShortfall))
     let unknown = try Self.run("poly-degenerate", seed: 28, config)
     #expect(unknown.multiplicity == nil && unknown.expectedMultiplicityShortfall == nil)
     #expect(SGLDEstimator.multiplicityShortfall(multiplicity: 3, nBeta: exp(2)) == 1)
@@ -261,7 +289,10 @@ struct SGLDEstimatorTests {
   func divergence() throws {
     let e = try Self.run("poly:x0^2 + x1^4", seed: 24, .init(stepSize: 0.5, chains: 2, steps: 2_000, burnIn: 100))
     #expect(e.divergedChains == 2 && e.value == nil)
-    #expect(e.warnings.contains { $0.contains("diverged") })
+    #expect(Self.codes(e).contains(.chainsDiverged), "\(e.warnings)")
+    // The same landscape at a stable step (the edge test's run) diverges nowhere and says nothing of it.
+    let stable = try Self.run("poly:x0^2 + x1^4", seed: 24, .init(chains: 2, steps: 2_000, burnIn: 100))
+    #expect(stable.divergedChains == 0 && !Self.codes(stable).contains(.chainsDiverged), "\(stable.warnings)")
   }
 
   @Test("chains are reproducible from the seed and independent of the chain count")

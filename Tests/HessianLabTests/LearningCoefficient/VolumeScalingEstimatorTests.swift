@@ -248,6 +248,98 @@ struct VolumeScalingEstimatorTests {
     #expect(a.value != other.value)
   }
 
+  // MARK: Warnings: one code per cause, each shown firing and, in a contrasting run, silent.
+
+  /// A small run on x² (λ = 1/2, an exact power law at small ε) that warns of nothing: the
+  /// base of the warning checks below, each of which changes one setting.
+  static let quiet = VolumeScalingEstimator.Configuration(
+    epsilonMin: 1e-8, epsilonMax: 1e-2, gridPoints: 9, replicates: 2, splitting: .init(particles: 16, movesPerIteration: 5))
+
+  /// The codes of a run on `spec` with `config`.
+  static func codes(
+    _ spec: String, multiplicity: Int = 1, seed: UInt64 = 1, _ config: VolumeScalingEstimator.Configuration
+  ) throws -> [WarningCode] {
+    try Self.estimate(spec, multiplicity: multiplicity, seed: seed, config: config).warnings.map(\.code)
+  }
+
+  @Test("a loss-evaluation budget that stops the runs early: levelsUnreached, and tooFewGridPoints without a fit")
+  func budgetWarnings() throws {
+    #expect(try Self.codes("nc-x2", Self.quiet) == [])
+    // 2000 evaluations per run (the quiet run needs about 2200): the last grid points are cut.
+    var c = Self.quiet
+    c.splitting.maxLossEvaluations = 2_000
+    let cut = try Self.estimate("nc-x2", multiplicity: 1, seed: 1, config: c)
+    #expect(cut.warnings.map(\.code) == [.levelsUnreached] && cut.value != nil, "\(cut.warnings)")
+    // 200 evaluations: the runs stop above ε = 10⁻², no grid point is left and there is no fit.
+    c.splitting.maxLossEvaluations = 200
+    let none = try Self.estimate("nc-x2", multiplicity: 1, seed: 1, config: c)
+    #expect(none.warnings.map(\.code) == [.levelsUnreached, .tooFewGridPoints] && none.value == nil, "\(none.warnings)")
+  }
+
+  @Test("one replicate: singleReplicate; two: none")
+  func singleReplicate() throws {
+    var c = Self.quiet
+    c.replicates = 1
+    #expect(try Self.codes("nc-x2", c) == [.singleReplicate])
+    #expect(try Self.codes("nc-x2", Self.quiet) == [])
+  }
+
+  /// One move pair per replaced particle: clones stay near their parents, the runs' levels are
+  /// far from independent, and the between-run spread is many times the ideal-splitting value
+  /// (18× measured); five move pairs mix.
+  @Test("moves that do not mix: excessBetweenRunSpread; enough moves: none")
+  func excessBetweenRunSpread() throws {
+    var c = Self.quiet
+    c.replicates = 4
+    #expect(try Self.codes("nc-x2", c) == [])
+    c.splitting.movesPerIteration = 1
+    #expect(try Self.codes("nc-x2", c) == [.excessBetweenRunSpread])
+  }
+
+  /// (xy)² has m = 2: V(ε) ∝ ε^{1/2} log(1/ε). Corrected with m = 1 the local slope reads
+  /// 1/2 − 1/log(1/ε), which drifts by about −0.06 between the halves of [10⁻¹², 10⁻¹] (measured
+  /// −0.097 ± 0.020 on this seed); five grid points leave no narrower window. With the right
+  /// m = 2 the same runs show no drift (0.003 ± 0.020).
+  @Test("a multiplicity too low for the landscape: localSlopeDrifting; the right one: none")
+  func localSlopeDrifting() throws {
+    let c = VolumeScalingEstimator.Configuration(
+      epsilonMin: 1e-12, epsilonMax: 1e-1, gridPoints: 5, replicates: 4, splitting: .init(particles: 64, movesPerIteration: 5))
+    #expect(try Self.codes("nc-xy2", multiplicity: 1, seed: 2, c) == [.localSlopeDrifting])
+    #expect(try Self.codes("nc-xy2", multiplicity: 2, seed: 2, c) == [])
+  }
+
+  /// The SplitMix64 finaliser: a fixed 64-bit hash.
+  @Sendable static func splitMix(_ z: UInt64) -> UInt64 {
+    var z = z &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A white-noise loss (a hash of the coordinates, uniform in (0, 1], 0 at the centre, zero
+  /// gradient) has level sets with no interior: a trajectory step lands in {K < ℓ} only with
+  /// probability ℓ, so once the levels are low almost every step leaves the set (1.1% stay,
+  /// measured), and the runs stall above ε_min. A smooth loss keeps every step inside.
+  @Test("a loss whose level sets have no interior: lowAcceptance (and levelsUnreached); x²: none")
+  func lowAcceptance() throws {
+    let mix = Self.splitMix
+    let noise = ClosureLossOracle(
+      center: [0, 0],
+      losses: { p in
+        (0..<p.rows).map { r in
+          p[r, 0] == 0 && p[r, 1] == 0 ? 0 : (Double(mix(p[r, 0].bitPattern ^ mix(p[r, 1].bitPattern)) >> 11) + 1) / 0x1p53
+        }
+      },
+      gradients: { p in Matrix(rows: p.rows, columns: p.columns) })
+    let c = VolumeScalingEstimator.Configuration(
+      epsilonMin: 1e-6, epsilonMax: 0.9, gridPoints: 15, replicates: 2, splitting: .init(particles: 64, movesPerIteration: 5))
+    var rng = SeededGenerator(seed: 1)
+    let e = try VolumeScalingEstimator.estimate(on: noise, multiplicity: 1, configuration: c, using: &rng)
+    #expect(e.acceptanceRate < 0.02 && e.warnings.map(\.code) == [.levelsUnreached, .lowAcceptance], "\(e.warnings)")
+    let smooth = try Self.estimate("nc-x2", multiplicity: 1, seed: 1, config: Self.quiet)
+    #expect(smooth.acceptanceRate >= 0.02 && !smooth.warnings.map(\.code).contains(.lowAcceptance))
+  }
+
   @Test("bad ranges are input errors naming the option")
   func validation() throws {
     let land = try LandscapeSpec.resolve("poly:x0^2")
