@@ -263,6 +263,22 @@ struct SeamTests {
     #expect(abs(1.5 - 2) > bound && abs(6 - 2) > bound)  // power: (r − 1)/2 and d/2 are rejected
   }
 
+  @Test("localisation diagnostic: loss evaluations and HVPs counted exactly; the weakest curvature found")
+  func localisation() throws {
+    let p = try Problem()
+    let hessian = p.hessian
+    var rng = SeededGenerator(seed: 37)
+    let diagnostic = try LocalisationDiagnostic(oracle: p.oracle, hessian: hessian, nBeta: 1000, gamma: 1, using: &rng)
+    let counts = p.tally.snapshot
+    #expect(diagnostic.lossEvaluations == counts.losses && counts.losses > 1)
+    #expect(diagnostic.hessianVectorProducts == counts.products && counts.products == Self.d)  // H hidden: d products
+    #expect(counts.gradients == 0)
+    // The weakest curvature is H's smallest nonzero eigenvalue, from one dense eigensolve of
+    // the d products: the prescribed 1 to c·d·ε·‖H‖ (twice: H's own rounding and the solver's).
+    let weakest = try #require(diagnostic.weakestCurvature)
+    #expect(abs(weakest - 1) <= 2 * Tolerance.dense(n: Self.d, scale: 5), "\(weakest)")
+  }
+
   /// C = 16 chains: the standard error has 15 degrees of freedom (P(|t₁₅| > 4.89) ≈ 2·10⁻⁴), and
   /// the estimate is compared with the documented bias band of a rank-r quadratic (λ = r/2, m = 1).
   @Test("SGLD LLC: r/2 within the bias band ± z·SE; loss, gradient and HVP counts exact")
