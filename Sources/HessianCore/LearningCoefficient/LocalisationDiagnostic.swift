@@ -70,13 +70,13 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
   /// Probes the loss `oracle` around its centre for localisation γ at inverse temperature nβ,
   /// with H = ∇²L(w*) from `hessian` (its known matrix, or d HVPs in one block, counted).
   public init(
-    oracle landscape: some LossOracle, hessian: HessianOperator, nBeta: Double, gamma: Double,
+    oracle: some LossOracle, hessian: HessianOperator, nBeta: Double, gamma: Double,
     randomDirections: Int = 16, using rng: inout SeededGenerator
   ) throws {
+    let landscape = CountingLossOracle(oracle)  // lossEvaluations is its count
     let d = landscape.dimension
     let center = landscape.center
     let base = try landscape.loss(at: center)
-    var evaluations = 1
     // The quadratic part, exactly: H's eigenvalues above τ and its null space.
     let hvpBefore = hessian.applicationCount
     let dense = try DenseRank.denseMatrix(of: hessian)
@@ -130,7 +130,6 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     var point = center
     func scaledExcess(_ v: [Double], _ r: Double) throws -> Double {
       for i in 0..<d { point[i] = center[i] + r * v[i] }
-      evaluations += 1
       return nBeta * (try landscape.loss(at: point) - base)
     }
     var worst = 0.0
@@ -171,6 +170,6 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     flattestDegree = worstDegree
     flatDirections = flat
     probedDirections = directions.count
-    lossEvaluations = evaluations
+    lossEvaluations = landscape.lossEvaluations
   }
 }

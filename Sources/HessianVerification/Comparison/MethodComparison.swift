@@ -211,9 +211,10 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
 /// cost of an exact rank with a stated probability (issue 7; math notes §2.4,
 /// §5, §8 item 9).
 ///
-/// Every cost is counted: HVPs through a ``HessianOperator`` built on a
-/// ``CountingLandscape`` (which hides the known Hessian, so dense pays d HVPs),
-/// loss evaluations through the same counting wrapper.
+/// Every cost is counted: HVPs by one ``HessianOperator`` that sees the Hessian only through
+/// products (``HessianOperator/init(productsOnlyOf:)``: the known Hessian is hidden, so dense
+/// pays d HVPs), loss evaluations by one ``CountingLossOracle``; a run's cost is the difference
+/// of their counts across the run.
 public enum MethodComparison {
   /// The stated charge of one HVP in loss evaluations, the default common unit of `compare`: 10.
   ///
@@ -313,9 +314,9 @@ public enum MethodComparison {
       ratio = theoreticalHVPCost
       conversionNote = theoreticalNote
     }
-    let counter = WorkCounter()
-    let counting = CountingLandscape(landscape, counter: counter)
-    let wStar = landscape.minimum
+    // One counted operator and one counted oracle for every run: a run's cost is what they count.
+    let hessian = HessianOperator(productsOnlyOf: landscape)
+    let oracle = CountingLossOracle(landscape)
     let seedSource = cfg.seedRoot.map { "root seed \($0) (child streams per method, budget and seed index)" }
       ?? "SeedTable 'compare/\(landscape.name)/<method>/<budget>', indices 0..<\(seeds)"
     func seed(_ method: ComparedMethod, _ budget: Int, _ i: Int) -> UInt64 {
@@ -328,18 +329,16 @@ public enum MethodComparison {
     }
     let clock = ContinuousClock()
     func timed(_ body: () async throws -> Int) async throws -> BudgetTrial {
-      let h0 = counter.hessianVectorProducts, l0 = counter.lossEvaluations
+      let h0 = hessian.applicationCount, l0 = oracle.lossEvaluations
       let start = clock.now
       let rank = try await body()
       let dur = start.duration(to: clock.now)
       return BudgetTrial(
-        rank: rank, hessianVectorProducts: counter.hessianVectorProducts - h0,
-        lossEvaluations: counter.lossEvaluations - l0,
+        rank: rank, hessianVectorProducts: hessian.applicationCount - h0,
+        lossEvaluations: oracle.lossEvaluations - l0,
         seconds: Double(dur.components.seconds) + Double(dur.components.attoseconds) * 1e-18)
     }
-    func makeOperator() -> HessianOperator {
-      HessianOperator(landscape: counting, at: wStar)
-    }
+    func makeOperator() -> HessianOperator { hessian }
 
     var outcomes: [MethodOutcome] = []
     for method in cfg.methods {
@@ -402,7 +401,7 @@ public enum MethodComparison {
           }
         case .covariance:
           return try await timed {
-            let sample = try await sampler.sample(counting, kept: budget, seed: s, workers: workers)
+            let sample = try await sampler.sample(oracle, kept: budget, seed: s, workers: workers)
             let values = try SymmetricEigen.values(of: sample.moments.secondMoment)
             return try CovarianceRankReadout.read(eigenvalues: values, kept: budget, sigma: cfg.sigma).rank
           }

@@ -58,11 +58,8 @@ public enum Tour {
     let truth = report.rank ?? 0
 
     section("2. Counting eigenvalues with Hessian-vector products")
-    let counting = CountingLandscape(land)
-    let wStar = land.minimum
-    func op() -> HessianOperator {
-      HessianOperator(landscape: counting, at: wStar)
-    }
+    // The Hessian seen only through products (its matrix hidden), so dense pays its d HVPs.
+    func op() -> HessianOperator { HessianOperator(productsOnlyOf: land) }
     let dense = try DenseRank.rank(of: op())
     emit("dense:   rank \(dense.rank) with \(dense.hessianVectorProducts) HVPs (one per unit vector) + an O(d³) eigendecomposition")
     var rng = SeededGenerator(seed: SeedTable.seed(for: "tour/block"))
@@ -97,11 +94,10 @@ public enum Tour {
     let sampler = try SelectionSampler(population: 100, sigma: 1)
     for n in [2 * d, 8 * d] {
       let s = SeedTable.seed(for: "tour/covariance", index: n)
-      let l0 = counting.counter.lossEvaluations
-      let sample = try await sampler.sample(counting, kept: n, seed: s)
+      let sample = try await sampler.sample(land, kept: n, seed: s)
       let values = try SymmetricEigen.values(of: sample.moments.secondMoment)
       let ro = try CovarianceRankReadout.read(eigenvalues: values, kept: n, sigma: 1)
-      emit("n = \(n) kept points (λ = 100, σ = 1): read-out rank \(ro.rank) \(ro.rank == truth ? "(exact)" : "(WRONG: exact is \(truth))"), \(counting.counter.lossEvaluations - l0) loss evaluations counted, τ = σ²(1 − √(d/n))² = \(g(ro.threshold)); seed \(s)")
+      emit("n = \(n) kept points (λ = 100, σ = 1): read-out rank \(ro.rank) \(ro.rank == truth ? "(exact)" : "(WRONG: exact is \(truth))"), \(sample.lossEvaluations) loss evaluations counted, τ = σ²(1 − √(d/n))² = \(g(ro.threshold)); seed \(s)")
       if n == 8 * d {
         emit(TerminalPlot.render(
           PlotModel(

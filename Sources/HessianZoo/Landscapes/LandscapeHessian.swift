@@ -40,3 +40,19 @@ extension HessianOperator {
     self.init(LandscapeHessian(landscape, at: point), name: landscape.name)
   }
 }
+
+extension HessianOperator {
+  /// The counted Hessian of `landscape` at its minimum, seen only through products: one
+  /// ``Landscape/hessianVectorProduct(at:_:into:)`` per column, and no known matrix (``knownMatrix``
+  /// is `nil`), so the dense reference pays its d HVPs. The method comparison and the tour use it
+  /// to charge every route what it would cost on a model whose Hessian is not stored.
+  ///
+  /// - Complexity: a block of k columns costs k HVPs of the landscape (counted).
+  public convenience init(productsOnlyOf landscape: some Landscape) {
+    let w = landscape.minimum
+    self.init(
+      ClosureOperator(dimension: landscape.dimension, precision: landscape.precision) { x, y in
+        landscape.hessianVectorProduct(at: w, x, into: &y)
+      }, name: landscape.name)
+  }
+}

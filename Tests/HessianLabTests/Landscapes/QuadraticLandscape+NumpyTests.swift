@@ -76,8 +76,11 @@ struct QuadraticLandscapeNumpyTests {
     let op = HessianOperator(landscape: land)
     #expect(op.precision == .float32)
     #expect(try DenseRank.rank(of: op).rank == 12)
-    // Away from the minimum (no known matrix: 64 HVPs), and through a counting wrapper.
-    #expect(try DenseRank.rank(of: HessianOperator(landscape: HessianLab.CountingLandscape(land), at: land.minimum)).rank == 12)
+    // Away from the minimum (no known matrix: 64 HVPs), and seen only through products.
+    #expect(try DenseRank.rank(of: HessianOperator(landscape: land, at: land.minimum)).rank == 12)
+    let productsOnly = HessianOperator(productsOnlyOf: land)
+    #expect(productsOnly.precision == .float32 && productsOnly.knownMatrix == nil)
+    #expect(try DenseRank.rank(of: productsOnly).rank == 12)
 
     // The class, not the example: a sum with a float32 block takes the weakest precision,
     // whichever position the block has.
