@@ -9,7 +9,7 @@ import HessianLab
 /// Bump it when a key is removed, renamed or changes type; adding a key is
 /// compatible (the schemas allow additional properties).
 enum JSONSchemaVersion {
-  static let current = 2
+  static let current = 3
 }
 
 /// A report with a `schemaVersion` key added beside its own keys, for report

@@ -86,7 +86,7 @@ struct JSONSchemaTests {
     }
     let undocumented = Set(object.keys).subtracting(properties.keys)
     #expect(undocumented.isEmpty, "\(testCase.schema): keys missing from the schema: \(undocumented.sorted())")
-    #expect(object["schemaVersion"] == .number(2))
+    #expect(object["schemaVersion"] == .number(3))
   }
 
   /// `reproduce covariance-hessian --quick` takes minutes in a debug build, so
@@ -111,7 +111,7 @@ struct JSONSchemaTests {
         Issue.record("\(name): no properties or required")
         continue
       }
-      #expect(properties["schemaVersion"]?["const"] == .number(2), "\(name)")
+      #expect(properties["schemaVersion"]?["const"] == .number(3), "\(name)")
       #expect(required.contains(.string("schemaVersion")), "\(name)")
       // Validating a value walks every keyword reachable from the root, so an
       // unsupported keyword anywhere reachable is reported here.
@@ -140,7 +140,7 @@ struct JSONSchemaTests {
     let good = try JSONValue.parse(
       Data(
         #"""
-        {"schemaVersion": 2, "rank": 2, "dimension": 3, "method": "dense", "threshold": 1e-15,
+        {"schemaVersion": 3, "rank": 2, "dimension": 3, "method": "dense", "threshold": 1e-15,
          "thresholdPolicy": "p", "precision": "float64", "eigenvalues": [0, 1, 2],
          "hessianVectorProducts": 0, "converged": true, "warnings": [], "seconds": 0.1}
         """#.utf8))
