@@ -106,7 +106,11 @@ struct CovarianceCommand: AsyncParsableCommand {
 
   func parseOffset(dimension d: Int) throws -> [Double]? {
     guard let text = centerOffset else { return nil }
-    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let parts: [String]
+    switch DelimitedList.parse(text) {
+    case .success(let items): parts = items
+    case .failure(let failure): throw UsageError("--center-offset: '\(text)': \(failure) (write d numbers as 1,0,…)")
+    }
     var values: [Double] = []
     for p in parts {
       guard let v = Double(p), v.isFinite else { throw UsageError("--center-offset: '\(p)' is not a finite number") }

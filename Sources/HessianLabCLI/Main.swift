@@ -14,6 +14,7 @@ enum Main {
     defer { interrupts.forEach { $0.cancel() } }
     do {
       let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
+      try HelpTopic.check(arguments)
       var command = try HessianLabCommand.parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()

@@ -34,8 +34,11 @@ struct SpectrumCommand: AsyncParsableCommand {
   @Option(help: "Lanczos steps per run or per probe (default: top/bottom min(d, max(2K+20, 40)), density min(d, 30)).")
   var steps: Int?
 
-  @Option(help: "SLQ probes (density only).")
-  var probes: Int = 20
+  /// The SLQ probes when --probes is not given.
+  static let defaultProbes = 20
+
+  @Option(help: "SLQ probes (density only; default 20).")
+  var probes: Int?
 
   @Option(help: "Seed of the start vectors and probes (drawn and printed when omitted).")
   var seed: UInt64?
@@ -57,7 +60,11 @@ struct SpectrumCommand: AsyncParsableCommand {
     if let k = top ?? bottom, let s = steps, s < k {
       throw UsageError("--steps: \(s) Lanczos steps cannot find K = \(k) eigenvalues (need at least K)")
     }
-    if probes < 1 { throw UsageError("--probes: must be at least 1, got \(probes)") }
+    if let p = probes {
+      // A flag that has no effect in the chosen mode is refused, not silently ignored.
+      guard density else { throw UsageError("--probes: applies to --density only (--\(top != nil ? "top" : "bottom") uses no probes)") }
+      if p < 1 { throw UsageError("--probes: must be at least 1, got \(p)") }
+    }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
   }
@@ -67,7 +74,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
     let options = SpectrumAnalysis.Options(
-      mode: mode, steps: steps, probes: probes, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+      mode: mode, steps: steps, probes: probes ?? Self.defaultProbes, seed: seed ?? UInt64.random(in: 0...UInt64.max))
     let report = try SpectrumAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }

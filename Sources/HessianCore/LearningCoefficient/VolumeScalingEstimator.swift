@@ -130,13 +130,18 @@ public enum VolumeScalingEstimator {
 
   /// Runs the estimator with multiplicity `multiplicity` in the correction.
   ///
-  /// - Throws: ``InputError`` for an invalid configuration or m < 1.
+  /// - Throws: ``InputError`` for an invalid configuration, m < 1 or m > d.
   public static func estimate(
     on oracle: some LossOracle, multiplicity m: Int, configuration c: Configuration = .init(),
     using rng: inout SeededGenerator
   ) throws -> VolumeScalingEstimate {
     try c.validate()
     guard m >= 1 else { throw InputError.parameter(.multiplicity, value: "\(m)", problem: "m = \(m) must be at least 1") }
+    // m counts the coordinates of a face of the Newton polyhedron, so m ≤ d.
+    guard m <= max(oracle.dimension, 1) else {
+      throw InputError.parameter(
+        .multiplicity, value: "\(m)", problem: "m = \(m) is larger than the dimension d = \(oracle.dimension) (a multiplicity is at most d)")
+    }
     var runs: [MultilevelSplitting.Run] = []
     for r in 0..<c.replicates {
       var child = rng.child(UInt64(r))

@@ -18,8 +18,10 @@ public struct LessonSession: Sendable {
 
   /// The entry numbered `n`.
   ///
-  /// - Throws: ``InputError`` listing the range of lesson numbers.
+  /// - Throws: ``InputError`` listing the range of lesson numbers, or naming the
+  ///   manifest when it has no lessons.
   public func entry(_ n: Int) throws(InputError) -> LessonManifest.Entry {
+    guard !library.manifest.lessons.isEmpty else { throw noLessons }
     guard let e = library.manifest.entry(number: n) else {
       throw InputError.inconsistent("lesson \(n): no such lesson (1–\(library.manifest.lessons.count)); see `hessian-lab lesson list`")
     }
@@ -46,7 +48,16 @@ public struct LessonSession: Sendable {
   public func toStart(_ number: Int?) throws -> LessonManifest.Entry {
     let state = try store.load()
     if let n = number { return try entry(n) }
-    return (try? current(state)) ?? library.manifest.lessons[0]
+    if let e = try? current(state) { return e }
+    guard let first = library.manifest.lessons.first else { throw noLessons }
+    return first
+  }
+
+  /// The error for a manifest without lessons, naming the manifest file.
+  var noLessons: InputError {
+    InputError.file(
+      path: library.directory.appendingPathComponent(LessonManifest.fileName).path,
+      problem: "the lesson manifest has no lessons")
   }
 
   /// The lesson after the current one (the first when none is current); nil after the last.

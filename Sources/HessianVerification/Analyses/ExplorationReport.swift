@@ -2,12 +2,19 @@
 /// ``PropertyExploration/CaseResult`` per generated landscape
 /// (`docs/schema/verify.schema.json`).
 public struct ExplorationReport: Sendable, Codable, Equatable {
-  /// The root seed the cases' seeds are children of.
+  /// The root seed the cases' seeds are children of; JSON key `seed`, as every
+  /// command names its seed.
   public var root: UInt64
   /// The false-failure budget P of the run.
   public var budget: Double
   /// One result per generated case, in generation order.
   public var cases: [PropertyExploration.CaseResult]
+
+  /// The JSON keys: `root` is written `seed`.
+  enum CodingKeys: String, CodingKey {
+    case root = "seed"
+    case budget, cases
+  }
 
   /// A report of `cases` drawn from `root` under budget `budget`.
   public init(root: UInt64, budget: Double, cases: [PropertyExploration.CaseResult]) {

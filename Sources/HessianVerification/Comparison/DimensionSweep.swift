@@ -58,7 +58,9 @@ public enum DimensionSweep {
   public static func parseDimensions(_ text: String) throws(InputError) -> [Int] {
     var body = text.trimmingCharacters(in: .whitespaces)
     if body.hasPrefix("d=") { body.removeFirst(2) }
-    let items = body.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let items = try DelimitedList.items(body) { problem in
+      InputError.parameter(.sweep, value: text, problem: "'\(text)': \(problem.description) (expected d=N,N,…)")
+    }
     guard !items.isEmpty else { throw InputError.parameter(.sweep, value: text, problem: "expected d=N,N,… (e.g. d=10,30,100)") }
     var out: [Int] = []
     for item in items {

@@ -41,10 +41,7 @@ public struct VerificationCase: Sendable {
   public static func resolve(_ text: String) throws(InputError) -> VerificationCase {
     if text.hasSuffix(".json") {
       let fixture = try LandscapeFixture.load(path: text)
-      let land: any Landscape
-      do { land = try LandscapeSpec.resolve(fixture.spec, name: fixture.id) } catch {
-        throw InputError.file(path: text, problem: "field 'spec': \(error)")
-      }
+      let land = try LandscapeSpec.resolve(fixture: fixture, path: text)
       return VerificationCase(
         id: fixture.id, landscape: land, claimedDimension: fixture.known.dimension, claimedRank: fixture.known.rank,
         claimedLearningCoefficient: fixture.known.learningCoefficientValue, origin: "fixture \(text)")
@@ -57,16 +54,27 @@ public struct VerificationCase: Sendable {
   }
 
   /// The fixture corpus: every `*.json` in `directory` (sorted), or the zoo
-  /// when the directory does not exist.
+  /// when nothing exists at `directory`.
+  ///
+  /// - Throws: ``InputError`` naming `directory` when it exists but is not a
+  ///   readable folder or holds no `*.json` fixture (never a silent fall-back to
+  ///   the zoo), or naming the first fixture that does not resolve.
   public static func corpus(directory: String = "fixtures/landscapes") throws(InputError) -> [VerificationCase] {
     let fm = FileManager.default
-    if let names = try? fm.contentsOfDirectory(atPath: directory) {
-      let files = names.filter { $0.hasSuffix(".json") }.sorted()
-      if !files.isEmpty {
-        var out: [VerificationCase] = []
-        for f in files { out.append(try resolve(directory + "/" + f)) }
-        return out
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw InputError.file(path: directory, problem: "not a folder of fixtures") }
+      let names: [String]
+      do { names = try fm.contentsOfDirectory(atPath: directory) } catch {
+        throw InputError.file(path: directory, problem: "cannot list the fixture folder")
       }
+      let files = names.filter { $0.hasSuffix(".json") }.sorted()
+      guard !files.isEmpty else {
+        throw InputError.file(path: directory, problem: "the folder holds no landscape fixtures (*.json)")
+      }
+      var out: [VerificationCase] = []
+      for f in files { out.append(try resolve(directory + "/" + f)) }
+      return out
     }
     var out: [VerificationCase] = []
     for entry in Zoo.all {

@@ -96,19 +96,19 @@ public struct DeepLinearNetworkLandscape: Landscape {
   public init(spec: String, name: String? = nil) throws(InputError) {
     let fields = spec.dropFirst(4).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     var widths: [Int] = []
-    for (k, piece) in fields[0].split(separator: "-", omittingEmptySubsequences: false).enumerated() {
-      guard let v = Int(piece.trimmingCharacters(in: .whitespaces)), v >= 1, v <= 100_000 else {
+    let pieces = try DelimitedList.items(fields[0], separator: "-") { problem in
+      InputError.spec(spec, problem: "width list '\(fields[0])': \(problem.description) (write widths as 3-2-3)")
+    }
+    for (k, piece) in pieces.enumerated() {
+      guard let v = Int(piece), v >= 1, v <= 100_000 else {
         throw InputError.spec(spec, problem: "width \(k + 1) ('\(piece)') is not a positive integer")
       }
       widths.append(v)
     }
+    let options = try SpecOptions(fields.dropFirst(), allowed: ["rank"], usage: "dln: takes rank=R", in: spec)
     var rank: Int?
-    for field in fields.dropFirst() {
-      let kv = field.split(separator: "=", maxSplits: 1).map(String.init)
-      guard kv.count == 2, kv[0] == "rank" else {
-        throw InputError.spec(spec, problem: "unknown option '\(field)' (dln: takes rank=R)")
-      }
-      guard let r = Int(kv[1]) else { throw InputError.spec(spec, problem: "rank=\(kv[1]) is not an integer") }
+    if let value = options["rank"] {
+      guard let r = Int(value) else { throw InputError.spec(spec, problem: "rank=\(value) is not an integer") }
       rank = r
     }
     guard let rank else { throw InputError.spec(spec, problem: "missing ':rank=R' (the rank of the true map)") }

@@ -28,6 +28,36 @@ public enum LandscapeSpec {
   public static func resolve(
     _ text: String, name: String? = nil, hessianCheck: HessianFileCheck = .minimum
   ) throws(InputError) -> any Landscape {
+    try resolve(text, name: name, hessianCheck: hessianCheck, nesting: SpecNesting())
+  }
+
+  /// Resolves the spec of `fixture`, read from `path`, naming the landscape `name`
+  /// (default: the fixture's id); `path` is the first link of the chain, so a spec
+  /// leading back to it is refused as a cycle.
+  ///
+  /// - Throws: ``InputError`` naming `path` (`field 'spec': …`), or the fixture
+  ///   where a cycle closes or the nesting passes ``SpecNesting/maximumDepth``.
+  public static func resolve(
+    fixture: LandscapeFixture, path: String, name: String? = nil, hessianCheck: HessianFileCheck = .minimum
+  ) throws(InputError) -> any Landscape {
+    try resolve(fixture: fixture, path: path, name: name, hessianCheck: hessianCheck, nesting: SpecNesting())
+  }
+
+  static func resolve(
+    fixture: LandscapeFixture, path: String, name: String?, hessianCheck: HessianFileCheck, nesting: SpecNesting
+  ) throws(InputError) -> any Landscape {
+    let inner = try nesting.entering(fixture: path)
+    do {
+      return try resolve(fixture.spec, name: name ?? fixture.id, hessianCheck: hessianCheck, nesting: inner)
+    } catch {
+      if nesting.isNestingFailure(error) { throw error }
+      throw InputError.file(path: path, problem: "field 'spec': \(error)")
+    }
+  }
+
+  static func resolve(
+    _ text: String, name: String?, hessianCheck: HessianFileCheck, nesting: SpecNesting
+  ) throws(InputError) -> any Landscape {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.hasPrefix("poly:") { return try polynomial(trimmed, name: name) }
     if trimmed.hasPrefix("dln:") {
@@ -39,27 +69,26 @@ public enum LandscapeSpec {
       guard parts.count >= 2 else {
         throw InputError.spec(trimmed, problem: "a direct sum needs at least two specs separated by '|'")
       }
+      let inner = try nesting.enteringSum(trimmed)
       var blocks: [any Landscape] = []
       for (k, part) in parts.enumerated() {
         guard !part.trimmingCharacters(in: .whitespaces).isEmpty else {
           throw InputError.spec(trimmed, problem: "block \(k + 1) of the direct sum is empty")
         }
-        blocks.append(try resolve(part, name: nil, hessianCheck: hessianCheck))
+        blocks.append(try resolve(part, name: nil, hessianCheck: hessianCheck, nesting: inner))
       }
       return DirectSumLandscape(name: name ?? trimmed, blocks: blocks)
     }
     if trimmed.hasSuffix(".json") {
       let fixture = try LandscapeFixture.load(path: trimmed)
-      do {
-        return try resolve(fixture.spec, name: name ?? fixture.id, hessianCheck: hessianCheck)
-      } catch {
-        throw InputError.spec(trimmed, problem: "field 'spec': \(error)")
-      }
+      return try resolve(fixture: fixture, path: trimmed, name: name, hessianCheck: hessianCheck, nesting: nesting)
     }
     if trimmed.hasSuffix(".npy") {
       return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name, check: hessianCheck)
     }
-    if let entry = Zoo.entry(id: trimmed) { return try resolve(entry.spec, name: name ?? entry.id) }
+    if let entry = Zoo.entry(id: trimmed) {
+      return try resolve(entry.spec, name: name ?? entry.id, hessianCheck: .minimum, nesting: nesting)
+    }
     if trimmed.isEmpty { throw InputError.spec("", problem: "empty specification") }
     let hint = Zoo.suggestions(for: trimmed).joined(separator: ", ")
     throw InputError.spec(
@@ -75,16 +104,10 @@ public enum LandscapeSpec {
     guard !expression.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw InputError.spec(text, problem: "empty expression after 'poly:'")
     }
-    var dimension: Int?
-    var flat = 0
-    for field in fields.dropFirst() {
-      let (key, value) = try option(field, in: text)
-      switch key {
-      case "d": dimension = try positiveInt(value, key: key, in: text, allowZero: false)
-      case "flat": flat = try positiveInt(value, key: key, in: text, allowZero: true)
-      default: throw InputError.spec(text, problem: "unknown option '\(key)' (poly: takes d=N and flat=K)")
-      }
-    }
+    let options = try SpecOptions(
+      fields.dropFirst(), allowed: ["d", "flat"], usage: "poly: takes d=N and flat=K", in: text)
+    let dimension = try options["d"].map { v throws(InputError) in try positiveInt(v, key: "d", in: text, allowZero: false) }
+    let flat = try options["flat"].map { v throws(InputError) in try positiveInt(v, key: "flat", in: text, allowZero: true) } ?? 0
     let exprName = name == nil ? "poly:\(expression)" : "\(name ?? ""): poly:\(expression)"
     // Exponent vectors have d entries and the quadratic part is a dense d×d matrix
     // (exact rationals, 16 bytes, and a Double copy for the eigenvalue check with
@@ -101,7 +124,10 @@ public enum LandscapeSpec {
     let fields = text.dropFirst(5).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     var groups: [(value: Double, count: Int)] = []
     var total = 0
-    for item in fields[0].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+    let items = try DelimitedList.items(fields[0]) { problem in
+      InputError.spec(text, problem: "eigenvalue list '\(fields[0])': \(problem.description) (write values as 1,2*3)")
+    }
+    for item in items {
       let pieces = item.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
       guard pieces.count <= 2, let v = Double(pieces[0]), v.isFinite, v > 0 else {
         throw InputError.spec(text, problem: "eigenvalue '\(item)' is not a positive finite number (zeros come from d)")
@@ -120,17 +146,13 @@ public enum LandscapeSpec {
       total = sum
       groups.append((v, count))
     }
-    var d: Int?
+    let options = try SpecOptions(
+      fields.dropFirst(), allowed: ["d", "seed"], usage: "quad: takes d=N and seed=S", in: text)
+    let d = try options["d"].map { v throws(InputError) in try positiveInt(v, key: "d", in: text, allowZero: false) }
     var seed: UInt64?
-    for field in fields.dropFirst() {
-      let (key, value) = try option(field, in: text)
-      switch key {
-      case "d": d = try positiveInt(value, key: key, in: text, allowZero: false)
-      case "seed":
-        guard let s = UInt64(value) else { throw InputError.spec(text, problem: "seed '\(value)' is not a non-negative integer") }
-        seed = s
-      default: throw InputError.spec(text, problem: "unknown option '\(key)' (quad: takes d=N and seed=S)")
-      }
+    if let value = options["seed"] {
+      guard let s = UInt64(value) else { throw InputError.spec(text, problem: "seed '\(value)' is not a non-negative integer") }
+      seed = s
     }
     let dim = d ?? total
     guard dim >= 1 else {
@@ -161,14 +183,6 @@ public enum LandscapeSpec {
   static func checkPolynomialMemory(dimension: Int, flat: Int, text: String) throws(InputError) {
     let d = dimension + flat
     try MemoryBudget.check(MemoryBudget.product(d, d, 40), for: "the dense \(d)×\(d) quadratic part", spec: text)
-  }
-
-  static func option(_ field: String, in text: String) throws(InputError) -> (String, String) {
-    let kv = field.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-    guard kv.count == 2, !kv[0].isEmpty else {
-      throw InputError.spec(text, problem: "option '\(field)' is not of the form key=value")
-    }
-    return (kv[0], kv[1])
   }
 
   static func positiveInt(_ value: String, key: String, in text: String, allowZero: Bool) throws(InputError) -> Int {
