@@ -28,7 +28,18 @@ enum HelpTopic {
 
   static func name(of command: any ParsableCommand.Type) -> String {
     let configuration: CommandConfiguration = command.configuration
-    return configuration.commandName ?? ""
+    return configuration.commandName ?? kebabCase(String(describing: command))
+  }
+
+  /// argument-parser's default command name: the type name in lowercase words
+  /// joined by `-` (`List` → `list`, `ShowAll` → `show-all`).
+  static func kebabCase(_ typeName: String) -> String {
+    var out = ""
+    for c in typeName {
+      if c.isUppercase, !out.isEmpty { out += "-" }
+      out += c.lowercased()
+    }
+    return out
   }
 
   static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
