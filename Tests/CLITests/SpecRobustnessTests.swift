@@ -1,4 +1,5 @@
 import Foundation
+import HessianLab
 import Testing
 import TestSupport
 
@@ -117,6 +118,40 @@ struct SpecRobustnessTests {
       // `lesson check` shows the exercise's heading before it reads the answer.
       Self.expectRefused(
         r, names: dir.path, says: "leads back to this fixture", args.joined(separator: " "), output: args[0] == "lesson")
+    }
+  }
+
+  /// Seeded random bad specs (a list with a hole, a repeated or unknown key) and
+  /// fixture cycles of random length, through the built binary: each is refused
+  /// with status 2 and one line naming the spec or a fixture of the cycle.
+  @Test("generated bad specs and fixture cycles are refused end to end")
+  func generated() throws {
+    var rng = SeededGenerator(seed: 1717)
+    for _ in 0..<12 {
+      let list = (0..<Int.random(in: 1...4, using: &rng)).map { _ in "\(Int.random(in: 1...9, using: &rng))" }
+      var holed = list
+      holed.insert("", at: Int.random(in: 0...list.count, using: &rng))
+      let (spec, says): (String, String) =
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: ("quad:\(holed.joined(separator: ",")):d=5", "is empty")
+        case 1: ("quad:\(list.joined(separator: ",")):d=5:d=\(Int.random(in: 5...9, using: &rng))", "given twice")
+        case 2: ("poly:x0^2:flat=1:d=2:flat=\(Int.random(in: 0...3, using: &rng))", "given twice")
+        default: ("dln:\(holed.joined(separator: "-")):rank=1", "is empty")
+        }
+      Self.expectRefused(try CommandRunner.run(["describe", spec]), names: spec, says: says, spec)
+    }
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for trial in 0..<4 {
+      let n = Int.random(in: 1...6, using: &rng)
+      let paths = (0..<n).map { dir.appendingPathComponent("t\(trial)-\($0).json").path }
+      for k in 0..<n {
+        let next = paths[(k + 1) % n]
+        try Self.fixture("t\(trial)-\(k)", spec: Bool.random(using: &rng) ? "sum:quad:1|\(next)" : next, in: dir)
+      }
+      Self.expectRefused(
+        try CommandRunner.run(["rank", paths[Int.random(in: 0..<n, using: &rng)]]), names: dir.path,
+        says: "leads back to this fixture", "cycle of \(n)")
     }
   }
 

@@ -88,8 +88,9 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
     let fixture: LandscapeFixture
     do { fixture = try JSONDecoder().decode(LandscapeFixture.self, from: data) } catch {
       // The decoder's errors do not always say where (a fraction for an integer has
-      // no coding path on every platform): name the first field of the wrong type.
-      let detail = Self.fieldTypeProblem(in: data) ?? Self.oneLine(error)
+      // no coding path on every platform): then name the first field of the wrong type.
+      let said = Self.oneLine(error)
+      let detail = said == Self.noPath ? Self.fieldTypeProblem(in: data) ?? said : said
       throw InputError.file(path: path, problem: "not a landscape fixture (schema v\(currentSchemaVersion)): \(detail)")
     }
     guard fixture.schemaVersion == currentSchemaVersion else {
@@ -186,6 +187,9 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
     if case let DecodingError.dataCorrupted(ctx) = error, !ctx.codingPath.isEmpty {
       return "invalid value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
     }
-    return "malformed JSON"
+    return noPath
   }
+
+  /// ``oneLine(_:)`` for an error that names no field.
+  static let noPath = "malformed JSON"
 }

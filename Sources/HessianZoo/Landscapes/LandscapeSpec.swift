@@ -16,6 +16,13 @@ import Foundation
 ///   a seeded random orthonormal basis with one (``QuadraticLandscape``);
 /// - `sum:SPEC|SPEC|…` — the direct sum on disjoint coordinates (``DirectSumLandscape``).
 ///
+/// Strictness: every list refuses an empty item (``DelimitedList``: `quad:1,,2`,
+/// `quad:,`); every `:key=value` option is known to its family and given once
+/// (``SpecOptions``: `poly:x0^2:d=3:d=4` is refused); fixture references and
+/// `sum:` blocks nest at most ``SpecNesting/maximumDepth`` deep and may not lead
+/// back to a fixture on their own chain (``SpecNesting``). Each refusal is one line
+/// naming the spec or the fixture file.
+///
 /// Cost: parsing is linear in the text; building costs what the family costs
 /// (a random basis is one QR of a d×k matrix).
 public enum LandscapeSpec {
