@@ -60,6 +60,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     if probes < 1 { throw UsageError("--probes: must be at least 1, got \(probes)") }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
+    try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
   }
 
   func run() async throws {
