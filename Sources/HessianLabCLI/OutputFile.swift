@@ -21,9 +21,10 @@ enum OutputFile {
       throw UsageError("\(option) \(path): is a directory, not a file name")
     }
     let folder = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
       throw UsageError("\(option) \(path): the folder \(folder) does not exist")
     }
+    guard isDirectory.boolValue else { throw UsageError("\(option) \(path): \(folder) is a file, not a folder") }
   }
 
   /// Refuses two output options naming the same file (also through another spelling or a link).

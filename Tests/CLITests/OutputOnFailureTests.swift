@@ -114,4 +114,36 @@ struct OutputOnFailureTests {
       #expect(result.standardError == "hessian-lab: error: standard output: cannot write (No space left on device); no output file was changed\n")
     }
   }
+
+  @Test("Bad output paths for every output option: refused before any work, nothing changed")
+  func badOutputPaths() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("plain".utf8).write(to: dir.appendingPathComponent("file"))
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("taken.npy"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("taken.svg"), withIntermediateDirectories: true)
+    let commands: [(args: [String], option: String, ext: String)] = [
+      (["rank", "quad:1,2:d=3"], "--save", "npy"),
+      (["spectrum", "quad:1,2:d=3", "--top", "1"], "--save", "npy"),
+      (["spectrum", "quad:1,2:d=3", "--top", "1"], "--svg", "svg"),
+      (["covariance", "nc-x2", "--population", "10", "--kept", "10"], "--save", "npy"),
+      (["compare", "nc-x2"], "--svg", "svg"),
+    ]
+    let faults: [(path: String, says: String)] = [
+      ("file/out.EXT", "is a file, not a folder"),
+      ("absent/out.EXT", "does not exist"),
+      ("taken.EXT", "is a directory"),
+    ]
+    let before = try Self.snapshot(dir)
+    for (args, option, ext) in commands {
+      for (path, says) in faults {
+        let full = dir.path + "/" + path.replacingOccurrences(of: "EXT", with: ext)
+        let result = try CommandRunner.run(args + [option, full])
+        #expect(result.status == 2, "\(args) \(option) \(path): \(result.standardError)")
+        #expect(result.standardError.hasPrefix("hessian-lab: error: \(option) \(full): ") && result.standardError.contains(says),
+          "\(args) \(option) \(path): \(result.standardError)")
+        #expect(try Self.snapshot(dir) == before)
+      }
+    }
+  }
 }
