@@ -43,9 +43,11 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String { rendered(naming: \.rawValue) }
 
   /// One line naming each parameter with `name` (the command-line tool passes its
-  /// flag table). Cost: linear in the length of the line.
+  /// flag table). Echoed input is made printable and bounded (``OneLine``): a newline
+  /// in a spec cannot split the line, a 10⁴-digit value is shortened. Cost: linear in
+  /// the length of the line.
   public func rendered(naming name: (Parameter) -> String) -> String {
-    Phrase(pieces: pieces).rendered(naming: name)
+    OneLine.sanitized(Phrase(pieces: pieces).rendered(naming: name))
   }
 
   /// The line as phrase pieces: the subject (parameter, file, spec, …), `": "`, the problem.

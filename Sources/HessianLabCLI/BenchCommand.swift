@@ -30,9 +30,7 @@ struct BenchCommand: AsyncParsableCommand {
 
   func run() async throws {
     let report = try await BenchAnalysis.run(benchCase, inputs: inputs, repetitions: repetitions, workers: workers)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    print(try JSONOutput.string(report, formatting: [.sortedKeys]))
   }
 }
 

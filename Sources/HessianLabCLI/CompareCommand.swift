@@ -103,9 +103,7 @@ struct CompareCommand: AsyncParsableCommand {
     StatusLine.clear()
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self))
+      print(try JSONOutput.string(Versioned(base: report)))
     } else {
       print(report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
     }

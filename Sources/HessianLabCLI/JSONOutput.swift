@@ -26,25 +26,44 @@ struct Versioned<Base: Encodable>: Encodable {
   }
 }
 
-/// The text of `--json`: keys sorted, pretty-printed.
+/// The text of `--json`: keys sorted, pretty-printed. The one place every command
+/// encodes its report, so an encoding failure (a non-finite number where the schema
+/// has no string for it) is one line naming the field, never Foundation's
+/// `EncodingError` text.
 enum JSONOutput {
   /// `value` as `--json` prints it.
-  static func string(_ value: some Encodable) throws -> String {
+  ///
+  /// - Throws: ``UsageError`` naming the field that cannot be written.
+  static func string(
+    _ value: some Encodable, formatting: JSONEncoder.OutputFormatting = [.sortedKeys, .prettyPrinted],
+    nonFinite: JSONEncoder.NonConformingFloatEncodingStrategy = .throw
+  ) throws(UsageError) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    encoder.outputFormatting = formatting
+    encoder.nonConformingFloatEncodingStrategy = nonFinite
+    do {
+      return String(decoding: try encoder.encode(value), as: UTF8.self)
+    } catch {
+      throw UsageError("--json: \(failure(error))")
+    }
+  }
+
+  /// What went wrong, naming the field by its coding path (`result.threshold`).
+  static func failure(_ error: any Error) -> String {
+    guard case let EncodingError.invalidValue(value, context) = error else { return "cannot encode the report" }
+    let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+    let field = keys.reduce("") { $0.isEmpty || $1.hasPrefix("[") ? $0 + $1 : $0 + "." + $1 }
+    let shown = (value as? Double).map { "\($0)" } ?? (value as? Float).map { "\($0)" } ?? "a value"
+    return "the report's field \(field.isEmpty ? "(top level)" : field) is \(shown), which JSON cannot represent; "
+      + "no output was written"
   }
 }
 
-/// `--save FILE.npy`: writes a result atomically (``NumpyArray/write(to:version:order:)``
-/// writes a temporary file and renames it), so a failure leaves no partial file.
+/// `--save FILE.npy`: stages the result in the run's output transaction
+/// (``OutputFile/stage(_:to:option:)``), so a failure leaves the old file as it was.
 enum NumpySave {
   static func write(_ array: NumpyArray, to path: String) throws(UsageError) {
     try OutputFile.check(path, option: "--save", suffix: ".npy")
-    do {
-      try array.write(to: URL(fileURLWithPath: path))
-    } catch {
-      throw UsageError("--save: cannot write \(path): \(error)")
-    }
+    try OutputFile.stage(array.data(), to: path, option: "--save")
   }
 }

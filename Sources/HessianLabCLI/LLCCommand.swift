@@ -116,8 +116,6 @@ struct LLCCommand: AsyncParsableCommand {
       throw UsageError("\(landscape): \(error)")
     }
     progress.finish()
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    print(json ? String(decoding: try encoder.encode(Versioned(base: report)), as: UTF8.self) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
   }
 }

@@ -39,10 +39,13 @@ struct LessonLocationOptions: ParsableArguments {
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     let exe = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     let dir = try LessonLibrary.locate(option: lessons, environment: env, currentDirectory: cwd, executable: exe)
-    return LessonSession(library: try LessonLibrary(directory: dir), store: store)
+    return LessonSession(library: try LessonLibrary(directory: dir), store: try store)
   }
 
-  var store: LessonStateStore { LessonStateStore(environment: ProcessInfo.processInfo.environment) }
+  /// The progress store of the environment; an unusable `$HESSIAN_LAB_STATE_DIR` is refused.
+  var store: LessonStateStore {
+    get throws(InputError) { try LessonStateStore.located(environment: ProcessInfo.processInfo.environment) }
+  }
 
   var style: TerminalStyle {
     TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)

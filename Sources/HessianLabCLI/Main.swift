@@ -5,8 +5,11 @@ import HessianLab
 
 /// Entry point with HessianLab's exit-status contract: 0 success, 1 a failed
 /// verification, 2 bad input or usage (argument-parser's default for usage
-/// errors would be 64), 130 interrupted (SIGINT; 143 for SIGTERM). Every error
-/// is one line on standard error.
+/// errors would be 64), 128 + signal when interrupted (130 SIGINT, 143 SIGTERM, 129
+/// SIGHUP, 131 SIGQUIT). Every error is one line on standard error
+/// (``OneLine/sanitized(_:)``: control characters escaped, over-long echoes shortened). Output files are staged by the command and put in
+/// place only after it succeeded and its standard output was written in full
+/// (``OutputFile``); otherwise every output is left as it was.
 @main
 enum Main {
   static func main() async {
@@ -21,6 +24,7 @@ enum Main {
       } else {
         try command.run()
       }
+      try finishOutputs()
     } catch let error as InputError {
       fail("hessian-lab: error: \(error.commandLineMessage)", status: 2)
     } catch let error as UsageError {
@@ -28,6 +32,7 @@ enum Main {
     } catch let error as VerificationFailure {
       fail("hessian-lab: verification failed: \(error.message)", status: 1)
     } catch let error as ExitCode {
+      OutputFile.discard()
       exit(error.rawValue)
     } catch {
       let code = HessianLabCommand.exitCode(for: error)
@@ -40,18 +45,38 @@ enum Main {
     }
   }
 
+  /// Ends a successful run: standard output is flushed and checked (a full disk or a
+  /// closed descriptor is an error, not a silent loss), then the staged output files
+  /// are put in place together.
+  static func finishOutputs() throws(UsageError) {
+    if let reason = StandardOutput.flushFailure() {
+      throw UsageError("standard output: cannot write (\(reason)); no output file was changed")
+    }
+    try OutputFile.commit()
+  }
+
+  /// Prints `line` (made one sanitized line of bounded length) on standard error and
+  /// exits with `status`, after removing every staged output file.
   static func fail(_ line: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    OutputFile.discard()
+    FileHandle.standardError.write(Data((OneLine.sanitized(line) + "\n").utf8))
     exit(status)
   }
 
-  /// SIGINT and SIGTERM: remove the temporary files of writes in flight (so no
-  /// partial output is left; finished files were renamed into place whole), say so
-  /// in one line and end the process at once with status 128 + signal. The default
-  /// action is turned off first so that the dispatch source sees the signal.
+  /// The signals that stop a run, each handled alike (``installInterruptHandlers()``).
+  static let stoppingSignals: [(number: Int32, name: String)] = [
+    (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"),
+  ]
+
+  /// SIGINT, SIGTERM, SIGHUP (the terminal closed) and SIGQUIT (Ctrl-\): remove the
+  /// temporary files of writes in flight (so no partial output is left; outputs are
+  /// committed together or not at all), say so in one line and end the process at
+  /// once with status 128 + signal. The default action (for SIGQUIT a core dump and
+  /// the runtime's backtrace) is turned off first so that the dispatch source sees
+  /// the signal.
   static func installInterruptHandlers() -> [any DispatchSourceSignal] {
     let queue = DispatchQueue(label: "hessian-lab.interrupt")
-    return [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { signalNumber, name in
+    return stoppingSignals.map { signalNumber, name in
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
       source.setEventHandler {

@@ -1,10 +1,14 @@
 import Foundation
 import HessianLab
 
-/// Files the tool writes (`--save`, `--svg`): checked before any work starts, then
-/// written atomically (``AtomicFile``), so a failure or an interrupt leaves no
-/// partial file.
+/// Files the tool writes (`--save`, `--svg`, reproduce's figures): checked before any
+/// work starts, then staged in the run's one ``OutputTransaction``. ``Main`` commits
+/// it only after the command succeeded and standard output was written, and discards
+/// it otherwise, so a failed or interrupted run leaves every output as it was.
 enum OutputFile {
+  /// The run's outputs, staged by the command and committed by ``Main``.
+  static let pending = Locked(OutputTransaction())
+
   /// Checks, before a long run, that `path` can be created: its folder exists and,
   /// when `suffix` is given, the name ends with it.
   static func check(_ path: String, option: String, suffix: String? = nil) throws(UsageError) {
@@ -17,24 +21,42 @@ enum OutputFile {
       throw UsageError("\(option) \(path): is a directory, not a file name")
     }
     let folder = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
       throw UsageError("\(option) \(path): the folder \(folder) does not exist")
     }
+    guard isDirectory.boolValue else { throw UsageError("\(option) \(path): \(folder) is a file, not a folder") }
   }
 
-  /// Writes `text` (UTF-8) to `path` atomically.
+  /// Refuses two output options naming the same file (also through another spelling or a link).
+  static func checkDistinct(_ outputs: [(label: String, path: String?)]) throws(UsageError) {
+    do { try OutputTransaction.checkDistinct(outputs) } catch { throw UsageError(error.description) }
+  }
+
+  /// Stages `text` (UTF-8) for `path`.
   static func write(_ text: String, to path: String, option: String) throws(UsageError) {
+    try stage(Data(text.utf8), to: path, option: option)
+  }
+
+  /// Stages `data` for `path`; it is put in place when the run succeeds.
+  static func stage(_ data: Data, to path: String, option: String) throws(UsageError) {
     do {
-      try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
+      try pending.withLock { (t: inout OutputTransaction) throws(OutputTransaction.Failure) in
+        try t.stage(data, to: path, label: option)
+      }
     } catch {
-      throw UsageError("\(option) \(path): cannot write the file (\(Self.reason(error)))")
+      throw UsageError(error.description)
     }
   }
 
-  static func reason(_ failure: AtomicFile.Failure) -> String {
-    switch failure {
-    case let .unwritable(_, reason): reason
-    case .interrupted: "interrupted"
+  /// Puts every staged output in place (``Main`` calls it after a successful run).
+  static func commit() throws(UsageError) {
+    do {
+      try pending.withLock { (t: inout OutputTransaction) throws(OutputTransaction.Failure) in try t.commit() }
+    } catch {
+      throw UsageError(error.description)
     }
   }
+
+  /// Removes every staged output (a failed run).
+  static func discard() { pending.withLock { $0.discard() } }
 }

@@ -67,6 +67,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
+    try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
   }
 
   func run() async throws {

@@ -37,15 +37,36 @@ public enum CommandRunner {
   }
 
   /// How a test stops a running process.
-  public enum StopSignal: Sendable, CustomStringConvertible {
+  public enum StopSignal: Sendable, CaseIterable, CustomStringConvertible {
     /// SIGINT (`Process.interrupt()`), as Ctrl-C in a terminal.
     case interrupt
     /// SIGTERM (`Process.terminate()`), as `kill PID` or a job scheduler.
     case terminate
+    /// SIGHUP, as a closed terminal or SSH session.
+    case hangup
+    /// SIGQUIT, as Ctrl-\ in a terminal.
+    case quit
 
-    public var description: String { self == .interrupt ? "SIGINT" : "SIGTERM" }
+    /// The signal's number.
+    public var number: Int32 {
+      switch self {
+      case .interrupt: SIGINT
+      case .terminate: SIGTERM
+      case .hangup: SIGHUP
+      case .quit: SIGQUIT
+      }
+    }
+
+    public var description: String {
+      switch self {
+      case .interrupt: "SIGINT"
+      case .terminate: "SIGTERM"
+      case .hangup: "SIGHUP"
+      case .quit: "SIGQUIT"
+      }
+    }
     /// The status the tool promises for it: 128 + the signal number.
-    public var expectedStatus: Int32 { self == .interrupt ? 128 + SIGINT : 128 + SIGTERM }
+    public var expectedStatus: Int32 { 128 + number }
   }
 
   /// Starts `hessian-lab arguments…`, sends it `signal` after `delay` seconds, and
@@ -80,6 +101,7 @@ public enum CommandRunner {
       switch stop.signal {
       case .interrupt: process.interrupt()
       case .terminate: process.terminate()
+      case .hangup, .quit: kill(process.processIdentifier, stop.signal.number)
       }
     }
     let outData = out.fileHandleForReading.readDataToEndOfFile()

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// SIGINT during a long run: status 130, one line saying so, and no output or
-/// temporary file left behind.
+/// SIGINT, SIGTERM, SIGHUP or SIGQUIT during a long run: status 128 + signal, one
+/// line saying so (no crash backtrace), and no output or temporary file left behind.
 @Suite("Interrupt: nothing partial is left")
 struct InterruptTests {
   /// Worker threads are still inside BLAS when the signal arrives: the handler must
@@ -11,6 +11,7 @@ struct InterruptTests {
   /// them (with `exit` the run could die of a segmentation fault, status 139).
   @Test("covariance --save stopped by a signal", arguments: [
     (CommandRunner.StopSignal.interrupt, 1), (CommandRunner.StopSignal.terminate, 2),
+    (CommandRunner.StopSignal.hangup, 1), (CommandRunner.StopSignal.quit, 2),
   ])
   func interruptedCovariance(signal: CommandRunner.StopSignal, workers: Int) throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hessianlab-signal-\(UUID().uuidString)")

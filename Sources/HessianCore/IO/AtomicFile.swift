@@ -24,12 +24,14 @@ public enum AtomicFile {
     }
   }
 
-  private struct Registry {
+  /// The temporary files in flight and whether the process is being interrupted;
+  /// ``OutputTransaction`` shares it, so one interrupt handler cleans up both.
+  struct Registry {
     var paths: Set<String> = []
     var interrupted = false
   }
 
-  private static let registry = Locked(Registry())
+  static let registry = Locked(Registry())
 
   /// The temporary sibling used for `url`: `.NAME.UUID.tmp` in the same directory.
   public static func temporaryURL(for url: URL) -> URL {

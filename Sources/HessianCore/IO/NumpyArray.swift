@@ -120,13 +120,15 @@ extension NumpyArray {
   public init(contentsOf url: URL) throws(NumpyError) {
     let source = url.lastPathComponent
     let data: Data
-    do {
-      // An empty file is simply too short; not reading it also avoids a 4 kB leak in
-      // Foundation's Data(contentsOf:) for zero-length files (flagged by LeakSanitizer).
+    do throws(ReadableFile.Failure) {
+      // A directory, a device or a symlink loop is refused with its plain cause
+      // (``ReadableFile``). An empty file is simply too short; not reading it also avoids
+      // a 4 kB leak in Foundation's Data(contentsOf:) for zero-length files (LeakSanitizer).
+      if let reason = ReadableFile.problem(at: url.path) { throw ReadableFile.Failure(path: url.path, reason: reason) }
       let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-      data = size == 0 ? Data() : try Data(contentsOf: url, options: .mappedIfSafe)
+      data = size == 0 ? Data() : try ReadableFile.read(url.path, mapped: true)
     } catch {
-      throw .unreadableFile(source: source, reason: Self.reason(for: error))
+      throw .unreadableFile(source: source, reason: error.reason)
     }
     try self.init(data: data, source: source)
   }

@@ -76,13 +76,46 @@ public struct LessonStateStore: Sendable {
     url = folder.appendingPathComponent(Self.fileName)
   }
 
+  /// ``init(environment:)`` after checking `$HESSIAN_LAB_STATE_DIR` when it is set: an
+  /// empty value is refused (rather than silently falling back to the default folder),
+  /// and so is a folder that exists as a file or whose parent folder does not exist
+  /// (the tool creates the state folder itself, never a whole tree of folders).
+  ///
+  /// - Throws: ``InputError/environment(variable:value:problem:)`` naming the variable.
+  public static func located(environment: [String: String]) throws(InputError) -> LessonStateStore {
+    if let dir = environment[environmentVariable] {
+      func refuse(_ problem: InputError.Phrase) -> InputError {
+        .environment(variable: environmentVariable, value: dir, problem: problem)
+      }
+      guard !dir.isEmpty else {
+        throw refuse("is set but empty; unset it for the default folder or give the folder for lesson progress")
+      }
+      let folder = URL(fileURLWithPath: dir, isDirectory: true)
+      var info = stat()
+      if stat(folder.path, &info) == 0 {
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse("\(dir) is not a folder") }
+      } else {
+        let parent = folder.deletingLastPathComponent().path
+        guard stat(parent, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+          throw refuse("the folder \(parent) does not exist (only the last folder of \(dir) is created)")
+        }
+      }
+    }
+    return LessonStateStore(environment: environment)
+  }
+
   /// The saved state, or a fresh one when there is no file yet.
   ///
   /// - Throws: ``InputError`` when the file exists but cannot be read.
   public func load() throws(InputError) -> LessonState {
-    guard FileManager.default.fileExists(atPath: url.path) else { return LessonState() }
+    var info = stat()
+    guard lstat(url.path, &info) == 0 else { return LessonState() }
     do {
-      let state = try JSONDecoder().decode(LessonState.self, from: Data(contentsOf: url))
+      let data: Data
+      do { data = try ReadableFile.read(url.path) } catch {
+        throw InputError.file(path: url.path, problem: "cannot read lesson progress (\(error.reason))")
+      }
+      let state = try JSONDecoder().decode(LessonState.self, from: data)
       guard state.formatVersion <= LessonState.currentFormatVersion else {
         throw InputError.file(path: url.path, problem: "state formatVersion \(state.formatVersion) is newer than this hessian-lab reads")
       }

@@ -44,6 +44,13 @@ public enum CovarianceAnalysis {
       landscape, kept: options.kept, seed: options.seed, workers: options.workers, progress: progress)
     let kind = options.estimate.resolved(isCentred: sampler.isCentred)
     let c = sample.moments.estimate(kind)
+    // A non-finite moment comes from the sampling scale (σ², or an offset, overflowing):
+    // say so, naming σ, instead of an eigensolver's "NaN or infinite entry".
+    guard c.elements.allSatisfy(\.isFinite) else {
+      throw InputError.parameter(
+        .sigma, value: "\(options.sigma)",
+        problem: "σ = \(options.sigma) makes the sampled covariance overflow (an entry is infinite or NaN); use a σ on the scale of the landscape")
+    }
     let readout = try CovarianceRankReadout.read(
       eigenvalues: try SymmetricEigen.values(of: c), kept: options.kept, sigma: options.sigma)
     var warnings = readout.diagnostics.map(\.typed)

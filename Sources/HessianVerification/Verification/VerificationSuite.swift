@@ -241,6 +241,14 @@ public enum VerificationSuite {
     try options.validate()
     let total = max(1, cases.reduce(0) { $0 + statisticalCheckCount($1, options: options) })
     let budget = FalseFailureBudget(total: options.budget, checkCount: total)
+    // The thresholds are quantiles at 1 − p/2: a share so small that 1 − p/2 rounds to 1
+    // has no finite threshold. Name the budget rather than the quantile's domain error.
+    guard 1 - budget.perCheck / 2 < 1 else {
+      let smallest = Double(total) * 4 * Double.ulpOfOne
+      throw InputError.parameter(
+        .budget, value: "\(options.budget)",
+        problem: "P = \(options.budget) split over \(total) statistical checks is \(budget.perCheck) each, below the resolution of the thresholds (1 − p/2 rounds to 1); use P ≥ \(smallest)")
+    }
     var rows: [VerificationRow] = []
     for c in cases {
       progress?("verify \(c.id) …")

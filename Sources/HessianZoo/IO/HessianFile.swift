@@ -25,9 +25,9 @@ public struct HessianFile: Sendable {
   /// - Throws: ``InputError`` with one line naming the file and the problem.
   public init(path: String) throws(InputError) {
     let name = (path as NSString).lastPathComponent
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw InputError.file(path: path, problem: "no such file")
-    }
+    // The plain cause (no such file, a directory, a device, a link loop, …) from the
+    // one helper every reader shares.
+    if let reason = ReadableFile.problem(at: path) { throw InputError.file(path: path, problem: "\(reason)") }
     let loaded: (matrix: Matrix, dtype: NumpyDType)
     do {
       loaded = try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path))

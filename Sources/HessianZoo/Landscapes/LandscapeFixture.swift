@@ -75,8 +75,8 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
   ///   schema version, or a field out of range (``problems()``), naming the field.
   public static func load(path: String) throws(InputError) -> LandscapeFixture {
     let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError.file(path: path, problem: "cannot read fixture: \(error.localizedDescription)")
+    do { data = try ReadableFile.read(path) } catch {
+      throw InputError.file(path: path, problem: "cannot read fixture: \(error.reason)")
     }
     return try decode(data, path: path)
   }
