@@ -162,9 +162,6 @@ struct KnownFailingClass: Sendable {
   // │ KNOWN-FAILING CASE CLASSES (issue 17). Empty this list at merge.         │
   // └──────────────────────────────────────────────────────────────────────────┘
   static let all: [KnownFailingClass] = [
-    KnownFailingClass(issueClass: 1, note: "recursion in fixtures: a cycle or deep chain overflows the stack") { c, f in
-      f == .signal(SIGSEGV) && !c.traits.isDisjoint(with: [.fixtureCycle, .deepFixtureChain])
-    },
     KnownFailingClass(issueClass: 2, note: "memory not budgeted: a huge dimension aborts in allocation") { c, f in
       f == .signal(SIGABRT) && c.traits.contains(.hugeSize)
     },
@@ -177,16 +174,6 @@ struct KnownFailingClass: Sendable {
     KnownFailingClass(issueClass: 5, note: "numerics: extreme eigenvalues give a non-finite product, and the message names nothing") { c, f in
       guard case let .namesNothing(line) = f else { return false }
       return line.contains("non-finite") && !c.traits.isDisjoint(with: [.floatExtreme, .nonFinite])
-    },
-    KnownFailingClass(issueClass: 7, note: "messages: a JSON encoding error of a non-finite value reaches the user") { _, f in
-      guard case let .namesNothing(line) = f else { return false }
-      return line.contains("EncodingError")
-    },
-    KnownFailingClass(issueClass: 7, note: "messages: a newline in a spec splits the one-line error") { c, f in
-      f.kind == "not one line" && c.arguments.contains { $0.contains("\n") || $0.contains("\r") }
-    },
-    KnownFailingClass(issueClass: 8, note: "bad input accepted: malformed spec (empty list item, repeated key)") { c, f in
-      f.kind == "accepted" && c.traits.contains(.malformed)
     },
   ]
 }
