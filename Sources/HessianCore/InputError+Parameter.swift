@@ -11,6 +11,8 @@ extension InputError {
     case population = "population λ"
     /// n, the number of kept points (winners).
     case kept = "kept points n"
+    /// Kept points per σ of the σ-scaling diagnostic.
+    case diagnosticKept = "diagnostic kept points"
     /// σ, the sampling standard deviation.
     case sigma = "sampling σ"
     /// μ of (μ,λ) truncation selection.

@@ -8,6 +8,7 @@ extension InputError.Parameter {
     switch self {
     case .population: "--population"
     case .kept: "--kept"
+    case .diagnosticKept: "--diagnostic-kept"
     case .sigma: "--sigma"
     case .mu: "--mu"
     case .rankOf: "--rank-of"

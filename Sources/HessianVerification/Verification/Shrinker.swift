@@ -157,7 +157,7 @@ public enum PropertyExploration {
     progress: (@Sendable (String) -> Void)? = nil
   ) async throws -> [CaseResult] {
     // Each case has at most 5 statistical checks (block, slq, null, range, λ-growth).
-    let perCheck = FalseFailureBudget(total: budget, checkCount: max(1, 5 * count)).perCheck
+    let perCheck = FalseFailureBudget(total: budget, checkCount: max(1, 5.saturatingMultiplied(by: count))).perCheck
     var out: [CaseResult] = []
     for i in 0..<count {
       let seed = SeededGenerator.childSeed(root: root, index: UInt64(i))
