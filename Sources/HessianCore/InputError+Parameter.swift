@@ -48,6 +48,8 @@ extension InputError {
     // Verification
     /// P, the false-failure budget of a verification run.
     case budget = "false-failure budget P"
+    /// N, the number of random landscapes a property exploration draws.
+    case explore = "explored landscapes N"
     // Volume-scaling LLC estimator
     /// The smallest ε of the splitting run (lower end of the fit window).
     case epsilonMin = "smallest ε"

@@ -25,6 +25,7 @@ extension InputError.Parameter {
     case .sweep: "--sweep"
     case .rankFraction: "--rank-fraction"
     case .budget: "--budget"
+    case .explore: "--explore"
     case .epsilonMin: "--epsilon-min"
     case .epsilonMax: "--epsilon-max"
     case .particles: "--particles"

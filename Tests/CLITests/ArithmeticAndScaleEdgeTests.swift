@@ -24,7 +24,7 @@ struct ArithmeticAndScaleEdgeTests {
         ["covariance", "quad:1:d=2", "--population", "4", "--kept", "20", "--diagnostic-kept", v, "--seed", "1"], naming: "--diagnostic-kept")
       try Self.expectRefused(["compare", "quad:1:d=2", "--seeds", v, "--seed", "1"], naming: "--seeds")
       try Self.expectRefused(
-        ["compare", "quad:1:d=2", "--methods", "covariance", "--kept-cap-factor", v, "--seed", "1"], naming: "--kept-cap-factor")
+        ["compare", "quad:1:d=2", "--method", "covariance", "--kept-cap-factor", v, "--seed", "1"], naming: "--kept-cap-factor")
     }
   }
 

@@ -43,10 +43,14 @@ public struct SelectionSampler: Sendable {
   /// The offset m − w* of the sampling centre from the minimum (nil: centred).
   public let centerOffset: [Double]?
 
+  /// The σ whose square is a normal `Double` (about 1.5·10⁻¹⁵⁴ to 1.3·10¹⁵⁴): the read-out
+  /// divides the covariance by σ², which must neither underflow nor overflow.
+  public static let sigmaRange = Double.leastNormalMagnitude.squareRoot().nextUp...Double.greatestFiniteMagnitude.squareRoot()
+
   /// Kept points per chunk of rounds (fixed, so chunking never depends on workers).
   static let pointsPerChunk = 128
 
-  /// A sampler; checks λ ≥ 2, σ > 0 finite and the scheme against λ.
+  /// A sampler; checks λ ≥ 2, σ in ``sigmaRange`` and the scheme against λ.
   ///
   /// - Throws: ``InputError`` naming `.population`, `.sigma`, `.mu` or `.rankOf`.
   public init(
@@ -57,6 +61,13 @@ public struct SelectionSampler: Sendable {
     }
     guard sigma > 0, sigma.isFinite else {
       throw InputError.parameter(.sigma, value: "\(sigma)", problem: "σ = \(sigma) must be positive and finite")
+    }
+    // Every read-out divides by σ²: it must be a normal number (not 0, subnormal or ∞).
+    guard (sigma * sigma).isNormal, (sigma * sigma).isFinite else {
+      throw InputError.parameter(
+        .sigma, value: "\(sigma)",
+        problem: "σ = \(sigma) is too \(sigma < 1 ? "small" : "large"): σ² must be a normal floating-point number, "
+          + "so σ must lie in [\(String(format: "%.3g", Self.sigmaRange.lowerBound)), \(String(format: "%.3g", Self.sigmaRange.upperBound))]")
     }
     try scheme.validate(population: population)
     if let off = centerOffset, !off.allSatisfy(\.isFinite) {
