@@ -56,6 +56,24 @@ extension Int {
   }
 }
 
+extension Int {
+  /// The integer nearest to `x` rounded by `rule`, clamped to `Int.min…Int.max`, 0 for NaN:
+  /// `Int(x)` traps for a NaN, infinite or out-of-range `x`; an advisory count derived
+  /// from a measured value (a variance, an R̂) must not.
+  public init(clamping x: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
+    let r = x.rounded(rule)
+    if r.isNaN {
+      self = 0
+    } else if r >= 9.223372036854775807e18 {
+      self = .max
+    } else if r <= -9.223372036854775808e18 {
+      self = .min
+    } else {
+      self = Int(r)
+    }
+  }
+}
+
 extension InputError {
   /// The error for a parameter whose value makes a derived count overflow: `what`
   /// (e.g. "⌈n/k⌉·λ loss evaluations") would exceed the largest integer.

@@ -45,3 +45,20 @@ struct CheckedArithmeticTests {
     #expect(e.description.contains("\(Int.max)"))
   }
 }
+
+/// `Int(clamping:rounding:)` at the edges of `Double`.
+@Suite("Clamped conversion")
+struct ClampedConversionTests {
+  @Test("NaN, ±∞ and out-of-range values clamp; in-range values round by the rule")
+  func edges() {
+    #expect(Int(clamping: .nan) == 0)
+    #expect(Int(clamping: .infinity) == .max)
+    #expect(Int(clamping: -.infinity) == .min)
+    #expect(Int(clamping: 1e300) == .max)
+    #expect(Int(clamping: -1e300) == .min)
+    #expect(Int(clamping: 9.223372036854775807e18) == .max)
+    #expect(Int(clamping: 2.5) == 3)
+    #expect(Int(clamping: 2.1, rounding: .up) == 3)
+    #expect(Int(clamping: -2.5) == -3)
+  }
+}
