@@ -138,7 +138,7 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
       population: lambda, hessianEigenvalues: h, centerDistance: centerDistance, sigma: sigma,
       rangeTolerance: rangeTolerance)
     else { return nil }
-    let lambdaEff = exp(logEffectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma))
+    let lambdaEff = effectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma)
     let errorScale = asymptoticErrorScale(lambda: lambdaEff, eigenvalues: positive)
     guard errorScale.isFinite else { return nil }  // λ_eff underflowed: no prediction to compare with
     guard centerDistance == 0 else {
@@ -174,9 +174,17 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
   /// very negative (or −∞) value instead of λ_eff underflowing to 0; ln λ when centred
   /// (even for a σ whose square underflows).
   static func logEffectivePopulation(_ lambda: Int, centerDistance: Double, sigma: Double) -> Double {
-    guard centerDistance != 0 else { return log(Double(lambda)) }
+    let direct = effectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma)
+    if direct.isNormal { return log(direct) }
     let ratio = centerDistance / sigma
     return log(Double(lambda)) - ratio * ratio / 2
+  }
+
+  /// λ_eff = λ·exp(−|w* − m|²/(2σ²)) (λ when centred); 0 when it underflows.
+  static func effectivePopulation(_ lambda: Int, centerDistance: Double, sigma: Double) -> Double {
+    guard centerDistance != 0 else { return Double(lambda) }
+    let value = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
+    return value.isNaN ? 0 : value
   }
 
   /// The range tolerance for a Hessian known to `precision`: max(10⁻¹⁰, d·ε), so
