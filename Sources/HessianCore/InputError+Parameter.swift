@@ -11,6 +11,8 @@ extension InputError {
     case population = "population λ"
     /// n, the number of kept points (winners).
     case kept = "kept points n"
+    /// Kept points per σ of the σ-scaling diagnostic.
+    case diagnosticKept = "diagnostic kept points"
     /// σ, the sampling standard deviation.
     case sigma = "sampling σ"
     /// μ of (μ,λ) truncation selection.
@@ -46,6 +48,8 @@ extension InputError {
     // Verification
     /// P, the false-failure budget of a verification run.
     case budget = "false-failure budget P"
+    /// N, the number of random landscapes a property exploration draws.
+    case explore = "explored landscapes N"
     // Volume-scaling LLC estimator
     /// The smallest ε of the splitting run (lower end of the fit window).
     case epsilonMin = "smallest ε"

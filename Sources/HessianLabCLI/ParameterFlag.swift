@@ -8,6 +8,7 @@ extension InputError.Parameter {
     switch self {
     case .population: "--population"
     case .kept: "--kept"
+    case .diagnosticKept: "--diagnostic-kept"
     case .sigma: "--sigma"
     case .mu: "--mu"
     case .rankOf: "--rank-of"
@@ -24,6 +25,7 @@ extension InputError.Parameter {
     case .sweep: "--sweep"
     case .rankFraction: "--rank-fraction"
     case .budget: "--budget"
+    case .explore: "--explore"
     case .epsilonMin: "--epsilon-min"
     case .epsilonMax: "--epsilon-max"
     case .particles: "--particles"

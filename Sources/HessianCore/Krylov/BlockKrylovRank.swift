@@ -80,7 +80,13 @@ public enum BlockKrylovRank {
     }
     for _ in 0..<min(r, d) { window.append(try draw()) }
     var epsStop = 0.0
-    while q.count < d {
+    // Each pass accepts a vector or discards one that projected to exactly 0; a bound on
+    // the passes (4d + 16) ends the loop even if discards repeat (e.g. a spectrum at the
+    // edge of the floating-point range), with the residuals of the last window reported.
+    var passes = 0
+    let maximumPasses = d.saturatingMultiplied(by: 4).saturatingAdding(16)
+    while q.count < d, passes < maximumPasses {
+      passes += 1
       let frobenius = (sumSquares / Double(draws)).squareRoot()
       epsStop = tolerance(frobenius) / hmtFactor
       if window.allSatisfy({ BLAS.norm($0) <= epsStop }) { break }

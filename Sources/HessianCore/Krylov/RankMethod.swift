@@ -219,10 +219,19 @@ public enum RankComputation {
   }
 
   /// The rank of `op` by `method`. Randomness (start vectors, probes) comes
-  /// from `rng` only; its ``SeededGenerator/seed`` is recorded in the result.
+  /// from `rng` only; its ``SeededGenerator/seed`` is recorded in the result. The method
+  /// runs on the scale-normalised operator (``scaleNormalised(_:policy:_:)``), so the rank
+  /// of c·H is the rank of H for every finite c ≠ 0 down to the subnormals.
   public static func rank(
     of op: HessianOperator, method: RankMethod, options: Options = Options(),
     using rng: inout SeededGenerator
+  ) throws -> RankResult {
+    try scaleNormalised(op, policy: options.policy) { op, _ in try unscaledRank(of: op, method: method, options: options, using: &rng) }
+  }
+
+  /// ``rank(of:method:options:using:)`` on `op` as it is (no scale normalisation).
+  static func unscaledRank(
+    of op: HessianOperator, method: RankMethod, options: Options, using rng: inout SeededGenerator
   ) throws -> RankResult {
     switch method {
     case .dense:

@@ -236,7 +236,7 @@ public enum StochasticLanczosQuadrature {
     let (estimate, se) = TraceEstimators.meanAndStandardError(counts)
     let unresolved = quadratures.map { dd * $0.unresolvedWeight(threshold: tau) }
     let s = unresolved.reduce(0, +) / n
-    let rounded = Int(estimate.rounded())
+    let rounded = Int(clamping: estimate)
     let converged = s + 1.96 * se < 0.5
     let hvps = op.applicationCount - before
     var warnings: [Warning] = []
@@ -267,10 +267,10 @@ public enum StochasticLanczosQuadrature {
         + "1.96·SE + unresolved < 0.5"
       if s < 0.45 {
         let margin = 0.5 - s
-        let needed = Int((perProbeVariance * (1.96 / margin) * (1.96 / margin)).rounded(.up))
+        let needed = Int(clamping: perProbeVariance * (1.96 / margin) * (1.96 / margin), rounding: .up)
         let perProbe = Double(hvps) / n
         text +=
-          "; about \(needed) probes (≈ \(Int((Double(needed) * perProbe).rounded())) HVPs) would be needed "
+          "; about \(needed) probes (≈ \(Int(clamping: Double(needed) * perProbe)) HVPs) would be needed "
           + "(variance per probe ≈ 2r(1 − r/d): the cost grows linearly with r)"
       }
       warnings.append(Warning(.tooFewProbes, text))

@@ -142,7 +142,7 @@ public struct ChainConvergence: Sendable, Equatable, Codable {
   public var suggestedLengthFactor: Int? {
     guard rHat.isFinite else { return nil }
     let k = 2 * (rHat * rHat - 1) / (Self.rHatThreshold * Self.rHatThreshold - 1)
-    return max(2, Int(k.rounded(.up)))
+    return max(2, Int(clamping: k, rounding: .up))  // a huge R̂ must not trap the conversion
   }
 
   // MARK: - Formulas

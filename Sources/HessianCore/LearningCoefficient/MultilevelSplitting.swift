@@ -165,7 +165,7 @@ public enum MultilevelSplitting {
       // Stall guard: the level has not moved for 50·N replacements (the moves
       // cannot leave a set of copies); stop and report the run as incomplete.
       stalled = levels.last == level ? stalled + 1 : 0
-      if stalled > 50 * n { break }
+      if stalled > n.saturatingMultiplied(by: 50) { break }
       levels.append(level)
       var source = Int(rng.next() % UInt64(n - 1))
       if source >= worst { source += 1 }

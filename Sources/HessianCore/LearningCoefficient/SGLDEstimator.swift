@@ -256,7 +256,7 @@ public enum SGLDEstimator {
       let rHat = cv.rHat.isFinite ? String(format: "%.3f", cv.rHat) : "∞"
       var advice = "raise --steps and --burn-in substantially"
       if let k = cv.suggestedLengthFactor {
-        advice = "raise --steps and --burn-in about \(k)-fold (to ≈ \(k * c.steps) and \(k * c.burnIn)), since R̂² − 1 falls like 1/steps"
+        advice = "raise --steps and --burn-in about \(k)-fold (to ≈ \(k.saturatingMultiplied(by: c.steps)) and \(k.saturatingMultiplied(by: c.burnIn))), since R̂² − 1 falls like 1/steps"
       }
       let summary = String(
         format: "> %.2f, bulk ESS %.0f of %d kept draws", ChainConvergence.rHatThreshold, cv.effectiveSampleSize, cv.draws)

@@ -138,8 +138,9 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
       population: lambda, hessianEigenvalues: h, centerDistance: centerDistance, sigma: sigma,
       rangeTolerance: rangeTolerance)
     else { return nil }
-    let lambdaEff = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
+    let lambdaEff = effectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma)
     let errorScale = asymptoticErrorScale(lambda: lambdaEff, eigenvalues: positive)
+    guard errorScale.isFinite else { return nil }  // λ_eff underflowed: no prediction to compare with
     guard centerDistance == 0 else {
       return ScalePrediction(
         finite: nil, finiteUnavailable: "the sampling centre is off the minimum (the finite-λ value assumes centred sampling)",
@@ -164,9 +165,26 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
     population lambda: Int, hessianEigenvalues h: [Double], centerDistance: Double, sigma: Double,
     rangeTolerance: Double = 1e-10
   ) -> Double? {
-    let lambdaEff = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
+    let logLambdaEff = logEffectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma)
     let hmax = h.map(abs).max() ?? 0
-    return KappaConstant.asymptotic(lambda: lambdaEff, eigenvalues: h.filter { $0 > rangeTolerance * hmax })
+    return KappaConstant.asymptotic(logLambda: logLambdaEff, eigenvalues: h.filter { $0 > rangeTolerance * hmax })
+  }
+
+  /// ln λ_eff = ln λ − (|w* − m|/σ)²/2, in log space so that a far centre or a tiny σ gives a
+  /// very negative (or −∞) value instead of λ_eff underflowing to 0; ln λ when centred
+  /// (even for a σ whose square underflows).
+  static func logEffectivePopulation(_ lambda: Int, centerDistance: Double, sigma: Double) -> Double {
+    let direct = effectivePopulation(lambda, centerDistance: centerDistance, sigma: sigma)
+    if direct.isNormal { return log(direct) }
+    let ratio = centerDistance / sigma
+    return log(Double(lambda)) - ratio * ratio / 2
+  }
+
+  /// λ_eff = λ·exp(−|w* − m|²/(2σ²)) (λ when centred); 0 when it underflows.
+  static func effectivePopulation(_ lambda: Int, centerDistance: Double, sigma: Double) -> Double {
+    guard centerDistance != 0 else { return Double(lambda) }
+    let value = Double(lambda) * exp(-centerDistance * centerDistance / (2 * sigma * sigma))
+    return value.isNaN ? 0 : value
   }
 
   /// The range tolerance for a Hessian known to `precision`: max(10⁻¹⁰, d·ε), so
@@ -176,7 +194,8 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
     max(1e-10, Double(max(d, 1)) * precision.epsilon)
   }
 
-  /// The size of the asymptote's relative error to expect at population λ: 2κ(λ, r)/h_min + 3/λ.
+  /// The size of the asymptote's relative error to expect at population λ: 2κ(λ, r)/h_min + 3/λ
+  /// (NaN when λ is not positive and finite, or H has no positive eigenvalue).
   ///
   /// κ/h_min is the notes' measure of the finite-λ distortion of the relation (§1.3: relative error
   /// of order κ/h_min); 3/λ is the error of replacing (1 − F)^λ by e^{−λF}, which is all of it for
@@ -187,9 +206,9 @@ public struct CovarianceHessianRelation: Sendable, Equatable, Codable {
   /// `FiniteLambdaScaleTests` re-checks a subset.
   public static func asymptoticErrorScale(lambda: Double, eigenvalues h: [Double]) -> Double {
     let positive = h.filter { $0 > 0 }
-    guard let hmin = positive.min(), let kappa = KappaConstant.asymptotic(lambda: lambda, eigenvalues: positive) else {
-      return .nan
-    }
+    guard lambda > 0, lambda.isFinite, let hmin = positive.min(),
+      let kappa = KappaConstant.asymptotic(lambda: lambda, eigenvalues: positive)
+    else { return .nan }
     return 2 * kappa / hmin + 3 / lambda
   }
 }

@@ -29,20 +29,38 @@ public enum KappaConstant {
   ///   - gm: `geometricMeanEigenvalue`, (∏ hᵢ)^{1/d}; 1 for H = I.
   public static func asymptotic(lambda: Double, dimension d: Int, geometricMeanEigenvalue gm: Double = 1) -> Double {
     precondition(d >= 1 && lambda > 0 && gm > 0, "κ needs d ≥ 1, λ > 0, gm > 0")
+    return asymptotic(logLambda: log(lambda), dimension: d, geometricMeanEigenvalue: gm)
+  }
+
+  /// κ from ln λ instead of λ (same formula, in log space): λ_eff = λ·exp(−|offset|²/(2σ²))
+  /// underflows to 0 long before ln λ_eff = ln λ − |offset|²/(2σ²) stops being finite.
+  /// The result is +∞ (or NaN for a NaN ln λ) when κ does not fit in a `Double`; callers
+  /// test `isFinite`. Cost: two log-gamma evaluations.
+  public static func asymptotic(logLambda: Double, dimension d: Int, geometricMeanEigenvalue gm: Double = 1) -> Double {
+    precondition(d >= 1 && gm > 0, "κ needs d ≥ 1, gm > 0")
     let dd = Double(d)
     let lg1 = (try? SpecialFunctions.logGamma(1 + 2 / dd)) ?? .nan
     let lg2 = (try? SpecialFunctions.logGamma(dd / 2 + 1)) ?? .nan
-    let logK = log(2 / dd) + lg1 + (2 / dd) * lg2 + log(gm) - (2 / dd) * log(lambda)
+    let logK = log(2 / dd) + lg1 + (2 / dd) * lg2 + log(gm) - (2 / dd) * logLambda
     return exp(logK)
   }
 
   /// The asymptotic κ for the nonzero eigenvalues `h` of a Hessian (zeros and
   /// negative values are ignored; r = number of positive ones). `nil` if r = 0.
   public static func asymptotic(lambda: Double, eigenvalues h: [Double]) -> Double? {
+    asymptotic(logLambda: log(lambda), eigenvalues: h)
+  }
+
+  /// κ from ln λ and the positive eigenvalues of `h` (see ``asymptotic(logLambda:dimension:geometricMeanEigenvalue:)``);
+  /// nil when `h` has no positive eigenvalue, or when κ is not a finite positive number
+  /// (λ_eff so small, or the eigenvalues so extreme, that the asymptote says nothing).
+  public static func asymptotic(logLambda: Double, eigenvalues h: [Double]) -> Double? {
     let pos = h.filter { $0 > 0 }
     guard !pos.isEmpty else { return nil }
     let gm = exp(pos.map { log($0) }.reduce(0, +) / Double(pos.count))
-    return asymptotic(lambda: lambda, dimension: pos.count, geometricMeanEigenvalue: gm)
+    guard gm > 0, gm.isFinite else { return nil }
+    let kappa = asymptotic(logLambda: logLambda, dimension: pos.count, geometricMeanEigenvalue: gm)
+    return kappa.isFinite && kappa > 0 ? kappa : nil
   }
 
   /// The exact κ for H = I: E[min of λ i.i.d. χ²_d]/d = (1/d) ∫₀^∞ (1 − F_d(t))^λ dt,

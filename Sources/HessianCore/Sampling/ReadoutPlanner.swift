@@ -95,7 +95,7 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
     while true {
       let pilotSeed = stage == 0 ? seed : SeededGenerator.childSeed(root: seed, index: 2_000_000 + stage)
       let pilot = try await sampler.sample(landscape, kept: pilotN, seed: pilotSeed, workers: workers)
-      evaluations += pilot.lossEvaluations
+      evaluations = evaluations.saturatingAdding(pilot.lossEvaluations)
       let values = try SymmetricEigen.values(of: pilot.moments.secondMoment)
       let readout = try CovarianceRankReadout.read(eigenvalues: values, kept: pilotN, sigma: sampler.sigma)
       pilotRank = readout.rank
@@ -108,19 +108,19 @@ public struct ReadoutPlan: Sendable, Equatable, Codable {
         weak = c > 0.7 * readout.threshold
       } else {
         cmax = nil
-        n = max(4 * pilotN, d + 2)
+        n = max(pilotN.saturatingMultiplied(by: 4), d + 2)
         weak = true
       }
       stage += 1
       if !weak || stage >= 3 || n <= pilotN { break }
-      pilotN = min(n, 8 * pilotN)
+      pilotN = min(n, pilotN.saturatingMultiplied(by: 8))
     }
     for case let .countedMayBeFlat(e, q, edge, _) in last?.diagnostics ?? [] {
       warnings.append(Warning(
         .pilotCannotSeparate,
         "the last pilot (n = \(pilotN)) cannot tell its largest counted eigenvalue \(SamplingFormat.short(e)) from the smallest "
           + "of \(q) flat directions (Marchenko–Pastur edge \(SamplingFormat.short(edge))), so c_max and the recommended n "
-          + "are unreliable; re-plan with a larger pilot, --kept \(max(n, 4 * pilotN))"))
+          + "are unreliable; re-plan with a larger pilot, --kept \(max(n, pilotN.saturatingMultiplied(by: 4)))"))
     }
     return ReadoutPlan(
       pilotKept: pilotN, pilotLossEvaluations: evaluations, pilotRank: pilotRank,

@@ -43,10 +43,14 @@ public struct SelectionSampler: Sendable {
   /// The offset m − w* of the sampling centre from the minimum (nil: centred).
   public let centerOffset: [Double]?
 
+  /// The σ whose square is a normal `Double` (about 1.5·10⁻¹⁵⁴ to 1.3·10¹⁵⁴): the read-out
+  /// divides the covariance by σ², which must neither underflow nor overflow.
+  public static let sigmaRange = Double.leastNormalMagnitude.squareRoot().nextUp...Double.greatestFiniteMagnitude.squareRoot()
+
   /// Kept points per chunk of rounds (fixed, so chunking never depends on workers).
   static let pointsPerChunk = 128
 
-  /// A sampler; checks λ ≥ 2, σ > 0 finite and the scheme against λ.
+  /// A sampler; checks λ ≥ 2, σ in ``sigmaRange`` and the scheme against λ.
   ///
   /// - Throws: ``InputError`` naming `.population`, `.sigma`, `.mu` or `.rankOf`.
   public init(
@@ -57,6 +61,13 @@ public struct SelectionSampler: Sendable {
     }
     guard sigma > 0, sigma.isFinite else {
       throw InputError.parameter(.sigma, value: "\(sigma)", problem: "σ = \(sigma) must be positive and finite")
+    }
+    // Every read-out divides by σ²: it must be a normal number (not 0, subnormal or ∞).
+    guard (sigma * sigma).isNormal, (sigma * sigma).isFinite else {
+      throw InputError.parameter(
+        .sigma, value: "\(sigma)",
+        problem: "σ = \(sigma) is too \(sigma < 1 ? "small" : "large"): σ² must be a normal floating-point number, "
+          + "so σ must lie in [\(String(format: "%.3g", Self.sigmaRange.lowerBound)), \(String(format: "%.3g", Self.sigmaRange.upperBound))]")
     }
     try scheme.validate(population: population)
     if let off = centerOffset, !off.allSatisfy(\.isFinite) {
@@ -72,10 +83,29 @@ public struct SelectionSampler: Sendable {
   /// Whether the sampling centre is the minimum (no offset, or a zero offset).
   public var isCentred: Bool { centerOffset?.allSatisfy { $0 == 0 } ?? true }
 
-  /// Loss evaluations needed for n kept points: ⌈n/k⌉·λ, plus one for L(w*).
+  /// Loss evaluations needed for n kept points: ⌈n/k⌉·λ, plus one for L(w*);
+  /// `Int.max` when that count does not fit in an `Int` (so it is above every limit).
   public func lossEvaluations(forKept n: Int) -> Int {
-    let k = scheme.keptPerRound
-    return (n + k - 1) / k * population + 1
+    max(0, n).ceilingDivided(by: scheme.keptPerRound).saturatingMultiplied(by: population).saturatingAdding(1)
+  }
+
+  /// The rounds ⌈n/k⌉ for n kept points, checked so that every count the run keeps
+  /// (rounds·λ + 1 loss evaluations, rounds·λ·d normal draws) fits in an `Int`.
+  ///
+  /// - Throws: ``InputError`` naming `parameter` (or `.population` when λ is the larger
+  ///   factor) when a count would overflow, or when n < 1.
+  public func checkedRounds(
+    forKept n: Int, dimension d: Int, naming parameter: InputError.Parameter = .kept
+  ) throws(InputError) -> Int {
+    guard n >= 1 else { throw InputError.parameter(parameter, value: "\(n)", problem: "n = \(n) must be at least 1") }
+    let rounds = n.ceilingDivided(by: scheme.keptPerRound)
+    let blame: (String) -> InputError = { what in
+      rounds >= self.population ? .tooLarge(parameter, value: n, what) : .tooLarge(.population, value: self.population, what)
+    }
+    let evaluations = try rounds.multiplied(by: population, orThrow: blame("⌈n/k⌉·λ loss evaluations"))
+    _ = try evaluations.adding(1, orThrow: blame("⌈n/k⌉·λ + 1 loss evaluations"))
+    _ = try evaluations.multiplied(by: max(d, 1), orThrow: blame("⌈n/k⌉·λ·d normal draws"))
+    return rounds
   }
 
   /// Runs the sampler until `n` points are kept.
@@ -109,9 +139,9 @@ public struct SelectionSampler: Sendable {
       for j in 0..<d { center[j] += off[j] }
     }
     let k = scheme.keptPerRound
-    let rounds = (n + k - 1) / k
+    let rounds = try checkedRounds(forKept: n, dimension: d)
     let roundsPerChunk = max(1, Self.pointsPerChunk / k)
-    let chunkCount = (rounds + roundsPerChunk - 1) / roundsPerChunk
+    let chunkCount = rounds.ceilingDivided(by: roundsPerChunk)
     let job = ChunkJob(
       landscape: landscape, sampler: self, center: center, minimum: wStar,
       minimumLoss: try landscape.loss(at: wStar), kept: n, rounds: rounds,
@@ -138,7 +168,7 @@ public struct SelectionSampler: Sendable {
           group.addTask { (c2, try job.run(chunk: c2)) }
           next += 1
         }
-        progress?(min(merged * roundsPerChunk, rounds), rounds)
+        progress?(min(merged.saturatingMultiplied(by: roundsPerChunk), rounds), rounds)
       }
     }
     let nn = Double(total.moments.count)
@@ -186,7 +216,7 @@ struct ChunkJob: Sendable {
   /// by the worker count), so every candidate's loss comes from the same call
   /// shape for any `workers`.
   static func roundsPerBatch(population lambda: Int, dimension d: Int, roundsPerChunk: Int) -> Int {
-    let target = max(1, min(roundsPerChunk, batchElements / max(lambda * d, 1)))
+    let target = max(1, min(roundsPerChunk, batchElements / max(lambda.saturatingMultiplied(by: d), 1)))
     var b = 1
     while b * 2 <= target { b *= 2 }  // a power of two divides the (power-of-two) chunk: no ragged batch
     return b
@@ -202,8 +232,8 @@ struct ChunkJob: Sendable {
     let lambda = sampler.population, sigma = sampler.sigma
     let k = sampler.scheme.keptPerRound
     let first = c * roundsPerChunk
-    let last = min(first + roundsPerChunk, rounds)
-    let rowsInChunk = min(last * k, kept) - first * k
+    let last = first + min(roundsPerChunk, rounds - first)
+    let rowsInChunk = min(last.saturatingMultiplied(by: k), kept) - first * k
     let batch = Self.roundsPerBatch(population: lambda, dimension: d, roundsPerChunk: roundsPerChunk)
     var block = Matrix(rows: rowsInChunk, columns: d)
     var candidates = Matrix(rows: min(batch, last - first) * lambda, columns: d)

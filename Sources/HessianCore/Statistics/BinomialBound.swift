@@ -17,6 +17,10 @@ import Foundation
 ///
 /// Cost: O(n) per tail evaluation, 60 bisection steps; no allocation.
 public enum BinomialBound {
+  /// The most trials the bounds handle: the tail sums keep a table of ln k! for
+  /// k ≤ n, exact enough (and small enough) up to 10⁷. Callers refuse larger counts.
+  public static let maximumTrials = 10_000_000
+
   /// P(Binomial(n, p) ≥ s), summed in log space (stable for n up to millions).
   public static func upperTail(successes s: Int, trials n: Int, probability p: Double) -> Double {
     precondition(n >= 0 && s >= 0, "counts must be non-negative")

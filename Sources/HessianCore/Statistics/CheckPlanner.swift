@@ -29,7 +29,7 @@ public enum CheckPlanner {
     let za = try Distributions.twoSidedNormalQuantile(falseFailureProbability: p)
     let zb = try Distributions.normalQuantile(1 - beta)
     let n = ((za + zb) * s / delta) * ((za + zb) * s / delta)
-    return Int(n.rounded(.up))
+    return Int(clamping: n, rounding: .up)
   }
 
   /// Throws ``Underpowered`` unless `sampleSize` is enough (see

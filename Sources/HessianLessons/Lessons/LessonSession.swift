@@ -101,10 +101,14 @@ public struct LessonSession: Sendable {
     let outcome = try await runner.play(entry: entry, narrative: narrative, program: program, seed: seed)
     state = try store.load()
     var p = state.progress(entry.id)
-    p.runs += 1
+    let path = store.url.path
+    let full: (String) -> InputError = { field in
+      .file(path: path, problem: "\"\(field)\" of lesson '\(entry.id)' is too large to count another run; run `hessian-lab lesson reset` to start over")
+    }
+    p.runs = try p.runs.adding(1, orThrow: full("runs"))
     p.checksPassed = outcome.run.allChecksPassed
-    p.predictionsRight += outcome.predictionsRight
-    p.predictionsAsked += outcome.predictionsAsked
+    p.predictionsRight = try p.predictionsRight.adding(outcome.predictionsRight, orThrow: full("predictionsRight"))
+    p.predictionsAsked = try p.predictionsAsked.adding(outcome.predictionsAsked, orThrow: full("predictionsAsked"))
     state.lessons[entry.id] = p
     state.current = entry.id
     try store.save(state)
@@ -123,7 +127,7 @@ public struct LessonSession: Sendable {
   package func hintLines(_ entry: LessonManifest.Entry, all: Bool, style: TerminalStyle) throws -> [String] {
     var state = try store.load()
     var p = state.progress(entry.id)
-    let shown = all ? entry.hints.count : min(p.hintsShown + 1, entry.hints.count)
+    let shown = all ? entry.hints.count : min(min(p.hintsShown, entry.hints.count) + 1, entry.hints.count)
     var lines = [style.bold("Lesson \(entry.number) · \(entry.title) — exercise hints")]
     for (k, h) in entry.hints.prefix(shown).enumerated() { lines.append("  \(k + 1). \(style.markdown(h))") }
     if shown < entry.hints.count {

@@ -119,6 +119,13 @@ public struct LessonStateStore: Sendable {
       guard state.formatVersion <= LessonState.currentFormatVersion else {
         throw InputError.file(path: url.path, problem: "state formatVersion \(state.formatVersion) is newer than this hessian-lab reads")
       }
+      for (id, p) in state.lessons.sorted(by: { $0.key < $1.key }) {
+        for (field, value) in [("runs", p.runs), ("predictionsRight", p.predictionsRight),
+                               ("predictionsAsked", p.predictionsAsked), ("hintsShown", p.hintsShown)] where value < 0 {
+          throw InputError.file(
+            path: url.path, problem: "\"\(field)\" of lesson '\(id)' is \(value), a count must not be negative; run `hessian-lab lesson reset` to start over")
+        }
+      }
       return state
     } catch let error as InputError {
       throw error

@@ -40,6 +40,9 @@ public enum CovarianceAnalysis {
           + "try \(setting: .kept, 4 * d) or \(.plan)")
     }
     guard options.workers >= 1 else { throw InputError.parameter(.workers, value: "\(options.workers)", problem: "\(options.workers) must be at least 1") }
+    if options.diagnosticKeptResolved > 0 {  // its counts must fit before the main run starts
+      _ = try sampler.checkedRounds(forKept: options.diagnosticKeptResolved, dimension: d, naming: .diagnosticKept)
+    }
     let sample = try await sampler.sample(
       landscape, kept: options.kept, seed: options.seed, workers: options.workers, progress: progress)
     let kind = options.estimate.resolved(isCentred: sampler.isCentred)

@@ -51,9 +51,11 @@ public enum RankAnalysis {
     do {
       switch options.method {
       case .lanczos:
-        result = try LanczosRank.rank(
-          of: op, policy: options.threshold, maxSteps: options.steps,
-          reorthogonalization: options.reorthogonalization, using: &rng)
+        result = try RankComputation.scaleNormalised(op, policy: options.threshold) { op, policy in
+          try LanczosRank.rank(
+            of: op, policy: policy, maxSteps: options.steps,
+            reorthogonalization: options.reorthogonalization, using: &rng)
+        }
       default:
         result = try RankComputation.rank(
           of: op, method: options.method,

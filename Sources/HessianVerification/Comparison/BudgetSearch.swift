@@ -139,11 +139,13 @@ public enum BudgetSearch {
   }
 
   /// 1, 2, 4, … up to `cap` (the cap itself always included), starting at `start`.
+  /// Never overflows: at most 64 rungs for any `cap` up to `Int.max`.
   public static func doubling(from start: Int, cap: Int) -> [Int] {
     var out: [Int] = []
     var b = max(1, start)
     while b < cap {
       out.append(b)
+      guard b <= Int.max / 2 else { break }  // 2b would overflow: the cap is the next rung
       b *= 2
     }
     out.append(max(cap, 1))

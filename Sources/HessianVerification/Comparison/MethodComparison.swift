@@ -103,6 +103,10 @@ public struct ComparisonConfiguration: Sendable {
     guard risk > 0, risk < 1 else { throw InputError.parameter(.risk, value: "\(risk)", problem: "\(risk) must be in (0, 1)") }
     if let s = seeds {
       guard s >= 1 else { throw InputError.parameter(.seeds, value: "\(s)", problem: "\(s) must be at least 1") }
+      guard s <= BinomialBound.maximumTrials else {
+        throw InputError.parameter(
+          .seeds, value: "\(s)", problem: "\(s) is more than the \(BinomialBound.maximumTrials) seeds the binomial bound handles")
+      }
       let needed = BinomialBound.minimumTrials(confidence: confidence, risk: risk)
       guard s >= needed else {
         throw InputError.parameter(
@@ -359,12 +363,14 @@ public enum MethodComparison {
       case .slq:
         ladder = BudgetSearch.doubling(from: 1, cap: cfg.slqProbeCap)
         let full = ladder.count
-        ladder = ladder.filter { $0 * slqSteps <= cfg.maxHessianVectorProductsPerRun }
+        ladder = ladder.filter { $0.saturatingMultiplied(by: slqSteps) <= cfg.maxHessianVectorProductsPerRun }
         if ladder.count < full {
           skippedNote = "probe counts above \(cfg.maxHessianVectorProductsPerRun / max(slqSteps, 1)) not tried (more than \(cfg.maxHessianVectorProductsPerRun) HVPs per run)"
         }
       case .covariance:
-        ladder = BudgetSearch.doubling(from: 2 * d, cap: cfg.keptCapFactor * d)
+        let keptCap = try cfg.keptCapFactor.multiplied(
+          by: d, orThrow: .tooLarge(.keptCapFactor, value: cfg.keptCapFactor, "the kept cap factor·d = \(cfg.keptCapFactor)·\(d)"))
+        ladder = BudgetSearch.doubling(from: 2.saturatingMultiplied(by: d), cap: keptCap)
         let full = ladder.count
         let sampler = try SelectionSampler(population: cfg.population, sigma: cfg.sigma)
         ladder = ladder.filter { sampler.lossEvaluations(forKept: $0) <= cfg.maxLossEvaluationsPerRun }

@@ -157,7 +157,8 @@ public enum PropertyExploration {
     progress: (@Sendable (String) -> Void)? = nil
   ) async throws -> [CaseResult] {
     // Each case has at most 5 statistical checks (block, slq, null, range, λ-growth).
-    let perCheck = FalseFailureBudget(total: budget, checkCount: max(1, 5 * count)).perCheck
+    let checks = try 5.multiplied(by: max(count, 1), orThrow: .tooLarge(.explore, value: count, "5 checks per landscape, 5·N,"))
+    let perCheck = FalseFailureBudget(total: budget, checkCount: checks).perCheck
     var out: [CaseResult] = []
     for i in 0..<count {
       let seed = SeededGenerator.childSeed(root: root, index: UInt64(i))
