@@ -168,13 +168,6 @@ struct KnownFailingClass: Sendable {
     KnownFailingClass(issueClass: 3, note: "time not budgeted: a huge size or count runs past the bound") { c, f in
       f.kind == "timeout" && !c.traits.isDisjoint(with: [.hugeSize, .integerExtreme])
     },
-    KnownFailingClass(issueClass: 4, note: "arithmetic traps: an extreme integer option traps") { c, f in
-      f == .signal(SIGILL) || f == .signal(SIGTRAP) ? c.traits.contains(.integerExtreme) : false
-    },
-    KnownFailingClass(issueClass: 5, note: "numerics: extreme eigenvalues give a non-finite product, and the message names nothing") { c, f in
-      guard case let .namesNothing(line) = f else { return false }
-      return line.contains("non-finite") && !c.traits.isDisjoint(with: [.floatExtreme, .nonFinite])
-    },
   ]
 }
 

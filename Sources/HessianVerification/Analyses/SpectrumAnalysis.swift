@@ -58,7 +58,9 @@ public enum SpectrumAnalysis {
     case .density:
       let d = landscape.dimension
       let m = min(d, options.steps ?? 30)
-      let dens = try StochasticLanczosQuadrature.density(of: op, probes: options.probes, steps: m, using: &rng)
+      let dens = try OracleFailureNaming.naming(landscape.name) {
+        try StochasticLanczosQuadrature.density(of: op, probes: options.probes, steps: m, using: &rng)
+      }
       let pooled = dens.pooled
       let lo = pooled.first?.node ?? 0, hi = pooled.last?.node ?? 1
       let span = max(hi - lo, abs(hi) * 1e-3, 1e-12)
@@ -70,7 +72,9 @@ public enum SpectrumAnalysis {
         probes: options.probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts, warnings: saddle,
         seed: options.seed, seconds: 0)
     case let .extremes(end, k):
-      let result = try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: options.steps, using: &rng)
+      let result = try OracleFailureNaming.naming(landscape.name) {
+        try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: options.steps, using: &rng)
+      }
       report = SpectrumReport(
         landscape: landscape.name, mode: end == .top ? .top : .bottom, dimension: landscape.dimension,
         eigenvalues: result.values, residuals: result.residuals, converged: result.converged,
