@@ -136,6 +136,7 @@ public enum VolumeScalingEstimator {
     using rng: inout SeededGenerator
   ) throws -> VolumeScalingEstimate {
     try c.validate()
+    try c.checkBudgets(dimension: oracle.dimension)
     guard m >= 1 else { throw InputError.parameter(.multiplicity, value: "\(m)", problem: "m = \(m) must be at least 1") }
     var runs: [MultilevelSplitting.Run] = []
     for r in 0..<c.replicates {
