@@ -86,5 +86,10 @@ extension InputError {
     case rank = "Hessian rank r"
     /// Running a lesson with the reference answers, without prompting.
     case nonInteractive = "non-interactive mode"
+    // Budgets
+    /// Permission to run beyond the ``WorkBudget`` ceilings.
+    case allowLong = "long-run permission"
+    /// The number of random probes of a stochastic rank method.
+    case probes = "probe count"
   }
 }

@@ -80,7 +80,12 @@ struct CompareCommand: AsyncParsableCommand {
     if let path = svg { try OutputFile.check(path, option: "--svg") }
   }
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     if landscapes.isEmpty && sweep == nil {
       throw UsageError("compare: give at least one landscape or --sweep d=N,N,…")
     }

@@ -77,7 +77,12 @@ struct CovarianceCommand: AsyncParsableCommand {
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
   }
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     let land = try LandscapeSpec.resolve(landscape)
     let options = CovarianceAnalysis.Options(
       population: population, kept: kept, sigma: sigma, scheme: try selectionScheme(),

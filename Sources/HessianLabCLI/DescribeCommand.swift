@@ -15,7 +15,12 @@ struct DescribeCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print one JSON object.")
   var json = false
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     let report = DescribeAnalysis.run(try LandscapeSpec.resolve(landscape))
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
   }

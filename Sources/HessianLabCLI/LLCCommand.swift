@@ -29,7 +29,7 @@ struct LLCCommand: AsyncParsableCommand {
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
-  @Option(name: .customLong("rank-method"), help: "How to compute the Hessian rank (auto: dense for d ≤ 2000, else block).")
+  @Option(name: .customLong("rank-method"), help: "How to compute the Hessian rank (auto: dense for d ≤ 2000 or a stored Hessian whose eigendecomposition fits the ceilings, else block).")
   var rankMethod: RankMethodChoice = .auto
 
   @Option(help: "Use this rank for the bounds instead of computing it.")
@@ -93,7 +93,12 @@ struct LLCCommand: AsyncParsableCommand {
     if let r = rank, r < 0 { throw UsageError("--rank: \(r) must be ≥ 0") }
   }
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     let land = try LandscapeSpec.resolve(landscape)
     if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
     var options = LLCAnalysis.Options(seed: seed ?? UInt64.random(in: 0...UInt64.max))

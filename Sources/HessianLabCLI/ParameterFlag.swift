@@ -42,6 +42,8 @@ extension InputError.Parameter {
     case .lesson: "--lesson"
     case .rank: "--rank"
     case .nonInteractive: "--non-interactive"
+    case .allowLong: "--allow-long"
+    case .probes: "--probes"
     }
   }
 }

@@ -26,8 +26,8 @@ struct RankCommand: AsyncParsableCommand {
   @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, or a poly:/dln:/quad:/sum: spec.")
   var input: String
 
-  @Option(help: "Rank method.")
-  var method: RankMethod = .dense
+  @Option(help: "Rank method (auto: dense for d ≤ 2000 or a stored Hessian whose eigendecomposition fits the ceilings, block otherwise).")
+  var method: RankMethodChoice = .auto
 
   @Option(help: "Threshold policy: precision, gap, rel:F (0 < F < 1) or abs:T (T > 0) (default: precision).", transform: ThresholdPolicy.parse)
   var threshold: ThresholdPolicy = .precisionRelative
@@ -56,10 +56,16 @@ struct RankCommand: AsyncParsableCommand {
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
   }
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     // The one loader for every input; a saddle is accepted (the rank counts |λ|, and the
     // dense method warns), and no eigendecomposition is made at load.
     let land = try LandscapeSpec.resolve(input, hessianCheck: .symmetryOnly)
+    let method = self.method.resolved(for: land)
     let options = RankAnalysis.Options(
       method: method, threshold: threshold,
       seed: method.isRandomized ? (seed ?? UInt64.random(in: 0...UInt64.max)) : seed,

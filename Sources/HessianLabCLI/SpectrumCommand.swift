@@ -70,7 +70,12 @@ struct SpectrumCommand: AsyncParsableCommand {
     try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
   }
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     let land = try LandscapeSpec.resolve(landscape, hessianCheck: .saddleAllowed)
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }

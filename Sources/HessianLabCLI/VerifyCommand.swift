@@ -52,7 +52,12 @@ struct VerifyCommand: AsyncParsableCommand {
   @Flag(help: "Print one JSON object instead of the table.")
   var json = false
 
-  func run() async throws {
+  @OptionGroup var ceilings: BudgetOptions
+
+  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+
+  /// The command's work, run with the ceilings of `--allow-long`.
+  func runWithinBudget() async throws {
     let options = VerificationSuite.Options(budget: budget, quick: quick)
     try options.validate()
     let target: VerifyAnalysis.Target

@@ -162,12 +162,6 @@ struct KnownFailingClass: Sendable {
   // │ KNOWN-FAILING CASE CLASSES (issue 17). Empty this list at merge.         │
   // └──────────────────────────────────────────────────────────────────────────┘
   static let all: [KnownFailingClass] = [
-    KnownFailingClass(issueClass: 2, note: "memory not budgeted: a huge dimension aborts in allocation") { c, f in
-      f == .signal(SIGABRT) && c.traits.contains(.hugeSize)
-    },
-    KnownFailingClass(issueClass: 3, note: "time not budgeted: a huge size or count runs past the bound") { c, f in
-      f.kind == "timeout" && !c.traits.isDisjoint(with: [.hugeSize, .integerExtreme])
-    },
   ]
 }
 

@@ -101,7 +101,7 @@ struct HessianFilePrecisionTests {
     // reference answer), rounded entry by entry to float32. Power: its float64 rank is 12.
     let land = try QuadraticLandscape.withSpectrum(
       name: "ref", nonzeroEigenvalues: [1, 1, 1, 0.01], dimension: 12, basis: .randomOrthonormal(seed: 7))
-    let h = land.denseHessianAtMinimum()
+    let h = try land.denseHessianAtMinimum()
     var rounded = Matrix(rows: 12, columns: 12)
     for i in 0..<12 { for j in 0..<12 { rounded[i, j] = Double(Float((h[i, j] + h[j, i]) / 2)) } }
     let as64 = NumericalRank.decide(eigenvalues: try SymmetricEigen.values(of: rounded), dimension: 12, precision: .float64)

@@ -16,8 +16,10 @@ public enum MemoryBudget {
     return physical > UInt64(Int.max) ? Int.max : Int(physical)
   }
 
-  /// `count` elements of `size` bytes each, or nil on overflow.
+  /// The product of `factors` (e.g. count × element size), or nil when a factor is negative
+  /// or the product overflows `Int`; 0 when a factor is 0, whatever the others.
   public static func product(_ factors: Int...) -> Int? {
+    if factors.contains(0), factors.allSatisfy({ $0 >= 0 }) { return 0 }
     var p = 1
     for f in factors {
       guard f >= 0 else { return nil }
@@ -37,8 +39,9 @@ public enum MemoryBudget {
   ///   - spec: the landscape spec named at the start of the message.
   /// - Throws: ``InputError/spec(_:problem:)``: `spec: what needs about X (N bytes), more than
   ///   the memory budget Y (half of this machine's RAM); refused before allocating`.
-  public static func check(_ estimate: Int?, for what: String, spec: String) throws(InputError) {
-    if let problem = refusal(estimate, for: what) { throw InputError.spec(spec, problem: problem) }
+  ///   - instead: what to use instead, appended as `; use INSTEAD` (nil: nothing).
+  public static func check(_ estimate: Int?, for what: String, spec: String, instead: String? = nil) throws(InputError) {
+    if let problem = refusal(estimate, for: what, instead: instead) { throw InputError.spec(spec, problem: problem) }
   }
 
   /// Throws when `estimate` bytes (nil: overflows `Int`) exceed the budget, naming the
@@ -46,17 +49,22 @@ public enum MemoryBudget {
   ///
   /// - Throws: ``InputError/parameter(_:value:problem:)`` with the problem of
   ///   ``check(_:for:spec:)``.
-  public static func check(_ estimate: Int?, for what: String, parameter: InputError.Parameter, value: String) throws(InputError) {
-    if let problem = refusal(estimate, for: what) { throw InputError.parameter(parameter, value: value, problem: problem) }
+  public static func check(
+    _ estimate: Int?, for what: String, parameter: InputError.Parameter, value: String, instead: String? = nil
+  ) throws(InputError) {
+    if let problem = refusal(estimate, for: what, instead: instead) {
+      throw InputError.parameter(parameter, value: value, problem: problem)
+    }
   }
 
   /// Why `estimate` bytes are refused, nil when they fit the budget.
-  static func refusal(_ estimate: Int?, for what: String) -> InputError.Phrase? {
+  static func refusal(_ estimate: Int?, for what: String, instead: String? = nil) -> InputError.Phrase? {
     let budget = bytes
     if let estimate, estimate <= budget { return nil }
     let needed = estimate.map { "about \(format($0)) (\($0) bytes)" } ?? "more than \(format(Int.max)) (overflows Int)"
     return InputError.Phrase(
-      "\(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating")
+      "\(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating"
+        + (instead.map { "; use \($0)" } ?? ""))
   }
 
   /// Bytes as a short decimal size: `512 B`, `1.5 kB`, `8.0 TB`.

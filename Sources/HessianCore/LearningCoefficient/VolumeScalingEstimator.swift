@@ -136,6 +136,7 @@ public enum VolumeScalingEstimator {
     using rng: inout SeededGenerator
   ) throws -> VolumeScalingEstimate {
     try c.validate()
+    try c.checkBudgets(dimension: oracle.dimension)
     guard m >= 1 else { throw InputError.parameter(.multiplicity, value: "\(m)", problem: "m = \(m) must be at least 1") }
     // m counts the coordinates of a face of the Newton polyhedron, so m ≤ d.
     guard m <= max(oracle.dimension, 1) else {

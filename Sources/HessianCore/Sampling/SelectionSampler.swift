@@ -118,7 +118,8 @@ public struct SelectionSampler: Sendable {
   ///   - seed: root seed; round i uses child stream i.
   ///   - workers: concurrent chunk tasks (≥ 1); does not change the result.
   ///   - progress: called on the calling task with (rounds done, rounds total).
-  /// - Throws: ``InputError`` if n < 1, workers < 1, or the offset has the wrong length;
+  /// - Throws: ``InputError`` if n < 1, workers < 1, the offset has the wrong length, or the
+  ///   run is above a budget (``checkBudgets(kept:dimension:workers:name:)``);
   ///   any error of the oracle.
   public func sample(
     _ oracle: some LossOracle, kept n: Int, seed: UInt64, workers: Int = 1,
@@ -128,6 +129,7 @@ public struct SelectionSampler: Sendable {
     let d = landscape.dimension
     guard n >= 1 else { throw InputError.parameter(.kept, value: "\(n)", problem: "n = \(n) must be at least 1") }
     guard workers >= 1 else { throw InputError.parameter(.workers, value: "\(workers)", problem: "\(workers) must be at least 1") }
+    try checkBudgets(kept: n, dimension: d, workers: workers)
     let wStar = landscape.center
     var center = wStar
     if let off = centerOffset {

@@ -31,7 +31,7 @@ public struct Lesson01HessianRank: LessonProgram {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
     let d = land.dimension
-    let h = land.denseHessian(at: land.minimum)
+    let h = try land.denseHessian(at: land.minimum)
     var asymmetry = 0.0, nonzeroEntries = 0
     for i in 0..<d {
       for j in 0..<d {
@@ -67,7 +67,7 @@ public struct Lesson01HessianRank: LessonProgram {
     ])
 
     let quartic = try LessonSupport.landscape(quarticLandscape)
-    let qh = quartic.denseHessian(at: quartic.minimum)
+    let qh = try quartic.denseHessian(at: quartic.minimum)
     let qeig = try SymmetricEigen.values(of: qh)
     let qdecision = NumericalRank.decide(
       eigenvalues: qeig, dimension: quartic.dimension, precision: quartic.precision, policy: policy)

@@ -35,7 +35,7 @@ public struct Lesson04NumericalRank: LessonProgram {
     let land = try LessonSupport.landscape(landscape)
     let d = land.dimension
     let known = land.knownAnswers.rank.value ?? -1
-    let h = land.denseHessian(at: land.minimum)
+    let h = try land.denseHessian(at: land.minimum)
     var h32 = h
     for k in h32.elements.indices { h32.elements[k] = Double(Float(h32.elements[k])) }
     let eig32 = try SymmetricEigen.values(of: h32)

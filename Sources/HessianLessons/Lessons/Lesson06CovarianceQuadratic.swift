@@ -27,7 +27,7 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
     let land = try LessonSupport.landscape(landscape)
-    let h = land.denseHessianAtMinimum()
+    let h = try land.denseHessianAtMinimum()
     let hEig = try SymmetricEigen.values(of: h)
     let sigma = 1.0
     var results: [(lambda: Int, relation: CovarianceHessianRelation, kappa: Double, c: Matrix, evaluations: Int)] = []

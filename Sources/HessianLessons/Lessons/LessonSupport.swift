@@ -70,7 +70,7 @@ extension LessonSupport {
   static func rangeVariances(
     _ land: any Landscape, population: Int, kept: Int, seed: UInt64
   ) async throws -> (variances: [Double], evaluations: Int) {
-    let h = land.denseHessian(at: land.minimum)
+    let h = try land.denseHessian(at: land.minimum)
     let eig = try SymmetricEigen.decomposition(of: h)
     let decision = NumericalRank.decide(eigenvalues: eig.values, dimension: land.dimension, precision: land.precision)
     let s = try await selection(land, population: population, sigma: 1, kept: kept, seed: seed)

@@ -39,6 +39,7 @@ public enum CompareAnalysis {
         for: "the λ×d candidate matrix of the covariance route on \(land.name)",
         parameter: .population, value: "\(cfg.population)")
     }
+    try checkWork(landscapes, configuration: cfg)
     var comparisons: [LandscapeComparison] = []
     for land in landscapes {
       comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: progress))
@@ -49,5 +50,24 @@ public enum CompareAnalysis {
         dimensions: dims, rankFraction: options.rankFraction, configuration: cfg, progress: progress)
     }
     return CompareReport(comparisons: comparisons, sweep: sweep)
+  }
+
+  /// Refuses, before any run, a comparison whose first budget level alone exceeds the
+  /// ``WorkBudget``: every seed of every method on every landscape makes at least one
+  /// Hessian-vector product or one loss evaluation, so the work is at least
+  /// seeds per level × landscapes × methods products. `--confidence` close to 1
+  /// asks for ~ln(risk)/ln(confidence) seeds (3·10⁸ at 0.99999999).
+  ///
+  /// - Throws: ``InputError`` naming `.seeds` when given, else `.confidence`.
+  static func checkWork(_ landscapes: [any Landscape], configuration cfg: ComparisonConfiguration) throws(InputError) {
+    let perSeed = MemoryBudget.product(landscapes.count, cfg.methods.count)
+    let seeds = cfg.seedsPerLevel
+    let estimate = perSeed.flatMap { MemoryBudget.product(seeds, $0) }
+    let what = "\(seeds) seeds per budget level on \(landscapes.count) landscape(s) and \(cfg.methods.count) method(s)"
+    if let given = cfg.seeds {
+      try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .seeds, value: "\(given)")
+    } else {
+      try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .confidence, value: "\(cfg.confidence)")
+    }
   }
 }

@@ -43,6 +43,7 @@ public enum CovarianceAnalysis {
     if options.diagnosticKeptResolved > 0 {  // its counts must fit before the main run starts
       _ = try sampler.checkedRounds(forKept: options.diagnosticKeptResolved, dimension: d, naming: .diagnosticKept)
     }
+    try sampler.checkBudgets(kept: options.kept, dimension: d, workers: options.workers, name: landscape.name)
     let sample = try await sampler.sample(
       landscape, kept: options.kept, seed: options.seed, workers: options.workers, progress: progress)
     let kind = options.estimate.resolved(isCentred: sampler.isCentred)
@@ -69,7 +70,7 @@ public enum CovarianceAnalysis {
           .meanCentredDegreesOfFreedom,
           "the read-out threshold assumes n degrees of freedom; the mean-centred estimate has n − 1"))
     }
-    let comparison = CovarianceHessianComparison.hessian(of: landscape, policy: options.hessianComparison).map {
+    let comparison = try CovarianceHessianComparison.hessian(of: landscape, policy: options.hessianComparison).map {
       CovarianceHessianComparison.compare(covariance: c, hessian: $0, sampler: sampler, precision: landscape.precision)
     }
     warnings += comparison?.warnings ?? []
@@ -101,6 +102,9 @@ public enum CovarianceAnalysis {
     let start = clock.now
     let sampler = try makeSampler(options, dimension: landscape.dimension)
     guard options.workers >= 1 else { throw InputError.parameter(.workers, value: "\(options.workers)", problem: "\(options.workers) must be at least 1") }
+    if options.kept > landscape.dimension {
+      try sampler.checkBudgets(kept: options.kept, dimension: landscape.dimension, workers: options.workers, name: landscape.name)
+    }
     let plan = try await ReadoutPlan.plan(
       landscape, sampler: sampler, pilotKept: options.kept, seed: options.seed, workers: options.workers)
     return CovariancePlanReport(

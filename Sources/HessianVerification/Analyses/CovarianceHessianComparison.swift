@@ -60,11 +60,17 @@ public struct CovarianceHessianComparison: Sendable, Equatable {
   /// The Hessian to compare with under `policy`, or nil when the policy skips the comparison:
   /// the closed-form ``KnownAnswers/hessian`` when the landscape has one, else (for
   /// ``HessianComparisonPolicy/knownOrExactProducts``) d exact Hessian-vector products at w*.
-  public static func hessian(of landscape: some Landscape, policy: HessianComparisonPolicy) -> Matrix? {
+  ///
+  /// - Throws: ``InputError`` naming the landscape when the dense d×d Hessian would not fit the
+  ///   ``MemoryBudget`` (checked before it is built).
+  public static func hessian(of landscape: some Landscape, policy: HessianComparisonPolicy) throws(InputError) -> Matrix? {
     switch policy {
-    case .never: nil
-    case .knownHessian: landscape.knownAnswers.hessian?.dense(dimension: landscape.dimension)
-    case .knownOrExactProducts: landscape.denseHessianAtMinimum()
+    case .never: return nil
+    case .knownHessian:
+      guard let known = landscape.knownAnswers.hessian else { return nil }
+      try DenseRank.checkMemory(dimension: landscape.dimension, name: landscape.name)
+      return known.dense(dimension: landscape.dimension)
+    case .knownOrExactProducts: return try landscape.denseHessianAtMinimum()
     }
   }
 }

@@ -50,11 +50,14 @@ public enum LLCAnalysis {
       guard r >= 0, r <= d else { throw InputError.parameter(.rank, value: "\(r)", problem: "\(r) is not between 0 and d = \(d)") }
       bounds = LearningCoefficientBounds(rank: r, dimension: d, source: options.rankSource)
     } else {
-      let method = options.rankMethod.resolved(dimension: d)
+      let method = options.rankMethod.resolved(for: landscape)
+      try RankWork.check(method: method, dimension: d, steps: nil, probes: 100, name: landscape.name)
       var rankRng = rng.child(1000)
       let result: RankResult
       do {
         result = try RankComputation.rank(of: HessianOperator(landscape: landscape), method: method, using: &rankRng)
+      } catch let error as InputError {
+        throw error
       } catch {
         throw LLCAnalysisError.rankFailed(method: method, underlying: error)
       }

@@ -39,9 +39,13 @@ public enum RankAnalysis {
 
   /// The rank of `landscape`'s Hessian at its minimum.
   ///
-  /// - Throws: ``InputError`` when the method's eigendecomposition fails
+  /// - Throws: ``InputError`` before any work when the method's estimated work or memory is
+  ///   above a ceiling (``RankWork``); when the method's eigendecomposition fails
   ///   ("NAME: eigendecomposition failed: …"), or an ``InputError`` of the method itself.
   public static func run(_ landscape: some Landscape, options: Options = Options()) throws -> RankReport {
+    try RankWork.check(
+      method: options.method, dimension: landscape.dimension, steps: options.steps, probes: options.probes,
+      name: landscape.name)
     let op = HessianOperator(landscape: landscape)
     let seed = options.method.isRandomized ? options.seed : nil
     var rng = SeededGenerator(seed: options.seed ?? 0)

@@ -58,6 +58,10 @@ public enum SpectrumAnalysis {
     case .density:
       let d = landscape.dimension
       let m = min(d, options.steps ?? 30)
+      try WorkBudget.check(
+        MemoryBudget.product(max(options.probes, 0), max(m, 0)), .hessianVectorProducts,
+        for: "the density with \(options.probes) probes of \(m) Lanczos steps", parameter: .probes,
+        value: "\(options.probes)")
       let dens = try OracleFailureNaming.naming(landscape.name) {
         try StochasticLanczosQuadrature.density(of: op, probes: options.probes, steps: m, using: &rng)
       }

@@ -83,18 +83,27 @@ extension Landscape {
   /// ``hessianProduct(at:block:)`` (``DenseRank`` on the
   /// landscape's operator; never the known Hessian, even at the minimum).
   /// Cost: d HVPs and d² memory; meant for references and small d.
-  public func denseHessian(at w: [Double]) -> Matrix {
-    dense(LandscapeHessian(self, at: w))
+  ///
+  /// - Throws: ``InputError`` naming the landscape when the d×d matrix would not fit the
+  ///   ``MemoryBudget`` (checked before allocating, by ``DenseRank/checkMemory(dimension:name:)``).
+  public func denseHessian(at w: [Double]) throws(InputError) -> Matrix {
+    try dense(LandscapeHessian(self, at: w))
   }
 
   /// The dense Hessian at the minimum: the known one when the landscape has it,
   /// otherwise built from d exact HVPs (one block), by ``DenseRank``.
-  public func denseHessianAtMinimum() -> Matrix {
-    dense(LandscapeHessian(self))
+  ///
+  /// - Throws: ``InputError`` naming the landscape when the d×d matrix would not fit the
+  ///   ``MemoryBudget``.
+  public func denseHessianAtMinimum() throws(InputError) -> Matrix {
+    try dense(LandscapeHessian(self))
   }
 
-  private func dense(_ hessian: LandscapeHessian) -> Matrix {
+  private func dense(_ hessian: LandscapeHessian) throws(InputError) -> Matrix {
+    try DenseRank.checkMemory(dimension: hessian.dimension, name: name)
     // A landscape's product never throws (`LandscapeHessian.apply` only forwards it).
-    do { return try DenseRank.denseMatrix(of: hessian) } catch { preconditionFailure("landscape Hessian product threw: \(error)") }
+    do { return try DenseRank.denseMatrix(of: hessian, name: name) } catch let e as InputError { throw e } catch {
+      preconditionFailure("landscape Hessian product threw: \(error)")
+    }
   }
 }

@@ -186,10 +186,14 @@ public enum LandscapeSpec {
     }
   }
 
-  /// Refuses a polynomial whose dense d×d quadratic part would not fit in memory.
+  /// Refuses a polynomial whose dense d×d quadratic part would not fit in memory, or whose
+  /// eigendecomposition (9·d³ flops) is above the ``WorkBudget`` ceiling.
   static func checkPolynomialMemory(dimension: Int, flat: Int, text: String) throws(InputError) {
     let d = dimension + flat
     try MemoryBudget.check(MemoryBudget.product(d, d, 40), for: "the dense \(d)×\(d) quadratic part", spec: text)
+    try WorkBudget.check(
+      WorkBudget.eigendecompositionFlops(dimension: d), .flops,
+      for: "the eigendecomposition of the \(d)×\(d) quadratic part", spec: text)
   }
 
   static func positiveInt(_ value: String, key: String, in text: String, allowZero: Bool) throws(InputError) -> Int {

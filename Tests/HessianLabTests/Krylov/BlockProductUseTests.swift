@@ -15,7 +15,7 @@ struct BlockProductUseTests {
   static func matrix() throws -> Matrix {
     let l = try QuadraticLandscape.withSpectrum(
       name: "m", nonzeroEigenvalues: [1, 2, 3, 4, 5, 6], dimension: 10, basis: .randomOrthonormal(seed: 3))
-    return l.denseHessianAtMinimum()
+    return try l.denseHessianAtMinimum()
   }
 
   @Test("Hutchinson makes one block product of ℓ columns")

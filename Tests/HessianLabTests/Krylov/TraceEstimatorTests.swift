@@ -37,7 +37,7 @@ struct TraceEstimatorTests {
   static func decaying() throws -> (HessianOperator, Double, Matrix) {
     let spectrum = (1...120).map { 1 / Double($0 * $0) }
     let landscape = try KrylovFixtures.quadratic("decay", spectrum, d: 120, seed: 41)
-    let m = landscape.denseHessianAtMinimum()
+    let m = try landscape.denseHessianAtMinimum()
     return (HessianOperator(landscape: landscape), spectrum.reduce(0, +), m)
   }
 

@@ -34,7 +34,7 @@ struct DeepLinearNetworkLandscapeTests {
   ])
   func rank(spec: String, expected: Int) throws {
     let l = try DeepLinearNetworkLandscape(spec: spec)
-    let h = l.denseHessian(at: l.minimum)
+    let h = try l.denseHessian(at: l.minimum)
     let values = try SymmetricEigen.values(of: h)
     // Nonzero eigenvalues of 2JᵀJ at the canonical point are ≥ 2 (J has 0/1
     // entries and orthogonal columns); zeros come out at O(d·ε): any cut in (1e-8, 1) works.

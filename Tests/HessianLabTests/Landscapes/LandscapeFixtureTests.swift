@@ -51,7 +51,7 @@ struct LandscapeFixtureTests {
     let l = try LandscapeSpec.resolve(path)
     // d = 10,000 is checked through its factored form in QuadraticLandscapeTests.
     guard l.dimension <= 200 else { return }
-    let h = l.denseHessian(at: l.minimum)  // from d exact HVPs, independent of the stored rank
+    let h = try l.denseHessian(at: l.minimum)  // from d exact HVPs, independent of the stored rank
     let values = try SymmetricEigen.values(of: h)
     // The default numerical-rank threshold τ = max|λ|·d·ε (math notes §5.5).
     let decision = NumericalRank.decide(eigenvalues: values, dimension: l.dimension)

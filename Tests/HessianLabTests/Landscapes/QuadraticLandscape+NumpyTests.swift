@@ -24,7 +24,7 @@ struct QuadraticLandscapeNumpyTests {
   static func float32Rounded(rank r: Int, dimension d: Int, seed: UInt64) throws -> Matrix {
     let land = try QuadraticLandscape.withSpectrum(
       name: "exact", nonzeroEigenvalues: (1...r).map(Double.init), dimension: d, basis: .randomOrthonormal(seed: seed))
-    let h = land.denseHessianAtMinimum()
+    let h = try land.denseHessianAtMinimum()
     var out = Matrix(rows: d, columns: d)
     for i in 0..<d { for j in 0..<d { out[i, j] = Double(Float((h[i, j] + h[j, i]) / 2)) } }
     return out

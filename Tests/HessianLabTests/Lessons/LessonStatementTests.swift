@@ -56,7 +56,7 @@ struct LessonStatementTests {
     #expect(text.contains("machine epsilon of the array's own dtype"))
     #expect(text.contains("The trap is an upcast"))
     let land = try LandscapeSpec.resolve("quad-rank-deficient")
-    let h = land.denseHessian(at: land.minimum)
+    let h = try land.denseHessian(at: land.minimum)
     var h32 = h, e = h
     for k in h.elements.indices {
       h32.elements[k] = Double(Float(h.elements[k]))

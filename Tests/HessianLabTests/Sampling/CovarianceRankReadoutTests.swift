@@ -141,7 +141,7 @@ struct CovarianceRankReadoutTests {
     let sampler = try SelectionSampler(population: 1000, sigma: 1, centerOffset: [-1, 0])
     let run = try await sampler.sample(q, kept: 4000, seed: 8, workers: 2)
     let rel = try CovarianceHessianRelation.measure(
-      covariance: run.moments.meanCentredCovariance, hessian: q.denseHessianAtMinimum(), sigma: 1)
+      covariance: run.moments.meanCentredCovariance, hessian: try q.denseHessianAtMinimum(), sigma: 1)
     let eff = try #require(CovarianceHessianRelation.asymptoticScale(population: 1000, hessianEigenvalues: [2, 8], centerDistance: 1, sigma: 1))
     let centred = try #require(CovarianceHessianRelation.asymptoticScale(population: 1000, hessianEigenvalues: [2, 8], centerDistance: 0, sigma: 1))
     #expect(abs(rel.fittedScale / eff - 1) < 0.1, "fitted \(rel.fittedScale) vs κ(λ_eff) \(eff)")

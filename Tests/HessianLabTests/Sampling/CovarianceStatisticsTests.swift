@@ -72,7 +72,7 @@ struct CovarianceStatisticsTests {
     let sampler = try SelectionSampler(population: lambda, sigma: sigma)
     let run = try await sampler.sample(q, kept: n, seed: 77, workers: 2)
     let rel = try CovarianceHessianRelation.measure(
-      covariance: run.moments.secondMoment, hessian: q.denseHessianAtMinimum(), sigma: sigma)
+      covariance: run.moments.secondMoment, hessian: try q.denseHessianAtMinimum(), sigma: sigma)
     let kappa = try #require(
       CovarianceHessianRelation.asymptoticScale(population: lambda, hessianEigenvalues: [h, h], centerDistance: 0, sigma: sigma))
     #expect(abs(kappa - h / Double(lambda)) < 1e-14)
@@ -109,7 +109,7 @@ struct CovarianceStatisticsTests {
     // spread's MC standard deviation is ≈ 2√(d/n)·spread ≈ 0.03, so each step
     // (≥ 0.15) is ≥ 3.5 combined SDs: false-failure ≤ 2·Φ(−3.5) ≈ 5·10⁻⁴.
     let q = QuadraticLandscape(name: "q", storage: .diagonal([1, 3, 10]))
-    let h = q.denseHessianAtMinimum()
+    let h = try q.denseHessianAtMinimum()
     var spreads: [Double] = []
     for (i, lam) in [4, 40, 400].enumerated() {
       let s = try SelectionSampler(population: lam, sigma: 1)
