@@ -40,7 +40,7 @@ struct BudgetRefusalTests {
     BadInput(
       "compare dense confidence", ["compare", "nc-x2", "--confidence", "0.9999999999", "--method", "dense"],
       names: "--confidence", says: "ceiling"),
-    BadInput("compare seeds", ["compare", "quad:1:d=3", "--seeds", max], names: "--seeds", says: "ceiling"),
+    BadInput("compare seeds", ["compare", "quad:1:d=3", "--seeds", max], names: "--seeds", says: "seeds the binomial bound handles"),
   ]
 
   @Test("Refused with exit 2 and one line naming the input, before any heavy work", arguments: cases)

@@ -162,6 +162,19 @@ struct KnownFailingClass: Sendable {
   // │ KNOWN-FAILING CASE CLASSES (issue 17). Empty this list at merge.         │
   // └──────────────────────────────────────────────────────────────────────────┘
   static let all: [KnownFailingClass] = [
+    // Still open after the class fixes (seeds 17 and 18): a dense rank of a d = 10⁶ fixture is refused
+    // naming the fixture id instead of its file; `llc` on d = 10⁶ aborts in an allocation the budget
+    // does not yet cover; `compare` of d = 10⁷ and `--diagnostic-kept 10⁸` run past the bound.
+    KnownFailingClass(issueClass: 2, note: "memory not budgeted: a huge dimension aborts in allocation") { c, f in
+      f == .signal(SIGABRT) && c.traits.contains(.hugeSize)
+    },
+    KnownFailingClass(issueClass: 2, note: "a budget refusal names the fixture id, not the file given") { c, f in
+      guard case let .namesNothing(line) = f else { return false }
+      return c.traits.contains(.hugeSize) && line.contains("Hessian and its eigendecomposition")
+    },
+    KnownFailingClass(issueClass: 3, note: "time not budgeted: a huge size or count runs past the bound") { c, f in
+      f.kind == "timeout" && !c.traits.isDisjoint(with: [.hugeSize, .integerExtreme])
+    },
   ]
 }
 
