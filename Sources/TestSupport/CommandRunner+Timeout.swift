@@ -25,17 +25,7 @@ extension CommandRunner {
     _ arguments: [String], timeout: Double, in directory: URL = Repository.root,
     environment: [String: String] = [:]
   ) throws -> BoundedCommandResult {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let (process, out, err) = prepare(executable, arguments, in: directory, environment: environment)
     process.standardInput = FileHandle.nullDevice
     let exited = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in exited.signal() }

@@ -78,12 +78,11 @@ public enum CommandRunner {
     try launch(executable, arguments, in: directory, environment: [:], stop: (delay, signal))
   }
 
-  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it a
-  /// signal after a delay, and collects its output.
-  private static func launch(
-    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
-    stop: (delay: Double, signal: StopSignal)? = nil
-  ) throws -> CommandResult {
+  /// A process for `program arguments…` in `directory`, with the inherited environment plus
+  /// `NO_COLOR=1` and `environment`, its standard output and error on new pipes (not started).
+  static func prepare(
+    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String]
+  ) -> (process: Process, out: Pipe, err: Pipe) {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
@@ -95,6 +94,16 @@ public enum CommandRunner {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    return (process, out, err)
+  }
+
+  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it a
+  /// signal after a delay, and collects its output.
+  private static func launch(
+    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+    stop: (delay: Double, signal: StopSignal)? = nil
+  ) throws -> CommandResult {
+    let (process, out, err) = prepare(program, arguments, in: directory, environment: environment)
     try process.run()
     if let stop {
       Thread.sleep(forTimeInterval: stop.delay)
