@@ -15,6 +15,8 @@ public enum OracleError: Error, Equatable, Sendable, CustomStringConvertible {
   case noGradient
   /// A loss oracle returned a non-finite loss at its centre w*.
   case nonFiniteCenterLoss
+  /// A model oracle was asked for something its capabilities do not include.
+  case missingCapability(OracleCapability)
 
   public var description: String {
     switch self {
@@ -30,6 +32,8 @@ public enum OracleError: Error, Equatable, Sendable, CustomStringConvertible {
       "an operand of shape \(r)×\(c) was passed to an oracle of dimension d = \(d)"
     case .noGradient:
       "this loss oracle provides no gradient (SGLD and the volume estimator need one)"
+    case let .missingCapability(c):
+      "the oracle does not offer '\(c.rawValue)' (its capabilities lack it)"
     case .nonFiniteCenterLoss:
       "the loss at the centre w* is not finite"
     }
