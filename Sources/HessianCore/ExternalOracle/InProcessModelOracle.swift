@@ -3,10 +3,15 @@
 ///
 /// Cost: exactly the closures' (one call per block); nothing is cached.
 public struct InProcessModelOracle: ModelOracle {
+  /// The name shown in reports.
   public let name: String
+  /// The number of parameters d.
   public let dimension: Int
+  /// The precision the closures compute in (sets the rank threshold's ε).
   public let precision: Precision
+  /// The point w* where the Hessian is taken; the estimators' centre.
   public let center: [Double]
+  /// The requests there are closures for.
   public let capabilities: Set<OracleCapability>
   private let product: (@Sendable (Matrix) throws -> Matrix)?
   private let lossBlock: (@Sendable (Matrix) throws -> [Double])?
