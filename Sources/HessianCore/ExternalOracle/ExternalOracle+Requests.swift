@@ -1,0 +1,117 @@
+extension ExternalOracle {
+  /// H·V for a d×k block V (one vector per column): sent as k×d rows, the k×d reply put back as
+  /// d×k. Cost: k HVPs in the oracle, O(d·k) here.
+  ///
+  /// - Throws: ``OracleError/missingCapability(_:)`` without `hvp`, ``OracleError/operandShape(dimension:rows:columns:)``
+  ///   for a block without d rows, ``InputError/oracle(command:request:problem:lastStandardErrorLine:)``
+  ///   when the oracle fails.
+  public func apply(_ block: Matrix) throws -> Matrix {
+    try require(.hvp, rows: block.rows == dimension, block)
+    let vectors = block.transposed
+    let products = try exchange(.hvp, rows: vectors, reply: .hvpReply, replyColumns: dimension)
+    return products.transposed
+  }
+
+  /// The loss at each row of an n×d block of points. Cost: n losses in the oracle, O(n·d) here.
+  ///
+  /// - Throws: as ``apply(_:)``, for the `loss` capability and a block without d columns.
+  public func losses(at points: Matrix) throws -> [Double] {
+    try require(.loss, rows: points.columns == dimension, points)
+    return try exchange(.loss, rows: points, reply: .lossReply, replyColumns: 1).elements
+  }
+
+  /// The gradient at each row of an n×d block of points (n×d). Cost: n gradients in the oracle,
+  /// O(n·d) here.
+  ///
+  /// - Throws: as ``apply(_:)``, for the `gradient` capability and a block without d columns.
+  public func gradients(at points: Matrix) throws -> Matrix {
+    try require(.gradient, rows: points.columns == dimension, points)
+    return try exchange(.gradient, rows: points, reply: .gradientReply, replyColumns: dimension)
+  }
+
+  private func require(_ capability: OracleCapability, rows fits: Bool, _ operand: Matrix) throws(OracleError) {
+    guard capabilities.contains(capability) else { throw .missingCapability(capability) }
+    guard fits else { throw .operandShape(dimension: dimension, rows: operand.rows, columns: operand.columns) }
+  }
+
+  /// Sends the rows of `rows` (n×d) as `kind` requests, cut into contiguous slices across the
+  /// children, then reads every reply (kind `reply`, shape slice×`replyColumns`, finite) and
+  /// stacks them in order. Any failure stops all children and is remembered.
+  private func exchange(
+    _ kind: OracleFrame.Kind, rows: Matrix, reply: OracleFrame.Kind, replyColumns: Int
+  ) throws(InputError) -> Matrix {
+    lock.lock()
+    defer { lock.unlock() }
+    if let failure { throw failure }
+    let request = Self.describe(kind, count: rows.rows)
+    let slices = OracleShards.ranges(count: rows.rows, parts: children.count)
+    var current = 0
+    do throws(OracleChildFailure) {
+      for (index, slice) in slices.enumerated() {
+        current = index
+        let frame = OracleFrame.array(
+          kind, rows: slice.count, columns: rows.columns,
+          elements: Array(rows.elements[(slice.lowerBound * rows.columns)..<(slice.upperBound * rows.columns)]))
+        try children[index].send(frame.encoded(), deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
+      }
+      var out = [Double]()
+      out.reserveCapacity(rows.rows * replyColumns)
+      for (index, slice) in slices.enumerated() {
+        current = index
+        let frame = try children[index].receiveFrame(
+          expecting: .array(reply, rows: slice.count, columns: replyColumns),
+          deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
+        try Self.rejectError(frame)
+        let values = frame.values()
+        try Self.checkFinite(values, columns: replyColumns, firstRow: slice.lowerBound, what: "the reply")
+        out += values
+      }
+      return Matrix(rows: rows.rows, columns: replyColumns, elements: out)
+    } catch {
+      let failed = Self.failing(error, process: current, children: children, command: options.command, request: request)
+      children = []
+      failure = failed
+      throw failed
+    }
+  }
+
+  /// `hvp request of 40 vectors`, `loss request of 1 point`.
+  static func describe(_ kind: OracleFrame.Kind, count: Int) -> String {
+    let noun = kind == .hvp ? "vector" : "point"
+    return "\(kind.description.lowercased()) request of \(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// Throws the message of an ERROR frame (`the oracle reported: "…"`); other frames pass.
+  static func rejectError(_ frame: OracleFrame) throws(OracleChildFailure) {
+    if frame.header.kind == .error { _ = try text(of: frame) }
+  }
+
+  /// The JSON text of `frame`; for an ERROR frame, throws its message instead.
+  static func text(of frame: OracleFrame) throws(OracleChildFailure) -> String {
+    let text: String
+    do throws(OracleFrameError) { text = try frame.text() } catch { throw .frame(error) }
+    if frame.header.kind == .error { throw .reply("the oracle reported: \"\(OracleErrorMessage.message(in: text))\"") }
+    return text
+  }
+
+  /// Throws at the first NaN or infinity of `values` (rows of `columns`, numbered from `firstRow`).
+  static func checkFinite(_ values: [Double], columns: Int, firstRow: Int, what: String) throws(OracleChildFailure) {
+    guard let bad = values.firstIndex(where: { !$0.isFinite }) else { return }
+    let number = values[bad].isNaN ? "NaN" : values[bad] > 0 ? "+infinity" : "-infinity"
+    throw .reply("\(number) in \(what) (row \(firstRow + bad / columns), column \(bad % columns))")
+  }
+
+  /// What differs between two processes' handshakes, nil when they agree.
+  static func disagreement(_ a: OracleHello, _ pointA: [Double], _ b: OracleHello, _ pointB: [Double]) -> String? {
+    if a.dimension != b.dimension { return "dimension \(b.dimension), not \(a.dimension)" }
+    if a.precision != b.precision { return "precision \(b.precision.rawValue), not \(a.precision.rawValue)" }
+    if a.capabilities != b.capabilities {
+      let names = { (s: Set<OracleCapability>) in s.sorted().map(\.rawValue).joined(separator: ", ") }
+      return "capabilities [\(names(b.capabilities))], not [\(names(a.capabilities))]"
+    }
+    if let i = pointA.indices.first(where: { pointA[$0].bitPattern != pointB[$0].bitPattern }) {
+      return "its point differs at entry \(i) (\(pointB[i]), not \(pointA[i]))"
+    }
+    return nil
+  }
+}
