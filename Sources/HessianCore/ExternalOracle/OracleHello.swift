@@ -19,12 +19,31 @@ struct OracleHello: Equatable, Sendable {
   /// so d·k·8 bytes for k = 64 vectors must fit ``MemoryBudget``.
   static let budgetedBlockWidth = 64
 
+  /// The fields as JSON types (numbers as `Double`: Foundation's decoder reports a non-integer
+  /// for an `Int` as corrupt data without naming the key; integrality is checked here instead).
   private struct Fields: Decodable {
-    var `protocol`: Int?
-    var dimension: Int?
+    var `protocol`: Double?
+    var dimension: Double?
     var precision: String?
     var capabilities: [String]?
     var name: String?
+  }
+
+  /// `2` for 2.0, `2.5` for 2.5.
+  private static func integerText(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? "\(Int(x))" : "\(x)"
+  }
+
+  /// Which field a JSON decoding error is about, in words.
+  private static func describe(_ error: any Error) -> String {
+    let path: [any CodingKey]
+    switch error as? DecodingError {
+    case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?: path = context.codingPath
+    case .dataCorrupted(let context)?: path = context.codingPath
+    default: path = []
+    }
+    guard let key = path.first?.stringValue else { return "not a JSON object" }
+    return "'\(key)' has the wrong type or an unusable value"
   }
 
   /// Parses and validates a HELLO payload. Cost: O(text length).
@@ -34,19 +53,18 @@ struct OracleHello: Equatable, Sendable {
     let fields: Fields
     do {
       fields = try JSONDecoder().decode(Fields.self, from: Data(text.utf8))
-    } catch let DecodingError.typeMismatch(_, context) {
-      throw .reply("bad HELLO: '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
-    } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-      throw .reply("bad HELLO: '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has an unusable value")
     } catch {
-      throw .reply("bad HELLO: not a JSON object")
+      throw .reply("bad HELLO: \(describe(error))")
     }
     guard let version = fields.protocol else { throw .reply("bad HELLO: no 'protocol'") }
-    guard version == Int(OracleFrame.version) else {
-      throw .reply("the oracle speaks protocol \(version); this HessianLab speaks protocol \(OracleFrame.version)")
+    guard version == Double(OracleFrame.version) else {
+      throw .reply("the oracle speaks protocol \(integerText(version)); this HessianLab speaks protocol \(OracleFrame.version)")
     }
-    guard let dimension = fields.dimension else { throw .reply("bad HELLO: no 'dimension'") }
-    guard dimension >= 1 else { throw .reply("bad HELLO: dimension \(dimension) (must be at least 1)") }
+    guard let size = fields.dimension else { throw .reply("bad HELLO: no 'dimension'") }
+    guard size >= 1, size == size.rounded(), size < 0x1p62 else {
+      throw .reply("bad HELLO: dimension \(integerText(size)) (must be a whole number at least 1)")
+    }
+    let dimension = Int(size)
     let bytes = MemoryBudget.product(dimension, budgetedBlockWidth, 8)
     if let refusal = MemoryBudget.refusal(bytes, for: "a block of \(budgetedBlockWidth) vectors at dimension \(dimension)") {
       throw .reply("bad HELLO: \(refusal.description)")
