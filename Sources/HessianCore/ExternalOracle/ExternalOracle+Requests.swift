@@ -7,9 +7,7 @@ extension ExternalOracle {
   ///   when the oracle fails.
   public func apply(_ block: Matrix) throws -> Matrix {
     try require(.hvp, rows: block.rows == dimension, block)
-    let vectors = block.transposed
-    let products = try exchange(.hvp, rows: vectors, reply: .hvpReply, replyColumns: dimension)
-    return products.transposed
+    return try exchange(.hvp, block, columnsAreVectors: true, reply: .hvpReply, replyWidth: dimension)
   }
 
   /// The loss at each row of an n×d block of points. Cost: n losses in the oracle, O(n·d) here.
@@ -17,7 +15,7 @@ extension ExternalOracle {
   /// - Throws: as ``apply(_:)``, for the `loss` capability and a block without d columns.
   public func losses(at points: Matrix) throws -> [Double] {
     try require(.loss, rows: points.columns == dimension, points)
-    return try exchange(.loss, rows: points, reply: .lossReply, replyColumns: 1).elements
+    return try exchange(.loss, points, columnsAreVectors: false, reply: .lossReply, replyWidth: 1).elements
   }
 
   /// The gradient at each row of an n×d block of points (n×d). Cost: n gradients in the oracle,
@@ -26,7 +24,7 @@ extension ExternalOracle {
   /// - Throws: as ``apply(_:)``, for the `gradient` capability and a block without d columns.
   public func gradients(at points: Matrix) throws -> Matrix {
     try require(.gradient, rows: points.columns == dimension, points)
-    return try exchange(.gradient, rows: points, reply: .gradientReply, replyColumns: dimension)
+    return try exchange(.gradient, points, columnsAreVectors: false, reply: .gradientReply, replyWidth: dimension)
   }
 
   private func require(_ capability: OracleCapability, rows fits: Bool, _ operand: Matrix) throws(OracleError) {
@@ -34,39 +32,43 @@ extension ExternalOracle {
     guard fits else { throw .operandShape(dimension: dimension, rows: operand.rows, columns: operand.columns) }
   }
 
-  /// Sends the rows of `rows` (n×d) as `kind` requests, cut into contiguous slices across the
-  /// children, then reads every reply (kind `reply`, shape slice×`replyColumns`, finite) and
-  /// stacks them in order. Any failure stops all children and is remembered.
+  /// Sends the vectors of `block` (its rows, or with `columnsAreVectors` its columns) as `kind`
+  /// requests, cut into contiguous slices across the children, then reads every reply (kind
+  /// `reply`, shape slice×`replyWidth`, finite) into one result: count×`replyWidth`, or
+  /// `replyWidth`×count with `columnsAreVectors`. Any failure stops all children and is remembered.
   private func exchange(
-    _ kind: OracleFrame.Kind, rows: Matrix, reply: OracleFrame.Kind, replyColumns: Int
+    _ kind: OracleFrame.Kind, _ block: Matrix, columnsAreVectors: Bool, reply: OracleFrame.Kind, replyWidth: Int
   ) throws(InputError) -> Matrix {
     lock.lock()
     defer { lock.unlock() }
     if let failure { throw failure }
-    let request = Self.describe(kind, count: rows.rows)
-    let slices = OracleShards.ranges(count: rows.rows, parts: children.count)
+    let count = columnsAreVectors ? block.columns : block.rows
+    let request = Self.describe(kind, count: count)
+    let slices = OracleShards.ranges(count: count, parts: children.count)
+    var out = [Double](repeating: 0, count: count * replyWidth)
+    let outColumns = columnsAreVectors ? count : replyWidth
     var current = 0
     do throws(OracleChildFailure) {
       for (index, slice) in slices.enumerated() {
         current = index
-        let frame = OracleFrame.array(
-          kind, rows: slice.count, columns: rows.columns,
-          elements: Array(rows.elements[(slice.lowerBound * rows.columns)..<(slice.upperBound * rows.columns)]))
-        try children[index].send(frame.encoded(), deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
+        let bytes = OracleFrame.encodedRequest(kind, of: block, slice: slice, columnsAreVectors: columnsAreVectors)
+        try children[index].send(bytes, deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
       }
-      var out = [Double]()
-      out.reserveCapacity(rows.rows * replyColumns)
       for (index, slice) in slices.enumerated() {
         current = index
         let frame = try children[index].receiveFrame(
-          expecting: .array(reply, rows: slice.count, columns: replyColumns),
+          expecting: .array(reply, rows: slice.count, columns: replyWidth),
           deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
         try Self.rejectError(frame)
-        let values = frame.values()
-        try Self.checkFinite(values, columns: replyColumns, firstRow: slice.lowerBound, what: "the reply")
-        out += values
+        if let bad = frame.copyValues(into: &out, outColumns: outColumns, first: slice.lowerBound, rowsAreColumns: columnsAreVectors) {
+          let x = frame.values()[bad]
+          let number = x.isNaN ? "NaN" : x > 0 ? "+infinity" : "-infinity"
+          throw OracleChildFailure.reply(
+            "\(number) in the reply (row \(slice.lowerBound + bad / replyWidth), column \(bad % replyWidth))")
+        }
       }
-      return Matrix(rows: rows.rows, columns: replyColumns, elements: out)
+      return columnsAreVectors
+        ? Matrix(rows: replyWidth, columns: count, elements: out) : Matrix(rows: count, columns: replyWidth, elements: out)
     } catch {
       let failed = Self.failing(error, process: current, children: children, command: options.command, request: request)
       children = []

@@ -14,20 +14,21 @@ extension OracleChildProcess {
   /// shell reaped: the group id cannot be reused while the unreaped shell holds it, so the
   /// signal never reaches an unrelated process. Cost: two system calls.
   func reapIfEnded() -> OracleTermination? {
-    lock.withLock {
-      if let termination { return termination }
+    let (ended, newly) = lock.withLock { () -> (OracleTermination?, Bool) in
+      if let termination { return (termination, false) }
       var info = siginfo_t()
       let observed = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
-      if observed == 0, info._sifields._sigchld.si_pid == 0 { return nil }  // still running
-      if observed != 0, errno != ECHILD { return nil }
+      if observed == 0, info._sifields._sigchld.si_pid == 0 { return (nil, false) }  // still running
+      if observed != 0, errno != ECHILD { return (nil, false) }
       _ = kill(-pid, SIGKILL)
       var status: Int32 = 0
       var reaped: pid_t
       repeat { reaped = waitpid(pid, &status, 0) } while reaped < 0 && errno == EINTR
       termination = reaped == pid ? OracleTermination(waitStatus: status) : .vanished
-      OracleProcesses.unregister(pid)
-      return termination
+      return (termination, true)
     }
+    if newly { OracleProcesses.unregister(pid) }  // outside our lock: the registry never waits on it
+    return ended
   }
 
   /// Waits up to `seconds` (polling every 5 ms) for the child to end and reaps it; nil when it

@@ -60,6 +60,7 @@ public enum OracleProcesses {
 
   /// Removes a reaped child.
   static func unregister(_ pid: pid_t) {
-    _ = registry.lock.withLock { registry.children.removeValue(forKey: pid) }
+    let removed = registry.lock.withLock { registry.children.removeValue(forKey: pid) }
+    _ = removed  // released here, outside the registry's lock
   }
 }
