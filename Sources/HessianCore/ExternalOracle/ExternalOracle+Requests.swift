@@ -48,10 +48,15 @@ extension ExternalOracle {
     var out = [Double](repeating: 0, count: count * replyWidth)
     let outColumns = columnsAreVectors ? count : replyWidth
     var current = 0
+    let start = OracleTraffic.now
+    var step = OracleTraffic()
     do throws(OracleChildFailure) {
       for (index, slice) in slices.enumerated() {
         current = index
+        let encoding = OracleTraffic.now
         let bytes = OracleFrame.encodedRequest(kind, of: block, slice: slice, columnsAreVectors: columnsAreVectors)
+        step.codecSeconds += OracleTraffic.now - encoding
+        step.bytesSent += bytes.count
         try children[index].send(bytes, deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
       }
       for (index, slice) in slices.enumerated() {
@@ -60,13 +65,22 @@ extension ExternalOracle {
           expecting: .array(reply, rows: slice.count, columns: replyWidth),
           deadline: OracleClock.Deadline(seconds: options.timeoutSeconds))
         try Self.rejectError(frame)
-        if let bad = frame.copyValues(into: &out, outColumns: outColumns, first: slice.lowerBound, rowsAreColumns: columnsAreVectors) {
+        step.bytesReceived += OracleFrame.headerSize + frame.header.length
+        let decoding = OracleTraffic.now
+        let bad = frame.copyValues(into: &out, outColumns: outColumns, first: slice.lowerBound, rowsAreColumns: columnsAreVectors)
+        step.codecSeconds += OracleTraffic.now - decoding
+        if let bad {
           let x = frame.values()[bad]
           let number = x.isNaN ? "NaN" : x > 0 ? "+infinity" : "-infinity"
           throw OracleChildFailure.reply(
             "\(number) in the reply (row \(slice.lowerBound + bad / replyWidth), column \(bad % replyWidth))")
         }
       }
+      counts.requests += 1
+      counts.bytesSent += step.bytesSent
+      counts.bytesReceived += step.bytesReceived
+      counts.codecSeconds += step.codecSeconds
+      counts.seconds += OracleTraffic.now - start
       return columnsAreVectors
         ? Matrix(rows: replyWidth, columns: count, elements: out) : Matrix(rows: count, columns: replyWidth, elements: out)
     } catch {

@@ -34,6 +34,8 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
   var children: [OracleChildProcess]
   /// The error that ended the oracle, rethrown by every later request.
   var failure: InputError?
+  /// The counts behind ``traffic``.
+  var counts = OracleTraffic()
 
   private init(hello: OracleHello, point: [Double], options: OracleLaunchOptions, children: [OracleChildProcess]) {
     self.name = hello.name ?? OracleSpec.prefix + options.command
@@ -46,6 +48,9 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
   }
 
   deinit { shutdown() }
+
+  /// Requests, bytes and seconds exchanged so far (successful requests only).
+  public var traffic: OracleTraffic { lock.withLock { counts } }
 
   /// The process ids of the running children (empty after ``shutdown()`` or a failure).
   public var processIDs: [Int32] { lock.withLock { children.map(\.pid) } }

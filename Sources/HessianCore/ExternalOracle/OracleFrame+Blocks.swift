@@ -1,4 +1,7 @@
 extension OracleFrame {
+  /// The tile edge of the transposing copies (64 rows of a block, 64 columns of a reply).
+  static let tile = 64
+
   /// A whole float64 request frame (header and payload in one buffer) for a slice of a block:
   /// rows `slice` of `block` (points, one per row), or with `columnsAreVectors` its columns
   /// `slice`, each written as one row (an HVP block d×k goes out as k×d). Cost: one pass over
@@ -12,15 +15,21 @@ extension OracleFrame {
       let raw = UnsafeMutableRawBufferPointer(buffer)
       raw.copyBytes(from: header.encoded())
       block.elements.withUnsafeBufferPointer { entries in
-        var offset = headerSize
         if columnsAreVectors {
-          for j in slice {
-            for r in 0..<block.rows {
-              raw.storeBytes(of: entries[r * block.columns + j].bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
-              offset += 8
+          // Tiles of `tile` rows: the reads of one tile (tile × k entries) stay in cache while
+          // each of its columns is written out as a contiguous run.
+          for r0 in stride(from: 0, to: block.rows, by: tile) {
+            let r1 = min(r0 + tile, block.rows)
+            for (i, j) in slice.enumerated() {
+              var offset = headerSize + 8 * (i * width + r0)
+              for r in r0..<r1 {
+                raw.storeBytes(of: entries[r * block.columns + j].bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
+                offset += 8
+              }
             }
           }
         } else {
+          var offset = headerSize
           for i in (slice.lowerBound * width)..<(slice.upperBound * width) {
             raw.storeBytes(of: entries[i].bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
             offset += 8
@@ -44,15 +53,20 @@ extension OracleFrame {
     var firstBad: Int?
     payload.withUnsafeBytes { raw in
       out.withUnsafeMutableBufferPointer { target in
-        for i in 0..<rows {
-          for j in 0..<columns {
-            let k = i * columns + j
-            let x =
-              size == 8
-              ? Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)))
-              : Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))))
-            if !x.isFinite, firstBad == nil { firstBad = k }
-            target[rowsAreColumns ? j * outColumns + first + i : (first + i) * outColumns + j] = x
+        // Tiles of `tile` reply columns, so that the strided writes of the transposed case
+        // stay within a cache-sized part of `out`.
+        for j0 in stride(from: 0, to: columns, by: Self.tile) {
+          let j1 = min(j0 + Self.tile, columns)
+          for i in 0..<rows {
+            for j in j0..<j1 {
+              let k = i * columns + j
+              let x =
+                size == 8
+                ? Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)))
+                : Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))))
+              if !x.isFinite, firstBad.map({ k < $0 }) ?? true { firstBad = k }
+              target[rowsAreColumns ? j * outColumns + first + i : (first + i) * outColumns + j] = x
+            }
           }
         }
       }

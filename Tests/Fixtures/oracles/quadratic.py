@@ -23,6 +23,8 @@ the protocol in one way, so that each failure of docs/oracle-protocol.md can be 
   disagree:PATH      the first process to create PATH says d = 6, the others d = 5
   report-signals     puts its parent shell's ignored-signal mask (SigIgn) in HELLO's name
   hvp-only           offers only "hvp" (and an unknown capability, which must be ignored)
+  identity:D         H = I at d = D, w* = 0, "hvp" only, each reply the request's own bytes
+                     (no arithmetic: what is left of a request's time is the protocol's)
 
 With HESSIANLAB_TEST_PIDS=FILE in its environment it appends "SHELL_PID PID" to FILE at start,
 so a test can check that neither process outlives the oracle.
@@ -104,6 +106,12 @@ if mode == "report-signals":
 hello = {"protocol": 2 if mode == "protocol-2" else 1, "dimension": dimension,
          "precision": "float32" if mode == "float32" else "float64",
          "capabilities": ["hvp", "loss", "gradient"], "name": name, "future": {"ignored": True}}
+identity = mode.startswith("identity:")
+if identity:
+    dimension = int(mode.split(":", 1)[1])
+    CENTER = [0.0] * dimension
+    hello["dimension"] = dimension
+    hello["capabilities"] = ["hvp"]
 if mode == "hvp-only":
     hello["capabilities"] = ["hvp", "teleport"]
 if mode == "bad-hello":
@@ -117,6 +125,11 @@ while True:
     magic, version, kind, dt, rows, cols, length = struct.unpack("<4sHBBQQQ", header)
     if kind == 0x1F:
         sys.exit(0)
+    if identity:
+        payload = read_exactly(length)
+        out.write(MAGIC + struct.pack("<HBBQQQ", 1, 0x90, 8, rows, cols, length) + payload)
+        out.flush()
+        continue
     block = array("d", read_exactly(length))
     vectors = [list(block[i * cols:(i + 1) * cols]) for i in range(rows)]
     if mode == "exit-mid-run" and served == 1:

@@ -115,6 +115,18 @@ struct ExternalOracleTests {
     Self.expectNoChild(pids: pids, recorded: file)
   }
 
+  @Test("Traffic counts requests and bytes exactly (an identity oracle over 2 processes)")
+  func traffic() throws {
+    let oracle = try ExternalOracle.launch(OracleLaunchOptions(command: Self.command("identity:150"), processes: 2))
+    defer { oracle.shutdown() }
+    #expect(oracle.traffic == OracleTraffic())
+    let v = Self.block(150, 7, seed: 5)
+    #expect(try oracle.apply(v) == v)
+    let t = oracle.traffic
+    #expect(t.requests == 1 && t.bytesSent == 2 * 32 + 7 * 150 * 8 && t.bytesReceived == t.bytesSent)
+    #expect(t.codecSeconds > 0 && t.codecSeconds <= t.seconds)
+  }
+
   @Test("float32 replies are widened, and the precision comes from HELLO")
   func float32() throws {
     let oracle = try ExternalOracle.launch(OracleLaunchOptions(command: Self.command("float32")))

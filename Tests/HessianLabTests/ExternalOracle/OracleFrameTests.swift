@@ -120,6 +120,36 @@ struct OracleFrameTests {
     #expect(refused > 15_000)
   }
 
+  @Test("Block requests and replies go through the wire layout in slices, transposed or not, across tiles")
+  func blockLayout() throws {
+    let d = 130, k = 5  // d spans three tiles of 64
+    let block = Matrix(rows: d, columns: k, elements: (0..<(d * k)).map { Double($0) + 0.25 })
+    var columns = [Double](repeating: 0, count: d * k), rows = [Double](repeating: 0, count: d * k)
+    for slice in [0..<2, 2..<5] {
+      let sent = try OracleFrame.decode(
+        OracleFrame.encodedRequest(.hvp, of: block, slice: slice, columnsAreVectors: true),
+        expecting: .array(.hvp, rows: slice.count, columns: d))
+      #expect(sent.values() == slice.flatMap { block.column($0) })
+      let reply = OracleFrame(header: sent.header, payload: sent.payload)
+      #expect(reply.copyValues(into: &columns, outColumns: k, first: slice.lowerBound, rowsAreColumns: true) == nil)
+    }
+    #expect(columns == block.elements)
+    let points = block.transposed  // k×d: one point per row
+    for slice in [0..<3, 3..<5] {
+      let sent = try OracleFrame.decode(
+        OracleFrame.encodedRequest(.loss, of: points, slice: slice, columnsAreVectors: false),
+        expecting: .array(.loss, rows: slice.count, columns: d))
+      #expect(sent.values() == slice.flatMap { points.row($0) })
+      #expect(sent.copyValues(into: &rows, outColumns: d, first: slice.lowerBound, rowsAreColumns: false) == nil)
+    }
+    #expect(rows == points.elements)
+    var bad = Array(repeating: 1.0, count: 2 * d)
+    bad[d + 100] = .infinity
+    bad[d + 3] = .nan
+    let frame = OracleFrame.array(.hvpReply, rows: 2, columns: d, elements: bad)
+    #expect(frame.copyValues(into: &columns, outColumns: k, first: 0, rowsAreColumns: true) == d + 3)
+  }
+
   /// Little-endian `value` at `offset`.
   static func put(_ bytes: inout [UInt8], _ offset: Int, _ value: UInt64) {
     for i in 0..<8 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> UInt64(8 * i)) }
