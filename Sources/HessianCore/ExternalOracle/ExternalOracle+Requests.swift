@@ -44,6 +44,9 @@ extension ExternalOracle {
     if let failure { throw failure }
     let count = columnsAreVectors ? block.columns : block.rows
     let request = Self.describe(kind, count: count)
+    if children.isEmpty {
+      throw .oracle(command: options.command, request: request, problem: "the oracle was shut down", lastStandardErrorLine: nil)
+    }
     let slices = OracleShards.ranges(count: count, parts: children.count)
     var out = [Double](repeating: 0, count: count * replyWidth)
     let outColumns = columnsAreVectors ? count : replyWidth

@@ -30,7 +30,7 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
 
   /// Guards ``children`` and ``failure``; held for a whole request.
   let lock = NSLock()
-  /// The live children, in slice order; empty once shut down.
+  /// The live children, in slice order; empty once shut down or failed.
   var children: [OracleChildProcess]
   /// The error that ended the oracle, rethrown by every later request.
   var failure: InputError?
@@ -128,12 +128,7 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
   /// Cost: immediate for a server that obeys SHUTDOWN, at most about 4 s per child otherwise.
   public func shutdown() {
     let running: [OracleChildProcess] = lock.withLock {
-      defer {
-        children = []
-        if failure == nil {
-          failure = .oracle(command: options.command, request: "request", problem: "the oracle was shut down", lastStandardErrorLine: nil)
-        }
-      }
+      defer { children = [] }
       return children
     }
     let goodbye = OracleFrame.empty(.shutdown).encoded()

@@ -109,7 +109,9 @@ struct ExternalOracleTests {
       results.append(hv.elements + losses + gradients.elements)
       oracle.shutdown()
       #expect(oracle.processIDs.isEmpty)
-      #expect(throws: InputError.self) { try oracle.apply(v) }
+      #expect(throws: InputError.oracle(
+        command: Self.command("ok", pids: file), request: "hvp request of 7 vectors", problem: "the oracle was shut down",
+        lastStandardErrorLine: nil)) { try oracle.apply(v) }
     }
     #expect(results[0] == results[1])
     Self.expectNoChild(pids: pids, recorded: file)
