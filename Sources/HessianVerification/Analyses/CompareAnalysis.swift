@@ -60,10 +60,15 @@ public enum CompareAnalysis {
   ///
   /// - Throws: ``InputError`` naming `.seeds` when given, else `.confidence`.
   static func checkWork(_ landscapes: [any Landscape], configuration cfg: ComparisonConfiguration) throws(InputError) {
-    let perSeed = MemoryBudget.product(landscapes.count, cfg.methods.count)
+    try checkWork(count: landscapes.count, configuration: cfg)
+  }
+
+  /// ``checkWork(_:configuration:)`` for `count` subjects.
+  static func checkWork(count: Int, configuration cfg: ComparisonConfiguration) throws(InputError) {
+    let perSeed = MemoryBudget.product(count, cfg.methods.count)
     let seeds = cfg.seedsPerLevel
     let estimate = perSeed.flatMap { MemoryBudget.product(seeds, $0) }
-    let what = "\(seeds) seeds per budget level on \(landscapes.count) landscape(s) and \(cfg.methods.count) method(s)"
+    let what = "\(seeds) seeds per budget level on \(count) landscape(s) and \(cfg.methods.count) method(s)"
     if let given = cfg.seeds {
       try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .seeds, value: "\(given)")
     } else {

@@ -78,4 +78,21 @@ struct AnalysisSubjectTests {
     guard case let .oracle(d) = try DescribeAnalysis.run(AnalysisSubject(oracle: broken)) else { Issue.record("not an oracle"); return }
     #expect(d.oracle.trust.checks.first?.outcome == .failed)
   }
+
+  @Test("compare on an oracle judges runs against the dense reference through its HVPs, and skips covariance without losses")
+  func compareOnOracle() async throws {
+    var options = CompareAnalysis.Options()
+    options.configuration.confidence = 0.8
+    options.configuration.risk = 0.2
+    options.configuration.keptCapFactor = 8
+    options.configuration.methods = [.dense, .block, .covariance]
+    let hvpOnly = AnalysisSubject(oracle: OracleFixtures.quadratic(capabilities: [.hvp]))
+    let report = try await CompareAnalysis.run(subjects: [hvpOnly], options: options)
+    let c = try #require(report.comparisons.first)
+    #expect(c.exactRank == 3 && c.oracle != nil)
+    #expect(c.methods.first { $0.method == .covariance }?.capNote?.contains("'loss'") == true)
+    #expect(c.methods.first { $0.method == .block }?.reachedConfidence == true)
+    let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+    #expect(json.contains("\"referenceRank\":3") && !json.contains("exactRank"), "\(json)")
+  }
 }

@@ -40,6 +40,14 @@ struct OracleHonestyTests {
     llc.sgld.burnIn = 50
     let l = try LLCAnalysis.run(subject, options: llc)
     out.append(("llc", l.text + "\n" + (try json(l))))
+    var compare = CompareAnalysis.Options()
+    compare.configuration.confidence = 0.8
+    compare.configuration.risk = 0.2
+    compare.configuration.keptCapFactor = 8
+    compare.configuration.population = 8
+    compare.configuration.slqProbeCap = 4
+    let m = try await CompareAnalysis.run(subjects: [subject], options: compare)
+    out.append(("compare", m.text + "\n" + (try json(m))))
     let d = try DescribeAnalysis.run(subject)
     out.append(("describe", d.text + "\n" + (try json(d))))
     return out
