@@ -107,9 +107,15 @@ struct CompareCommand: AsyncParsableCommand {
     options.sweepDimensions = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
     let settings = try oracleOptions.settings(for: landscapes)
     var resolved: [AnalysisSubject] = []
-    defer { for s in resolved { s.shutdown() } }
-    for text in landscapes { resolved.append(try SubjectSpec.resolve(text, oracle: settings)) }
-    let report = try await CompareAnalysis.run(subjects: resolved, options: options, progress: StatusLine.make())
+    let report: CompareReport
+    do {
+      for text in landscapes { resolved.append(try SubjectSpec.resolve(text, oracle: settings)) }
+      report = try await CompareAnalysis.run(subjects: resolved, options: options, progress: StatusLine.make())
+      for s in resolved { s.shutdown() }
+    } catch {
+      for s in resolved { s.shutdown() }  // not a defer: see AnalysisSubject.whileOpen
+      throw error
+    }
     StatusLine.clear()
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {

@@ -85,8 +85,12 @@ struct CovarianceCommand: AsyncParsableCommand {
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
-    defer { land.shutdown() }
+    let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
+    try await subject.whileOpen { try await work(on: $0) }
+  }
+
+  /// The analysis (or plan) of `land`, printed and saved.
+  func work(on land: AnalysisSubject) async throws {
     let options = CovarianceAnalysis.Options(
       population: population, kept: kept, sigma: sigma, scheme: try selectionScheme(),
       centerOffset: try parseOffset(dimension: land.dimension), estimate: estimate, diagnosticKept: diagnosticKept,

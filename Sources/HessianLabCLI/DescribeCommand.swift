@@ -24,8 +24,7 @@ struct DescribeCommand: AsyncParsableCommand {
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
     let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
-    defer { subject.shutdown() }
-    let report = try DescribeAnalysis.run(subject)
+    let report = try await subject.whileOpen { try DescribeAnalysis.run($0) }
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
   }
 }

@@ -101,8 +101,12 @@ struct LLCCommand: AsyncParsableCommand {
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
-    defer { land.shutdown() }
+    let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
+    try await subject.whileOpen { try work(on: $0) }
+  }
+
+  /// The learning-coefficient analysis of `land`, printed.
+  func work(on land: AnalysisSubject) throws {
     if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
     var options = LLCAnalysis.Options(seed: seed ?? UInt64.random(in: 0...UInt64.max))
     if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }

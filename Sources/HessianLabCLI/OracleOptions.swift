@@ -47,3 +47,19 @@ struct OracleOptions: ParsableArguments {
     return s
   }
 }
+
+extension AnalysisSubject {
+  /// Runs `body` on the subject, then shuts its oracle processes down, on success and on error
+  /// alike. (Not a `defer` in the caller: Swift 6.3 miscompiles a `defer` releasing this value
+  /// in some async functions, a crash at the end of `spectrum`.)
+  func whileOpen<T>(_ body: (AnalysisSubject) async throws -> T) async throws -> T {
+    do {
+      let value = try await body(self)
+      shutdown()
+      return value
+    } catch {
+      shutdown()
+      throw error
+    }
+  }
+}

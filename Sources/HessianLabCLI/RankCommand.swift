@@ -66,9 +66,13 @@ struct RankCommand: AsyncParsableCommand {
   func runWithinBudget() async throws {
     // The one loader for every input; a saddle is accepted (the rank counts |λ|, and the
     // dense method warns), and no eigendecomposition is made at load.
-    let land = try SubjectSpec.resolve(
+    let subject = try SubjectSpec.resolve(
       input, hessianCheck: .symmetryOnly, oracle: try oracleOptions.settings(for: [input]))
-    defer { land.shutdown() }
+    try await subject.whileOpen { try work(on: $0) }
+  }
+
+  /// The rank of `land`, printed and saved.
+  func work(on land: AnalysisSubject) throws {
     let method = self.method.resolved(for: land)
     let options = RankAnalysis.Options(
       method: method, threshold: threshold,

@@ -78,9 +78,13 @@ struct SpectrumCommand: AsyncParsableCommand {
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try SubjectSpec.resolve(
+    let subject = try SubjectSpec.resolve(
       landscape, hessianCheck: .saddleAllowed, oracle: try oracleOptions.settings(for: [landscape]))
-    defer { land.shutdown() }
+    try await subject.whileOpen { try await work(on: $0) }
+  }
+
+  /// The spectrum of `land`, printed and saved.
+  func work(on land: AnalysisSubject) async throws {
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
     let options = SpectrumAnalysis.Options(

@@ -18,18 +18,23 @@ public struct AnalysisSubject: Sendable {
   public let source: Source
   /// What a failed trust check of an oracle does (``OracleTrustChecks``); unused for a landscape.
   public var trustPolicy: OracleTrustPolicy
+  /// What the user typed, named by every error line (`oracle:COMMAND`); the name otherwise.
+  public var input: String
 
   /// A subject for `landscape`.
   public init(_ landscape: any Landscape) {
     source = .landscape(landscape)
     trustPolicy = .refuse
+    input = landscape.name
   }
 
   /// A subject for the model behind `oracle`; `trustPolicy` says whether a failed trust check
-  /// refuses the analyses (the default) or only warns.
-  public init(oracle: any ModelOracle, trustPolicy: OracleTrustPolicy = .refuse) {
+  /// refuses the analyses (the default) or only warns; `input` is what error lines name
+  /// (default: the oracle's name).
+  public init(oracle: any ModelOracle, trustPolicy: OracleTrustPolicy = .refuse, input: String? = nil) {
     source = .oracle(oracle)
     self.trustPolicy = trustPolicy
+    self.input = input ?? oracle.name
   }
 
   /// The name shown in reports (the landscape's spec or the oracle's name).
@@ -101,13 +106,13 @@ public struct AnalysisSubject: Sendable {
 
   /// Refuses, before any work, an `analysis` needing a capability the subject lacks.
   ///
-  /// - Throws: ``InputError/spec(_:problem:)`` naming the subject, the analysis and the first
+  /// - Throws: ``InputError/spec(_:problem:)`` naming the subject's ``input``, the analysis and the first
   ///   missing capability, and what the oracle does offer.
   public func require(_ needed: Set<OracleCapability>, for analysis: AnalysisKind) throws(InputError) {
     guard let missing = needed.subtracting(capabilities).sorted().first else { return }
     let offered = capabilities.sorted().map(\.rawValue).joined(separator: ", ")
     throw InputError.spec(
-      name,
+      input,
       problem: "\(analysis.rawValue) needs the oracle capability '\(missing.rawValue)', which this oracle does not offer "
         + "(it offers: \(offered.isEmpty ? "nothing" : offered))")
   }

@@ -28,7 +28,7 @@ extension CompareAnalysis {
         continue
       }
       guard let oracle = s.oracle, let summary = try s.prepare(for: .compare) else { continue }
-      var c = try await OracleFailureNaming.naming(s.name) {
+      var c = try await OracleFailureNaming.naming(s.input) {
         try await MethodComparison.compare(oracle: oracle, configuration: cfg, progress: progress)
       }
       c.oracle = summary

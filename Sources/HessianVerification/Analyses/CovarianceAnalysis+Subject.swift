@@ -17,7 +17,7 @@ extension CovarianceAnalysis {
     let wantsH = options.hessianComparison == .knownOrExactProducts
     let hasH = subject.capabilities.contains(.hvp)
     let op = subject.hessianOperator()
-    var report = try await OracleFailureNaming.naming(subject.name) {
+    var report = try await OracleFailureNaming.naming(subject.input) {
       try await core(
         oracle, name: subject.name, options: options, isKnownQuadratic: false, knownRank: nil, progress: progress
       ) { c, sampler in
@@ -44,7 +44,7 @@ extension CovarianceAnalysis {
   public static func plan(_ subject: AnalysisSubject, options: Options) async throws -> CovariancePlanReport {
     guard let oracle = subject.oracle else { return try await plan(subject.landscape!, options: options) }
     let summary = try subject.prepare(for: .covariance)
-    var report = try await OracleFailureNaming.naming(subject.name) {
+    var report = try await OracleFailureNaming.naming(subject.input) {
       try await planCore(oracle, name: subject.name, options: options)
     }
     report.oracle = summary

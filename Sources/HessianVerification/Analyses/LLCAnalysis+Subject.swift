@@ -35,13 +35,13 @@ extension LLCAnalysis {
     var bounds: LearningCoefficientBounds?
     var volume: VolumeScalingEstimate?
     var sgld: SGLDEstimate?
-    try OracleFailureNaming.naming(subject.name) {
+    try OracleFailureNaming.naming(subject.input) {
       if let r = options.rank {
         guard r >= 0, r <= d else { throw InputError.parameter(.rank, value: "\(r)", problem: "\(r) is not between 0 and d = \(d)") }
         bounds = LearningCoefficientBounds(rank: r, dimension: d, source: options.rankSource)
       } else if caps.contains(.hvp) {
         let method = options.rankMethod.resolved(for: subject)
-        try RankWork.check(method: method, dimension: d, steps: nil, probes: 100, name: subject.name)
+        try RankWork.check(method: method, dimension: d, steps: nil, probes: 100, name: subject.input)
         var rankRng = rng.child(1000)
         let result: RankResult
         do {

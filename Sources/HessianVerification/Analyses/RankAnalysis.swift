@@ -59,9 +59,9 @@ public enum RankAnalysis {
     if let landscape = subject.landscape { return try run(landscape, options: options) }
     try RankWork.check(
       method: options.method, dimension: subject.dimension, steps: options.steps, probes: options.probes,
-      name: subject.name)
+      name: subject.input)
     let summary = try subject.prepare(for: .rank)
-    var report = try OracleFailureNaming.naming(subject.name) {
+    var report = try OracleFailureNaming.naming(subject.input) {
       try compute(subject.hessianOperator(), name: subject.name, options: options)
     }
     report.oracle = summary

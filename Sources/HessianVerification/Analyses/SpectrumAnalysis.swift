@@ -57,7 +57,7 @@ public enum SpectrumAnalysis {
   ///   a trust check or fails while answering.
   public static func run(_ subject: AnalysisSubject, options: Options) throws -> SpectrumReport {
     if let landscape = subject.landscape { return try run(landscape, options: options) }
-    try checkCount(options, dimension: subject.dimension, name: subject.name)
+    try checkCount(options, dimension: subject.dimension, name: subject.input)
     let summary = try subject.prepare(for: .spectrum)
     var report = try compute(
       subject.hessianOperator(), name: subject.name, warnings: summary?.warnings ?? [], options: options)
@@ -66,7 +66,7 @@ public enum SpectrumAnalysis {
   }
 
   /// Refuses K > d.
-  static func checkCount(_ options: Options, dimension d: Int, name: String) throws(InputError) {
+  static func checkCount(_ options: Options, dimension d: Int, name: String) throws {
     if case let .extremes(end, k) = options.mode, k > d {
       throw InputError.parameter(end == .top ? .top : .bottom, value: "\(k)", problem: "K = \(k) is more than the dimension d = \(d) of \(name)")
     }

@@ -51,6 +51,6 @@ public enum SubjectSpec {
     }
     let options = OracleLaunchOptions(
       command: command, processes: settings.processes, timeoutSeconds: settings.timeoutSeconds)
-    return AnalysisSubject(oracle: try launch(options), trustPolicy: settings.trustPolicy)
+    return AnalysisSubject(oracle: try launch(options), trustPolicy: settings.trustPolicy, input: trimmed)
   }
 }

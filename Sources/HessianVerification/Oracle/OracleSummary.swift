@@ -82,7 +82,7 @@ extension AnalysisSubject {
   public func prepare(for analysis: AnalysisKind) throws -> OracleSummary? {
     guard let oracle else { return nil }
     try require(analysis.requiredCapabilities, for: analysis)
-    let trust = try OracleTrustChecks.run(oracle, policy: trustPolicy)
+    let trust = try OracleTrustChecks.run(oracle, policy: trustPolicy, input: input)
     return OracleSummary(
       name: oracle.name, dimension: oracle.dimension, precision: oracle.precision,
       capabilities: oracle.capabilities.sorted(), trust: trust)

@@ -27,7 +27,11 @@ public enum OracleTrustChecks {
   /// - Throws: ``InputError/spec(_:problem:)`` naming the oracle, the first failed check, its
   ///   measured value and tolerance, under ``OracleTrustPolicy/refuse``; an oracle's failure
   ///   while answering, as an ``InputError`` naming the oracle.
-  public static func run(_ oracle: any ModelOracle, policy: OracleTrustPolicy = .refuse) throws -> OracleTrustReport {
+  /// - Parameter input: what error lines name (what the user typed; default the oracle's name).
+  public static func run(
+    _ oracle: any ModelOracle, policy: OracleTrustPolicy = .refuse, input: String? = nil
+  ) throws -> OracleTrustReport {
+    let input = input ?? oracle.name
     let op = HessianOperator(oracle, name: oracle.name)
     let counted = CountingLossOracle(oracle)
     let caps = oracle.capabilities
@@ -35,7 +39,7 @@ public enum OracleTrustChecks {
     var rng = SeededGenerator(seed: SeedTable.seed(for: "oracle/trust-checks"))
     var checks: [OracleTrustCheck] = []
     var norm: Double?
-    try OracleFailureNaming.naming(oracle.name) {
+    try OracleFailureNaming.naming(input) {
       let noHVP = "the oracle offers no HVPs"
       var probes: [[Double]] = [], products: [[Double]] = []
       if caps.contains(.hvp) {
@@ -64,7 +68,7 @@ public enum OracleTrustChecks {
       checks: checks, policy: policy, hessianVectorProducts: op.applicationCount,
       lossEvaluations: counted.lossEvaluations, gradientEvaluations: counted.gradientEvaluations)
     if policy == .refuse, let failed = report.checks.first(where: { $0.outcome == .failed }) {
-      throw refusal(oracle.name, failed)
+      throw refusal(input, failed)
     }
     return report
   }
