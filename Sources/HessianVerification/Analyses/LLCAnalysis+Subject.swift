@@ -54,7 +54,7 @@ extension LLCAnalysis {
           throw LLCAnalysisError.rankFailed(method: method, underlying: error)
         }
         bounds = LearningCoefficientBounds(rank: result.rank, dimension: d, source: .hessian)
-        warnings += result.warnings.map { Warning($0.code, "rank: \($0.message)") }
+        warnings += result.warnings.map(OracleWording.plain).map { Warning($0.code, "rank: \($0.message)") }
       } else {
         skip(.bounds, [.hvp], "the Hessian rank behind the bounds (without a stated rank)")
       }

@@ -65,7 +65,7 @@ public enum RankAnalysis {
       try compute(subject.hessianOperator(), name: subject.name, options: options)
     }
     report.oracle = summary
-    report.result.warnings = (summary?.warnings ?? []) + report.result.warnings
+    report.result.warnings = (summary?.warnings ?? []) + report.result.warnings.map(OracleWording.plain)
     return report
   }
 
