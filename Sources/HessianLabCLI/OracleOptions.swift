@@ -7,12 +7,14 @@ import HessianLab
 struct OracleOptions: ParsableArguments {
   @Option(
     name: .customLong("oracle-processes"),
-    help: "oracle: inputs: start N copies of the command (1…64) and split each block across them (default 1).")
+    help: ArgumentHelp(
+      "oracle: inputs: start N copies of the command (1…64) and split each block across them (default 1).", valueName: "n"))
   var processes: Int?
 
   @Option(
     name: .customLong("oracle-timeout"),
-    help: "oracle: inputs: the longest wait, in seconds, for the handshake or any one reply (default 300).")
+    help: ArgumentHelp(
+      "oracle: inputs: the longest wait, in seconds, for the handshake or any one reply (default 300).", valueName: "seconds"))
   var timeout: Double?
 
   @Flag(
