@@ -20,7 +20,8 @@ extension CompareAnalysis {
         for: "the λ×d candidate matrix of the covariance route on \(s.name)",
         parameter: .population, value: "\(cfg.population)")
     }
-    try checkWork(count: subjects.count, configuration: cfg)
+    try checkWork(subjects.map { (name: $0.input, dimension: $0.dimension) }, configuration: cfg)
+    try checkSweep(options)
     var comparisons: [LandscapeComparison] = []
     for s in subjects {
       if let land = s.landscape {

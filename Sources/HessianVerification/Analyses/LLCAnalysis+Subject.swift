@@ -20,9 +20,12 @@ extension LLCAnalysis {
     _ subject: AnalysisSubject, options: Options, progress: ((Int, Int) -> Void)? = nil
   ) throws -> LLCSubjectReport {
     guard let oracle = subject.oracle else { return .landscape(try run(subject.landscape!, options: options, progress: progress)) }
-    guard let summary = try subject.prepare(for: .llc) else { preconditionFailure("an oracle subject has a summary") }
     let caps = subject.capabilities
     let d = subject.dimension
+    // Every estimator's budget is checked before any work (the trust checks and the rank included).
+    if options.method.runs(.volume) { try options.volume.checkBudgets(dimension: d) }
+    if options.method.runs(.sgld) { try options.sgld.checkBudgets(dimension: d) }
+    guard let summary = try subject.prepare(for: .llc) else { preconditionFailure("an oracle subject has a summary") }
     let rng = SeededGenerator(seed: options.seed)
     var warnings = summary.warnings
     var skipped: [OracleLLCReport.Skipped] = []
