@@ -318,7 +318,7 @@ struct BadInputTests {
     BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),
     BadInput("negative lesson number", ["lesson", "start", "-1"], names: "'-1'", says: "negative number is not valid"),
     // oracle: inputs and the --oracle-* options.
-    BadInput("oracle: without a command", ["rank", "oracle:"], names: "oracle:", says: "no command after 'oracle:'"),
+    BadInput("oracle: without a command", ["rank", "oracle:"], names: "oracle:", says: "needs a command after 'oracle:'"),
     BadInput("--oracle-processes 0", ["rank", "oracle:true", "--oracle-processes", "0"], names: "--oracle-processes", says: "between 1 and 64"),
     BadInput("--oracle-processes 65", ["llc", "oracle:true", "--oracle-processes", "65"], names: "--oracle-processes", says: "between 1 and 64"),
     BadInput("--oracle-timeout 0", ["spectrum", "oracle:true", "--oracle-timeout", "0"], names: "--oracle-timeout", says: "positive, finite"),

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Every command on a real `oracle:` input: `fixtures/oracles/trust_oracle.py` (standard-library
+/// Every command on a real `oracle:` input: `Tests/Fixtures/oracles/trust_oracle.py` (standard-library
 /// Python) serves ½Σhᵢ(wᵢ − cᵢ)² with h = (3, 1, 0.5, 0, 0, 0), optionally with a defect.
 @Suite("Commands on an oracle: trust checks, capabilities, honest wording, schema")
 struct OracleCommandTests {
   static func spec(_ arguments: String = "") -> String {
-    "oracle:python3 fixtures/oracles/trust_oracle.py" + (arguments.isEmpty ? "" : " " + arguments)
+    "oracle:python3 Tests/Fixtures/oracles/trust_oracle.py" + (arguments.isEmpty ? "" : " " + arguments)
   }
 
   static let commands: [[String]] = [

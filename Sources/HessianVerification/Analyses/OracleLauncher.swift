@@ -1,16 +1,18 @@
 /// The launcher of `oracle:COMMAND` inputs used by ``SubjectSpec/resolve(_:hessianCheck:oracle:launch:)``
-/// and the shutdown of what it started.
+/// (``ExternalOracle/launch(_:)``) and the shutdown of what it started.
 public enum OracleLauncher {
-  /// Starts the external oracle of `options`.
+  /// Starts the external oracle of `options` (its processes, handshake and point).
   ///
-  /// - Throws: ``InputError`` naming the spec: this build has no external-oracle transport yet.
+  /// - Throws: ``InputError`` naming the command: a process that cannot start, a malformed or
+  ///   late handshake, processes that disagree (``ExternalOracle/launch(_:)``).
   public static func launch(_ options: OracleLaunchOptions) throws -> any ModelOracle {
-    throw InputError.spec(
-      SubjectSpec.oraclePrefix + options.command, problem: "external oracles are not available in this build")
+    try ExternalOracle.launch(options)
   }
 
-  /// Stops `oracle`'s processes when it started any (an in-process oracle has none).
-  public static func shutdown(_ oracle: any ModelOracle) {}
+  /// Stops `oracle`'s processes when it started any (an in-process oracle has none). Idempotent.
+  public static func shutdown(_ oracle: any ModelOracle) {
+    (oracle as? ExternalOracle)?.shutdown()
+  }
 }
 
 extension AnalysisSubject {

@@ -23,8 +23,8 @@ public enum SubjectSpec {
   /// Starts an oracle from its launch options.
   public typealias Launcher = @Sendable (OracleLaunchOptions) throws -> any ModelOracle
 
-  /// The `oracle:` prefix.
-  public static let oraclePrefix = "oracle:"
+  /// The `oracle:` prefix (``OracleSpec/prefix``).
+  public static let oraclePrefix = OracleSpec.prefix
 
   /// Whether `text` names an external oracle (`oracle:COMMAND`, leading blanks ignored).
   public static func isOracle(_ text: String) -> Bool {
@@ -34,20 +34,18 @@ public enum SubjectSpec {
   /// The subject `text` names: an oracle started by `launch` with `settings`, or a landscape.
   ///
   /// The caller owns a started oracle and must end it with ``AnalysisSubject/shutdown()`` on
-  /// every path (the CLI does so in a `defer`).
+  /// every path (the CLI does so in `whileOpen`).
   ///
   /// - Parameter hessianCheck: what is required of a `.npy` Hessian (landscapes only).
-  /// - Throws: ``InputError`` naming the spec: an empty command, a launch failure (the oracle's
-  ///   own message), or any landscape-spec error.
+  /// - Throws: ``InputError`` naming the spec: an empty command (``OracleSpec/command(in:)``), a
+  ///   launch failure (the oracle's own message), or any landscape-spec error.
   public static func resolve(
     _ text: String, hessianCheck: HessianFileCheck = .minimum, oracle settings: OracleSettings = OracleSettings(),
     launch: Launcher = OracleLauncher.launch
   ) throws -> AnalysisSubject {
-    guard isOracle(text) else { return AnalysisSubject(try LandscapeSpec.resolve(text, hessianCheck: hessianCheck)) }
     let trimmed = String(text.drop { $0 == " " || $0 == "\t" })
-    let command = String(trimmed.dropFirst(oraclePrefix.count))
-    guard !command.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw InputError.spec(trimmed, problem: "no command after 'oracle:' (write oracle:COMMAND, e.g. 'oracle:python3 model.py')")
+    guard let command = try OracleSpec.command(in: trimmed) else {
+      return AnalysisSubject(try LandscapeSpec.resolve(text, hessianCheck: hessianCheck))
     }
     let options = OracleLaunchOptions(
       command: command, processes: settings.processes, timeoutSeconds: settings.timeoutSeconds)

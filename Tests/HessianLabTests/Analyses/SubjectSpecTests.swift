@@ -27,7 +27,7 @@ struct SubjectSpecTests {
     let error = #expect(throws: InputError.self) {
       try SubjectSpec.resolve("oracle:  ") { _ in Issue.record("launched"); return OracleFixtures.quadratic() }
     }
-    #expect(error?.description.contains("no command after 'oracle:'") == true)
+    #expect(error?.description.contains("needs a command after 'oracle:'") == true)
     #expect(SubjectSpec.isOracle("\toracle:x") && !SubjectSpec.isOracle("quad:1:d=2"))
   }
 }
