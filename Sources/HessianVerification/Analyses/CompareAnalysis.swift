@@ -40,12 +40,7 @@ public enum CompareAnalysis {
         parameter: .population, value: "\(cfg.population)")
     }
     try checkWork(landscapes, configuration: cfg)
-    for d in options.sweepDimensions ?? [] {
-      let flops = MemoryBudget.product(cfg.seedsPerLevel, firstLevelFlops(dimension: d, configuration: cfg) ?? -1)
-      try WorkBudget.check(
-        flops, .flops, for: "the first budget level of \(cfg.seedsPerLevel) seeds at d = \(d)", parameter: .sweep,
-        value: "d=\(d)")
-    }
+    try checkSweep(options)
     var comparisons: [LandscapeComparison] = []
     for land in landscapes {
       comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: progress))
@@ -56,6 +51,19 @@ public enum CompareAnalysis {
         dimensions: dims, rankFraction: options.rankFraction, configuration: cfg, progress: progress)
     }
     return CompareReport(comparisons: comparisons, sweep: sweep)
+  }
+
+  /// Refuses a sweep dimension whose first budget level alone exceeds the flops ceiling.
+  ///
+  /// - Throws: ``InputError`` naming `.sweep`.
+  static func checkSweep(_ options: Options) throws(InputError) {
+    let cfg = options.configuration
+    for d in options.sweepDimensions ?? [] {
+      let flops = MemoryBudget.product(cfg.seedsPerLevel, firstLevelFlops(dimension: d, configuration: cfg) ?? -1)
+      try WorkBudget.check(
+        flops, .flops, for: "the first budget level of \(cfg.seedsPerLevel) seeds at d = \(d)", parameter: .sweep,
+        value: "d=\(d)")
+    }
   }
 
   /// Refuses, before any run, a comparison whose first budget level alone exceeds the
@@ -69,10 +77,16 @@ public enum CompareAnalysis {
   /// - Throws: ``InputError`` naming `.seeds` when given, else `.confidence`; naming the
   ///   landscape for the flops.
   static func checkWork(_ landscapes: [any Landscape], configuration cfg: ComparisonConfiguration) throws(InputError) {
-    let perSeed = MemoryBudget.product(landscapes.count, cfg.methods.count)
+    try checkWork(landscapes.map { (name: $0.name, dimension: $0.dimension) }, configuration: cfg)
+  }
+
+  /// ``checkWork(_:configuration:)`` for subjects given by name and dimension.
+  static func checkWork(_ landscapes: [(name: String, dimension: Int)], configuration cfg: ComparisonConfiguration) throws(InputError) {
+    let count = landscapes.count
+    let perSeed = MemoryBudget.product(count, cfg.methods.count)
     let seeds = cfg.seedsPerLevel
     let estimate = perSeed.flatMap { MemoryBudget.product(seeds, $0) }
-    let what = "\(seeds) seeds per budget level on \(landscapes.count) landscape(s) and \(cfg.methods.count) method(s)"
+    let what = "\(seeds) seeds per budget level on \(count) landscape(s) and \(cfg.methods.count) method(s)"
     if let given = cfg.seeds {
       try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .seeds, value: "\(given)")
     } else {
