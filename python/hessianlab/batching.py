@@ -89,7 +89,8 @@ class BlockFunction:
         single_ok = single is not None and single.shape == self._single_shape()
         if block_ok and single_ok:
             scale = max(float(np.max(np.abs(single), initial=0.0)), float(np.max(np.abs(block[0]), initial=0.0)))
-            agree = bool(np.all(np.abs(block[0] - single) <= self._tolerance * max(scale, np.finfo(float).tiny)))
+            with np.errstate(invalid="ignore", over="ignore"):
+                agree = bool(np.all(np.abs(block[0] - single) <= self._tolerance * max(scale, np.finfo(float).tiny)))
             self.batched = agree or not np.all(np.isfinite(single))
         elif block_ok or single_ok:
             self.batched = block_ok
