@@ -4,7 +4,9 @@ The trainable parameters are flattened into w (in ``model.named_parameters()`` o
 loss L(w) = loss_fn(functional_call(model, unflatten(w), (inputs,)), targets) is evaluated with
 ``torch.func``: HVPs are forward-over-reverse, ``jvp(grad(L), (w,), (v,))``, vmapped over the
 columns of the block; losses ``vmap(L)``; gradients ``vmap(grad(L))``. Buffers (batch-norm
-statistics) are passed unchanged. Computation in float64 by default.
+statistics) are passed unchanged. Computation in float64 by default, on the model's device. Put
+a model with dropout or batch normalisation in ``eval()`` mode first (the loss must be a function
+of w alone).
 """
 from __future__ import annotations
 
@@ -29,7 +31,10 @@ def oracle(model: "torch.nn.Module", loss_fn: Callable[[Any, Any], "torch.Tensor
     inputs = inputs.to(dtype) if torch.is_floating_point(inputs) else inputs
     targets = targets.to(dtype) if torch.is_tensor(targets) and torch.is_floating_point(targets) else targets
     named = [(key, value.detach().to(dtype)) for key, value in model.named_parameters() if value.requires_grad]
+    # Frozen parameters and buffers (batch-norm statistics) are passed unchanged, in dtype.
+    fixed = {key: value.detach().to(dtype) for key, value in model.named_parameters() if not value.requires_grad}
     buffers = {key: (value.to(dtype) if torch.is_floating_point(value) else value) for key, value in model.named_buffers()}
+    buffers.update(fixed)
     names = [key for key, _ in named]
     shapes = [value.shape for _, value in named]
     sizes = [value.numel() for _, value in named]
@@ -48,7 +53,8 @@ def oracle(model: "torch.nn.Module", loss_fn: Callable[[Any, Any], "torch.Tensor
     def numpy_in_out(function: Callable[["torch.Tensor"], "torch.Tensor"]) -> Callable[[np.ndarray], np.ndarray]:
         def call(x: np.ndarray) -> np.ndarray:
             with torch.no_grad():
-                return function(torch.as_tensor(np.asarray(x), dtype=dtype)).detach().cpu().numpy().astype(np.float64)
+                tensor = torch.from_numpy(np.array(x, dtype=np.float64)).to(device=w_star.device, dtype=dtype)
+                return function(tensor).detach().cpu().numpy().astype(np.float64)
         return call
 
     return ModelOracle(dimension=int(w_star.numel()), point=w_star.cpu().numpy().astype(np.float64),
