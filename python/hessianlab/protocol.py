@@ -160,16 +160,17 @@ def decode_header(header: bytes) -> "tuple[Kind, DType, int, int, int]":
 
 
 def _read_exactly(stream: BinaryIO, count: int, what: str) -> Optional[bytearray]:
-    buffer = bytearray(count)
-    view = memoryview(buffer)
-    got = 0
-    while got < count:
-        n = stream.readinto(view[got:])
-        if not n:
-            if got == 0:
+    """``count`` bytes, or ``None`` at end of stream before the first one. The buffer grows as
+    bytes arrive (at most 16 MiB at a time), so a corrupt length cannot allocate memory the
+    stream does not deliver."""
+    buffer = bytearray()
+    while len(buffer) < count:
+        chunk = stream.read(min(count - len(buffer), 1 << 24))
+        if not chunk:
+            if not buffer:
                 return None
-            raise ProtocolError(f"stream ended {count - got} bytes short inside {what}")
-        got += n
+            raise ProtocolError(f"stream ended {count - len(buffer)} bytes short inside {what}")
+        buffer += chunk
     return buffer
 
 

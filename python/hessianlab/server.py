@@ -83,6 +83,10 @@ class Oracle:
         """Serve this oracle until SHUTDOWN or end of input; see :func:`serve`. Returns the exit status."""
         if stdin is not None and stdout is not None:
             return serve_streams(self, stdin, stdout)
+        if stdout is None and os.isatty(1):
+            print("hessianlab: standard output is a terminal; this program is an oracle for hessian-lab, "
+                  "run it through it, e.g. hessian-lab rank 'oracle:python3 SCRIPT' --method block", file=sys.stderr)
+            return EXIT_PROTOCOL_ERROR
         with _protected_stdout() as channel:
             return serve_streams(self, stdin or sys.stdin.buffer, stdout or channel)
 

@@ -118,3 +118,16 @@ def test_a_reply_kind_from_the_client_is_refused():
         frame = protocol.read_frame(oracle.process.stdout)
         assert frame.kind == Kind.ERROR and "unexpected HVP_REPLY" in frame.payload["message"]
         assert oracle.process.wait(timeout=30) == 2
+
+
+def test_a_terminal_on_stdout_is_refused_with_a_hint():
+    import pty
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, SCRIPT, "block"], stdin=subprocess.DEVNULL, stdout=terminal,
+                              stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert done.returncode == 2
+    assert b"standard output is a terminal" in done.stderr and b"oracle:python3" in done.stderr
