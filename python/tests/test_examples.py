@@ -35,3 +35,12 @@ def test_example_runs_end_to_end(cli, example, needs):
     assert done.returncode == 0, done.stderr[-2000:]
     for needle in ("rank (block Krylov):", "top eigenvalues:", "covariance read-out:", "LLC bounds", "verdict"):
         assert needle in done.stdout, (needle, done.stdout)
+
+
+def test_the_quickstart_prints_the_rank_of_its_dense_hessian(cli):
+    pytest.importorskip("jax", reason="jax is not installed")
+    done = subprocess.run([sys.executable, os.path.join(EXAMPLES, "quickstart_jax.py")], capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "HESSIAN_LAB": cli}, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-2000:]
+    # 8 samples, one output, a teacher minimum: H = JᵀJ/n of rank 8 (checked densely in test_jax style).
+    assert done.stdout.startswith("rank 8 of d = 20"), done.stdout
