@@ -1,5 +1,6 @@
-"""Every zoo landscape whose Hessian NumPy can build, served back through a NumPy oracle
-(zoo_oracle.py), gives the built-in path's rank, spectrum and covariance result (same seeds)."""
+"""Every zoo landscape that NumPy can rebuild from its spec (zoo_models.py: all but the six with a
+seeded random basis), served back through a NumPy oracle (zoo_oracle.py), gives the built-in
+path's rank, spectrum and covariance result (same seeds; eigenvalues equal to rounding)."""
 import functools
 import json
 import os
@@ -53,7 +54,7 @@ def tolerance(precision: str) -> float:
     return 1e-4 if precision == "float32" else 1e-11
 
 
-@pytest.mark.parametrize("spec", SPECS + ["quad-tiny-axis", "quad-zero"], ids=short)
+@pytest.mark.parametrize("spec", SPECS + zoo_ids(), ids=short)
 def test_the_numpy_hessian_is_the_landscape_hessian(plain_cli, spec):
     """Independent check of zoo_oracle itself: its H has the built-in path's dense spectrum."""
     H, precision = hessian_or_skip(spec)
@@ -82,24 +83,47 @@ def test_served_back_gives_the_built_in_results(cli, spec):
     H, precision = hessian_or_skip(spec)
     scale = float(np.max(np.abs(np.linalg.eigvalsh(H)), initial=0.0))
     served = oracle_spec(spec)
+    # Where H(w*) = 0 the trust checks' gradient-consistency tolerance (relative to ‖H‖) refuses a
+    # correct oracle (see test_trust_checks_accept_a_correct_oracle_whose_hessian_is_zero): run
+    # those without the checks until that is fixed; the results are still compared below.
+    checks = ["--ignore-oracle-checks"] if scale == 0 else []
     for arguments in (["rank", "--method", "block", "--seed", "7"], ["rank", "--method", "dense"],
-                      ["spectrum", "--top", "2", "--seed", "7"]):
+                      ["spectrum", "--top", str(min(2, H.shape[0])), "--seed", "7"]):
         built_in = run_json(cli, arguments[0], spec, *arguments[1:])
-        through_oracle = run_json(cli, arguments[0], served, *arguments[1:])
+        through_oracle = run_json(cli, arguments[0], served, *arguments[1:], *checks)
         if "rank" in built_in:
             assert through_oracle["rank"] == built_in["rank"], arguments
         assert_same_eigenvalues(built_in["eigenvalues"], through_oracle["eigenvalues"], precision, scale)
     if np.min(np.linalg.eigvalsh(H)) >= -1e-12 * max(scale, 1):  # the covariance route needs a minimum
         arguments = ["--population", "10", "--kept", "100", "--seed", "7"]
         built_in = run_json(cli, "covariance", spec, *arguments)
-        through_oracle = run_json(cli, "covariance", served, *arguments)
+        through_oracle = run_json(cli, "covariance", served, *arguments, *checks)
         assert through_oracle["rank"] == built_in["rank"]
         assert np.allclose(through_oracle["eigenvalues"], built_in["eigenvalues"], rtol=1e-9, atol=1e-12)
 
 
 def test_seeded_specs_are_declared_not_reproducible():
     with pytest.raises(zoo_oracle.NotReproducible):
-        zoo_oracle.hessian("quad:1,2:d=4:seed=3")
+        zoo_oracle.model("quad:1,2:d=4:seed=3", {})
+
+
+@pytest.mark.parametrize("spec", ["poly:(x0 - x1^2)^2 + x2^4:flat=1", "dln:3-2-3:rank=1", "dln:2-3-2-2:rank=2",
+                                  "sum:poly:x0^2 + x1^4|dln:2-1-2:rank=1|quad:2,1:d=3"])
+def test_the_numpy_models_have_exact_derivatives(spec):
+    """Independent of HessianLab: the rebuilt models' gradients and HVPs against central differences
+    (error O(h²) ≈ 1e-10 relative at h = 1e-5), and w* is a critical point with L(w*) = 0."""
+    m = zoo_oracle.model(spec, {})
+    rng = np.random.default_rng(11)
+    h = 1e-5
+    assert m.loss(m.point[None])[0] == 0 and not np.any(m.gradient(m.point[None]))
+    P = m.point + 0.3 * rng.standard_normal((4, m.dimension))
+    u = rng.standard_normal(m.dimension)
+    fd_loss = (m.loss(P + h * u) - m.loss(P - h * u)) / (2 * h)
+    assert np.allclose(m.gradient(P) @ u, fd_loss, rtol=1e-7, atol=1e-9)
+    V = rng.standard_normal((m.dimension, 3))
+    fd_hvp = np.stack([(m.gradient((m.point + h * v)[None])[0] - m.gradient((m.point - h * v)[None])[0]) / (2 * h)
+                       for v in V.T], axis=1)
+    assert np.allclose(m.hvp(V), fd_hvp, rtol=1e-7, atol=1e-8)
 
 
 def test_several_oracle_processes_give_the_same_result(cli):
@@ -109,3 +133,10 @@ def test_several_oracle_processes_give_the_same_result(cli):
     assert three["rank"] == one["rank"] == 6
     # Equal up to the oracle's own rounding (its BLAS may round a column slice differently).
     assert np.allclose(three["eigenvalues"], one["eigenvalues"], rtol=1e-12, atol=0)
+
+
+@pytest.mark.xfail(strict=True, reason="trust checks: gradientConsistency is relative to ‖H‖ and fails every "
+                                       "correct oracle with H(w*) = 0 and a nonzero third or fourth derivative")
+def test_trust_checks_accept_a_correct_oracle_whose_hessian_is_zero(cli):
+    # x⁴ at 0: gradient 4x³ exactly, H = 0 exactly; central differences of the gradient are off by 4h².
+    run_json(cli, "rank", oracle_spec("nc-x4"), "--method", "block", "--seed", "7")
