@@ -80,4 +80,4 @@ def main(mode: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1])  # further arguments are ignored (tests use one to find the process)
