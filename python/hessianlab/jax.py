@@ -1,7 +1,7 @@
 """JAX adapter: ``hessianlab.jax.oracle(loss_fn, params)`` for any pytree of parameters.
 
 HVPs are forward-over-reverse, ``jax.jvp(jax.grad(f), (w,), (v,))``, vmapped over the columns of
-the block and jitted (one compiled function per block width); losses are ``vmap(f)`` and gradients
+the block and jitted (blocks padded to power-of-two widths, so few shapes compile); losses are ``vmap(f)`` and gradients
 ``vmap(grad(f))``. The pytree is flattened with ``jax.flatten_util.ravel_pytree``.
 """
 from __future__ import annotations
@@ -45,9 +45,19 @@ def oracle(loss_fn: Callable[[Any], Any], params: Any, precision: Optional[str] 
     loss_block = jax.jit(jax.vmap(f))
     gradient_block = jax.jit(jax.vmap(grad_f))
 
-    def numpy_in_out(function: Callable[[jax.Array], jax.Array]) -> Callable[[np.ndarray], np.ndarray]:
-        return lambda x: np.asarray(function(jnp.asarray(x, dtype=dtype)), dtype=np.float64)
+    def bucketed(function: Callable[[jax.Array], jax.Array], axis: int) -> Callable[[np.ndarray], np.ndarray]:
+        """NumPy in and out; the block is padded (last vector repeated) along ``axis`` to the next power of two, so
+        that a run compiles O(log k) shapes instead of one per block width."""
+        def call(x: np.ndarray) -> np.ndarray:
+            k = x.shape[axis]
+            width = 1 << max(0, (k - 1).bit_length())
+            padding = [(0, 0), (0, 0)]
+            padding[axis] = (0, width - k)
+            padded = np.pad(np.asarray(x, dtype=np.float64), padding, mode="edge")  # repeats, not zeros
+            out = np.asarray(function(jnp.asarray(padded, dtype=dtype)), dtype=np.float64)
+            return out[:, :k] if axis == 1 else out[:k]
+        return call
 
     return ModelOracle(dimension=int(flat.size), point=np.asarray(flat, dtype=np.float64),
-                       hvp=numpy_in_out(hvp_block), loss=numpy_in_out(loss_block),
-                       gradient=numpy_in_out(gradient_block), precision=declared, name=name)
+                       hvp=bucketed(hvp_block, 1), loss=bucketed(loss_block, 0),
+                       gradient=bucketed(gradient_block, 0), precision=declared, name=name)
