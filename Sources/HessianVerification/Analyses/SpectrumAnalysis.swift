@@ -67,7 +67,8 @@ public enum SpectrumAnalysis {
       }
       let pooled = dens.pooled
       let lo = pooled.first?.node ?? 0, hi = pooled.last?.node ?? 1
-      let span = max(hi - lo, abs(hi) * 1e-3, 1e-12)
+      let scale = max(abs(hi), abs(lo))
+      let span = max(hi - lo, scale * 1e-3, scale == 0 ? 1e-12 : 0)  // relative: a subnormal spectrum keeps its width
       let sigma = span / 50
       let grid = (0...gridIntervals).map { lo - 3 * sigma + Double($0) / Double(gridIntervals) * (span + 6 * sigma) }
       report = SpectrumReport(
