@@ -29,9 +29,12 @@ def _apply(function: BlockFunction, rows: np.ndarray) -> np.ndarray:
 
 
 def _sharded_rows(function: BlockFunction, client: "distributed.Client", tasks: int) -> Callable[[np.ndarray], np.ndarray]:
+    # The function (and what it closes over: the model) is sent to every worker once, not per task.
+    remote = client.scatter(function, broadcast=True, hash=False)
+
     def call(rows: np.ndarray) -> np.ndarray:
         groups = [group for group in np.array_split(np.ascontiguousarray(rows), min(tasks, len(rows))) if len(group)]
-        futures = client.map(_apply, [function] * len(groups), groups, pure=False)
+        futures = client.map(_apply, [remote] * len(groups), groups, pure=False)
         return np.concatenate(client.gather(futures), axis=0)
     return call
 
