@@ -4,9 +4,10 @@
 column groups and whose loss and gradient blocks (n×d) are cut into row groups, one task per
 group (by default one group per worker); the tasks run where the scheduler puts them and the
 results are gathered in order, so the answer does not depend on the number of workers. The
-model's functions are pickled to the workers (with cloudpickle: closures and NumPy functions
-travel; a model too large to pickle per task should be loaded on the workers, e.g. with
-``client.run``, and reached from a small function).
+model's functions are pickled (cloudpickle: closures and NumPy functions travel) and scattered
+to every worker once, when the sharded oracle is built; a model that does not pickle (a jitted
+JAX function on a process cluster, say) should be built on the workers instead, e.g. by a small
+function that loads it on first call.
 
 Multi-host: start ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786`` on each
 of the others, then in the oracle script ``client = distributed.Client("tcp://HOST:8786")``.
