@@ -33,9 +33,10 @@ class HessianLabError(Exception):
 
 
 def find_binary() -> str:
-    """The ``hessian-lab`` executable: ``$HESSIAN_LAB``, then ``PATH``, then the repository's
-    ``.build/release`` or ``.build/debug`` (searched upwards from the working directory and from
-    this package). Raises :class:`HessianLabError` when there is none."""
+    """The ``hessian-lab`` executable: ``$HESSIAN_LAB``, then ``PATH``, then the newer of the
+    repository's ``.build/release`` and ``.build/debug`` builds (the repository is searched upwards
+    from the working directory and from this package). Raises :class:`HessianLabError` when there
+    is none."""
     explicit = os.environ.get("HESSIAN_LAB")
     if explicit:
         return explicit
@@ -45,10 +46,11 @@ def find_binary() -> str:
     for start in (Path.cwd(), Path(__file__).resolve().parent):
         for directory in (start, *start.parents):
             if (directory / "Package.swift").is_file():
-                for configuration in ("release", "debug"):
-                    candidate = directory / ".build" / configuration / "hessian-lab"
-                    if os.access(candidate, os.X_OK):
-                        return str(candidate)
+                built = [candidate for candidate in (directory / ".build" / configuration / "hessian-lab"
+                                                     for configuration in ("release", "debug"))
+                         if os.access(candidate, os.X_OK)]
+                if built:  # the newer of the two, so that a stale release build is not preferred
+                    return str(max(built, key=lambda candidate: candidate.stat().st_mtime))
     raise HessianLabError("hessian-lab not found: set HESSIAN_LAB, put it on PATH, or run `swift build` "
                           "in the HessianLab repository", 127)
 
