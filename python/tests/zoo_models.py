@@ -3,15 +3,17 @@
 Each is a :class:`Model`: dimension, the minimum w*, batched loss and gradient, and the HVP at w*,
 all exact (no finite differences), written here independently of HessianLab's Swift code:
 
-- ``quad:EIGS:d=N`` without a seed: ½ wᵀ diag(EIGS, 0, …) w;
+- ``quad:EIGS:d=N[:seed=S]``: ½ wᵀ diag(EIGS, 0, …) w, or in the seeded random basis;
 - a ``.npy`` Hessian: ½ wᵀ H w in the file's precision;
 - ``poly:EXPR[:d=N][:flat=K]``: the polynomial, expanded into monomials, minimum at the origin;
 - ``dln:H1-…-H{M+1}:rank=R``: ‖W_M⋯W_1 − W*‖²_F at the canonical point W_l = [[I_R, 0], [0, 0]];
 - ``sum:A|B|…``: the direct sum on consecutive coordinates.
 
-Seeded ``quad:`` specs use HessianLab's own generator for their basis and raise NotReproducible.
+Seeded ``quad:`` specs draw their basis from HessianLab's generator (xoshiro256**, Box–Muller),
+rewritten here from its documented definition.
 """
 import ast
+import math
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Tuple
 
@@ -45,18 +47,69 @@ def quadratic(H: np.ndarray, precision: str = "float64") -> Model:
                  lambda V: H @ V, precision)
 
 
+MASK = (1 << 64) - 1
+
+
+def _splitmix64(state: int) -> Tuple[int, int]:
+    state = (state + 0x9E3779B97F4A7C15) & MASK
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return state, z ^ (z >> 31)
+
+
+def seeded_normals(seed: int, count: int) -> np.ndarray:
+    """HessianLab's documented generator, rewritten: xoshiro256** seeded by SplitMix64, normals by
+    Box–Muller (cos first, then the cached sin), uniforms (next >> 11)·2⁻⁵³."""
+    s = []
+    state = seed
+    for _ in range(4):
+        state, value = _splitmix64(state)
+        s.append(value)
+
+    def rotl(x: int, k: int) -> int:
+        return ((x << k) | (x >> (64 - k))) & MASK
+
+    def next_uniform() -> float:
+        result = (rotl((s[1] * 5) & MASK, 7) * 9) & MASK
+        t = (s[1] << 17) & MASK
+        s[2] ^= s[0]
+        s[3] ^= s[1]
+        s[1] ^= s[2]
+        s[0] ^= s[3]
+        s[2] ^= t
+        s[3] = rotl(s[3], 45)
+        return (result >> 11) * 2.0 ** -53
+
+    out = np.empty(count)
+    for i in range(0, count, 2):
+        u1 = 1 - next_uniform()
+        u2 = next_uniform()
+        r = math.sqrt(-2 * math.log(u1))
+        angle = 2 * math.pi * u2
+        out[i] = r * math.cos(angle)
+        if i + 1 < count:
+            out[i + 1] = r * math.sin(angle)
+    return out
+
+
 def quad(spec: str) -> Model:
-    """An axis-aligned ``quad:EIGS:d=N``."""
+    """``quad:EIGS:d=N[:seed=S]``: axis-aligned, or H = Q diag(EIGS) Qᵀ with Q the orthonormal
+    factor (LAPACK Householder QR, as NumPy's) of a d×k Gaussian drawn row-major from seed S."""
     fields = spec[len("quad:"):].split(":")
     options = dict(field.split("=", 1) for field in fields[1:])
-    if "seed" in options:
-        raise NotReproducible(f"{spec}: a seeded random basis (HessianLab's generator)")
     values: List[float] = []
     for item in filter(None, fields[0].split(",")):
         value, _, count = item.partition("*")
         values += [float(value)] * int(count or 1)
     d = int(options.get("d", len(values)))
-    return quadratic(np.diag(np.concatenate([values, np.zeros(d - len(values))])))
+    if "seed" not in options:
+        return quadratic(np.diag(np.concatenate([values, np.zeros(d - len(values))])))
+    k = len(values)
+    Q, _ = np.linalg.qr(seeded_normals(int(options["seed"]), d * k).reshape(d, k))
+    v = np.array(values)
+    return Model(d, np.zeros(d), lambda P: 0.5 * np.sum((P @ Q) ** 2 * v, axis=1),
+                 lambda P: ((P @ Q) * v) @ Q.T, lambda V: Q @ (v[:, None] * (Q.T @ V)))
 
 
 # Polynomials --------------------------------------------------------------------------------------
