@@ -1,10 +1,10 @@
 """Serve a zoo landscape back to HessianLab through a NumPy oracle.
 
 ``python3 zoo_oracle.py SPEC`` serves the loss, gradient and HVP (at w*) of the landscape SPEC
-denotes, rebuilt in NumPy from the spec text by zoo_models.py (axis-aligned ``quad:``, ``.npy``
-Hessians, ``poly:``, ``dln:``, ``sum:`` and the zoo ids that name them), independently of
-HessianLab's own code. Seeded ``quad:`` specs (a random basis from HessianLab's generator) are not
-reproducible here: they are served back by ``hessian-lab serve`` (issue 19).
+denotes, rebuilt in NumPy from the spec text by zoo_models.py (``quad:`` with or without a
+seeded basis, ``.npy`` Hessians, ``poly:``, ``dln:``, ``sum:`` and the zoo ids that name them),
+independently of HessianLab's own code. Fixtures (``.json``) are not rebuilt here; ``hessian-lab
+serve`` (issue 19) will serve any landscape directly.
 """
 import functools
 import json
