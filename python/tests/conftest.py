@@ -25,8 +25,9 @@ def oracle_support() -> "tuple[str | None, str]":
                                text=True, timeout=60, stdin=subprocess.DEVNULL)
     except OSError as error:
         return None, f"{binary}: {error}"
-    # Without oracle support the spec is an unknown landscape; with it, the oracle's exit is reported.
-    if "unknown landscape" not in probe.stderr:
+    # Without oracle support the spec is an unknown landscape (or a build without the transport
+    # says so); with it, the oracle's exit is reported.
+    if "unknown landscape" not in probe.stderr and "not available in this build" not in probe.stderr:
         return binary, ""
     return None, f"{binary} has no oracle: support yet (describe 'oracle:exit 3' said: {probe.stderr.strip()[:200]})"
 
