@@ -33,6 +33,11 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A textual value the library parses for a caller that names the option itself (a
   /// command-line parser prefixes the option and the value), so the line is the problem alone.
   case value(String, problem: Phrase)
+  /// An external oracle (`oracle:COMMAND`) that failed: `request` is what was being asked
+  /// (`hvp request of 40 vectors`, `handshake`), `problem` what went wrong (`exited with
+  /// status 1`, `no reply within 300 s`, …), and `lastStandardErrorLine` the oracle's last
+  /// non-empty standard-error line, quoted at the end of the message.
+  case oracle(command: String, request: String, problem: Phrase, lastStandardErrorLine: String?)
 
   /// The parameter the error names, nil for a file, spec or other input.
   public var parameter: Parameter? {
@@ -64,6 +69,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .configuration(let field, _, let problem): [.text("\(field): ")] + problem.pieces
     case .inconsistent(let problem): problem.pieces
     case .value(_, let problem): problem.pieces
+    case .oracle(let command, let request, let problem, let line):
+      [.text("oracle:\(command): \(request): ")] + problem.pieces
+        + (line.map { [.text("; its last standard-error line: \"\($0)\"")] } ?? [])
     }
   }
 }

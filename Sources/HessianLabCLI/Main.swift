@@ -89,6 +89,7 @@ enum Main {
         let removed = AtomicFile.interruptAndRemoveTemporaryFiles()
         let note = removed.isEmpty ? "" : " (removed \(removed.count) unfinished temporary file\(removed.count == 1 ? "" : "s"))"
         FileHandle.standardError.write(Data("hessian-lab: interrupted by \(name); no partial output file left\(note)\n".utf8))
+        OracleProcesses.stopAll()  // oracle children (own process groups): SIGTERM, SIGKILL after 2 s, reaped
         // `_exit`, not `exit`: worker threads are still computing, and `exit` would run
         // the C libraries' destructors under them (OpenBLAS frees its buffers while a
         // worker is inside `cblas_dgemm`: a segmentation fault instead of status 130).
