@@ -93,10 +93,7 @@ def test_served_back_gives_the_built_in_results(cli, spec):
     eigenvalues, precision, d = spectrum_or_skip(spec)
     scale = float(np.max(np.abs(eigenvalues), initial=0.0))
     served = oracle_spec(spec)
-    # Where H(w*) = 0 the trust checks' gradient-consistency tolerance (relative to ‖H‖) refuses a
-    # correct oracle (see test_trust_checks_accept_a_correct_oracle_whose_hessian_is_zero): run
-    # those without the checks until that is fixed; the results are still compared below.
-    checks = ["--ignore-oracle-checks"] if scale == 0 else []
+    checks = []  # every zoo landscape passes the trust checks, H(w*) = 0 included
     runs = [["rank", "--method", "block", "--seed", "7"], ["spectrum", "--top", str(min(2, d)), "--seed", "7"]]
     if d <= DENSE_LIMIT:
         runs.append(["rank", "--method", "dense"])
@@ -164,8 +161,6 @@ def test_several_oracle_processes_give_the_same_result(cli):
     assert np.allclose(three["eigenvalues"], one["eigenvalues"], rtol=1e-12, atol=0)
 
 
-@pytest.mark.xfail(strict=True, reason="trust checks: gradientConsistency is relative to ‖H‖ and fails every "
-                                       "correct oracle with H(w*) = 0 and a nonzero third or fourth derivative")
 def test_trust_checks_accept_a_correct_oracle_whose_hessian_is_zero(cli):
     # x⁴ at 0: gradient 4x³ exactly, H = 0 exactly; central differences of the gradient are off by 4h².
     run_json(cli, "rank", oracle_spec("nc-x4"), "--method", "block", "--seed", "7")
