@@ -128,4 +128,18 @@ struct ServeCommandTests {
     #expect(served.status == 0 && served.error.isEmpty)
     #expect(served.frames.map(\.header.kind) == [.hello, .point])
   }
+
+  @Test("Block rank through the served oracle equals the built-in run (same seed): rank, HVP count, eigenvalues to rounding",
+        arguments: ["quad:3,2,1:d=6", "dln-3-2-3", "newton-x2-plus-yz2", "sum-quad-dln"])
+  func blockRankThroughTheServer(_ spec: String) throws {
+    let landscape = try LandscapeSpec.resolve(spec)
+    let oracle = try ExternalOracle.launch(OracleLaunchOptions(command: Self.command(spec), timeoutSeconds: 120))
+    defer { oracle.shutdown() }
+    var rngServed = SeededGenerator(seed: 11), rngBuiltIn = SeededGenerator(seed: 11)
+    let served = try RankComputation.rank(of: HessianOperator(oracle, name: spec), method: .block, using: &rngServed)
+    let builtIn = try RankComputation.rank(of: HessianOperator(productsOnlyOf: landscape), method: .block, using: &rngBuiltIn)
+    #expect(served.rank == landscape.knownAnswers.rank.value && served.rank == builtIn.rank)
+    #expect(served.hessianVectorProducts == builtIn.hessianVectorProducts)
+    #expect(Self.close(served.eigenvalues, builtIn.eigenvalues))
+  }
 }
