@@ -64,16 +64,24 @@ struct ServeCommandTests {
     return zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * scale }
   }
 
-  @Test("Served losses, gradients and HVPs equal the built-in landscape's", arguments: Zoo.all.map(\.id))
-  func roundTrip(_ id: String) throws {
-    let landscape = try #require(Zoo.entry(id: id)).make()
-    let oracle = try ExternalOracle.launch(OracleLaunchOptions(command: Self.command(id), timeoutSeconds: 120))
+  /// Every zoo id, then specs of each family outside the zoo (the `.npy` files by absolute path,
+  /// so the server resolves them wherever it runs).
+  static let servedSpecs: [String] = Zoo.all.map(\.id) + [
+    "dln:4-3-5:rank=2", "poly:x0^2*x1^4 + x2^2:flat=2", "sum:quad:1,3:d=4|poly:x0^4",
+    Repository.path("fixtures/hessians/rank3-d6.npy"), Repository.path("fixtures/hessians/rank4-d8-float32.npy"),
+  ]
+
+  @Test("Served losses, gradients and HVPs equal the built-in landscape's", arguments: servedSpecs)
+  func roundTrip(_ spec: String) throws {
+    let landscape = try LandscapeSpec.resolve(spec)
+    let oracle = try ExternalOracle.launch(OracleLaunchOptions(command: Self.command(spec), timeoutSeconds: 120))
     defer { oracle.shutdown() }
+    #expect(oracle.name == spec && landscape.name == spec)
     let d = landscape.dimension
-    #expect(oracle.dimension == d && oracle.name == id && oracle.precision == landscape.precision)
+    #expect(oracle.dimension == d && oracle.precision == landscape.precision)
     #expect(oracle.center == landscape.minimum)
     #expect(oracle.capabilities == Set(OracleCapability.allCases))
-    let seed = UInt64(Zoo.all.firstIndex { $0.id == id }! + 1)
+    let seed = UInt64(Self.servedSpecs.firstIndex(of: spec)! + 1)
     let points = Self.random(rows: 4, columns: d, center: landscape.minimum, scale: 0.3, seed: seed)
     let vectors = Self.random(rows: d, columns: 3, seed: seed + 100)
     #expect(Self.close(try oracle.losses(at: points), landscape.losses(at: points)))
@@ -88,6 +96,7 @@ struct ServeCommandTests {
 
   @Test("HELLO's known answers are describe --json's", arguments: Zoo.all.map(\.id) + [
     "dln:4-3-5:rank=2", "poly:(x0 - x1^2)^2", "sum:quad:1,3:d=4|poly:x0^4", "fixtures/hessians/rank3-d6.npy",
+    "fixtures/hessians/rank4-d8-float32.npy",
   ])
   func knownAnswers(_ spec: String) throws {
     let served = try Self.run(spec, input: [])  // end of input at once: HELLO, POINT, exit 0
