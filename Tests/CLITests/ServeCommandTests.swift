@@ -151,4 +151,25 @@ struct ServeCommandTests {
     #expect(served.hessianVectorProducts == builtIn.hessianVectorProducts)
     #expect(Self.close(served.eigenvalues, builtIn.eigenvalues))
   }
+
+  /// Whether the built binary accepts `oracle:` landscape specs (without them, `oracle:exit 3`
+  /// is an unknown landscape).
+  static let oracleSpecs: Bool = {
+    guard let result = try? CommandRunner.run(["describe", "oracle:exit 3", "--json"]) else { return false }
+    return !result.standardError.contains("unknown landscape")
+  }()
+
+  @Test(
+    "rank 'oracle:hessian-lab serve quad:3,2,1:d=6' --method block counts rank 3, as the built-in run does",
+    .enabled(if: oracleSpecs, "this hessian-lab has no oracle: landscape specs"))
+  func rankThroughTheCommandLine() throws {
+    let spec = "quad:3,2,1:d=6"
+    let served = try CommandRunner.run(["rank", "oracle:\(Self.command(spec))", "--method", "block", "--json"])
+    #expect(served.status == 0, "\(served.standardError)")
+    let json = try CommandRunner.json(served)
+    let builtIn = try CommandRunner.json(try CommandRunner.run(["rank", spec, "--method", "block", "--json"]))
+    #expect(json["rank"] as? Int == 3 && builtIn["rank"] as? Int == 3)
+    let eigenvalues = try #require(json["eigenvalues"] as? [Double]), expected = try #require(builtIn["eigenvalues"] as? [Double])
+    #expect(Self.close(eigenvalues.sorted(), expected.sorted()), "\(eigenvalues) vs \(expected)")
+  }
 }
