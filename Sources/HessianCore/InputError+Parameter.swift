@@ -91,5 +91,8 @@ extension InputError {
     case allowLong = "long-run permission"
     /// The number of random probes of a stochastic rank method.
     case probes = "probe count"
+    // External oracles
+    /// Accepting an oracle that failed a trust check (the run goes on, with a warning).
+    case ignoreOracleChecks = "acceptance of failed oracle checks"
   }
 }

@@ -30,7 +30,7 @@ struct CompareCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Zoo ids, fixture .json files or poly:/dln:/quad:/sum: specs.")
+  @Argument(help: "Zoo ids, fixture .json files, poly:/dln:/quad:/sum: specs, or oracle:COMMAND (needs hvp; the covariance route also loss; runs are judged against a dense reference through the oracle).")
   var landscapes: [String] = []
 
   @Option(help: "The probability with which a method must return the exact rank.")
@@ -82,6 +82,8 @@ struct CompareCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
@@ -103,8 +105,17 @@ struct CompareCommand: AsyncParsableCommand {
     options.rankFraction = rankFraction
     try options.configuration.validate()
     options.sweepDimensions = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
-    let resolved = try landscapes.map { text throws(InputError) in try LandscapeSpec.resolve(text) }
-    let report = try await CompareAnalysis.run(resolved, options: options, progress: StatusLine.make())
+    let settings = try oracleOptions.settings(for: landscapes)
+    var resolved: [AnalysisSubject] = []
+    let report: CompareReport
+    do {
+      for text in landscapes { resolved.append(try SubjectSpec.resolve(text, oracle: settings)) }
+      report = try await CompareAnalysis.run(subjects: resolved, options: options, progress: StatusLine.make())
+      for s in resolved { s.shutdown() }
+    } catch {
+      for s in resolved { s.shutdown() }  // not a defer: see AnalysisSubject.whileOpen
+      throw error
+    }
     StatusLine.clear()
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {

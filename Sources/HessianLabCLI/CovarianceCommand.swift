@@ -18,7 +18,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...).")
+  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...), or oracle:COMMAND (needs loss; the comparison with H also hvp).")
   var landscape: String
 
   @Option(help: "Population λ: candidates per round (≥ 2).")
@@ -79,11 +79,18 @@ struct CovarianceCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try LandscapeSpec.resolve(landscape)
+    let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
+    try await subject.whileOpen { try await work(on: $0) }
+  }
+
+  /// The analysis (or plan) of `land`, printed and saved.
+  func work(on land: AnalysisSubject) async throws {
     let options = CovarianceAnalysis.Options(
       population: population, kept: kept, sigma: sigma, scheme: try selectionScheme(),
       centerOffset: try parseOffset(dimension: land.dimension), estimate: estimate, diagnosticKept: diagnosticKept,

@@ -9,7 +9,7 @@ struct DescribeCommand: AsyncParsableCommand {
     commandName: "describe",
     abstract: "Print a landscape's known answers: d, rank, λ, m, provenance and the rank bounds on λ.")
 
-  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B.")
+  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:…, sum:A|B, or oracle:COMMAND (name, d, precision, capabilities and the trust checks).")
   var landscape: String
 
   @Flag(name: .long, help: "Print one JSON object.")
@@ -17,11 +17,14 @@ struct DescribeCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let report = DescribeAnalysis.run(try LandscapeSpec.resolve(landscape))
+    let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
+    let report = try await subject.whileOpen { try DescribeAnalysis.run($0) }
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
   }
 }

@@ -17,7 +17,7 @@ struct LLCCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...).")
+  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...), or oracle:COMMAND (bounds need hvp or --rank, volume loss + gradient, sgld loss + gradient + hvp).")
   var landscape: String
 
   @Option(help: "What to compute.")
@@ -95,11 +95,18 @@ struct LLCCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try LandscapeSpec.resolve(landscape)
+    let subject = try SubjectSpec.resolve(landscape, oracle: try oracleOptions.settings(for: [landscape]))
+    try await subject.whileOpen { try work(on: $0) }
+  }
+
+  /// The learning-coefficient analysis of `land`, printed.
+  func work(on land: AnalysisSubject) throws {
     if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
     var options = LLCAnalysis.Options(seed: seed ?? UInt64.random(in: 0...UInt64.max))
     if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
@@ -114,7 +121,7 @@ struct LLCCommand: AsyncParsableCommand {
       sampleSize: sampleSize, localisation: gamma, stepSize: stepSize, chains: chains, steps: steps, burnIn: burnIn)
     let progress = ProgressBar(label: "llc")
     defer { progress.finish() }
-    let report: LLCReport
+    let report: LLCSubjectReport
     do {
       report = try LLCAnalysis.run(land, options: options, progress: progress.update)
     } catch let error as LLCAnalysisError {

@@ -18,6 +18,8 @@ enum Main {
     do {
       let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
       try HelpTopic.check(arguments)
+      try WorkBudget.checkEnvironment()
+      try MemoryBudget.checkEnvironment()
       var command = try HessianLabCommand.parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
@@ -36,8 +38,12 @@ enum Main {
       exit(error.rawValue)
     } catch {
       let code = HessianLabCommand.exitCode(for: error)
-      if code == .success {
-        HessianLabCommand.exit(withError: error)  // --help, --version
+      if code == .success {  // --help, --version: printed here so a failed write is caught too
+        print(HessianLabCommand.fullMessage(for: error))
+        if let reason = StandardOutput.flushFailure() {
+          fail("hessian-lab: error: standard output: cannot write (\(reason))", status: 2)
+        }
+        exit(0)
       }
       let message = HessianLabCommand.message(for: error)
       let oneLine = message.split(separator: "\n").first.map(String.init) ?? "\(error)"

@@ -44,6 +44,7 @@ extension InputError.Parameter {
     case .nonInteractive: "--non-interactive"
     case .allowLong: "--allow-long"
     case .probes: "--probes"
+    case .ignoreOracleChecks: "--ignore-oracle-checks"
     }
   }
 }

@@ -23,7 +23,7 @@ struct RankCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, or a poly:/dln:/quad:/sum: spec.")
+  @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, a poly:/dln:/quad:/sum: spec, or oracle:COMMAND (a model behind an external oracle; needs hvp).")
   var input: String
 
   @Option(help: "Rank method (auto: dense for d ≤ 2000 or a stored Hessian whose eigendecomposition fits the ceilings, block otherwise).")
@@ -58,13 +58,21 @@ struct RankCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
     // The one loader for every input; a saddle is accepted (the rank counts |λ|, and the
     // dense method warns), and no eigendecomposition is made at load.
-    let land = try LandscapeSpec.resolve(input, hessianCheck: .symmetryOnly)
+    let subject = try SubjectSpec.resolve(
+      input, hessianCheck: .symmetryOnly, oracle: try oracleOptions.settings(for: [input]))
+    try await subject.whileOpen { try work(on: $0) }
+  }
+
+  /// The rank of `land`, printed and saved.
+  func work(on land: AnalysisSubject) throws {
     let method = self.method.resolved(for: land)
     let options = RankAnalysis.Options(
       method: method, threshold: threshold,

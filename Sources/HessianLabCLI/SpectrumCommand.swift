@@ -72,11 +72,19 @@ struct SpectrumCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var oracleOptions: OracleOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
-    let land = try LandscapeSpec.resolve(landscape, hessianCheck: .saddleAllowed)
+    let subject = try SubjectSpec.resolve(
+      landscape, hessianCheck: .saddleAllowed, oracle: try oracleOptions.settings(for: [landscape]))
+    try await subject.whileOpen { try await work(on: $0) }
+  }
+
+  /// The spectrum of `land`, printed and saved.
+  func work(on land: AnalysisSubject) async throws {
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
     let options = SpectrumAnalysis.Options(

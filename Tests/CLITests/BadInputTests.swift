@@ -317,6 +317,14 @@ struct BadInputTests {
     BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),
     BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),
     BadInput("negative lesson number", ["lesson", "start", "-1"], names: "'-1'", says: "negative number is not valid"),
+    // oracle: inputs and the --oracle-* options.
+    BadInput("oracle: without a command", ["rank", "oracle:"], names: "oracle:", says: "needs a command after 'oracle:'"),
+    BadInput("--oracle-processes 0", ["rank", "oracle:true", "--oracle-processes", "0"], names: "--oracle-processes", says: "between 1 and 64"),
+    BadInput("--oracle-processes 65", ["llc", "oracle:true", "--oracle-processes", "65"], names: "--oracle-processes", says: "between 1 and 64"),
+    BadInput("--oracle-timeout 0", ["spectrum", "oracle:true", "--oracle-timeout", "0"], names: "--oracle-timeout", says: "positive, finite"),
+    BadInput("--oracle-timeout nan", ["covariance", "oracle:true", "--population", "4", "--kept", "10", "--oracle-timeout", "nan"], names: "--oracle-timeout", says: "positive, finite"),
+    BadInput("--oracle-processes with a landscape", ["describe", "nc-x2", "--oracle-processes", "2"], names: "--oracle-processes", says: "applies only to an oracle:COMMAND input"),
+    BadInput("--ignore-oracle-checks with a landscape", ["compare", "nc-x2", "--ignore-oracle-checks"], names: "--ignore-oracle-checks", says: "applies only to an oracle:COMMAND input"),
   ]
 
   @Test("At least 40 bad inputs are covered")

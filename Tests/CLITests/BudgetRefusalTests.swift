@@ -1,4 +1,5 @@
 import Foundation
+import HessianLab
 import Testing
 import TestSupport
 
@@ -41,7 +42,23 @@ struct BudgetRefusalTests {
       "compare dense confidence", ["compare", "nc-x2", "--confidence", "0.9999999999", "--method", "dense"],
       names: "--confidence", says: "ceiling"),
     BadInput("compare seeds", ["compare", "quad:1:d=3", "--seeds", max], names: "--seeds", says: "seeds the binomial bound handles"),
+    // Sampling work is charged 20·d flops per evaluation; llc checks every estimator first.
+    BadInput(
+      "llc volume at d = 1e6", ["llc", "quad:1:d=1000000", "--method", "volume"], names: "--replicates",
+      says: "floating-point operations"),
+    BadInput("llc all at d = 1e6", ["llc", "quad:1:d=1000000"], names: "--replicates", says: "floating-point operations"),
+    BadInput(
+      "sgld at d = 1e6", ["llc", "quad:1:d=1000000", "--method", "sgld", "--rank", "1"], names: "--chain",
+      says: "floating-point operations"),
+    // compare: the first budget level's flops per landscape and per sweep dimension.
+    BadInput("compare d = 1e7", ["compare", "quad::d=10000000"], names: "quad::d=10000000", says: "ceiling"),
+    BadInput("compare sweep d = 3000", ["compare", "--sweep", "d=3000"], names: "--sweep", says: "ceiling"),
+    // A 10⁴-variable poly: sum is refused after tokenizing, before its O(terms·d) parse.
+    BadInput("poly sum of 1e4 terms", ["describe", Self.longPolynomial], names: "poly:x0^2+x1^2", says: "--allow-long"),
   ]
+
+  /// x0² + x1² + … + x9999²: 10⁴ variables and terms.
+  static let longPolynomial = "poly:" + (0..<10_000).map { "x\($0)^2" }.joined(separator: "+")
 
   @Test("Refused with exit 2 and one line naming the input, before any heavy work", arguments: cases)
   func refused(_ input: BadInput) throws {
@@ -63,6 +80,41 @@ struct BudgetRefusalTests {
     #expect(r.status == 2)
     #expect(r.standardError.contains("needs about 9.0e12 floating-point operations, more than the ceiling 2.0e12"), "\(r.standardError)")
     #expect(r.standardError.contains("pass --allow-long to run it anyway"))
+  }
+
+  @Test("A fixture given by path is named by its file in a refusal deep in the analysis")
+  func fixtureNamedByFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budget-fixture-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fixture = #"{"schemaVersion": 1, "id": "f", "description": "big", "spec": "quad:1:d=1000000", "tags": [], "known": {"dimension": 1000000, "rank": 1, "provenance": "theorem", "source": "test"}}"#
+    try Data(fixture.utf8).write(to: folder.appendingPathComponent("f0.json"))
+    let r = try CommandRunner.run(["rank", "f0.json", "--method", "dense"], in: folder)
+    #expect(r.status == 2)
+    #expect(r.standardError.contains("f (f0.json)"), "\(r.standardError)")
+    #expect(r.standardError.contains("memory budget"), "\(r.standardError)")
+  }
+
+  @Test("The ceilings follow HESSIAN_LAB_WORK_SCALE and HESSIAN_LAB_MEMORY_MB; a bad value is refused")
+  func ceilingsFromEnvironment() throws {
+    // 10⁵ kept points of λ = 10 at d = 10: 10⁶ evaluations, under the default ceiling (checked by
+    // the plan, which runs no sampling) and over a thousandth of it.
+    let args = ["covariance", "quad:1:d=10", "--population", "10", "--kept", "100000", "--plan"]
+    let lowered = try CommandRunner.run(args, environment: [WorkBudget.scaleVariable: "0.0001"])
+    #expect(lowered.status == 2, "\(lowered.standardError)")
+    #expect(lowered.standardError.contains("ceiling"), "\(lowered.standardError)")
+    let memory = try CommandRunner.run(
+      ["rank", "quad:1:d=20000", "--method", "dense"], environment: [MemoryBudget.megabytesVariable: "64"])
+    #expect(memory.status == 2)
+    #expect(memory.standardError.contains("set by HESSIAN_LAB_MEMORY_MB"), "\(memory.standardError)")
+    for (variable, value) in [(WorkBudget.scaleVariable, "-1"), (WorkBudget.scaleVariable, "nan"), (MemoryBudget.megabytesVariable, "0"),
+      (MemoryBudget.megabytesVariable, "99999999999")]
+    {
+      let r = try CommandRunner.run(["describe", "nc-x2"], environment: [variable: value])
+      #expect(r.status == 2, "\(variable)=\(value): \(r.standardError)")
+      #expect(r.standardError.contains(variable), "\(r.standardError)")
+      #expect(r.standardError.split(separator: "\n").count == 1)
+    }
   }
 
   @Test("The memory refusal says what to use instead")

@@ -53,6 +53,11 @@ enum FuzzOracle {
   /// loaded 2-core machine needs headroom.
   static let timeBound: Double = ProcessInfo.processInfo.environment["HESSIAN_LAB_FUZZ_TIMEOUT"].flatMap(Double.init) ?? 10
 
+  /// The work and memory ceilings of every case: a thousandth of the work ceilings (so a run the
+  /// budget admits fits the time bound on a debug build; a longer one must be refused) and a
+  /// 1 GB memory budget (nothing a fuzz case asks for may take the machine's memory).
+  static let ceilings = [WorkBudget.scaleVariable: "0.001", MemoryBudget.megabytesVariable: "1024"]
+
   /// Creates the case's files in a fresh scratch folder, runs it there, and judges it.
   static func check(_ c: FuzzCase) throws -> FuzzFailure? {
     let folder = FileManager.default.temporaryDirectory
@@ -66,7 +71,7 @@ enum FuzzOracle {
       case let .text(text): try Data(text.utf8).write(to: url)
       }
     }
-    let outcome = try CommandRunner.run(c.arguments, timeout: timeBound, in: folder)
+    let outcome = try CommandRunner.run(c.arguments, timeout: timeBound, in: folder, environment: ceilings)
     return judge(c, outcome)
   }
 
@@ -149,33 +154,17 @@ enum FuzzOracle {
   }
 }
 
-/// A class of case that fails today because its fault class of issue 17 is being
-/// fixed on another branch. KNOWN-FAILING GATE: the lead empties ``all`` when the
-/// fixes are merged; the oracle itself is never relaxed.
+/// A class of case that fails today while its fault class is being fixed on another branch
+/// (reported as a known issue with the class and a note). Empty on main: every class of
+/// issue 17 is fixed. The oracle itself is never relaxed.
 struct KnownFailingClass: Sendable {
   /// The class number in issue 17 ("Classes and examples").
   let issueClass: Int
   let note: String
   let matches: @Sendable (FuzzCase, FuzzFailure) -> Bool
 
-  // ┌──────────────────────────────────────────────────────────────────────────┐
-  // │ KNOWN-FAILING CASE CLASSES (issue 17). Empty this list at merge.         │
-  // └──────────────────────────────────────────────────────────────────────────┘
-  static let all: [KnownFailingClass] = [
-    // Still open after the class fixes (seeds 17 and 18): a dense rank of a d = 10⁶ fixture is refused
-    // naming the fixture id instead of its file; `llc` on d = 10⁶ aborts in an allocation the budget
-    // does not yet cover; `compare` of d = 10⁷ and `--diagnostic-kept 10⁸` run past the bound.
-    KnownFailingClass(issueClass: 2, note: "memory not budgeted: a huge dimension aborts in allocation") { c, f in
-      f == .signal(SIGABRT) && c.traits.contains(.hugeSize)
-    },
-    KnownFailingClass(issueClass: 2, note: "a budget refusal names the fixture id, not the file given") { c, f in
-      guard case let .namesNothing(line) = f else { return false }
-      return c.traits.contains(.hugeSize) && line.contains("Hessian and its eigendecomposition")
-    },
-    KnownFailingClass(issueClass: 3, note: "time not budgeted: a huge size or count runs past the bound") { c, f in
-      f.kind == "timeout" && !c.traits.isDisjoint(with: [.hugeSize, .integerExtreme])
-    },
-  ]
+  /// The classes still failing (none).
+  static let all: [KnownFailingClass] = []
 }
 
 /// The generator-based CLI fuzz test of issue 17: a few hundred generated

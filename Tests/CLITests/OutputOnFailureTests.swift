@@ -61,6 +61,17 @@ struct OutputOnFailureTests {
     } }
   }
 
+  @Test("Help and version written to a full standard output exit 2, not 0", arguments: [["--help"], ["rank", "--help"], ["--version"], ["help", "rank"]])
+  func helpToFullDevice(_ arguments: [String]) throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Self.runToFullDevice(arguments, in: dir)
+    #expect(result.status == 2, "\(arguments): \(result.standardError)")
+    #expect(result.standardError.contains("standard output: cannot write"), "\(result.standardError)")
+    let fine = try CommandRunner.run(arguments)
+    #expect(fine.status == 0 && !fine.standardOutput.isEmpty, "\(arguments): \(fine.standardError)")
+  }
+
   @Test("rank --save with standard output full leaves the old .npy")
   func rankSaveKeepsOld() throws {
     let dir = try Self.folder()

@@ -81,3 +81,20 @@ extension InputError {
     .parameter(parameter, value: "\(value)", problem: "\(value) is too large: \(what) would exceed the largest integer (\(Int.max))")
   }
 }
+
+extension Int {
+  /// The integer nearest `x`, clamped to `range`: the one safe way to turn a computed coordinate
+  /// (a plot column, a tick exponent, a glyph index) into an index. `Int(x.rounded())` traps on NaN,
+  /// ±∞ and |x| ≥ 2⁶³; this never does (NaN gives `range.lowerBound`).
+  public init(nearest x: Double, clampedTo range: ClosedRange<Int>) {
+    if x.isNaN {
+      self = range.lowerBound
+    } else if x <= Double(range.lowerBound) {
+      self = range.lowerBound
+    } else if x >= Double(range.upperBound) {
+      self = range.upperBound
+    } else {
+      self = Int(x.rounded())
+    }
+  }
+}

@@ -10,10 +10,37 @@ import Foundation
 /// (an eigendecomposition copies its input and allocates a workspace of the same order) must
 /// still fit.
 public enum MemoryBudget {
-  /// The budget in bytes: half the physical memory.
+  /// The budget in bytes: half the physical memory, or ``megabytesVariable`` megabytes when set
+  /// (it may not exceed the physical memory).
   public static var bytes: Int {
-    let physical = ProcessInfo.processInfo.physicalMemory / 2
-    return physical > UInt64(Int.max) ? Int.max : Int(physical)
+    let physical = ProcessInfo.processInfo.physicalMemory
+    let half = physical / 2 > UInt64(Int.max) ? Int.max : Int(physical / 2)
+    guard let mb = parseMegabytes(ProcessInfo.processInfo.environment[megabytesVariable]) else { return half }
+    let wanted = mb.multipliedReportingOverflow(by: 1 << 20)
+    return wanted.overflow || UInt64(wanted.partialValue) > physical ? half : wanted.partialValue
+  }
+
+  /// The environment variable that sets the budget in megabytes (`HESSIAN_LAB_MEMORY_MB=2048`),
+  /// in place of half the physical memory; at most the physical memory.
+  public static let megabytesVariable = "HESSIAN_LAB_MEMORY_MB"
+
+  /// A positive whole number of megabytes from `text`, nil when `text` is nil or not one.
+  static func parseMegabytes(_ text: String?) -> Int? {
+    guard let text, let v = Int(text), v >= 1 else { return nil }
+    return v
+  }
+
+  /// Throws when ``megabytesVariable`` is set to anything but a whole number of megabytes from 1 to
+  /// the physical memory.
+  ///
+  /// - Throws: ``InputError/environment(variable:value:problem:)``.
+  public static func checkEnvironment() throws(InputError) {
+    guard let text = ProcessInfo.processInfo.environment[megabytesVariable] else { return }
+    let physicalMB = ProcessInfo.processInfo.physicalMemory >> 20
+    if let mb = parseMegabytes(text), UInt64(mb) <= physicalMB { return }
+    throw InputError.environment(
+      variable: megabytesVariable, value: text,
+      problem: "'\(text)' is not a whole number of megabytes from 1 to \(physicalMB) (this machine's memory)")
   }
 
   /// The product of `factors` (e.g. count × element size), or nil when a factor is negative
@@ -57,13 +84,19 @@ public enum MemoryBudget {
     }
   }
 
+  /// Where the budget comes from, for messages.
+  package static var budgetSource: String {
+    parseMegabytes(ProcessInfo.processInfo.environment[megabytesVariable]) == nil
+      ? "half of this machine's RAM" : "set by \(megabytesVariable)"
+  }
+
   /// Why `estimate` bytes are refused, nil when they fit the budget.
   static func refusal(_ estimate: Int?, for what: String, instead: String? = nil) -> InputError.Phrase? {
     let budget = bytes
     if let estimate, estimate <= budget { return nil }
     let needed = estimate.map { "about \(format($0)) (\($0) bytes)" } ?? "more than \(format(Int.max)) (overflows Int)"
     return InputError.Phrase(
-      "\(what) needs \(needed), more than the memory budget \(format(budget)) (half of this machine's RAM); refused before allocating"
+      "\(what) needs \(needed), more than the memory budget \(format(budget)) (\(budgetSource)); refused before allocating"
         + (instead.map { "; use \($0)" } ?? ""))
   }
 

@@ -84,7 +84,7 @@ public enum NumpyError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(source): shape \(shape) needs "
         + (estimate.map { "about \(MemoryBudget.format($0)) (\($0) bytes)" } ?? "more bytes than fit in Int")
         + " in memory as float64, more than the memory budget \(MemoryBudget.format(budget))"
-        + " (half of this machine's RAM); refused before reading the data"
+        + " (\(MemoryBudget.budgetSource)); refused before reading the data"
     case .truncatedData(let source, let count, let expected, let available):
       "\(source): truncated: header says \(count) values (\(expected) bytes) but \(available) bytes follow"
     case .trailingBytes(let source, let count, let expected, let available):

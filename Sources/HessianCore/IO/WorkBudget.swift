@@ -40,17 +40,74 @@ public enum WorkBudget {
   @TaskLocal public static var allowLong = false
 
   /// The flop ceiling: 2·10¹² (a dense eigendecomposition at d ≈ 6000, or n·d² = 2·10¹² for a
-  /// covariance accumulator).
-  public static let flopCeiling = 2_000_000_000_000
-  /// The loss-evaluation ceiling: 10⁹.
-  public static let lossEvaluationCeiling = 1_000_000_000
-  /// The Hessian-vector-product ceiling: 10⁷.
-  public static let hessianVectorProductCeiling = 10_000_000
+  /// covariance accumulator), times ``scale``.
+  public static var flopCeiling: Int { scaled(2_000_000_000_000) }
+  /// The loss-evaluation ceiling: 10⁹, times ``scale``.
+  public static var lossEvaluationCeiling: Int { scaled(1_000_000_000) }
+  /// The Hessian-vector-product ceiling: 10⁷, times ``scale``.
+  public static var hessianVectorProductCeiling: Int { scaled(10_000_000) }
+
+  /// The environment variable that multiplies every work ceiling: `HESSIAN_LAB_WORK_SCALE=10` allows
+  /// ten times more work without `--allow-long`; `0.001` (what the CLI fuzz test uses, to match its
+  /// 10 s bound on a debug build) a thousandth.
+  public static let scaleVariable = "HESSIAN_LAB_WORK_SCALE"
+
+  /// The factor of ``scaleVariable`` (1 when unset or invalid; ``checkEnvironment()`` refuses an
+  /// invalid value before any work).
+  public static let scale: Double = parseScale(ProcessInfo.processInfo.environment[scaleVariable]) ?? 1
+
+  /// A positive finite factor from `text`, nil when `text` is nil or not one.
+  static func parseScale(_ text: String?) -> Double? {
+    guard let text, let v = Double(text), v.isFinite, v > 0, v <= 1e6 else { return nil }
+    return v
+  }
+
+  /// Throws when ``scaleVariable`` is set to anything but a number in (0, 10⁶].
+  ///
+  /// - Throws: ``InputError/environment(variable:value:problem:)``.
+  public static func checkEnvironment() throws(InputError) {
+    guard let text = ProcessInfo.processInfo.environment[scaleVariable], parseScale(text) == nil else { return }
+    throw InputError.environment(
+      variable: scaleVariable, value: text, problem: "'\(text)' is not a factor in (0, 1e6] (e.g. 10 or 0.001)")
+  }
+
+  /// `base × scale`, rounded, at least 1.
+  static func scaled(_ base: Int) -> Int {
+    let v = (Double(base) * scale).rounded()
+    return v >= Double(Int.max) ? Int.max : max(1, Int(v))
+  }
 
   /// The flops of a dense symmetric eigendecomposition at dimension d: 9·d³ (tridiagonal
   /// reduction and divide and conquer with vectors, Golub & Van Loan §8.3), nil on overflow.
   public static func eigendecompositionFlops(dimension d: Int) -> Int? {
     MemoryBudget.product(9, d, d, d)
+  }
+
+  /// The flops charged for one loss or gradient evaluation of a sampling estimator at dimension d:
+  /// 20·d (one Gaussian draw per coordinate costs about as much as 20 multiply–adds, and the loss
+  /// reads every coordinate), nil on overflow. A count of evaluations is checked against both
+  /// ceilings (``checkEvaluations(_:dimension:for:parameter:value:allowLong:)``), so 10⁶ evaluations
+  /// are fine at d = 10 and refused at d = 10⁶.
+  public static func evaluationFlops(_ count: Int, dimension d: Int) -> Int? {
+    MemoryBudget.product(max(count, 0), d, flopsPerCoordinate)
+  }
+
+  /// The flops charged per coordinate of one evaluation (see ``evaluationFlops(_:dimension:)``).
+  public static let flopsPerCoordinate = 20
+
+  /// Throws when `count` loss (or gradient) evaluations at dimension `d` (nil: overflowed) exceed
+  /// the loss-evaluation ceiling, or their ``evaluationFlops(_:dimension:)`` the flop ceiling,
+  /// naming the parameter (set to `value`) that asks for them.
+  ///
+  /// - Throws: ``InputError/parameter(_:value:problem:)`` as ``check(_:_:for:parameter:value:allowLong:)``.
+  public static func checkEvaluations(
+    _ count: Int?, dimension d: Int, for what: String, parameter: InputError.Parameter, value: String,
+    allowLong: Bool = WorkBudget.allowLong
+  ) throws(InputError) {
+    try check(count, .lossEvaluations, for: what, parameter: parameter, value: value, allowLong: allowLong)
+    try check(
+      count.flatMap { evaluationFlops($0, dimension: d) }, .flops, for: "\(what) at d = \(d)", parameter: parameter,
+      value: value, allowLong: allowLong)
   }
 
   /// `a + b`, nil when either is nil or the sum overflows.

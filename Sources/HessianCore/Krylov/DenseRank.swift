@@ -52,6 +52,12 @@ public enum DenseRank {
       instead: "a Hessian-vector-product method (block, lanczos, slq or power)")
   }
 
+  /// Whether the dense path for dimension `d` fits the ``MemoryBudget`` (what
+  /// ``checkMemory(dimension:name:)`` would accept). O(1).
+  public static func fitsMemory(dimension d: Int) -> Bool {
+    (try? checkMemory(dimension: d, name: "")) != nil
+  }
+
   /// All eigenvalues of `op`, ascending. Cost: as ``denseMatrix(of:)``.
   public static func eigenvalues(of op: HessianOperator) throws -> [Double] {
     try SymmetricEigen.values(of: denseMatrix(of: op))

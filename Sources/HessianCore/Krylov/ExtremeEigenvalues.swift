@@ -60,8 +60,29 @@ public enum ExtremeEigenvalues {
   ///   - steps: Lanczos steps per run (default min(d, max(2k + 20, 40))).
   ///   - tolerance: relative residual tolerance of the convergence flags.
   ///   - rng: the source of the Gaussian start vector of each run.
+  ///
+  /// The runs see H' = 2ˢ·H with ‖H'‖ ≈ 1 (``PowerOfTwoScaledOperator``), so a subnormal or a
+  /// huge spectrum is found like a moderate one; values and residuals are scaled back by 2⁻ˢ
+  /// (exact: a power of two), and the HVP count is the source's.
   public static func compute(
     of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int? = nil, tolerance: Double = 1e-8,
+    using rng: inout SeededGenerator
+  ) throws -> Result {
+    let before = op.applicationCount
+    let scaled = PowerOfTwoScaledOperator(op)
+    var result = try computeUnscaled(
+      of: HessianOperator(scaled, name: op.name), end: end, count: k, steps: steps, tolerance: tolerance, using: &rng)
+    result.hessianVectorProducts = op.applicationCount - before
+    let s = scaled.exponent
+    guard s != 0 else { return result }
+    result.values = result.values.map { PowerOfTwoScaledOperator.scale($0, by: -s) }
+    result.residuals = result.residuals.map { PowerOfTwoScaledOperator.scale($0, by: -s) }
+    return result
+  }
+
+  /// ``compute(of:end:count:steps:tolerance:using:)`` on `op` as it is (no scaling).
+  static func computeUnscaled(
+    of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int?, tolerance: Double,
     using rng: inout SeededGenerator
   ) throws -> Result {
     let d = op.dimension

@@ -133,7 +133,31 @@ public enum StochasticLanczosQuadrature {
 
   /// The SLQ density with `probes` Rademacher probes and `steps` Lanczos steps
   /// (full reorthogonalisation) each.
+  ///
+  /// The runs see H' = 2ˢ·H with ‖H'‖ ≈ 1 (``PowerOfTwoScaledOperator``); the nodes (Ritz
+  /// values) and their residuals are scaled back by 2⁻ˢ, the weights are unchanged, and the HVP
+  /// count is the source's.
   public static func density(
+    of op: HessianOperator, probes: Int, steps: Int, using rng: inout SeededGenerator
+  ) throws -> Density {
+    let before = op.applicationCount
+    let scaled = PowerOfTwoScaledOperator(op)
+    var result = try densityUnscaled(of: HessianOperator(scaled, name: op.name), probes: probes, steps: steps, using: &rng)
+    result.hessianVectorProducts = op.applicationCount - before
+    let s = scaled.exponent
+    guard s != 0 else { return result }
+    let back = { (x: Double) in PowerOfTwoScaledOperator.scale(x, by: -s) }
+    result.probes = result.probes.map { p in
+      var q = p
+      q.nodes = p.nodes.map(back)
+      q.residuals = p.residuals.map(back)
+      return q
+    }
+    return result
+  }
+
+  /// ``density(of:probes:steps:using:)`` on `op` as it is (no scaling).
+  static func densityUnscaled(
     of op: HessianOperator, probes: Int, steps: Int, using rng: inout SeededGenerator
   ) throws -> Density {
     precondition(probes > 0 && steps > 0, "SLQ needs at least one probe and one step")

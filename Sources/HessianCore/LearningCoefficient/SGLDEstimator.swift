@@ -127,7 +127,7 @@ public enum SGLDEstimator {
     multiplicity: Int? = nil, using rng: inout SeededGenerator
   ) throws -> SGLDEstimate {
     try c.validate()
-    try c.checkBudgets()
+    try c.checkBudgets(dimension: oracle.dimension)
     let landscape = CountingLossOracle(oracle)
     let hvpBefore = hessian.applicationCount
     let d = landscape.dimension

@@ -4,7 +4,8 @@ extension VolumeScalingEstimator.Configuration {
   /// ```
   /// memory:  2·N·d·8 bytes of particles (N = particles)
   /// work:    N loss evaluations to draw them; 3·T per move round (T = moves);
-  ///          R·(N + maxLossEvaluations) over the R replicates (each run stops at its cap)
+  ///          R·(N + maxLossEvaluations) over the R replicates (each run stops at its cap);
+  ///          each evaluation also charged 20·d flops (``WorkBudget/evaluationFlops(_:dimension:)``)
   /// ```
   ///
   /// - Throws: ``InputError`` naming `.particles`, `.moves` or `.replicates`, with the estimate
@@ -14,15 +15,15 @@ extension VolumeScalingEstimator.Configuration {
     try MemoryBudget.check(
       MemoryBudget.product(max(n, 0), d, MemoryLayout<Double>.size, 2),
       for: "\(n) particles of dimension \(d)", parameter: .particles, value: "\(n)")
-    try WorkBudget.check(
-      n, .lossEvaluations, for: "drawing \(n) particles", parameter: .particles, value: "\(n)")
+    try WorkBudget.checkEvaluations(
+      n, dimension: d, for: "drawing \(n) particles", parameter: .particles, value: "\(n)")
     let t = splitting.movesPerIteration
-    try WorkBudget.check(
-      MemoryBudget.product(max(t, 0), 3), .lossEvaluations, for: "\(t) moves per replaced particle",
+    try WorkBudget.checkEvaluations(
+      MemoryBudget.product(max(t, 0), 3), dimension: d, for: "\(t) moves per replaced particle",
       parameter: .moves, value: "\(t)")
-    try WorkBudget.check(
+    try WorkBudget.checkEvaluations(
       MemoryBudget.product(max(replicates, 0), WorkBudget.sum(n, max(splitting.maxLossEvaluations, 0)) ?? -1),
-      .lossEvaluations, for: "\(replicates) splitting replicates of up to \(splitting.maxLossEvaluations) evaluations each",
+      dimension: d, for: "\(replicates) splitting replicates of up to \(splitting.maxLossEvaluations) evaluations each",
       parameter: .replicates, value: "\(replicates)")
   }
 }

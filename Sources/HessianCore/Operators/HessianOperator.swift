@@ -80,9 +80,12 @@ public final class HessianOperator: @unchecked Sendable {
       throw OracleError.productShape(
         expectedRows: d, expectedColumns: block.columns, rows: out.rows, columns: out.columns)
     }
-    if let bad = out.elements.firstIndex(where: { !$0.isFinite }) {
-      throw OracleError.nonFiniteProduct(column: bad % max(block.columns, 1))
+    // x·0 is 0 for every finite x and NaN for ±∞ and NaN: one pass over a raw buffer.
+    let bad: Int? = out.elements.withUnsafeBufferPointer { p in
+      for i in 0..<p.count where (p[i] * 0) != 0 || p[i] != p[i] { return i }
+      return nil
     }
+    if let bad { throw OracleError.nonFiniteProduct(column: bad % max(block.columns, 1)) }
     return out
   }
 

@@ -113,20 +113,23 @@ public struct PlotModel: Sendable, Equatable {
       if s.style == .bars, !logY { ys.append(0) }
     }
     for r in horizontalRules { if let b = ty(r.value) { ys.append(b) } }
-    return (Self.padded(xs), Self.padded(ys))
+    return (Self.padded(xs, log: logX), Self.padded(ys, log: logY))
   }
 
-  static func padded(_ v: [Double]) -> ClosedRange<Double> {
+  /// The range of `v`, widened when it is (nearly) a single value: by half a decade on a log
+  /// axis (`v` are exponents), by 10% (at least 0.5) on a linear one.
+  static func padded(_ v: [Double], log: Bool = false) -> ClosedRange<Double> {
     guard let lo = v.min(), let hi = v.max() else { return 0...1 }
     if hi - lo > 1e-9 * max(abs(hi), abs(lo)) { return lo...hi }
-    let pad = max(abs(lo) * 0.1, 0.5)
+    let pad = log ? 0.5 : max(abs(lo) * 0.1, 0.5)
     return (lo - pad)...(hi + pad)
   }
 
   /// Tick values (transformed coordinates) for an axis: about `count` round numbers.
   static func ticks(_ range: ClosedRange<Double>, count: Int = 5, log: Bool) -> [Double] {
     if log {
-      let lo = Int(range.lowerBound.rounded(.down)), hi = Int(range.upperBound.rounded(.up))
+      let lo = Int(nearest: range.lowerBound.rounded(.down), clampedTo: -400...400)
+      let hi = Int(nearest: range.upperBound.rounded(.up), clampedTo: -400...400)
       let step = max(1, (hi - lo) / max(count - 1, 1))
       return stride(from: lo, through: hi, by: step).map(Double.init).filter { range.contains($0) || $0 == Double(lo) }
     }
@@ -140,7 +143,7 @@ public struct PlotModel: Sendable, Equatable {
 
   /// A tick label: the value, or 10^k on a log axis.
   static func tickLabel(_ t: Double, log: Bool) -> String {
-    if log { return "1e\(Int(t.rounded()))" }
+    if log { return "1e\(Int(nearest: t, clampedTo: -400...400))" }
     return String(format: "%.3g", t)
   }
 }

@@ -18,8 +18,7 @@ public enum Sparkline {
       v.map { x -> Character in
         guard x.isFinite else { return "!" }
         if span <= 0 { return glyphs[3] }
-        let k = Int(((x - lo) / span * Double(glyphs.count - 1)).rounded())
-        return glyphs[min(max(k, 0), glyphs.count - 1)]
+        return glyphs[Int(nearest: (x - lo) / span * Double(glyphs.count - 1), clampedTo: 0...(glyphs.count - 1))]
       })
   }
 

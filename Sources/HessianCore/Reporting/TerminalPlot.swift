@@ -13,11 +13,11 @@ public enum TerminalPlot {
     var grid = [[Character]](repeating: [Character](repeating: " ", count: w), count: h)
     func col(_ x: Double) -> Int {
       let f = (x - xr.lowerBound) / (xr.upperBound - xr.lowerBound)
-      return min(w - 1, max(0, Int((f * Double(w - 1)).rounded())))
+      return Int(nearest: f * Double(w - 1), clampedTo: 0...(w - 1))
     }
     func row(_ y: Double) -> Int {
       let f = (y - yr.lowerBound) / (yr.upperBound - yr.lowerBound)
-      return min(h - 1, max(0, h - 1 - Int((f * Double(h - 1)).rounded())))
+      return h - 1 - Int(nearest: f * Double(h - 1), clampedTo: 0...(h - 1))
     }
     for rule in plot.horizontalRules {
       if let y = plot.ty(rule.value) { let r = row(y); for c in 0..<w where grid[r][c] == " " { grid[r][c] = "┄" } }
@@ -40,7 +40,7 @@ public enum TerminalPlot {
         for (p, q) in zip(pts, pts.dropFirst()) where q.0 - p.0 > 1 {
           for c in (p.0 + 1)..<q.0 {
             let t = Double(c - p.0) / Double(q.0 - p.0)
-            let r = Int((Double(p.1) + t * Double(q.1 - p.1)).rounded())
+            let r = Int(nearest: Double(p.1) + t * Double(q.1 - p.1), clampedTo: 0...(h - 1))
             if grid[r][c] == " " || grid[r][c] == "┄" { grid[r][c] = "·" }
           }
         }

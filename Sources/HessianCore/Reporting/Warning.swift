@@ -193,6 +193,16 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The landscape's multiplicity m is above 1: even an exact sampler reads λ̂ below λ by
   /// about (m − 1)/log(nβ) (``SGLDEstimator/multiplicityShortfall(multiplicity:nBeta:)``).
   case multiplicityShortfall
+  /// The gradient of an oracle's model at w* is above the critical-point tolerance
+  /// (`CriticalPointCheck`): w* is not a critical point, and the rank there is not what the
+  /// bounds on λ and the covariance read-out assume.
+  case notACriticalPoint
+  /// An oracle failed a trust check (symmetry, linearity or gradient consistency) and the run
+  /// went on because the caller accepted it (`OracleTrustPolicy.warn`).
+  case oracleCheckFailed
+  /// A part of an analysis was skipped because the oracle does not offer a capability it needs
+  /// (the message names the part and the capability).
+  case capabilityMissing
 
   /// The codes only the `llc` analysis reports (``LLCAnalysis``); the others are
   /// rank methods' codes, which `llc` passes on for its rank warnings.

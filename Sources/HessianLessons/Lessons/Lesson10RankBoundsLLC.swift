@@ -64,7 +64,7 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
       let lo = row.bounds.lower.doubleValue, hi = row.bounds.upper.doubleValue, x = row.lambda.doubleValue
       guard hi > lo else { return "[" + String(repeating: "=", count: width) + "] λ = both bounds" }
       var cells = Array(String(repeating: "─", count: width))
-      let k = Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded())
+      let k = Int(nearest: (x - lo) / (hi - lo) * Double(width - 1), clampedTo: -1...width)
       if k >= 0 && k < width { cells[k] = "●" }
       return "[" + String(cells) + "]" + (k < 0 || k >= width ? " ● outside!" : "")
     }

@@ -63,7 +63,7 @@ public enum LessonFormat {
     let labelWidth = items.map(\.label.count).max() ?? 0
     func column(_ v: Double) -> Int {
       guard v > floor else { return 0 }
-      return max(1, min(width, Int(((log10(v) - lo) / (hi - lo) * Double(width)).rounded())))
+      return Int(nearest: (log10(v) - lo) / (hi - lo) * Double(width), clampedTo: 1...max(width, 1))
     }
     let markerColumn = marker.map(column)
     return items.map { item in
@@ -80,7 +80,7 @@ public enum LessonFormat {
     _ items: [(label: String, value: Double)], maximum: Double, marker: Double? = nil, width: Int = 40
   ) -> [String] {
     let labelWidth = items.map(\.label.count).max() ?? 0
-    func column(_ v: Double) -> Int { max(0, min(width, Int((v / maximum * Double(width)).rounded()))) }
+    func column(_ v: Double) -> Int { Int(nearest: v / maximum * Double(width), clampedTo: 0...max(width, 0)) }
     let markerColumn = marker.map(column)
     return items.map { item in
       let n = column(item.value)

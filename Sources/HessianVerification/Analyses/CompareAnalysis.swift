@@ -40,6 +40,7 @@ public enum CompareAnalysis {
         parameter: .population, value: "\(cfg.population)")
     }
     try checkWork(landscapes, configuration: cfg)
+    try checkSweep(options)
     var comparisons: [LandscapeComparison] = []
     for land in landscapes {
       comparisons.append(try await MethodComparison.compare(land, configuration: cfg, progress: progress))
@@ -52,22 +53,78 @@ public enum CompareAnalysis {
     return CompareReport(comparisons: comparisons, sweep: sweep)
   }
 
+  /// Refuses a sweep dimension whose first budget level alone exceeds the flops ceiling.
+  ///
+  /// - Throws: ``InputError`` naming `.sweep`.
+  static func checkSweep(_ options: Options) throws(InputError) {
+    let cfg = options.configuration
+    for d in options.sweepDimensions ?? [] {
+      let flops = MemoryBudget.product(cfg.seedsPerLevel, firstLevelFlops(dimension: d, configuration: cfg) ?? -1)
+      try WorkBudget.check(
+        flops, .flops, for: "the first budget level of \(cfg.seedsPerLevel) seeds at d = \(d)", parameter: .sweep,
+        value: "d=\(d)")
+    }
+  }
+
   /// Refuses, before any run, a comparison whose first budget level alone exceeds the
   /// ``WorkBudget``: every seed of every method on every landscape makes at least one
   /// Hessian-vector product or one loss evaluation, so the work is at least
   /// seeds per level × landscapes × methods products. `--confidence` close to 1
-  /// asks for ~ln(risk)/ln(confidence) seeds (3·10⁸ at 0.99999999).
+  /// asks for ~ln(risk)/ln(confidence) seeds (3·10⁸ at 0.99999999). In flops, each landscape's
+  /// first level costs at least seeds × ``firstLevelFlops(dimension:configuration:)`` plus the
+  /// timed conversion's λ evaluations (a d = 10⁷ quadratic is refused here, not after hours).
   ///
-  /// - Throws: ``InputError`` naming `.seeds` when given, else `.confidence`.
+  /// - Throws: ``InputError`` naming `.seeds` when given, else `.confidence`; naming the
+  ///   landscape for the flops.
   static func checkWork(_ landscapes: [any Landscape], configuration cfg: ComparisonConfiguration) throws(InputError) {
-    let perSeed = MemoryBudget.product(landscapes.count, cfg.methods.count)
+    try checkWork(landscapes.map { (name: $0.name, dimension: $0.dimension) }, configuration: cfg)
+  }
+
+  /// ``checkWork(_:configuration:)`` for subjects given by name and dimension.
+  static func checkWork(_ landscapes: [(name: String, dimension: Int)], configuration cfg: ComparisonConfiguration) throws(InputError) {
+    let count = landscapes.count
+    let perSeed = MemoryBudget.product(count, cfg.methods.count)
     let seeds = cfg.seedsPerLevel
     let estimate = perSeed.flatMap { MemoryBudget.product(seeds, $0) }
-    let what = "\(seeds) seeds per budget level on \(landscapes.count) landscape(s) and \(cfg.methods.count) method(s)"
+    let what = "\(seeds) seeds per budget level on \(count) landscape(s) and \(cfg.methods.count) method(s)"
     if let given = cfg.seeds {
       try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .seeds, value: "\(given)")
     } else {
       try WorkBudget.check(estimate, .hessianVectorProducts, for: what, parameter: .confidence, value: "\(cfg.confidence)")
     }
+    for land in landscapes {
+      let flops = WorkBudget.sum(
+        MemoryBudget.product(seeds, firstLevelFlops(dimension: land.dimension, configuration: cfg) ?? -1),
+        WorkBudget.evaluationFlops(cfg.population, dimension: land.dimension))
+      try WorkBudget.check(
+        flops, .flops, for: "the first budget level of \(seeds) seeds at d = \(land.dimension)", spec: land.name)
+    }
+  }
+
+  /// The floating-point work one seed of the first budget level costs at least, summed over the
+  /// methods, nil on overflow:
+  ///
+  /// ```
+  /// covariance  n₀·λ evaluations (20·d flops each) + n₀·d² for the covariance, n₀ = 2d kept points
+  /// dense       9·d³ (the eigendecomposition), when d ≤ the dense cap
+  /// HVP routes  one HVP of at least 2·d flops
+  /// ```
+  static func firstLevelFlops(dimension d: Int, configuration cfg: ComparisonConfiguration) -> Int? {
+    var terms: [Int?] = []
+    for method in cfg.methods {
+      switch method {
+      case .covariance:
+        let kept = MemoryBudget.product(2, d)
+        terms.append(kept.flatMap { WorkBudget.evaluationFlops(MemoryBudget.product($0, cfg.population) ?? Int.max, dimension: d) })
+        terms.append(kept.flatMap { MemoryBudget.product($0, d, d) })
+      case .dense:
+        if d <= cfg.denseDimensionCap { terms.append(WorkBudget.eigendecompositionFlops(dimension: d)) }
+      case .lanczos, .block, .slq:
+        terms.append(MemoryBudget.product(2, d))
+      }
+    }
+    var total: Int? = 0
+    for t in terms { total = WorkBudget.sum(total, t) }
+    return total
   }
 }

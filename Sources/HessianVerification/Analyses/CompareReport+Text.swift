@@ -50,7 +50,7 @@ extension CompareReport {
     }
     let confidence = comparisons.first.map { String(format: "%g", $0.confidence) } ?? "c"
     return PlotModel(
-      title: "Cost of an exact rank with probability ≥ \(confidence), per method", xLabel: "method (✗: did not reach the confidence)",
+      title: "Cost of \(comparisons.contains { $0.oracle != nil } ? "a rank agreeing with the reference" : "an exact rank") with probability ≥ \(confidence), per method", xLabel: "method (✗: did not reach the confidence)",
       yLabel: "loss-evaluation equivalents per run", series: series, logY: true, xCategories: categories)
   }
 }

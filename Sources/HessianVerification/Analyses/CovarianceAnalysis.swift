@@ -29,6 +29,24 @@ public enum CovarianceAnalysis {
   public static func run(
     _ landscape: some Landscape, options: Options, progress: ((Int, Int) -> Void)? = nil
   ) async throws -> CovarianceReport {
+    try await core(
+      landscape, name: landscape.name, options: options, isKnownQuadratic: landscape is QuadraticLandscape,
+      knownRank: landscape.knownAnswers.rank.value, progress: progress
+    ) { c, sampler in
+      try CovarianceHessianComparison.hessian(of: landscape, policy: options.hessianComparison).map {
+        CovarianceHessianComparison.compare(covariance: c, hessian: $0, sampler: sampler, precision: landscape.precision)
+      }
+    }
+  }
+
+  /// The workflow on the loss `oracle` (centred at w*), named `name`; `compare` makes the
+  /// comparison with H (nil: none) from Ĉ and the sampler.
+  static func core(
+    _ oracle: some LossOracle, name: String, options: Options, isKnownQuadratic: Bool, knownRank: Int?,
+    progress: ((Int, Int) -> Void)?,
+    compare: (Matrix, SelectionSampler) throws -> CovarianceHessianComparison?
+  ) async throws -> CovarianceReport {
+    let landscape = oracle
     let clock = ContinuousClock()
     let start = clock.now
     let d = landscape.dimension
@@ -43,7 +61,7 @@ public enum CovarianceAnalysis {
     if options.diagnosticKeptResolved > 0 {  // its counts must fit before the main run starts
       _ = try sampler.checkedRounds(forKept: options.diagnosticKeptResolved, dimension: d, naming: .diagnosticKept)
     }
-    try sampler.checkBudgets(kept: options.kept, dimension: d, workers: options.workers, name: landscape.name)
+    try sampler.checkBudgets(kept: options.kept, dimension: d, workers: options.workers, name: name)
     let sample = try await sampler.sample(
       landscape, kept: options.kept, seed: options.seed, workers: options.workers, progress: progress)
     let kind = options.estimate.resolved(isCentred: sampler.isCentred)
@@ -70,9 +88,7 @@ public enum CovarianceAnalysis {
           .meanCentredDegreesOfFreedom,
           "the read-out threshold assumes n degrees of freedom; the mean-centred estimate has n − 1"))
     }
-    let comparison = try CovarianceHessianComparison.hessian(of: landscape, policy: options.hessianComparison).map {
-      CovarianceHessianComparison.compare(covariance: c, hessian: $0, sampler: sampler, precision: landscape.precision)
-    }
+    let comparison = try compare(c, sampler)
     warnings += comparison?.warnings ?? []
     let nDiag = options.diagnosticKeptResolved
     let diagnostic: SigmaScalingDiagnostic? =
@@ -81,14 +97,13 @@ public enum CovarianceAnalysis {
         landscape, sampler: sampler, kept: nDiag, seed: options.seed, workers: options.workers)
       : nil
     warnings += selectionHonestyWarnings(
-      isKnownQuadratic: landscape is QuadraticLandscape, readoutRank: readout.rank,
-      knownRank: landscape.knownAnswers.rank.value, diagnostic: diagnostic)
+      isKnownQuadratic: isKnownQuadratic, readoutRank: readout.rank, knownRank: knownRank, diagnostic: diagnostic)
     return CovarianceReport(
-      landscape: landscape.name, dimension: d, selection: sampler.scheme, population: sampler.population,
+      landscape: name, dimension: d, selection: sampler.scheme, population: sampler.population,
       kept: options.kept, sigma: sampler.sigma, estimate: kind, covariance: c, readout: readout,
       lossEvaluations: sample.lossEvaluations + (diagnostic?.lossEvaluations ?? 0),
       samplingLossEvaluations: sample.lossEvaluations, comparison: comparison,
-      knownRank: landscape.knownAnswers.rank.value, sigmaScaling: diagnostic, warnings: warnings,
+      knownRank: knownRank, sigmaScaling: diagnostic, warnings: warnings,
       seed: options.seed, seconds: seconds(since: start, clock))
   }
 
@@ -98,17 +113,22 @@ public enum CovarianceAnalysis {
   /// - Throws: ``InputError`` as ``run(_:options:progress:)`` for the sampler, and naming
   ///   `.kept` when the pilot has n₀ ≤ d.
   public static func plan(_ landscape: some Landscape, options: Options) async throws -> CovariancePlanReport {
+    try await planCore(landscape, name: landscape.name, options: options)
+  }
+
+  /// The plan on the loss `landscape` (centred at w*), named `name`.
+  static func planCore(_ landscape: some LossOracle, name: String, options: Options) async throws -> CovariancePlanReport {
     let clock = ContinuousClock()
     let start = clock.now
     let sampler = try makeSampler(options, dimension: landscape.dimension)
     guard options.workers >= 1 else { throw InputError.parameter(.workers, value: "\(options.workers)", problem: "\(options.workers) must be at least 1") }
     if options.kept > landscape.dimension {
-      try sampler.checkBudgets(kept: options.kept, dimension: landscape.dimension, workers: options.workers, name: landscape.name)
+      try sampler.checkBudgets(kept: options.kept, dimension: landscape.dimension, workers: options.workers, name: name)
     }
     let plan = try await ReadoutPlan.plan(
       landscape, sampler: sampler, pilotKept: options.kept, seed: options.seed, workers: options.workers)
     return CovariancePlanReport(
-      landscape: landscape.name, dimension: landscape.dimension, sampler: sampler, plan: plan,
+      landscape: name, dimension: landscape.dimension, sampler: sampler, plan: plan,
       seed: options.seed, seconds: seconds(since: start, clock))
   }
 

@@ -6,7 +6,7 @@ extension CovariancePlanReport {
   public func humanText() -> String {
     let g: (Double) -> String = { String(format: "%.4g", $0) }
     let p = plan
-    var lines = [
+    var lines = (oracle?.lines ?? []) + [
       "\(landscape) (d = \(dimension)): read-out plan, \(sampler.scheme.summary), λ = \(sampler.population), σ = \(g(sampler.sigma)), seed \(seed)",
       "pilot: n₀ = \(p.pilotKept) kept points, \(p.pilotLossEvaluations) loss evaluations, pilot read-out \(p.pilotRank)",
       "largest range variance c_max ≈ \(p.largestRangeVariance.map(g) ?? "—") (inflated by 2 SE)",

@@ -13,7 +13,9 @@ public struct CovariancePlanReport: Sendable, Encodable {
   public var plan: ReadoutPlan
   /// The plan's typed warnings (``ReadoutPlan/warnings``): ``WarningCode/samplingOffCentre``
   /// and ``WarningCode/pilotCannotSeparate``.
-  public var warnings: [Warning] { plan.warnings }
+  public var warnings: [Warning] { (oracle?.warnings ?? []) + plan.warnings }
+  /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`).
+  public var oracle: OracleSummary? = nil
   /// The root seed.
   public var seed: UInt64
   /// Wall-clock seconds of the pilot stages.
@@ -33,7 +35,7 @@ public struct CovariancePlanReport: Sendable, Encodable {
 
   private enum Keys: String, CodingKey {
     case pilotKept, pilotLossEvaluations, pilotRank, largestRangeVariance, recommendedKept
-    case recommendedLossEvaluations, resolvableVarianceRatio, lossEvaluations, warnings, seed, seconds
+    case recommendedLossEvaluations, resolvableVarianceRatio, lossEvaluations, warnings, seed, seconds, oracle, trustChecks
   }
 
   /// The flat JSON form; `lossEvaluations` repeats `pilotLossEvaluations` (what the plan spent).
@@ -50,5 +52,7 @@ public struct CovariancePlanReport: Sendable, Encodable {
     try c.encode(warnings, forKey: .warnings)
     try c.encode(seed, forKey: .seed)
     try c.encode(seconds, forKey: .seconds)
+    try c.encodeIfPresent(oracle, forKey: .oracle)
+    try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
   }
 }

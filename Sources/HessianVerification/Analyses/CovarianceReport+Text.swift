@@ -8,7 +8,7 @@ extension CovarianceReport {
     let g: (Double) -> String = { String(format: "%.4g", $0) }
     let og: (Double?) -> String = { $0.map(g) ?? "—" }
     let eigenvalues = readout.eigenvalues
-    var lines = [
+    var lines = (oracle?.lines ?? []) + [
       "\(landscape) (d = \(dimension)): \(selection.summary), λ = \(population), σ = \(g(sigma)), n = \(kept) kept points, seed \(seed)",
       "loss evaluations: \(lossEvaluations) (sampling \(samplingLossEvaluations), σ-scaling diagnostic \(lossEvaluations - samplingLossEvaluations))",
       "estimate: \(estimate.rawValue)",
@@ -21,10 +21,11 @@ extension CovarianceReport {
       (eigenvalues.count <= 20 ? "eigenvalues of C (ascending): " : "smallest and largest 10 eigenvalues of C: ")
         + shown.map(g).joined(separator: " "))
     if let r = relation {
+      let source = comparisonHessianVectorProducts.map { " measured through the oracle by \($0) HVPs" } ?? ""
       lines.append(
-        "relation to H (on its range, r = \(r.rangeDimension)): relative error \(g(r.relativeError)), "
+        "relation to H\(source) (on its range, r = \(r.rangeDimension)): relative error \(g(r.relativeError)), "
           + "spread \(g(r.spread)), measureID \(g(r.measureID)), measureCE \(g(r.measureCE))")
-      lines.append("fitted scale c/σ² = \(g(r.fittedScale))   " + Self.predictionText(prediction, population: population))
+      lines.append("fitted scale c/σ² = \(g(r.fittedScale))   " + Self.predictionText(prediction, population: population, measuredHessian: oracle != nil))
     }
     if let s = sigmaScaling {
       lines.append(
@@ -38,12 +39,18 @@ extension CovarianceReport {
 
   /// The prediction beside the fitted scale: the finite-λ value where it is computed, and the
   /// λ → ∞ asymptote labelled as such, with how far it is off (or may be off) at this λ.
-  public static func predictionText(_ p: CovarianceHessianRelation.ScalePrediction?, population: Int) -> String {
+  ///
+  /// With `measuredHessian` (an oracle's H, built from its HVPs) the finite-λ value is called the
+  /// expectation for the quadratic with the measured Hessian: an estimate, not a known answer.
+  public static func predictionText(
+    _ p: CovarianceHessianRelation.ScalePrediction?, population: Int, measuredHessian: Bool = false
+  ) -> String {
     let g: (Double) -> String = { String(format: "%.4g", $0) }
     guard let p else { return "(no prediction for this selection scheme)" }
     let asymptote = "λ → ∞ asymptote κ = \(g(p.asymptotic))"
     if let finite = p.finite, let err = p.asymptoticRelativeError {
-      return "predicted at λ = \(population): \(g(finite)) (exact expectation for the quadratic with this Hessian)   "
+      let basis = measuredHessian ? "expectation for the quadratic with the Hessian measured by HVPs" : "exact expectation for the quadratic with this Hessian"
+      return "predicted at λ = \(population): \(g(finite)) (\(basis))   "
         + asymptote + String(format: " (%+.0f%% at this λ)", 100 * err)
     }
     return asymptote + " (not the value at λ = \(population): expected error up to " + errorText(p.asymptoticErrorScale) + ")"

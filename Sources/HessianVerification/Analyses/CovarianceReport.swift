@@ -39,6 +39,11 @@ public struct CovarianceReport: Sendable, Encodable {
   public var seed: UInt64
   /// Wall-clock seconds of the analysis.
   public var seconds: Double
+  /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`).
+  public var oracle: OracleSummary? = nil
+  /// On an oracle: the HVPs spent building H for the comparison (d), nil when none was built
+  /// (JSON `comparisonHessianVectorProducts`, present only for an oracle).
+  public var comparisonHessianVectorProducts: Int? = nil
 
   /// The relation on the range of H, when a comparison was made and H has a range.
   public var relation: CovarianceHessianRelation? { comparison?.relation }
@@ -77,7 +82,7 @@ public struct CovarianceReport: Sendable, Encodable {
     case relativeError, spread, measureID, measureCE, fittedScale, predictedScale, knownRank
     case asymptoticScale, asymptoticScaleRelativeError, asymptoticScaleErrorScale
     case sigmaScalingSlope, sigmaScalingSlopeStandardError, sigmaScalingSigmas, sigmaScalingMeanLosses
-    case warnings, seed, seconds
+    case warnings, seed, seconds, oracle, trustChecks, comparisonHessianVectorProducts
   }
 
   /// The flat JSON form: every key present, `null` for what was not computed; `selection` is
@@ -117,5 +122,10 @@ public struct CovarianceReport: Sendable, Encodable {
     try c.encode(warnings, forKey: .warnings)
     try c.encode(seed, forKey: .seed)
     try c.encode(seconds, forKey: .seconds)
+    if let oracle {
+      try c.encode(oracle, forKey: .oracle)
+      try c.encode(oracle.trust.checks, forKey: .trustChecks)
+      try c.encode(comparisonHessianVectorProducts, forKey: .comparisonHessianVectorProducts)
+    }
   }
 }

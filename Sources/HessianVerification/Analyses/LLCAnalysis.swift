@@ -43,6 +43,9 @@ public enum LLCAnalysis {
     _ landscape: some Landscape, options: Options, progress: ((Int, Int) -> Void)? = nil
   ) throws -> LLCReport {
     let d = landscape.dimension
+    // Every estimator's budget is checked before any work (the rank included) is done.
+    if options.method.runs(.volume) { try options.volume.checkBudgets(dimension: d) }
+    if options.method.runs(.sgld) { try options.sgld.checkBudgets(dimension: d) }
     let rng = SeededGenerator(seed: options.seed)
     var warnings: [Warning] = []
     let bounds: LearningCoefficientBounds

@@ -5,13 +5,23 @@ extension LLCReport {
   /// each estimate with its cost (SGLD with chain diagnostics and one sparkline
   /// per chain), then `warning: MESSAGE` lines and the seed.
   public var text: String {
-    let fmt4 = Self.fixed4
     let exactText = exact.value?.description
     var lines = [
       "\(landscape): d = \(bounds.dimension), Hessian rank r = \(bounds.rank) (\(bounds.rankSource.rawValue))",
       "bounds r/2 ≤ λ ≤ r/2 + (d−r)/4: \(boundsText)  (\(bounds.assumption))",
       "exact λ = \(exactText ?? "unknown")\(exact.multiplicity.map { ", m = \($0)" } ?? "")\(exactScope.phrase.map { " " + $0 } ?? "")  [\(exact.provenance.rawValue): \(exact.source)]",
     ]
+    lines += Self.estimateLines(volume: volume, sgld: sgld, exactValue: exact.value)
+    lines += warnings.map { "warning: \($0.message)" }
+    lines.append("seed \(seed)")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The lines of the volume and SGLD estimates (each with its cost and diagnostics); with
+  /// `exactValue` the SGLD multiplicity line also says where λ̂ should land.
+  static func estimateLines(volume: VolumeScalingEstimate?, sgld: SGLDEstimate?, exactValue: Rational?) -> [String] {
+    let fmt4 = Self.fixed4
+    var lines: [String] = []
     if let v = volume {
       var interval = ""
       if let r = (try? v.interval(confidence: 0.95)) ?? nil {
@@ -38,7 +48,7 @@ extension LLCReport {
       if let m = s.multiplicity, m > 1, let f = s.expectedMultiplicityShortfall {
         lines.append(
           String(format: "        multiplicity m = %d: expected shortfall (m − 1)/log(nβ) = %.4f", m, f)
-            + (exact.value.map { String(format: ", so λ̂ ≈ λ − %.4f = %.4f to leading order (docs/theory.md §6.3)", f, $0.doubleValue - f) }
+            + (exactValue.map { String(format: ", so λ̂ ≈ λ − %.4f = %.4f to leading order (docs/theory.md §6.3)", f, $0.doubleValue - f) }
               ?? " (docs/theory.md §6.3)"))
       }
       lines.append(
@@ -47,8 +57,6 @@ extension LLCReport {
         lines.append("        " + Sparkline.line(label: String(format: "chain %2d", c), values: t))
       }
     }
-    lines += warnings.map { "warning: \($0.message)" }
-    lines.append("seed \(seed)")
-    return lines.joined(separator: "\n")
+    return lines
   }
 }

@@ -11,4 +11,13 @@ enum OracleFailureNaming {
       throw InputError.spec(name, problem: "\(error.description)")
     }
   }
+
+  /// The same for asynchronous work.
+  static func naming<T>(_ name: String, _ body: () async throws -> T) async throws -> T {
+    do {
+      return try await body()
+    } catch let error as OracleError {
+      throw InputError.spec(name, problem: "\(error.description)")
+    }
+  }
 }

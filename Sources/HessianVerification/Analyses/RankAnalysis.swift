@@ -46,7 +46,31 @@ public enum RankAnalysis {
     try RankWork.check(
       method: options.method, dimension: landscape.dimension, steps: options.steps, probes: options.probes,
       name: landscape.name)
-    let op = HessianOperator(landscape: landscape)
+    return try compute(HessianOperator(landscape: landscape), name: landscape.name, options: options)
+  }
+
+  /// The rank of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an oracle
+  /// after its capability (hvp) and trust checks (``AnalysisSubject/prepare(for:)``), whose cost and
+  /// results the report carries (``RankReport/oracle``).
+  ///
+  /// - Throws: as `run(_:options:)` on a landscape, and ``InputError`` naming the oracle when it
+  ///   lacks HVPs, fails a trust check or fails while answering.
+  public static func run(_ subject: AnalysisSubject, options: Options = Options()) throws -> RankReport {
+    if let landscape = subject.landscape { return try run(landscape, options: options) }
+    try RankWork.check(
+      method: options.method, dimension: subject.dimension, steps: options.steps, probes: options.probes,
+      name: subject.input)
+    let summary = try subject.prepare(for: .rank)
+    var report = try OracleFailureNaming.naming(subject.input) {
+      try compute(subject.hessianOperator(), name: subject.name, options: options)
+    }
+    report.oracle = summary
+    report.result.warnings = (summary?.warnings ?? []) + report.result.warnings.map(OracleWording.plain)
+    return report
+  }
+
+  /// The method's rank on the counted operator `op`, timed.
+  static func compute(_ op: HessianOperator, name: String, options: Options) throws -> RankReport {
     let seed = options.method.isRandomized ? options.seed : nil
     var rng = SeededGenerator(seed: options.seed ?? 0)
     let clock = ContinuousClock()
@@ -68,12 +92,12 @@ public enum RankAnalysis {
     } catch let error as InputError {
       throw error
     } catch {
-      throw InputError.spec(landscape.name, problem: "eigendecomposition failed: \(error)")
+      throw InputError.spec(name, problem: "eigendecomposition failed: \(error)")
     }
     let elapsed = start.duration(to: clock.now)
     result.seed = seed
     return RankReport(
-      result: result, landscape: landscape.name, precision: op.precision,
+      result: result, landscape: name, precision: op.precision,
       seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
   }
 }

@@ -3,6 +3,7 @@ extension RankReport {
   /// precision, τ and its policy, the eigenvalues on each side of τ and the gap
   /// ratio, the cost, every warning, and the seed to rerun with (when one was used).
   public var text: String {
-    result.summaryLines(source: landscape, precision: precision, seed: result.seed).joined(separator: "\n")
+    ((oracle?.lines ?? []) + result.summaryLines(source: landscape, precision: precision, seed: result.seed))
+      .joined(separator: "\n")
   }
 }

@@ -16,6 +16,9 @@ public struct RankReport: Sendable, Codable, Equatable {
   public var precision: Precision
   /// Wall time of the method, in seconds.
   public var seconds: Double
+  /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`);
+  /// `nil` for a landscape and in decoded reports.
+  public var oracle: OracleSummary? = nil
 
   /// A report of `result` for the input named `landscape`.
   public init(result: RankResult, landscape: String?, precision: Precision, seconds: Double) {
@@ -32,7 +35,7 @@ public struct RankReport: Sendable, Codable, Equatable {
   private enum Key: String, CodingKey {
     case rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues, smallestCounted
     case largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds, estimate
-    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound
+    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks
   }
 
   /// The flat JSON layout (absent optionals are omitted).
@@ -59,6 +62,8 @@ public struct RankReport: Sendable, Codable, Equatable {
     try c.encodeIfPresent(r.unresolvedCount, forKey: .unresolvedCount)
     try c.encodeIfPresent(r.uncountedBound, forKey: .uncountedBound)
     try c.encodeIfPresent(gapRatioLowerBound, forKey: .gapRatioLowerBound)
+    try c.encodeIfPresent(oracle, forKey: .oracle)
+    try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
   }
 
   /// Reads the flat JSON layout back (``landscape`` is `nil`).

@@ -63,3 +63,12 @@ extension RankMethodChoice {
     return .block
   }
 }
+
+extension RankMethodChoice {
+  /// The method used on `subject`: a landscape's as `resolved(for:)` on a landscape; for an oracle
+  /// (no stored Hessian) ``resolved(dimension:)``: dense (d HVPs) for d ≤ ``autoDenseLimit``, block above.
+  public func resolved(for subject: AnalysisSubject) -> RankMethod {
+    if let landscape = subject.landscape { return resolved(for: landscape) }
+    return resolved(dimension: subject.dimension)
+  }
+}

@@ -46,10 +46,35 @@ public enum SpectrumAnalysis {
   ///   (or `--bottom`) when more eigenvalues are asked than there are.
   public static func run(_ landscape: some Landscape, options: Options) throws -> SpectrumReport {
     let saddle = landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? []
-    if case let .extremes(end, k) = options.mode, k > landscape.dimension {
-      throw InputError.parameter(end == .top ? .top : .bottom, value: "\(k)", problem: "K = \(k) is more than the dimension d = \(landscape.dimension) of \(landscape.name)")
+    try checkCount(options, dimension: landscape.dimension, name: landscape.name)
+    return try compute(HessianOperator(landscape: landscape), name: landscape.name, warnings: saddle, options: options)
+  }
+
+  /// The spectrum of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an
+  /// oracle after its capability (hvp) and trust checks, which the report carries (``SpectrumReport/oracle``).
+  ///
+  /// - Throws: as for a landscape, and ``InputError`` naming the oracle when it lacks HVPs, fails
+  ///   a trust check or fails while answering.
+  public static func run(_ subject: AnalysisSubject, options: Options) throws -> SpectrumReport {
+    if let landscape = subject.landscape { return try run(landscape, options: options) }
+    try checkCount(options, dimension: subject.dimension, name: subject.input)
+    let summary = try subject.prepare(for: .spectrum)
+    var report = try compute(
+      subject.hessianOperator(), name: subject.name, warnings: summary?.warnings ?? [], options: options)
+    report.oracle = summary
+    return report
+  }
+
+  /// Refuses K > d.
+  static func checkCount(_ options: Options, dimension d: Int, name: String) throws {
+    if case let .extremes(end, k) = options.mode, k > d {
+      throw InputError.parameter(end == .top ? .top : .bottom, value: "\(k)", problem: "K = \(k) is more than the dimension d = \(d) of \(name)")
     }
-    let op = HessianOperator(landscape: landscape)
+  }
+
+  /// The spectrum on the counted operator `op`, with `saddle` warnings first.
+  static func compute(_ op: HessianOperator, name: String, warnings saddle: [Warning], options: Options) throws -> SpectrumReport {
+    let landscape = (name: name, dimension: op.dimension)
     var rng = SeededGenerator(seed: options.seed)
     let clock = ContinuousClock()
     let start = clock.now
@@ -67,7 +92,8 @@ public enum SpectrumAnalysis {
       }
       let pooled = dens.pooled
       let lo = pooled.first?.node ?? 0, hi = pooled.last?.node ?? 1
-      let span = max(hi - lo, abs(hi) * 1e-3, 1e-12)
+      let scale = max(abs(hi), abs(lo))
+      let span = max(hi - lo, scale * 1e-3, scale == 0 ? 1e-12 : 0)  // relative: a subnormal spectrum keeps its width
       let sigma = span / 50
       let grid = (0...gridIntervals).map { lo - 3 * sigma + Double($0) / Double(gridIntervals) * (span + 6 * sigma) }
       report = SpectrumReport(

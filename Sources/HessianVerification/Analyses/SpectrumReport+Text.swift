@@ -24,7 +24,7 @@ extension SpectrumReport {
   /// eigenvalues with residuals and convergence (top/bottom), the cost and seed,
   /// and every warning.
   public var text: String {
-    var lines = [TerminalPlot.render(plot)]
+    var lines = (oracle?.lines ?? []) + [TerminalPlot.render(plot)]
     if let values = eigenvalues, let res = residuals, let conv = converged {
       lines.append("k  eigenvalue        residual    converged")
       for i in values.indices {

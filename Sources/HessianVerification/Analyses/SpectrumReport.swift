@@ -51,6 +51,9 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
   public var seed: UInt64
   /// Wall time, in seconds.
   public var seconds: Double
+  /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`);
+  /// `nil` for a landscape.
+  public var oracle: OracleSummary? = nil
 
   /// A report with the given fields (the ones of the other mode `nil`).
   public init(
@@ -80,7 +83,30 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case landscape, mode, dimension, eigenvalues, residuals, converged, nodes, weights, grid, density, probes, steps
-    case hessianVectorProducts, warnings, seed, seconds
+    case hessianVectorProducts, warnings, seed, seconds, oracle, trustChecks
+  }
+
+  /// The JSON layout; `oracle` and `trustChecks` only for an oracle subject.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(landscape, forKey: .landscape)
+    try c.encode(mode, forKey: .mode)
+    try c.encode(dimension, forKey: .dimension)
+    try c.encodeIfPresent(eigenvalues, forKey: .eigenvalues)
+    try c.encodeIfPresent(residuals, forKey: .residuals)
+    try c.encodeIfPresent(converged, forKey: .converged)
+    try c.encodeIfPresent(nodes, forKey: .nodes)
+    try c.encodeIfPresent(weights, forKey: .weights)
+    try c.encodeIfPresent(grid, forKey: .grid)
+    try c.encodeIfPresent(density, forKey: .density)
+    try c.encodeIfPresent(probes, forKey: .probes)
+    try c.encodeIfPresent(steps, forKey: .steps)
+    try c.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
+    try c.encode(warnings, forKey: .warnings)
+    try c.encode(seed, forKey: .seed)
+    try c.encode(seconds, forKey: .seconds)
+    try c.encodeIfPresent(oracle, forKey: .oracle)
+    try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
   }
 
   /// Reads the JSON layout back; ``sigma`` is recovered from the grid's span.

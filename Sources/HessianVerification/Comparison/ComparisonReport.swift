@@ -17,9 +17,10 @@ extension LandscapeComparison {
   public var reportLines: [String] {
     func g(_ x: Double) -> String { String(format: "%.3g", x) }
     func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-    var lines = [
-      "\(landscape): d = \(dimension), exact rank \(exactRank) [\(rankSource)]",
-      "target: P(exact rank) ≥ \(confidence); \(seedsPerLevel) seeds per budget, at most \(max(allowedFailures, 0)) wrong; seeds: \(seedSource)",
+    let (rankName, target) = oracle == nil ? ("exact rank", "P(exact rank)") : ("reference rank", "P(agree with the reference rank)")
+    var lines = (oracle?.lines ?? []) + [
+      "\(landscape): d = \(dimension), \(rankName) \(exactRank) [\(rankSource)]",
+      "target: \(target) ≥ \(confidence); \(seedsPerLevel) seeds per budget, at most \(max(allowedFailures, 0)) wrong; seeds: \(seedSource)",
       "common unit: loss evaluations; \(conversionNote)",
       pad("method", 12) + pad("reached", 9) + pad("budget", 10) + pad("HVPs/run", 11) + pad("losses/run", 12)
         + pad("loss-equiv", 12) + "s/run",

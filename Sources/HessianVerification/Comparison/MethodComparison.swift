@@ -209,6 +209,9 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
   public var cheaperRoute: ComparedMethod.Route?
   /// How the confidence was established, in one line.
   public var confidenceNote: String
+  /// The oracle and its trust checks when the subject is one (its runs are judged against a dense
+  /// reference through the oracle, ``ComparisonTarget/reference``); nil for a landscape.
+  public var oracle: OracleSummary? = nil
 }
 
 /// Runs every rank method with a rising budget on a landscape and compares the
@@ -302,10 +305,24 @@ public enum MethodComparison {
       truth = ref.rank
       rankSource = "dense reference (the landscape does not know its rank)"
     }
-    let seeds = cfg.seedsPerLevel
-    let allowed = BinomialBound.maximumFailures(trials: seeds, confidence: cfg.confidence, risk: cfg.risk)
     // The timed conversion is always measured and reported; the headline uses it only when asked.
     let timedRatio = measuredHVPCost(landscape, population: cfg.population, sigma: cfg.sigma)
+    return try await compare(
+      ComparisonInputs(
+        name: landscape.name, truth: truth, rankSource: rankSource, timedRatio: timedRatio,
+        hessian: HessianOperator(productsOnlyOf: landscape), oracle: CountingLossOracle(landscape), target: .exact),
+      configuration: cfg, progress: progress)
+  }
+
+  /// Compares every configured method on `inputs` (a landscape's or an oracle's).
+  static func compare(
+    _ inputs: ComparisonInputs, configuration cfg: ComparisonConfiguration, progress: (@Sendable (String) -> Void)?
+  ) async throws -> LandscapeComparison {
+    let landscape = (name: inputs.name, dimension: inputs.hessian.dimension)
+    let d = landscape.dimension
+    let (truth, rankSource, timedRatio, target) = (inputs.truth, inputs.rankSource, inputs.timedRatio, inputs.target)
+    let seeds = cfg.seedsPerLevel
+    let allowed = BinomialBound.maximumFailures(trials: seeds, confidence: cfg.confidence, risk: cfg.risk)
     let ratio: Double
     let conversionNote: String
     switch cfg.conversion {
@@ -319,8 +336,8 @@ public enum MethodComparison {
       conversionNote = theoreticalNote
     }
     // One counted operator and one counted oracle for every run: a run's cost is what they count.
-    let hessian = HessianOperator(productsOnlyOf: landscape)
-    let oracle = CountingLossOracle(landscape)
+    let hessian = inputs.hessian
+    let lossOracle = inputs.oracle
     let seedSource = cfg.seedRoot.map { "root seed \($0) (child streams per method, budget and seed index)" }
       ?? "SeedTable 'compare/\(landscape.name)/<method>/<budget>', indices 0..<\(seeds)"
     func seed(_ method: ComparedMethod, _ budget: Int, _ i: Int) -> UInt64 {
@@ -333,13 +350,13 @@ public enum MethodComparison {
     }
     let clock = ContinuousClock()
     func timed(_ body: () async throws -> Int) async throws -> BudgetTrial {
-      let h0 = hessian.applicationCount, l0 = oracle.lossEvaluations
+      let h0 = hessian.applicationCount, l0 = lossOracle?.lossEvaluations ?? 0
       let start = clock.now
       let rank = try await body()
       let dur = start.duration(to: clock.now)
       return BudgetTrial(
         rank: rank, hessianVectorProducts: hessian.applicationCount - h0,
-        lossEvaluations: oracle.lossEvaluations - l0,
+        lossEvaluations: (lossOracle?.lossEvaluations ?? 0) - l0,
         seconds: Double(dur.components.seconds) + Double(dur.components.attoseconds) * 1e-18)
     }
     func makeOperator() -> HessianOperator { hessian }
@@ -367,6 +384,9 @@ public enum MethodComparison {
         if ladder.count < full {
           skippedNote = "probe counts above \(cfg.maxHessianVectorProductsPerRun / max(slqSteps, 1)) not tried (more than \(cfg.maxHessianVectorProductsPerRun) HVPs per run)"
         }
+      case .covariance where lossOracle == nil:
+        ladder = []
+        skippedNote = "skipped: the covariance route needs the oracle capability 'loss', which this oracle does not offer"
       case .covariance:
         let keptCap = try cfg.keptCapFactor.multiplied(
           by: d, orThrow: .tooLarge(.keptCapFactor, value: cfg.keptCapFactor, "the kept cap factor·d = \(cfg.keptCapFactor)·\(d)"))
@@ -407,7 +427,8 @@ public enum MethodComparison {
           }
         case .covariance:
           return try await timed {
-            let sample = try await sampler.sample(oracle, kept: budget, seed: s, workers: workers)
+            guard let lossOracle else { return 0 }  // unreachable: an empty ladder runs nothing
+            let sample = try await sampler.sample(lossOracle, kept: budget, seed: s, workers: workers)
             let values = try SymmetricEigen.values(of: sample.moments.secondMoment)
             return try CovarianceRankReadout.read(eigenvalues: values, kept: budget, sigma: cfg.sigma).rank
           }
@@ -416,7 +437,7 @@ public enum MethodComparison {
       let level = search.levels.last!
       var note: String?
       if search.reachedBudget == nil {
-        note = "did not reach P(exact) ≥ \(cfg.confidence) within the budget cap \(search.cap) \(method.budgetName)"
+        note = "did not reach \(target.probability) ≥ \(cfg.confidence) within the budget cap \(search.cap) \(method.budgetName)"
         if let s = skippedNote { note! += "; " + s }
       }
       outcomes.append(
@@ -428,17 +449,18 @@ public enum MethodComparison {
           lossEvaluationEquivalents: level.meanHessianVectorProducts * ratio + level.meanLossEvaluations,
           secondsPerRun: level.medianSeconds, levels: search.levels))
     }
-    let (verdict, factor, lowerBound, route) = verdictLine(outcomes, confidence: cfg.confidence)
+    let (verdict, factor, lowerBound, route) = verdictLine(outcomes, confidence: cfg.confidence, target: target)
     // The same verdict with the timed conversion, reported beside the headline.
     let timedOutcomes = outcomes.map { o -> MethodOutcome in
       var t = o
       t.lossEvaluationEquivalents = o.hessianVectorProductsPerRun * timedRatio + o.lossEvaluationsPerRun
       return t
     }
-    let (timingVerdict, timingFactor, _, _) = verdictLine(timedOutcomes, confidence: cfg.confidence)
+    let (timingVerdict, timingFactor, _, _) = verdictLine(timedOutcomes, confidence: cfg.confidence, target: target)
     let confidenceNote = String(
-      format: "a budget reaches c = %.4g when at most %d of %d independent seeds give a wrong rank, so the one-sided Clopper–Pearson lower bound on P(exact) is ≥ c at risk α = %.3g per budget level (deterministic dense: one run stands for all seeds)",
-      cfg.confidence, max(allowed, 0), seeds, cfg.risk)
+      format: "a budget reaches c = %.4g when at most %d of %d independent seeds give a wrong rank, so the one-sided Clopper–Pearson lower bound on ",
+      cfg.confidence, max(allowed, 0), seeds) + target.probability
+      + String(format: " is ≥ c at risk α = %.3g per budget level (deterministic dense: one run stands for all seeds)", cfg.risk)
     return LandscapeComparison(
       landscape: landscape.name, dimension: d, exactRank: truth, rankSource: rankSource, confidence: cfg.confidence,
       risk: cfg.risk, seedsPerLevel: seeds, allowedFailures: allowed, seedSource: seedSource,
@@ -450,8 +472,9 @@ public enum MethodComparison {
 
   /// The verdict: cheapest HVP method that reached c versus the covariance route.
   static func verdictLine(
-    _ outcomes: [MethodOutcome], confidence c: Double
+    _ outcomes: [MethodOutcome], confidence c: Double, target: ComparisonTarget = .exact
   ) -> (String, Double?, Bool, ComparedMethod.Route?) {
+    let pExact = target.probability
     let hvp = outcomes.filter { $0.route == .hessianVectorProducts && $0.reachedConfidence }
       .min { $0.lossEvaluationEquivalents < $1.lossEvaluationEquivalents }
     let cov = outcomes.first { $0.method == .covariance }
@@ -469,16 +492,16 @@ public enum MethodComparison {
       let hc = max(h.lossEvaluationEquivalents, 1e-12)
       let cc = c0.lossEvaluationEquivalents
       if c0.levels.isEmpty {
-        return ("verdict: the HVP route (\(h.method.rawValue), ≈ \(g(hc)) loss evaluations) reached P(exact) ≥ \(c); the covariance route was not run (\(c0.capNote ?? ""))", nil, false, .hessianVectorProducts)
+        return ("verdict: the HVP route (\(h.method.rawValue), ≈ \(g(hc)) loss evaluations) reached \(pExact) ≥ \(c); the covariance route was not run (\(c0.capNote ?? ""))", nil, false, .hessianVectorProducts)
       }
-      return ("verdict: the HVP route (\(h.method.rawValue), \(g(h.hessianVectorProductsPerRun)) HVPs ≈ \(g(hc)) loss evaluations) is cheaper; the covariance route did not reach P(exact) ≥ \(c) within its cap (\(g(cc)) loss evaluations per run at the cap), so by a factor of at least \(g(cc / hc))",
+      return ("verdict: the HVP route (\(h.method.rawValue), \(g(h.hessianVectorProductsPerRun)) HVPs ≈ \(g(hc)) loss evaluations) is cheaper; the covariance route did not reach \(pExact) ≥ \(c) within its cap (\(g(cc)) loss evaluations per run at the cap), so by a factor of at least \(g(cc / hc))",
         cc / hc, true, .hessianVectorProducts)
     case let (h?, nil):
       return ("verdict: cheapest HVP method \(h.method.rawValue) (≈ \(g(h.lossEvaluationEquivalents)) loss evaluations); the covariance route was not compared", nil, false, nil)
     case let (nil, c0?) where c0.reachedConfidence:
-      return ("verdict: only the covariance route reached P(exact) ≥ \(c) (\(g(c0.lossEvaluationEquivalents)) loss evaluations); no HVP method did within its cap", nil, false, .sampling)
+      return ("verdict: only the covariance route reached \(pExact) ≥ \(c) (\(g(c0.lossEvaluationEquivalents)) loss evaluations); no HVP method did within its cap", nil, false, .sampling)
     default:
-      return ("verdict: no method reached P(exact) ≥ \(c) within its budget cap", nil, false, nil)
+      return ("verdict: no method reached \(pExact) ≥ \(c) within its budget cap", nil, false, nil)
     }
   }
 }

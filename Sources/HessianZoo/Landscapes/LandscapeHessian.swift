@@ -22,8 +22,13 @@ public struct LandscapeHessian: SymmetricOperator {
   /// The landscape's precision (a float32 Hessian file stays float32).
   public var precision: Precision { landscape.precision }
   /// The known Hessian at the minimum (built from its factors on each access), else `nil`.
+  /// Also `nil` when the dense d×d matrix would not fit the ``MemoryBudget``: a factored
+  /// d = 10⁶ Hessian is then seen through its products only (a method that needs the dense
+  /// matrix is refused by its own budget check before it starts).
   public var knownMatrix: Matrix? {
-    atMinimum ? landscape.knownAnswers.hessian?.dense(dimension: dimension) : nil
+    guard atMinimum, let known = landscape.knownAnswers.hessian else { return nil }
+    if case .factored = known, !DenseRank.fitsMemory(dimension: dimension) { return nil }
+    return known.dense(dimension: dimension)
   }
 
   /// ∇²L(w)·X. Cost: X.columns HVPs.

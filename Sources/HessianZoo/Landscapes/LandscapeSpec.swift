@@ -3,7 +3,7 @@ import Foundation
 /// Turns a landscape argument into a landscape. Accepted forms:
 ///
 /// - a zoo id (``Zoo``), e.g. `newton-edge`;
-/// - a fixture path ending in `.json` (``LandscapeFixture``);
+/// - a fixture path ending in `.json` (``LandscapeFixture``), named `ID (PATH)` when given on its own;
 /// - a dense Hessian path ending in `.npy`: the quadratic ½wᵀHw, read by the one
 ///   loader ``QuadraticLandscape/fromNumpyHessian(path:name:check:)`` with the file's
 ///   precision (H checked symmetric, and positive semidefinite unless `hessianCheck`
@@ -88,7 +88,10 @@ public enum LandscapeSpec {
     }
     if trimmed.hasSuffix(".json") {
       let fixture = try LandscapeFixture.load(path: trimmed)
-      return try resolve(fixture: fixture, path: trimmed, name: name, hessianCheck: hessianCheck, nesting: nesting)
+      // A fixture given by path on its own is named "ID (PATH)", so that every message naming the
+      // landscape (a budget refusal deep in an analysis included) also names the file typed.
+      let shown = name ?? (nesting.depth == 0 && fixture.id != trimmed ? "\(fixture.id) (\(trimmed))" : nil)
+      return try resolve(fixture: fixture, path: trimmed, name: shown, hessianCheck: hessianCheck, nesting: nesting)
     }
     if trimmed.hasSuffix(".npy") {
       return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name, check: hessianCheck)
@@ -118,10 +121,11 @@ public enum LandscapeSpec {
     let exprName = name == nil ? "poly:\(expression)" : "\(name ?? ""): poly:\(expression)"
     // Exponent vectors have d entries and the quadratic part is a dense d×d matrix
     // (exact rationals, 16 bytes, and a Double copy for the eigenvalue check with
-    // its workspace, about 24 more): refuse a d that cannot fit before parsing.
-    if let dimension { try checkPolynomialMemory(dimension: dimension, flat: flat, text: text) }
-    let p = try PolynomialParser.parse(expression, dimension: dimension, inputName: exprName)
-    if dimension == nil { try checkPolynomialMemory(dimension: p.dimension, flat: flat, text: text) }
+    // its workspace, about 24 more): refuse a d that cannot fit before parsing (the parser
+    // calls the check once it knows d, after tokenizing).
+    let p = try PolynomialParser.parse(expression, dimension: dimension, inputName: exprName) { d throws(InputError) in
+      try checkPolynomialMemory(dimension: d, flat: flat, text: text)
+    }
     try ExactArithmeticCheck.quadraticPart(of: p, input: exprName)
     return try PolynomialLandscape(name: name ?? text, polynomial: p.padded(to: p.dimension + flat))
   }

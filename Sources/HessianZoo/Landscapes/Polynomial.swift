@@ -44,11 +44,16 @@ public struct Polynomial: Sendable, Equatable, CustomStringConvertible {
       merged[t.exponents, default: Rational(0)] = merged[t.exponents, default: Rational(0)] + t.coefficient
     }
     self.dimension = dimension
-    self.terms = merged.filter { $0.value.numerator != 0 }
-      .map { Term(exponents: $0.key, coefficient: $0.value) }
-      .sorted { a, b in
-        a.degree != b.degree ? a.degree < b.degree : a.exponents.lexicographicallyPrecedes(b.exponents, by: >)
-      }
+    // Degrees computed once per term (O(n·d)), not once per comparison (O(n·log n·d)).
+    var keyed: [(degree: Int, term: Term)] = []
+    for (exponents, coefficient) in merged where coefficient.numerator != 0 {
+      keyed.append((exponents.reduce(0, +), Term(exponents: exponents, coefficient: coefficient)))
+    }
+    keyed.sort { (a: (degree: Int, term: Term), b: (degree: Int, term: Term)) -> Bool in
+      if a.degree != b.degree { return a.degree < b.degree }
+      return a.term.exponents.lexicographicallyPrecedes(b.term.exponents, by: >)
+    }
+    self.terms = keyed.map { $0.term }
   }
 
   /// The same polynomial seen in `newDimension ≥ dimension` variables (the new ones unused).

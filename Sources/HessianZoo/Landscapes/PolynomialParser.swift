@@ -34,14 +34,20 @@ public enum PolynomialParser {
   ///   - text: the expression.
   ///   - dimension: the number of variables d; `x_i` with i ≥ d is an error.
   ///   - inputName: how the input is named in error messages (default `text`).
+  ///   - checkDimension: called with d after tokenizing (linear in the text) and before parsing
+  ///     (O(terms·d)): a budget check that throws refuses a huge d before any d-vector is made.
   /// - Throws: ``InputError`` naming the input, the column and the problem.
-  public static func parse(_ text: String, dimension: Int? = nil, inputName: String? = nil) throws(InputError)
-    -> Polynomial
-  {
+  public static func parse(
+    _ text: String, dimension: Int? = nil, inputName: String? = nil,
+    checkDimension: ((Int) throws(InputError) -> Void)? = nil
+  ) throws(InputError) -> Polynomial {
     let name = inputName ?? text
     let tokens = try tokenize(text, name: name)
     let maxIndex = tokens.compactMap { if case let .variable(i) = $0.kind { i } else { nil } }.max() ?? -1
     let d = dimension ?? max(maxIndex + 1, 1)
+    // Every term holds a d-vector of exponents: the caller's budget for d is checked after the
+    // (linear) tokenizing and before the O(terms·d) parse.
+    try checkDimension?(d)
     if let dimension, maxIndex >= dimension, let bad = tokens.first(where: {
       if case let .variable(i) = $0.kind { i >= dimension } else { false }
     }) {
@@ -158,7 +164,7 @@ public enum PolynomialParser {
       while let t = peek, t.kind == .plus || t.kind == .minus {
         position += 1
         let rhs = try parseProduct()
-        acc = try add(acc, rhs, sign: t.kind == .plus ? 1 : -1, at: t.column)
+        try add(rhs, into: &acc, sign: t.kind == .plus ? 1 : -1, at: t.column)
       }
       return acc
     }
@@ -246,11 +252,21 @@ public enum PolynomialParser {
 
     func add(_ a: Poly, _ b: Poly, sign: Int, at column: Int) throws(InputError) -> Poly {
       var out = a
+      try add(b, into: &out, sign: sign, at: column)
+      return out
+    }
+
+    /// `out += sign·b` in place: O(|b|) dictionary updates, so a sum of n terms costs O(n·d),
+    /// not the O(n²·d) of copying the running sum at every `+`.
+    func add(_ b: Poly, into out: inout Poly, sign: Int, at column: Int) throws(InputError) {
       for (e, c) in b {
         let s = try checked(out[e] ?? Rational(0), sign == 1 ? c : Rational(-c.numerator, c.denominator), add: true, at: column)
         out[e] = s.numerator == 0 ? nil : s
       }
-      return out
+      guard out.count <= PolynomialParser.maximumTermCount else {
+        throw InputError.spec(
+          name, problem: "the expansion overflows at column \(column) (more than \(PolynomialParser.maximumTermCount) terms)")
+      }
     }
 
     func multiply(_ a: Poly, _ b: Poly, at column: Int) throws(InputError) -> Poly {

@@ -60,11 +60,17 @@ public struct QuadraticLandscape: Landscape {
     switch storage {
     case let .diagonal(h):
       d = h.count
-      let nz = h.enumerated().filter { $0.element != 0 }
-      var b = Matrix(rows: nz.count, columns: d)
-      for (r, (i, _)) in nz.enumerated() { b[r, i] = 1 }
-      hessian = .factored(values: nz.map(\.element), basisRows: b)
-      countedRank = countedRank ?? nz.count
+      var indices: [Int] = [], values: [Double] = []
+      h.withUnsafeBufferPointer { p in
+        for i in 0..<d where p[i] != 0 {
+          indices.append(i)
+          values.append(p[i])
+        }
+      }
+      var b = Matrix(rows: indices.count, columns: d)
+      for (r, i) in indices.enumerated() { b[r, i] = 1 }
+      hessian = .factored(values: values, basisRows: b)
+      countedRank = countedRank ?? indices.count
     case let .factored(values, b):
       precondition(values.count == b.rows, "one eigenvalue per basis row")
       d = b.columns

@@ -82,7 +82,7 @@ struct WorkBudgetTests {
     for _ in 0..<300 {
       let chains = Self.edgeSize(&rng), steps = Self.edgeSize(&rng)
       let sgld = SGLDEstimator.Configuration(chains: chains, steps: steps)
-      let sgldRefusal = Self.refused { try sgld.checkBudgets() }
+      let sgldRefusal = Self.refused { try sgld.checkBudgets(dimension: 1) }
       #expect((sgldRefusal != nil) == (Double(steps) > ceiling || Double(chains) * Double(steps) > ceiling), "\(chains)×\(steps)")
       if Double(steps) > ceiling { #expect(sgldRefusal?.parameter == .chainSteps) }
 

@@ -62,4 +62,26 @@ struct ExtremeEigenvaluesTests {
     #expect(result.values.count < 3)
     #expect(result.warnings.map(\.code) == [.eigenvaluesNotConverged, .eigenvaluesMissing], "\(result.warnings)")
   }
+
+  @Test("Extreme spectra (subnormal, 10³⁰⁶) are found like moderate ones, by products only",
+    arguments: [[1e-315, 2e-315], [5e-324, 5e-324], [1e306, 3e306], [1e-300, 4e-300]])
+  func scaleInvariant(_ values: [Double]) throws {
+    let land = try QuadraticLandscape.withSpectrum(
+      name: "extreme", nonzeroEigenvalues: values, dimension: 4, basis: .randomOrthonormal(seed: 5))
+    // Products only: no known matrix to read the scale from.
+    let op = HessianOperator(productsOnlyOf: land)
+    var rng = SeededGenerator(seed: 33)
+    let top = try ExtremeEigenvalues.compute(of: op, end: .top, count: 2, using: &rng)
+    let expected = values.sorted(by: >)
+    for (a, b) in zip(top.values, expected) {
+      // Subnormal inputs carry fewer significant bits (5e-324 has one): compare to that resolution.
+      let resolution = max(1e-8 * b, 4 * Double.leastNonzeroMagnitude)
+      #expect(abs(a - b) <= resolution, "\(top.values) vs \(expected)")
+    }
+    var rng2 = SeededGenerator(seed: 34)
+    let density = try StochasticLanczosQuadrature.density(of: op, probes: 4, steps: 4, using: &rng2)
+    let top2 = density.pooled.map(\.node).max() ?? 0
+    #expect(abs(top2 - expected[0]) <= max(1e-6 * expected[0], 4 * Double.leastNonzeroMagnitude), "\(top2)")
+    #expect(density.hessianVectorProducts == op.applicationCount - top.hessianVectorProducts)
+  }
 }

@@ -17,10 +17,14 @@ struct LandscapeSpecTests {
     #expect(try LandscapeSpec.resolve(spec).dimension == d)
   }
 
-  @Test("a fixture path resolves to its landscape, named by its id")
+  @Test("a fixture path resolves to its landscape, named by its id and the path typed")
   func fixturePath() throws {
-    let l = try LandscapeSpec.resolve(Repository.path("fixtures/landscapes/newton-edge.json"))
-    #expect(l.name == "newton-edge")
+    let path = Repository.path("fixtures/landscapes/newton-edge.json")
+    let l = try LandscapeSpec.resolve(path)
+    #expect(l.name == "newton-edge (\(path))")
+    // Inside a sum the block keeps its plain id (the sum names the whole input).
+    let sum = try LandscapeSpec.resolve("sum:\(path)|quad:1:d=1")
+    #expect(sum.name == "sum:\(path)|quad:1:d=1")
   }
 
   @Test("an unknown zoo id suggests the closest ids")
