@@ -7,6 +7,7 @@ enum CommandRegistry {
     SpectrumCommand.self,
     LandscapesCommand.self,
     DescribeCommand.self,
+    ServeCommand.self,
     CovarianceCommand.self,
     ReproduceCommand.self,
     LLCCommand.self,

@@ -1,0 +1,242 @@
+"""A HessianLab landscape in Python: ``Landscape("dln:4-3-5:rank=2")`` starts
+``hessian-lab serve SPEC`` and asks it for losses, gradients and Hessian-vector products over the
+oracle protocol (``docs/oracle-protocol.md``), in the other direction from :func:`hessianlab.serve`.
+
+>>> with Landscape("newton-edge") as f:
+...     f.known["learningCoefficientExact"], f.loss(f.point), f.hvp(np.eye(f.dimension))
+
+Any landscape argument works: a zoo id, ``poly:``, ``dln:``, ``quad:``, ``sum:``, a fixture
+``.json`` or a ``.npy`` Hessian. The landscape's answers known independently of any estimator
+(``known``: d, rank, λ, m, their provenance and sources, the rank bounds on λ) are exactly those
+of ``hessian-lab describe SPEC --json``, so an external estimator can be judged against them.
+
+This module frames the protocol itself with :mod:`struct` (the package's ``protocol`` module
+offers the same frames) and finds the binary like the package does.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+
+__all__ = ["Landscape", "LandscapeError", "find_hessian_lab"]
+
+_HEADER = struct.Struct("<4sHBBQQQ")  # magic, version, kind, dtype, rows, columns, length: 32 bytes
+_MAGIC = b"HLOP"
+_VERSION = 1
+_HELLO, _POINT, _HVP, _LOSS, _GRADIENT, _SHUTDOWN, _ERROR = 0x01, 0x02, 0x10, 0x11, 0x12, 0x1F, 0x7F
+_REPLY = {_HVP: 0x90, _LOSS: 0x91, _GRADIENT: 0x92}
+_JSON, _FLOAT32, _FLOAT64 = 1, 4, 8
+_ARRAY_DTYPE = {_FLOAT32: np.dtype("<f4"), _FLOAT64: np.dtype("<f8")}
+
+
+class LandscapeError(RuntimeError):
+    """The server refused a request (its ERROR message), ended, or broke the protocol. The message
+    quotes the server's last standard-error line when it wrote one."""
+
+
+def find_hessian_lab() -> str:
+    """The ``hessian-lab`` executable: ``$HESSIAN_LAB``, then ``PATH``, then the newer of the
+    repository's ``.build/release`` and ``.build/debug`` builds (the repository is searched upwards
+    from the working directory and from this file). Raises :class:`LandscapeError` when there is none."""
+    explicit = os.environ.get("HESSIAN_LAB")
+    if explicit:
+        return explicit
+    on_path = shutil.which("hessian-lab")
+    if on_path:
+        return on_path
+    for start in (Path.cwd(), Path(__file__).resolve().parent):
+        for directory in (start, *start.parents):
+            if (directory / "Package.swift").is_file():
+                built = [c for c in (directory / ".build" / configuration / "hessian-lab"
+                                     for configuration in ("release", "debug")) if os.access(c, os.X_OK)]
+                if built:
+                    return str(max(built, key=lambda c: c.stat().st_mtime))
+    raise LandscapeError("hessian-lab not found: set HESSIAN_LAB, put it on PATH, or run `swift build` "
+                         "in the HessianLab repository")
+
+
+class Landscape:
+    """A landscape served by ``hessian-lab serve SPEC`` (one child process, stopped by :meth:`close`
+    or at the end of a ``with`` block).
+
+    Attributes after the handshake: ``name``, ``dimension`` (d), ``precision`` (``"float64"``, or
+    ``"float32"`` for a float32 ``.npy`` Hessian), ``point`` (w*, shape (d,)), ``known`` (the
+    ``describe --json`` answers, a dict) and ``hello`` (the whole HELLO).
+
+    Each call is one request, so pass blocks: ``loss`` and ``gradient`` take one point (d,) or n
+    points (n, d); ``hvp`` takes one vector (d,) or a block (d, k) of column vectors, at w*.
+    """
+
+    def __init__(self, spec: str, *, binary: Optional[str] = None) -> None:
+        self.spec = spec
+        command: List[str] = [binary or find_hessian_lab(), "serve", spec]
+        self._process: Optional[subprocess.Popen] = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._last_error_line = ""
+        self._pump = threading.Thread(target=self._pass_standard_error, daemon=True)
+        self._pump.start()
+        try:
+            kind, hello = self._read()
+            if kind != _HELLO:
+                raise LandscapeError(self._with_stderr(f"{spec}: the first frame is kind 0x{kind:02x}, not HELLO"))
+            self.hello: Dict[str, Any] = hello
+            if hello.get("protocol") != _VERSION:
+                raise LandscapeError(f"{spec}: the server speaks protocol {hello.get('protocol')}, not {_VERSION}")
+            self.name: str = hello.get("name", spec)
+            self.dimension: int = int(hello["dimension"])
+            self.precision: str = hello["precision"]
+            self.capabilities: List[str] = list(hello["capabilities"])
+            self.known: Dict[str, Any] = hello.get("known", {})
+            kind, point = self._read()
+            if kind != _POINT or point.shape != (1, self.dimension):
+                raise LandscapeError(f"{spec}: the second frame is not a 1×{self.dimension} POINT")
+            self.point: np.ndarray = point.reshape(-1)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- the three requests ------------------------------------------------------------------
+
+    def loss(self, W: Any) -> Any:
+        """L(w) for one point (d,) → float, or the losses at n points (n, d) → (n,)."""
+        points, single = self._points(W, "loss")
+        losses = self._request(_LOSS, points)[:, 0]
+        return float(losses[0]) if single else losses
+
+    def gradient(self, W: Any) -> np.ndarray:
+        """∇L(w) for one point (d,) → (d,), or at n points (n, d) → (n, d)."""
+        points, single = self._points(W, "gradient")
+        gradients = self._request(_GRADIENT, points)
+        return gradients[0] if single else gradients
+
+    def hvp(self, V: Any) -> np.ndarray:
+        """∇²L(w*)·v for one vector (d,) → (d,), or H·V for a block (d, k) of columns → (d, k)."""
+        block = np.asarray(V, dtype=np.float64)
+        if block.ndim == 1 and block.shape[0] == self.dimension:
+            return self._request(_HVP, block.reshape(1, -1))[0]
+        if block.ndim != 2 or block.shape[0] != self.dimension:
+            raise ValueError(f"hvp: V must have shape ({self.dimension},) or ({self.dimension}, k), not {block.shape}")
+        return self._request(_HVP, block.T).T
+
+    # -- lifetime ------------------------------------------------------------------------------
+
+    def close(self) -> int:
+        """Sends SHUTDOWN and waits for the server; returns its exit status (0 for a clean end).
+        Idempotent."""
+        process, self._process = getattr(self, "_process", None), None
+        if process is None:
+            return getattr(self, "returncode", 0)
+        try:
+            process.stdin.write(_HEADER.pack(_MAGIC, _VERSION, _SHUTDOWN, 0, 0, 0, 0))
+            process.stdin.close()
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+        try:
+            self.returncode = process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            self.returncode = process.wait()
+        process.stdout.close()
+        self._pump.join(timeout=2)
+        return self.returncode
+
+    def __enter__(self) -> "Landscape":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self) -> str:
+        return f"Landscape({self.spec!r}, d={getattr(self, 'dimension', '?')})"
+
+    # -- framing -------------------------------------------------------------------------------
+
+    def _points(self, W: Any, what: str) -> "tuple[np.ndarray, bool]":
+        points = np.asarray(W, dtype=np.float64)
+        if points.ndim == 1 and points.shape[0] == self.dimension:
+            return points.reshape(1, -1), True
+        if points.ndim != 2 or points.shape[1] != self.dimension:
+            raise ValueError(f"{what}: W must have shape ({self.dimension},) or (n, {self.dimension}), not {points.shape}")
+        return points, False
+
+    def _request(self, kind: int, rows: np.ndarray) -> np.ndarray:
+        if self._process is None:
+            raise LandscapeError(f"{self.spec}: the landscape was closed")
+        payload = np.ascontiguousarray(rows, dtype="<f8")
+        n, d = payload.shape
+        try:
+            self._process.stdin.write(_HEADER.pack(_MAGIC, _VERSION, kind, _FLOAT64, n, d, payload.nbytes))
+            self._process.stdin.write(memoryview(payload).cast("B"))
+            self._process.stdin.flush()
+        except (BrokenPipeError, OSError) as error:
+            raise LandscapeError(self._with_stderr(f"{self.spec}: the server is gone ({error})")) from None
+        reply_kind, reply = self._read()
+        if reply_kind != _REPLY[kind]:
+            raise LandscapeError(f"{self.spec}: a reply of kind 0x{reply_kind:02x} to request 0x{kind:02x}")
+        width = 1 if kind == _LOSS else d
+        if reply.shape != (n, width):
+            raise LandscapeError(f"{self.spec}: a reply of shape {reply.shape}, expected {(n, width)}")
+        return reply
+
+    def _read(self) -> "tuple[int, Any]":
+        """One frame: (kind, JSON value or 2-D float64 array). An ERROR frame raises."""
+        header = self._read_exactly(_HEADER.size, "header")
+        magic, version, kind, dtype, rows, columns, length = _HEADER.unpack(header)
+        if magic != _MAGIC or version != _VERSION:
+            raise LandscapeError(f"{self.spec}: malformed frame (magic {magic!r}, version {version})")
+        if dtype in _ARRAY_DTYPE and length != rows * columns * dtype:
+            raise LandscapeError(f"{self.spec}: malformed frame (length {length} for {rows}×{columns}×{dtype})")
+        body = self._read_exactly(length, "payload")
+        if dtype == _JSON:
+            value = json.loads(body.decode("utf-8"))
+            if kind == _ERROR:
+                raise LandscapeError(str(value.get("message", value)) if isinstance(value, dict) else str(value))
+            return kind, value
+        if dtype in _ARRAY_DTYPE:
+            return kind, np.frombuffer(body, dtype=_ARRAY_DTYPE[dtype]).astype(np.float64).reshape(rows, columns)
+        return kind, None
+
+    def _read_exactly(self, count: int, part: str) -> bytes:
+        chunks, got = [], 0
+        while got < count:
+            chunk = self._process.stdout.read(count - got)
+            if not chunk:
+                status = self._process.poll()
+                ended = f"exited with status {status}" if status is not None else "closed its output"
+                raise LandscapeError(self._with_stderr(f"{self.spec}: the server {ended} while HessianLab "
+                                                       f"read a frame {part}"))
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+
+    def _pass_standard_error(self) -> None:
+        """Passes the server's standard error through to ours and remembers its last line."""
+        import sys
+        for raw in self._process.stderr:
+            line = raw.decode("utf-8", "replace")
+            sys.stderr.write(line)
+            if line.strip():
+                self._last_error_line = line.strip()
+
+    def _with_stderr(self, message: str) -> str:
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+            self._pump.join(timeout=1)
+        return message + (f"; its last standard-error line: {self._last_error_line!r}" if self._last_error_line else "")
