@@ -15,11 +15,12 @@ from typing import Any
 from .batching import OracleFunctionError
 from .cli import HessianLabError, compare, covariance, describe, find_binary, llc, rank, run, spectrum
 from .protocol import ProtocolError
+from .landscape import Landscape, LandscapeError
 from .server import Oracle, serve
 
 __all__ = [
     "Oracle", "serve", "rank", "spectrum", "covariance", "llc", "compare", "describe", "run",
-    "find_binary", "HessianLabError", "ProtocolError", "OracleFunctionError",
+    "find_binary", "HessianLabError", "ProtocolError", "OracleFunctionError", "Landscape", "LandscapeError",
 ]
 __version__ = "0.1.0"
 
