@@ -39,7 +39,7 @@ public struct OracleTrustReport: Sendable, Codable, Equatable {
     }
   }
 
-  /// The cost in one phrase: "9 HVPs, 0 loss evaluations, 7 gradients".
+  /// The cost in one phrase: "9 HVPs, 0 loss evaluations, 13 gradients".
   public var costText: String {
     "\(hessianVectorProducts) HVPs, \(lossEvaluations) loss evaluations, \(gradientEvaluations) gradients"
   }
