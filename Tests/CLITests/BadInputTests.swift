@@ -307,6 +307,7 @@ struct BadInputTests {
     BadInput("verify: budget 1.5", ["verify", "--budget", "1.5"], names: "--budget", says: "must be in (0, 1)"),
     BadInput("verify: explore < 0", ["verify", "--explore", "-2"], names: "--explore", says: "N = -2"),
     BadInput("verify: missing fixtures folder", ["verify", "--fixtures", "$TMP/none"], names: "--fixtures", says: "not an existing directory"),
+    BadInput("unknown enum value lists the choices", ["rank", "nc-x2", "--method", "nosuch"], names: "--method", says: "one of the following: auto, dense"),
     BadInput("reproduce: 0 workers", ["reproduce", "covariance-hessian", "--workers", "0"], names: "--workers", says: "at least 1"),
     BadInput("reproduce: --svg not a folder", ["reproduce", "covariance-hessian", "--svg", "$TMP/none"], names: "--svg", says: "not an existing directory"),
     BadInput("lesson 0", ["lesson", "start", "0", "--lessons", "lessons"], names: "lesson 0", says: "no such lesson"),
