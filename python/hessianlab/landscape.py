@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import struct
 import subprocess
 import threading
-from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import numpy as np
+
+from .cli import HessianLabError, find_binary
 
 __all__ = ["Landscape", "LandscapeError", "find_hessian_lab"]
 
@@ -43,24 +43,13 @@ class LandscapeError(RuntimeError):
 
 
 def find_hessian_lab() -> str:
-    """The ``hessian-lab`` executable: ``$HESSIAN_LAB``, then ``PATH``, then the newer of the
-    repository's ``.build/release`` and ``.build/debug`` builds (the repository is searched upwards
-    from the working directory and from this file). Raises :class:`LandscapeError` when there is none."""
-    explicit = os.environ.get("HESSIAN_LAB")
-    if explicit:
-        return explicit
-    on_path = shutil.which("hessian-lab")
-    if on_path:
-        return on_path
-    for start in (Path.cwd(), Path(__file__).resolve().parent):
-        for directory in (start, *start.parents):
-            if (directory / "Package.swift").is_file():
-                built = [c for c in (directory / ".build" / configuration / "hessian-lab"
-                                     for configuration in ("release", "debug")) if os.access(c, os.X_OK)]
-                if built:
-                    return str(max(built, key=lambda c: c.stat().st_mtime))
-    raise LandscapeError("hessian-lab not found: set HESSIAN_LAB, put it on PATH, or run `swift build` "
-                         "in the HessianLab repository")
+    """The ``hessian-lab`` executable, found as :func:`hessianlab.cli.find_binary` finds it
+    (``$HESSIAN_LAB``, ``PATH``, then the newer repository build). Raises :class:`LandscapeError`
+    when there is none."""
+    try:
+        return find_binary()
+    except HessianLabError as error:
+        raise LandscapeError(str(error)) from None
 
 
 class Landscape:
