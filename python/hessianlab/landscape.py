@@ -65,6 +65,7 @@ class Landscape:
         self._process: Optional[subprocess.Popen] = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self._last_error_line = ""
+        self._lock = threading.Lock()  # one request and its reply at a time (JAX may call from several threads)
         self._pump = threading.Thread(target=self._pass_standard_error, daemon=True)
         self._pump.start()
         try:
@@ -111,6 +112,24 @@ class Landscape:
             raise ValueError(f"hvp: V must have shape ({self.dimension},) or ({self.dimension}, k), not {block.shape}")
         return self._request(Kind.HVP, block.T).T
 
+    # -- frameworks ----------------------------------------------------------------------------
+
+    def jax(self) -> Any:
+        """JAX functions ``loss``, ``gradient``, ``hvp`` of this landscape, differentiable through
+        the server (``jax.custom_jvp`` over ``jax.pure_callback``; jit and vmap work, a vmapped
+        call is one request; second derivatives at w* only). See
+        :class:`hessianlab.landscape_jax.JaxLandscape`. Needs ``jax``."""
+        from .landscape_jax import jax_functions
+        return jax_functions(self)
+
+    def torch(self, dtype: Any = None) -> Any:
+        """An ``nn.Module`` whose one parameter ``w`` starts at w* and whose forward returns L(w)
+        (gradient and, at w*, HVP by the server), with ``data_loader()`` and ``criterion`` for
+        devinterp and PyHessian-style tools. See :class:`hessianlab.landscape_torch.LandscapeModule`.
+        ``dtype``: ``torch.float64`` (default) or ``torch.float32``. Needs ``torch``."""
+        from .landscape_torch import LandscapeModule
+        return LandscapeModule(self) if dtype is None else LandscapeModule(self, dtype=dtype)
+
     # -- lifetime ------------------------------------------------------------------------------
 
     def close(self) -> int:
@@ -145,6 +164,15 @@ class Landscape:
         except Exception:
             pass
 
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Landscape":
+        """A copy shares the server: a landscape is a handle to one process (devinterp deep-copies
+        the model, and so this handle, once per chain)."""
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"Landscape({self.spec!r}) is a running server and cannot be pickled or sent to "
+                        f"another process; open a Landscape in that process (devinterp: cores=1)")
+
     def __repr__(self) -> str:
         return f"Landscape({self.spec!r}, d={getattr(self, 'dimension', '?')})"
 
@@ -160,14 +188,15 @@ class Landscape:
 
     def _request(self, kind: Kind, rows: np.ndarray) -> np.ndarray:
         """Sends one request frame (n×d float64 rows) and returns its reply, checked for kind and shape."""
-        if self._process is None:
-            raise LandscapeError(f"{self.spec}: the landscape was closed")
+        with self._lock:
+            if self._process is None:
+                raise LandscapeError(f"{self.spec}: the landscape was closed")
+            try:
+                protocol.write_frame(self._process.stdin, *protocol.array_parts(kind, rows))
+            except (BrokenPipeError, OSError) as error:
+                raise LandscapeError(self._with_stderr(f"{self.spec}: the server is gone ({error})")) from None
+            reply_kind, reply = self._read()
         n, d = rows.shape
-        try:
-            protocol.write_frame(self._process.stdin, *protocol.array_parts(kind, rows))
-        except (BrokenPipeError, OSError) as error:
-            raise LandscapeError(self._with_stderr(f"{self.spec}: the server is gone ({error})")) from None
-        reply_kind, reply = self._read()
         if reply_kind != protocol.REPLY_KIND[kind]:
             raise LandscapeError(f"{self.spec}: {kind.name} answered by {reply_kind.name}")
         width = 1 if kind == Kind.LOSS else d

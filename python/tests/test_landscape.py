@@ -13,26 +13,15 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from hessianlab.landscape import Landscape, LandscapeError, find_hessian_lab  # noqa: E402
 
-REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from served import REPOSITORY, serve_binary  # noqa: E402
+
 SPECS = ["dln:4-3-5:rank=2", "newton-edge", "nc-xy2", "quad-multiplet", "sum-edge-xy2",
          "poly:x0^2*x1^4 + x2^2", os.path.join(REPOSITORY, "fixtures", "hessians", "rank3-d6.npy")]
 
 
-def _binary():
-    """$HESSIAN_LAB, else this repository's newest build (never a stale one on PATH), when it has serve."""
-    candidates = [os.environ.get("HESSIAN_LAB")] + [os.path.join(REPOSITORY, ".build", c, "hessian-lab")
-                                                     for c in ("debug", "release")]
-    found = [c for c in candidates if c and os.access(c, os.X_OK)]
-    if not found:
-        return None
-    binary = found[0] if os.environ.get("HESSIAN_LAB") else max(found, key=os.path.getmtime)
-    probe = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True)
-    return binary if probe.returncode == 0 else None
-
-
 @pytest.fixture(scope="module")
 def binary():
-    found = _binary()
+    found = serve_binary()
     if found is None:
         pytest.skip("no hessian-lab with `serve` (run `swift build` or set HESSIAN_LAB)")
     return found
