@@ -214,7 +214,10 @@ class Landscape:
         except ProtocolError as error:
             raise LandscapeError(self._with_stderr(f"{self.spec}: a broken frame from the server ({error})")) from None
         if frame is None:
-            status = self._process.poll()
+            try:  # the output ended: the server is exiting, so wait a moment for its status
+                status = self._process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                status = None
             ended = f"exited with status {status}" if status is not None else "closed its output"
             raise LandscapeError(self._with_stderr(f"{self.spec}: the server {ended} while HessianLab waited "
                                                    f"for a frame"))

@@ -105,3 +105,29 @@ def test_errors(binary):
 def test_find_hessian_lab_prefers_the_environment(monkeypatch):
     monkeypatch.setenv("HESSIAN_LAB", "/some/where/hessian-lab")
     assert find_hessian_lab() == "/some/where/hessian-lab"
+
+
+def fake_server(tmp_path, body):
+    """An executable standing in for hessian-lab: ``body`` is Python run as its `serve`."""
+    path = tmp_path / "fake-hessian-lab"
+    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_a_broken_frame_or_a_silent_server_is_a_landscape_error(tmp_path):
+    garbage = fake_server(tmp_path, "sys.stdout.buffer.write(b'HLOX' + bytes(28)); sys.stdout.flush()")
+    with pytest.raises(LandscapeError, match=r"broken frame.*bad magic"):
+        Landscape("newton-edge", binary=garbage)
+    silent = fake_server(tmp_path, "sys.stderr.write('no landscape here\\n'); sys.exit(3)")
+    with pytest.raises(LandscapeError, match=r"exited with status 3.*no landscape here"):
+        Landscape("newton-edge", binary=silent)
+
+
+def test_copies_share_the_server_and_pickling_is_refused(binary):
+    import copy
+    import pickle
+    with Landscape("newton-edge", binary=binary) as f:
+        assert copy.deepcopy(f) is f and copy.deepcopy([f])[0] is f
+        with pytest.raises(TypeError, match="cannot be pickled"):
+            pickle.dumps(f)
