@@ -1,39 +1,50 @@
 """A served landscape as a PyTorch module: ``Landscape(spec).torch()`` (see :class:`LandscapeModule`).
 
 The module's one parameter ``w`` (shape (d,)) starts at w*; its forward ignores its inputs and
-returns L(w). Derivatives come from the server through custom ``torch.autograd.Function``\\ s, never
-from autograd of a numerical approximation:
+returns L(w). Derivatives come from the server through custom ``torch.autograd.Function``\\ s,
+never from autograd of a numerical approximation:
 
 - backward of the loss: ∇L(w) (one GRADIENT request);
 - backward of that backward (``create_graph=True``, then a second ``torch.autograd.grad``):
   ∇²L(w)·v (one HVP request per backward call), **at w* only**: the protocol's HVP is at w*
   (``docs/oracle-protocol.md``), and anywhere else it raises :class:`hessianlab.LandscapeError`
-  rather than answer with a wrong number. Third derivatives raise the same way.
+  rather than answer with a wrong number. A Hessian-vector product carries no derivative with
+  respect to w (a third derivative is not served): autograd reports w as unused when asked for it.
 
 So an SGLD sampler (first derivatives anywhere) and a PyHessian-style tool (HVPs at the trained
-point, ``loss.backward(create_graph=True)`` then ``torch.autograd.grad(grads, params, v)``) run
-unchanged. devinterp (``pip install devinterp``; the keyword names are those of 1.x, whose
-``estimate_learning_coeff`` takes ``evaluate``; older 1.x releases take ``criterion=model.criterion``
-instead)::
+point: ``loss.backward(create_graph=True)``, then ``torch.autograd.grad(grads, params, v)``) run
+unchanged; ``model.criterion``, ``model.data_loader()`` give them the data they expect.
+
+devinterp 2.x (``pip install devinterp``; tested with 2.0.1): ``llc`` samples a token dataset
+through a per-token loss, which :meth:`LandscapeModule.token_dataset` and
+:meth:`LandscapeModule.per_token_loss` provide::
+
+    from devinterp.slt.llc import llc
+    with hessianlab.Landscape("dln:4-3-5:rank=2") as f:
+        model, n = f.torch(), 1000
+        result = llc(model, model.token_dataset(n), {}, loss_fn=model.per_token_loss,
+                     lr=1e-4, n_beta=n / math.log(n), localization=100.0, num_chains=4,
+                     num_draws=200, num_burnin_steps=100, batch_size=32, device="cpu")
+        print(float(result["llc_mean"]), f.known["learningCoefficient"])
+
+devinterp 1.x (``pip install "devinterp<2"``; its ``estimate_learning_coeff`` takes ``evaluate``,
+or ``criterion`` in releases before 1.1)::
 
     from devinterp.optim import SGLD
     from devinterp.slt import estimate_learning_coeff
-    with hessianlab.Landscape("dln:4-3-5:rank=2") as f:
-        model = f.torch()
-        llc = estimate_learning_coeff(
-            model, model.data_loader(n=1000), evaluate=model.evaluate,
-            sampling_method=SGLD, optimizer_kwargs=dict(lr=1e-4, localization=100.0, nbeta=1000 / math.log(1000)),
-            num_chains=4, num_draws=200, num_burnin_steps=100, cores=1, seed=0, verbose=False)
-        print(llc, f.known["learningCoefficient"])
+    llc = estimate_learning_coeff(
+        model, model.data_loader(n), evaluate=model.evaluate,    # or criterion=model.criterion
+        sampling_method=SGLD, optimizer_kwargs=dict(lr=1e-4, localization=100.0, nbeta=n / math.log(n)),
+        num_chains=4, num_draws=200, num_burnin_steps=100, cores=1, seed=0, verbose=False)
 
-``cores=1``: the module holds a live server process, which cannot be sent to another process
-(copies made by ``copy.deepcopy``, as devinterp makes one per chain, share the server). The
-loss is L(w) itself, with no data: ``n`` in ``data_loader(n)`` is only the nominal sample size
-that devinterp's defaults read (its default nβ = n/ln n when ``nbeta`` is not given; set it).
+Use one process (devinterp 1.x: ``cores=1``): the module holds a live server process, which
+cannot be sent to another process (``copy.deepcopy``, as devinterp makes one copy per chain,
+shares it). L(w) has no data: ``n`` is only the nominal sample size the tools read from the data
+(devinterp 1.x's default nβ = n/ln n when ``nbeta`` is not given); set nβ yourself.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Tuple
 
 import numpy as np
 
@@ -94,9 +105,11 @@ class _GradientFunction(torch.autograd.Function):
 
 
 class _HvpFunction(torch.autograd.Function):
-    """∇²L(w)·v by an HVP request, at w = w* only. Its backward is H·u with respect to v (H is
-    symmetric); with respect to w it would be a third derivative, which the server does not
-    serve, so it raises."""
+    """∇²L(w)·v by an HVP request, at w = w* only (refused elsewhere). Its backward is H·u with
+    respect to v (H is symmetric, so ``torch.autograd.functional.hvp``'s double-backward trick
+    works). With respect to w it would be a third derivative, which the server does not serve:
+    none is returned, so a derivative that depends on it alone is reported by autograd as not
+    connected to w (an error), never as a number."""
 
     @staticmethod
     def forward(ctx: Any, w: "torch.Tensor", v: "torch.Tensor", landscape: "Landscape") -> "torch.Tensor":  # type: ignore[override]
@@ -106,13 +119,24 @@ class _HvpFunction(torch.autograd.Function):
         return _tensor(landscape.hvp(_numpy(v)), v)
 
     @staticmethod
-    def backward(ctx: Any, u: "torch.Tensor") -> Tuple[Any, Any, None]:  # type: ignore[override]
-        if ctx.needs_input_grad[0]:
-            from .landscape import LandscapeError
-            raise LandscapeError(f"{ctx.landscape.spec}: a third derivative (the derivative of a Hessian-vector "
-                                 f"product with respect to w) is not served; detach w to differentiate H·v in v")
+    def backward(ctx: Any, u: "torch.Tensor") -> Tuple[None, Any, None]:  # type: ignore[override]
         (w,) = ctx.saved_tensors
         return None, _HvpFunction.apply(w, u, ctx.landscape), None
+
+
+class _TokenRows(torch.utils.data.Dataset):
+    """``n`` rows ``{"input_ids": tensor([0, 0])}`` (a token dataset whose content is ignored)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, index: int) -> Dict[str, "torch.Tensor"]:
+        if not 0 <= index < self.n:
+            raise IndexError(index)
+        return {"input_ids": torch.zeros(2, dtype=torch.long)}
 
 
 class LandscapeModule(torch.nn.Module):
@@ -122,7 +146,8 @@ class LandscapeModule(torch.nn.Module):
 
     For tools that want data: :meth:`data_loader` (one batch of ``(inputs, targets)``),
     :meth:`criterion` (``criterion(output, targets)`` is the output, the loss) and
-    :meth:`evaluate` (``evaluate(model, batch)`` is ``model(batch)``, devinterp's signature).
+    :meth:`evaluate` (``evaluate(model, batch)`` is ``model(batch)``, devinterp 1.x's signature);
+    :meth:`token_dataset` and :meth:`per_token_loss` for devinterp 2.x's ``llc``.
     ``landscape`` is the :class:`hessianlab.Landscape` (kept open by the caller).
     """
 
@@ -158,6 +183,21 @@ class LandscapeModule(torch.nn.Module):
         rows = torch.zeros(n, 1, dtype=self.w.dtype)
         dataset = torch.utils.data.TensorDataset(rows, rows.clone())
         return torch.utils.data.DataLoader(dataset, batch_size=n, shuffle=False)
+
+    def token_dataset(self, n: int = 32) -> "torch.utils.data.Dataset":
+        """For devinterp 2.x's ``llc``/``sample``: ``n`` placeholder rows ``{"input_ids": [0, 0]}``
+        (sequences of length 2, so one loss position each); ``n`` must be at least the sampler's
+        ``batch_size`` (its loader drops an incomplete last batch)."""
+        if n < 1:
+            raise ValueError(f"n must be at least 1, not {n}")
+        return _TokenRows(n)
+
+    @staticmethod
+    def per_token_loss(model: "torch.nn.Module", input_ids: "torch.Tensor") -> "torch.Tensor":
+        """devinterp 2.x's ``loss_fn(model, input_ids)``: L(w) at every position, shape
+        (batch, seq − 1), so that its mean is L(w) and its gradient ∇L(w)."""
+        batch, length = input_ids.shape[0], input_ids.shape[-1]
+        return model(input_ids).expand(batch, length - 1)
 
     @staticmethod
     def criterion(output: "torch.Tensor", targets: Any = None) -> "torch.Tensor":

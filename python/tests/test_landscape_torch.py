@@ -114,7 +114,8 @@ def test_second_derivatives_away_from_the_minimum_and_third_derivatives_are_refu
         (g,) = torch.autograd.grad(model(), model.w, create_graph=True)
         (hv,) = torch.autograd.grad(g, model.w, grad_outputs=torch.ones(2, dtype=torch.float64), create_graph=True)
         close_to_rounding(hv, f.hvp(np.ones(2)))
-        with pytest.raises(LandscapeError, match="third derivative"):
+        # A third derivative is not served: autograd reports w as unused, never a number.
+        with pytest.raises(RuntimeError, match="not have been used in the graph"):
             torch.autograd.grad(hv.sum(), model.w)
 
 
@@ -143,21 +144,57 @@ def test_data_loader_criterion_evaluate_copies_and_dtype(binary):
             f.torch(dtype=torch.int64)
 
 
-def test_devinterp_sgld_runs_unchanged(binary):
-    devinterp_slt = pytest.importorskip("devinterp.slt", reason="devinterp is not installed")
-    from devinterp.optim import SGLD
-    estimate = devinterp_slt.estimate_learning_coeff
-    parameters = inspect.signature(estimate).parameters
-    with Landscape("quad:1,2,4:d=6", binary=binary) as f:  # rank 3 of d = 6: λ = 3/2
+def test_token_dataset_and_per_token_loss(binary):
+    with Landscape("newton-edge", binary=binary) as f:
         model = f.torch()
-        calls = []
-        gradient = f.gradient
-        f.gradient = lambda W: (calls.append(np.shape(W)), gradient(W))[1]
-        n = 1000
-        kwargs = dict(sampling_method=SGLD, num_chains=2, num_draws=50, num_burnin_steps=50, seed=19,
-                      optimizer_kwargs=dict(lr=1e-3, localization=1.0, nbeta=n / math.log(n)), verbose=False)
-        kwargs["evaluate" if "evaluate" in parameters else "criterion"] = (
-            model.evaluate if "evaluate" in parameters else model.criterion)
-        llc = estimate(model, model.data_loader(n=n), **kwargs)
-        assert math.isfinite(llc)
-        assert len(calls) == 2 * (50 + 50)  # one GRADIENT request per SGLD step and chain
+        rows = model.token_dataset(5)
+        assert len(rows) == 5 and rows[4]["input_ids"].tolist() == [0, 0]
+        with pytest.raises(IndexError):
+            rows[5]
+        batch = next(iter(torch.utils.data.DataLoader(rows, batch_size=4, drop_last=True)))
+        with torch.no_grad():
+            model.w.copy_(torch.tensor([1.0, 2.0], dtype=torch.float64))
+        losses = model.per_token_loss(model, batch["input_ids"])
+        assert losses.shape == (4, 1) and torch.all(losses == 17.0)  # x² + y⁴ at (1, 2)
+        losses.float().mean().backward()  # as devinterp 2.x does
+        close_to_rounding(model.w.grad, [2.0, 32.0])
+
+
+def count_gradient_requests(landscape):
+    calls = []
+    gradient = landscape.gradient
+    landscape.gradient = lambda W: (calls.append(np.shape(W)), gradient(W))[1]
+    return calls
+
+
+def test_devinterp_sgld_runs_unchanged(binary):
+    """devinterp's SGLD (2.x ``llc`` or 1.x ``estimate_learning_coeff``, whichever is installed) on
+    a rank-3 quadratic in d = 6, λ = 3/2: it runs, asks one gradient per step and chain, and returns
+    a finite estimate (how good it is, is measured by the examples, not here)."""
+    pytest.importorskip("devinterp", reason="devinterp is not installed")
+    n, chains, draws, burnin = 1000, 2, 40, 20
+    with Landscape("quad:1,2,4:d=6", binary=binary) as f:
+        model = f.torch()
+        calls = count_gradient_requests(f)
+        try:
+            from devinterp.slt.llc import llc  # devinterp 2.x
+        except ImportError:
+            llc = None
+        if llc is not None:
+            result = llc(model, model.token_dataset(64), {}, loss_fn=model.per_token_loss, lr=1e-4,
+                         n_beta=n / math.log(n), localization=1.0, num_chains=chains, num_draws=draws,
+                         num_burnin_steps=burnin, batch_size=8, num_init_loss_batches=2, device="cpu",
+                         output_path=None)
+            estimate = float(result["llc_mean"])
+        else:
+            from devinterp.optim import SGLD
+            from devinterp.slt import estimate_learning_coeff
+            parameters = inspect.signature(estimate_learning_coeff).parameters
+            data = dict(evaluate=model.evaluate) if "evaluate" in parameters else dict(criterion=model.criterion)
+            estimate = estimate_learning_coeff(
+                model, model.data_loader(n), sampling_method=SGLD, num_chains=chains, num_draws=draws,
+                num_burnin_steps=burnin, cores=1, seed=19, verbose=False,
+                optimizer_kwargs=dict(lr=1e-4, localization=1.0, nbeta=n / math.log(n)), **data)
+        assert math.isfinite(estimate)
+        assert len(calls) == chains * (draws + burnin)  # one GRADIENT request per SGLD step and chain
+        assert np.array_equal(model.w.detach().numpy(), f.point)  # the chains ran on copies
