@@ -27,11 +27,12 @@ through a per-token loss, which :meth:`LandscapeModule.token_dataset` and
                      num_draws=200, num_burnin_steps=100, batch_size=32, device="cpu")
         print(float(result["llc_mean"]), f.known["learningCoefficient"])
 
-devinterp 1.x (``pip install "devinterp<2"``; its ``estimate_learning_coeff`` takes ``evaluate``,
-or ``criterion`` in releases before 1.1)::
+devinterp 1.x (``pip install "devinterp<2"``; tested with 1.3.2, where the function is in
+``devinterp.slt.sampler`` and takes ``evaluate``; earlier releases export it from
+``devinterp.slt`` and some take ``criterion``)::
 
     from devinterp.optim import SGLD
-    from devinterp.slt import estimate_learning_coeff
+    from devinterp.slt.sampler import estimate_learning_coeff
     llc = estimate_learning_coeff(
         model, model.data_loader(n), evaluate=model.evaluate,    # or criterion=model.criterion
         sampling_method=SGLD, optimizer_kwargs=dict(lr=1e-4, localization=100.0, nbeta=n / math.log(n)),

@@ -188,7 +188,10 @@ def test_devinterp_sgld_runs_unchanged(binary):
             estimate = float(result["llc_mean"])
         else:
             from devinterp.optim import SGLD
-            from devinterp.slt import estimate_learning_coeff
+            try:
+                from devinterp.slt.sampler import estimate_learning_coeff  # devinterp 1.3
+            except ImportError:
+                from devinterp.slt import estimate_learning_coeff  # earlier 1.x
             parameters = inspect.signature(estimate_learning_coeff).parameters
             data = dict(evaluate=model.evaluate) if "evaluate" in parameters else dict(criterion=model.criterion)
             estimate = estimate_learning_coeff(
