@@ -70,8 +70,8 @@ class Landscape:
         self._pump.start()
         try:
             kind, hello = self._read()
-            if kind != Kind.HELLO:
-                raise LandscapeError(self._with_stderr(f"{spec}: the first frame is {kind.name}, not HELLO"))
+            if kind != Kind.HELLO or not isinstance(hello, dict):
+                raise LandscapeError(self._with_stderr(f"{spec}: the first frame is {kind.name}, not a HELLO object"))
             self.hello: Dict[str, Any] = hello
             if hello.get("protocol") != protocol.VERSION:
                 raise LandscapeError(f"{spec}: the server speaks protocol {hello.get('protocol')}, "
@@ -82,7 +82,7 @@ class Landscape:
             self.capabilities: List[str] = list(hello["capabilities"])
             self.known: Dict[str, Any] = hello.get("known", {})
             kind, point = self._read()
-            if kind != Kind.POINT or point.shape != (1, self.dimension):
+            if kind != Kind.POINT or not isinstance(point, np.ndarray) or point.shape != (1, self.dimension):
                 raise LandscapeError(f"{spec}: the second frame is not a 1×{self.dimension} POINT")
             self.point: np.ndarray = point.reshape(-1)
         except BaseException:

@@ -119,6 +119,15 @@ def test_a_broken_frame_or_a_silent_server_is_a_landscape_error(tmp_path):
     garbage = fake_server(tmp_path, "sys.stdout.buffer.write(b'HLOX' + bytes(28)); sys.stdout.flush()")
     with pytest.raises(LandscapeError, match=r"broken frame.*bad magic"):
         Landscape("newton-edge", binary=garbage)
+    hello_then_json = fake_server(tmp_path, (
+        "import json, struct\n"
+        "def frame(kind, value):\n"
+        "    body = json.dumps(value).encode()\n"
+        "    return struct.pack('<4sHBBQQQ', b'HLOP', 1, kind, 1, 0, 0, len(body)) + body\n"
+        "hello = {'protocol': 1, 'dimension': 2, 'precision': 'float64', 'capabilities': ['loss']}\n"
+        "sys.stdout.buffer.write(frame(0x01, hello) + frame(0x02, [0, 0])); sys.stdout.flush()"))
+    with pytest.raises(LandscapeError, match=r"not a 1×2 POINT"):
+        Landscape("newton-edge", binary=hello_then_json)
     silent = fake_server(tmp_path, "sys.stderr.write('no landscape here\\n'); sys.exit(3)")
     with pytest.raises(LandscapeError, match=r"exited with status 3.*no landscape here"):
         Landscape("newton-edge", binary=silent)
