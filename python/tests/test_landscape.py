@@ -140,3 +140,13 @@ def test_copies_share_the_server_and_pickling_is_refused(binary):
         assert copy.deepcopy(f) is f and copy.deepcopy([f])[0] is f
         with pytest.raises(TypeError, match="cannot be pickled"):
             pickle.dumps(f)
+
+
+def test_the_landscape_modules_frame_through_the_protocol_module():
+    """One implementation of the wire format: the Landscape modules use hessianlab.protocol's
+    frames and never pack a header of their own."""
+    package = os.path.join(REPOSITORY, "python", "hessianlab")
+    for name in ("landscape.py", "landscape_jax.py", "landscape_torch.py", "zoo.py"):
+        text = open(os.path.join(package, name), encoding="utf-8").read()
+        assert "import struct" not in text and "HLOP" not in text and "<4sHBBQQQ" not in text, name
+    assert "protocol.read_frame" in open(os.path.join(package, "landscape.py"), encoding="utf-8").read()
