@@ -14,7 +14,10 @@ So ``jax.grad(loss)``, the HVP ``jax.jvp(jax.grad(loss), (w,), (v,))[1]``, ``jax
 Limits, by design of the protocol (``docs/oracle-protocol.md``): the server's HVP is at w* only.
 A second derivative asked at any other point raises :class:`hessianlab.LandscapeError` from the
 callback ("... at w* only ...", wrapped by JAX in its runtime error) instead of answering with a
-wrong number; w must equal w* exactly in its own dtype (``jnp.asarray(landscape.point)``).
+wrong number; w must equal w* exactly in its own dtype (``jnp.asarray(landscape.point)``). JAX
+does not promise how an exception inside a callback surfaces (its documentation calls it a side
+effect); with the CPU backend it stops the computation with a runtime error that quotes the
+``LandscapeError`` (tested), never with a number.
 Reverse-over-reverse (``jax.grad`` of a function of ``jax.grad(loss)``, ``jacrev(jacrev(loss))``)
 is not supported: JAX cannot transpose a callback (it raises); use forward-over-reverse.
 
