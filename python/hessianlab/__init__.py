@@ -4,6 +4,7 @@
   :mod:`hessianlab.jax`, :mod:`hessianlab.torch` and :mod:`hessianlab.dask` (loaded on first use).
 - Run HessianLab on a model and get its JSON report: :func:`rank`, :func:`spectrum`,
   :func:`covariance`, :func:`llc`, :func:`compare`, :func:`describe`.
+- Judge your own estimator's estimate against a landscape's known value: :func:`check`.
 
 The wire protocol is ``docs/oracle-protocol.md`` in the HessianLab repository.
 """
@@ -13,6 +14,7 @@ import importlib
 from typing import Any
 
 from .batching import OracleFunctionError
+from .check import CheckResult, check
 from .cli import HessianLabError, compare, covariance, describe, find_binary, llc, rank, run, spectrum
 from .protocol import ProtocolError
 from .landscape import Landscape, LandscapeError
@@ -21,6 +23,7 @@ from .server import Oracle, serve
 __all__ = [
     "Oracle", "serve", "rank", "spectrum", "covariance", "llc", "compare", "describe", "run",
     "find_binary", "HessianLabError", "ProtocolError", "OracleFunctionError", "Landscape", "LandscapeError",
+    "check", "CheckResult",
 ]
 __version__ = "0.1.0"
 
