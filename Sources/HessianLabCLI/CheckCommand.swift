@@ -22,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
   @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B (not oracle:).")
   var landscape: String
 
-  @Option(help: "The quantity estimated: \(EstimatedQuantity.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "The quantity estimated (covariance-scale: c in C ≈ c·H⁻¹).")
   var quantity: EstimatedQuantity
 
   @Option(help: "The estimate; for top-eigenvalues a comma-separated list (5.1,3.0,2.2), compared with the k largest.")
