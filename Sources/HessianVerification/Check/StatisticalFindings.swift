@@ -30,7 +30,7 @@ enum StatisticalFindings {
     _ assessment: StandardErrorAssessment, known: KnownQuantity, standardErrors: [Double], largestAbsoluteZ z: Double, criticalZ zc: Double
   ) -> [String] {
     switch assessment {
-    case .plausible: return ["the stated SE is plausible: the error is within \(f(z))× the SE"]
+    case .plausible: return ["the stated SE is plausible: the largest error is \(f(z)) SEs, within the threshold \(f(zc))"]
     case .strained:
       return ["the error is \(f(z))× the stated SE, beyond the threshold \(f(zc)): a real bias, or an SE somewhat under-reported"]
     case .implausible:
