@@ -45,6 +45,10 @@ extension InputError.Parameter {
     case .allowLong: "--allow-long"
     case .probes: "--probes"
     case .ignoreOracleChecks: "--ignore-oracle-checks"
+    case .estimate: "--value"
+    case .standardError: "--standard-error"
+    case .falseFailureProbability: "--alpha"
+    case .tolerance: "--tolerance"
     }
   }
 }
