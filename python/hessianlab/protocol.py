@@ -131,10 +131,10 @@ def write_frame(stream: BinaryIO, header: bytes, payload: Union[bytes, memoryvie
     """Write one frame and flush it.
 
     On a stream with a file descriptor (a pipe), header and payload go out in one ``writev``
-    after anything buffered, without joining them into a new buffer; other streams get two
-    ``write`` calls.
+    after anything buffered, without joining them into a new buffer; other streams (and systems
+    without ``writev``) get two ``write`` calls.
     """
-    descriptor = _descriptor(stream) if len(payload) else None
+    descriptor = _descriptor(stream) if len(payload) and hasattr(os, "writev") else None
     if descriptor is None:
         stream.write(header)
         if len(payload):
