@@ -10,17 +10,14 @@ from __future__ import annotations
 import enum
 import json
 import os
-import select
 import struct
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Optional, Union
 
 import numpy as np
 
-try:
-    import fcntl
-except ImportError:  # not on Windows
-    fcntl = None  # type: ignore[assignment]
+from ._pipes import PIPE_CAPACITY, enlarge_pipe  # noqa: F401  (public here)
+from ._pipes import _descriptor, _read_into, _write_all
 
 MAGIC = b"HLOP"
 VERSION = 1
@@ -145,49 +142,6 @@ def write_frame(stream: BinaryIO, header: bytes, payload: Union[bytes, memoryvie
     _write_all(descriptor, [memoryview(header).cast("B"), memoryview(payload).cast("B")])
 
 
-#: The pipe buffer size :func:`enlarge_pipe` asks for (Linux's default limit for unprivileged processes).
-PIPE_CAPACITY = 1 << 20
-
-
-def enlarge_pipe(stream: BinaryIO) -> None:
-    """Raise the buffer of the pipe under ``stream`` to :data:`PIPE_CAPACITY` (Linux
-    ``F_SETPIPE_SZ``), so a large frame crosses in a few writes instead of one 64 KiB pipeful per
-    wake-up of the reader. Does nothing elsewhere, for a stream that is not a pipe, or when the
-    kernel refuses: only speed depends on it."""
-    descriptor = _descriptor(stream)
-    option = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if descriptor is None or option is None:
-        return
-    try:
-        fcntl.fcntl(descriptor, option, PIPE_CAPACITY)
-    except OSError:
-        pass
-
-
-def _descriptor(stream: BinaryIO) -> Optional[int]:
-    """The file descriptor under ``stream``, or ``None`` (an in-memory stream)."""
-    try:
-        return stream.fileno()
-    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
-        return None
-
-
-def _write_all(descriptor: int, parts: "list[memoryview]") -> None:
-    """Write every byte of ``parts`` with ``writev``, resuming after partial writes (and waiting
-    for room on a non-blocking descriptor)."""
-    while parts:
-        try:
-            written = os.writev(descriptor, parts)
-        except BlockingIOError:
-            select.select([], [descriptor], [])
-            continue
-        while parts and written >= len(parts[0]):
-            written -= len(parts[0])
-            parts = parts[1:]
-        if parts and written:
-            parts = [parts[0][written:], *parts[1:]]
-
-
 def decode_header(header: bytes) -> "tuple[Kind, DType, int, int, int]":
     """Validate a 32-byte header; returns (kind, dtype, rows, columns, length)."""
     if len(header) != HEADER_SIZE:
@@ -241,16 +195,6 @@ def _read_exactly(stream: BinaryIO, count: int, what: str) -> Optional[bytearray
             raise ProtocolError(f"stream ended {count - filled} bytes short inside {what}")
         filled += got
     return buffer
-
-
-def _read_into(stream: BinaryIO, view: memoryview) -> int:
-    """Read into ``view`` (``readinto`` when the stream has it); returns the byte count, 0 at end."""
-    readinto = getattr(stream, "readinto", None)
-    if readinto is not None:
-        return readinto(view) or 0
-    chunk = stream.read(len(view))
-    view[:len(chunk)] = chunk
-    return len(chunk)
 
 
 def read_frame(stream: BinaryIO) -> Optional[Frame]:
