@@ -28,6 +28,12 @@ burn-in included, so the table also gives its draws-only value ("2.x draws").
     .venv-ext/bin/pip install -e ./python
     .venv-ext/bin/python examples/devinterp_llc.py            # about 10–20 minutes on 2 cores
     .venv-ext/bin/python examples/devinterp_llc.py --quick    # one landscape, small budget
+
+As an estimator for ``hessian-lab verify --external`` (it appends ``--landscape SPEC --seed N``;
+one JSON line ``{"value": …, "standardError": …}`` on standard output)::
+
+    hessian-lab verify --external '.venv-ext/bin/python examples/devinterp_llc.py --settings matched' \
+        --quantity llc --landscapes newton-edge,quad-rank-deficient --seeds 10
 """
 from __future__ import annotations
 
@@ -174,6 +180,15 @@ def measure(specs: List[str], settings: List[Settings], seed: int) -> List[Dict[
     return rows
 
 
+def external(spec: str, s: Settings, seed: int) -> int:
+    """One run for ``hessian-lab verify --external``: devinterp's λ̂ and SE on ``spec`` as JSON."""
+    import json
+    with hessianlab.Landscape(spec) as f:
+        value, se = summarise(run_devinterp(f, s, step_size(f, s), seed)["perChain"])
+    print(json.dumps({"value": value if math.isfinite(value) else None, "standardError": se}))
+    return 0
+
+
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--landscapes", nargs="+", default=LANDSCAPES)
@@ -181,6 +196,8 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--full", action="store_true", help="HessianLab's default chain length (8 × 20,000 steps)")
     parser.add_argument("--quick", action="store_true", help="dln:4-3-5:rank=2 only, 4 × 1,500 steps matched")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--landscape", help="verify --external mode: run devinterp once on this spec (the first "
+                        "--settings, default matched) and print {\"value\", \"standardError\"} as one JSON line")
     args = parser.parse_args(argv)
     try:
         import torch
@@ -195,6 +212,8 @@ def main(argv: List[str]) -> int:
     if args.quick:
         specs, matched = ["dln:4-3-5:rank=2"], replace(MATCHED, chains=4, draws=100, burn_in=500)
     settings = [DOCUMENTED if name == "documented" else matched for name in args.settings]
+    if args.landscape:
+        return external(args.landscape, settings[-1] if len(args.settings) > 1 else settings[0], args.seed)
     print(f"devinterp {version}, torch {torch.__version__}; z = (λ̂ − λ)/SE, pass iff |z| ≤ 2.576 (α = 0.01)")
     for s in settings:
         step = f"ε = {s.lr:g}" if s.lr is not None else "ε = 0.01/(nβ·max(1, h_max/2))"
