@@ -99,10 +99,12 @@ def largest_curvature(f: "hessianlab.Landscape", seed: int = 0) -> float:
 
 
 def step_size(f: "hessianlab.Landscape", s: Settings) -> float:
+    """The setting's ε, or HessianLab's default 0.01/(nβ·max(1, h_max/2)) when it has none."""
     return s.lr if s.lr is not None else 0.01 / (s.nbeta * max(1.0, largest_curvature(f) / 2))
 
 
 def devinterp_version() -> str:
+    """The installed devinterp's version string (``1.3.2``, ``2.0.1``)."""
     from importlib.metadata import version
     return version("devinterp")
 
@@ -141,6 +143,7 @@ def run_ours(spec: str, s: Settings, lr: float, seed: int) -> Dict[str, object]:
 
 
 def summarise(per_chain: List[float]) -> "tuple[float, Optional[float]]":
+    """(mean, sd/√C) of the finite per-chain estimates; SE None with fewer than two."""
     x = np.asarray(per_chain, dtype=float)
     x = x[np.isfinite(x)]
     if len(x) == 0:
@@ -150,6 +153,7 @@ def summarise(per_chain: List[float]) -> "tuple[float, Optional[float]]":
 
 def row(spec: str, truth: float, estimator: str, s: Settings, value: float, se: Optional[float],
         seconds: Optional[float] = None) -> Dict[str, object]:
+    """One table row: the estimate, its SE, z and the verdict of :func:`verdict.judge_llc`."""
     verdict = judge_llc(value, se, truth)
     return {"landscape": spec, "λ": truth, "estimator": estimator, "setting": s.name,
             "chains×steps": f"{s.chains}×{s.steps}", "estimate": value, "SE": se, "estimate/λ": value / truth,
@@ -157,6 +161,7 @@ def row(spec: str, truth: float, estimator: str, s: Settings, value: float, se: 
 
 
 def measure(specs: List[str], settings: List[Settings], seed: int) -> List[Dict[str, object]]:
+    """devinterp (and for matched settings HessianLab) on every landscape and setting; the table rows."""
     version = devinterp_version()
     rows = []
     for spec in specs:
@@ -190,6 +195,7 @@ def external(spec: str, s: Settings, seed: int) -> int:
 
 
 def main(argv: List[str]) -> int:
+    """Parse the options, print the settings and the verdict table (or one JSON line with --landscape)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--landscapes", nargs="+", default=LANDSCAPES)
     parser.add_argument("--settings", nargs="+", choices=["documented", "matched"], default=["documented", "matched"])

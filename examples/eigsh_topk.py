@@ -57,6 +57,7 @@ def copies(values: np.ndarray, of: float, tolerance: float) -> int:
 
 
 def passing_part() -> List[Dict[str, object]]:
+    """Part 1: one eigsh run per landscape, judged; the table rows."""
     rows = []
     for spec, k in PASSING:
         with hessianlab.Landscape(spec) as f:
@@ -71,6 +72,7 @@ def passing_part() -> List[Dict[str, object]]:
 
 
 def multiplet_part() -> List[Dict[str, object]]:
+    """Part 2: eigsh over ``SEEDS`` start vectors per k, then HessianLab's block Lanczos; the table rows."""
     rows = []
     with hessianlab.Landscape(MULTIPLET) as f:
         truth = reference_spectrum(f)
@@ -97,6 +99,7 @@ def multiplet_part() -> List[Dict[str, object]]:
 
 
 def main() -> int:
+    """Print both parts."""
     import scipy
     print(f"SciPy {scipy.__version__} eigsh (ARPACK), NumPy {np.__version__}; judged at tolerance √ε·max|h| per eigenvalue\n")
     print("Part 1: top-k where the spectrum is resolved by a single start vector (start seed 0)")

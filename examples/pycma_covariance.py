@@ -76,6 +76,7 @@ def compare(C: np.ndarray, H: np.ndarray, rank: int) -> Dict[str, object]:
 
 
 def measure(specs: List[str], seeds: "tuple[int, ...]") -> List[Dict[str, object]]:
+    """pycma with both settings and every seed on each landscape; one table row per setting."""
     rows = []
     for spec in specs:
         with hessianlab.Landscape(spec) as f:
@@ -102,6 +103,7 @@ def measure(specs: List[str], seeds: "tuple[int, ...]") -> List[Dict[str, object
 
 
 def main(argv: List[str]) -> int:
+    """Print the settings and the table (``--quick``: two landscapes, one seed)."""
     try:
         import cma
     except ImportError:
