@@ -154,7 +154,7 @@ def summarise(per_chain: List[float]) -> "tuple[float, Optional[float]]":
 def row(spec: str, truth: float, estimator: str, s: Settings, value: float, se: Optional[float],
         seconds: Optional[float] = None) -> Dict[str, object]:
     """One table row: the estimate, its SE, z and the verdict of :func:`verdict.judge_llc`."""
-    verdict = judge_llc(value, se, truth)
+    verdict = judge_llc(value, se, truth, landscape=spec)
     return {"landscape": spec, "λ": truth, "estimator": estimator, "setting": s.name,
             "chains×steps": f"{s.chains}×{s.steps}", "estimate": value, "SE": se, "estimate/λ": value / truth,
             "z": verdict["z"], "verdict": verdict["passed"], "s": seconds}

@@ -63,7 +63,7 @@ def passing_part() -> List[Dict[str, object]]:
         with hessianlab.Landscape(spec) as f:
             truth = reference_spectrum(f)
             run = top_eigenvalues_by_eigsh(f, k, seed=0)
-        verdict = judge_top_eigenvalues(run["eigenvalues"], truth[:k])
+        verdict = judge_top_eigenvalues(run["eigenvalues"], truth[:k], landscape=spec)
         rows.append({"landscape": spec, "d": f.dimension, "k": k, "HVPs": run["hvps"],
                      "top": ", ".join(f"{v:.6g}" for v in run["eigenvalues"][: min(k, 6)]) + (" …" if k > 6 else ""),
                      "largest error": verdict["largestError"], "tolerance": verdict["tolerance"],
@@ -80,7 +80,7 @@ def multiplet_part() -> List[Dict[str, object]]:
             passed, found, errors, hvps = 0, [], [], []
             for seed in range(SEEDS):
                 run = top_eigenvalues_by_eigsh(f, k, seed)
-                verdict = judge_top_eigenvalues(run["eigenvalues"], truth[:k])
+                verdict = judge_top_eigenvalues(run["eigenvalues"], truth[:k], landscape=MULTIPLET)
                 passed += bool(verdict["passed"])
                 found.append(copies(run["eigenvalues"], 1.0, 1e-8))
                 errors.append(verdict["largestError"])
@@ -91,7 +91,7 @@ def multiplet_part() -> List[Dict[str, object]]:
         for k in MULTIPLET_K:
             report = hessianlab.spectrum(MULTIPLET, top=k, seed=7, echo_stderr=False)
             values = np.asarray(report["eigenvalues"], dtype=float)
-            verdict = judge_top_eigenvalues(values, truth[:k])
+            verdict = judge_top_eigenvalues(values, truth[:k], landscape=MULTIPLET)
             rows.append({"method": "hessian-lab spectrum (block)", "k": k, "runs passed": "1/1" if verdict["passed"] else "0/1",
                          "copies of 1 found (of 4)": str(copies(values, 1.0, 1e-8)),
                          "largest error": verdict["largestError"], "HVPs": str(report.get("hessianVectorProducts", "?"))})
