@@ -26,7 +26,7 @@ burn-in included, so the table also gives its draws-only value ("2.x draws").
 
     python3 -m venv .venv-ext && .venv-ext/bin/pip install torch devinterp   # 2.x (or "devinterp<2" for 1.3.x)
     .venv-ext/bin/pip install -e ./python
-    .venv-ext/bin/python examples/devinterp_llc.py            # about 10–20 minutes on 2 cores
+    .venv-ext/bin/python examples/devinterp_llc.py            # 1.3.2: about 10 min; 2.0.1: about 1 h
     .venv-ext/bin/python examples/devinterp_llc.py --quick    # one landscape, small budget
 
 As an estimator for ``hessian-lab verify --external`` (it appends ``--landscape SPEC --seed N``;
