@@ -21,21 +21,25 @@ def test_example_compiles(example, tmp_path):
     py_compile.compile(os.path.join(EXAMPLES, example), cfile=str(tmp_path / "out.pyc"), doraise=True)
 
 
-def test_llc_judgement_is_a_z_test_at_one_percent():
+def test_llc_judgement_is_hessian_lab_check_at_one_percent(cli, monkeypatch):
     import verdict
-    assert verdict.judge_llc(8.2, 0.1, 8.0) == {"z": pytest.approx(2.0), "passed": True}
-    assert verdict.judge_llc(8.3, 0.1, 8.0)["passed"] is False      # z = 3 > 2.576
-    assert verdict.judge_llc(7.74, 0.1, 8.0)["passed"] is False     # z = −2.6
-    assert verdict.judge_llc(7.75, 0.1, 8.0)["passed"] is True      # z = −2.5
-    assert verdict.judge_llc(8.0, None, 8.0) == {"z": None, "passed": None}
+    monkeypatch.setenv("HESSIAN_LAB", cli)
+    spec = "dln:4-3-5:rank=2"  # λ = 8 (theorem)
+    assert verdict.judge_llc(8.2, 0.1, 8.0, spec) == {"z": pytest.approx(2.0), "passed": True}
+    assert verdict.judge_llc(8.3, 0.1, 8.0, spec)["passed"] is False      # z = 3 > 2.576
+    assert verdict.judge_llc(7.74, 0.1, 8.0, spec)["passed"] is False     # z = −2.6
+    assert verdict.judge_llc(7.75, 0.1, 8.0, spec)["passed"] is True      # z = −2.5
+    assert verdict.judge_llc(8.0, None, 8.0, spec) == {"z": None, "passed": None}
 
 
-def test_eigenvalue_judgement_is_a_relative_tolerance():
+def test_eigenvalue_judgement_is_hessian_lab_check_tolerance(cli, monkeypatch):
     import verdict
-    ok = verdict.judge_top_eigenvalues([9.0, 10.0 + 1e-9], [10.0, 9.0, 8.0])  # sorted, truncated to k
+    monkeypatch.setenv("HESSIAN_LAB", cli)
+    spec = "quad:10,9,8:d=3"  # eigenvalues 10, 9, 8
+    ok = verdict.judge_top_eigenvalues([9.0, 10.0 + 1e-9], [10.0, 9.0], spec)  # sorted before judging
     assert ok["passed"] and ok["largestError"] == pytest.approx(1e-9, rel=1e-3)
     assert ok["tolerance"] == pytest.approx(10 * 2 ** -26)
-    assert not verdict.judge_top_eigenvalues([10.0, 8.0], [10.0, 9.0])["passed"]
+    assert not verdict.judge_top_eigenvalues([10.0, 8.0], [10.0, 9.0], spec)["passed"]
 
 
 def run_example(cli, arguments, timeout):
