@@ -33,7 +33,11 @@ enum BadInputFiles {
     let dir = FileManager.default.temporaryDirectory
       .appendingPathComponent("hessianlab-bad-input-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    for (name, bytes) in files { try? bytes.write(to: dir.appendingPathComponent(name)) }
+    for (name, bytes) in files {
+      let url = dir.appendingPathComponent(name)  // a name may hold one folder level (bench inputs)
+      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? bytes.write(to: url)
+    }
     return dir
   }()
 
@@ -104,6 +108,11 @@ enum BadInputFiles {
       ("bad-lambda.json", Data(goodFixture.replacingOccurrences(of: "\"1/2\"", with: "\"one half\"").utf8)),
       ("intmin-lambda.json", Data(goodFixture.replacingOccurrences(of: "\"1/2\"", with: "\"-9223372036854775808/1\"").utf8)),
       ("bad-spec.json", Data(goodFixture.replacingOccurrences(of: "poly:x0^2", with: "poly:(x0^2").utf8)),
+      // bench inputs: B must be r × d for the r values (here transposed, d × r), X must be n × d.
+      ("bench-transposed/B.npy", npy(f8("(3, 2)"), [1, 0, 0, 1, 0, 0])),
+      ("bench-transposed/values.npy", npy(f8("(2,)"), [2, 1])),
+      ("bench-points/H.npy", npy(f8("(2, 2)"), identity2)),
+      ("bench-points/X.npy", npy(f8("(1, 3)"), [1, 2, 3])),
       ("bad-provenance.json", Data(goodFixture.replacingOccurrences(of: "\"theorem\"", with: "\"hearsay\"").utf8)),
     ]
   }
@@ -313,6 +322,12 @@ struct BadInputTests {
     BadInput("lesson 0", ["lesson", "start", "0", "--lessons", "lessons"], names: "lesson 0", says: "no such lesson"),
     BadInput("lesson 99", ["lesson", "hint", "--lesson", "99", "--lessons", "lessons"], names: "lesson 99", says: "no such lesson"),
     BadInput("bench: --repeat 0", ["bench", "dense-rank", "--repeat", "0"], names: "--repeat", says: "at least 1"),
+    BadInput(
+      "bench: B.npy transposed", ["bench", "block-rank", "--inputs", "$TMP/bench-transposed"], names: "B.npy",
+      says: "B must be r × d"),
+    BadInput(
+      "bench: X.npy of the wrong width", ["bench", "batched-loss", "--inputs", "$TMP/bench-points"], names: "X.npy",
+      says: "X must be n × d"),
     BadInput("bench: --workers 0", ["bench", "covariance", "--workers", "0"], names: "--workers", says: "at least 1"),
     // Usage --------------------------------------------------------------------------------------
     BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),

@@ -7,7 +7,8 @@ public enum BenchAnalysis {
   /// Runs `benchCase` on the `.npy` files in folder `inputs`, `repetitions` timed
   /// times (covariance: with `workers` concurrent workers).
   ///
-  /// - Throws: ``InputError`` naming the input file that cannot be read.
+  /// - Throws: ``InputError`` naming the input file that cannot be read or whose shape does not
+  ///   fit the case (`X.npy` not n × d, `B.npy` not r × d for the r values of `values.npy`).
   public static func run(_ benchCase: BenchCase, inputs: String, repetitions: Int, workers: Int = 1) async throws -> BenchReport {
     func path(_ name: String) -> String { (inputs as NSString).appendingPathComponent(name) }
     func loadMatrix(_ name: String) throws -> Matrix {
@@ -23,6 +24,9 @@ public enum BenchAnalysis {
       let landscape = try QuadraticLandscape.fromNumpyHessian(path: path("H.npy"), name: "bench", check: .symmetryOnly)
       let x = try loadMatrix("X.npy")
       let d = landscape.dimension
+      guard x.columns == d else {
+        throw InputError.file(path: path("X.npy"), problem: "points of \(x.columns) coordinates for a Hessian of d = \(d) (X must be n × d)")
+      }
       var checksum = 0.0
       let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) }
       let flops = 2.0 * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
@@ -50,7 +54,20 @@ public enum BenchAnalysis {
         case: name, seconds: times, flops: nil, checksum: values.reduce(0, +), values: values, hessianVectorProducts: hvps)
     case .blockRank:
       let basis = try loadMatrix("B.npy")
-      let values = try NumpyArray.loadVector(contentsOf: URL(fileURLWithPath: path("values.npy"))).vector
+      let values: [Double]
+      do {
+        values = try NumpyArray.loadVector(contentsOf: URL(fileURLWithPath: path("values.npy"))).vector
+      } catch {
+        throw InputError.numpy(error)
+      }
+      guard basis.rows == values.count, basis.rows <= basis.columns else {
+        throw InputError.file(
+          path: path("B.npy"),
+          problem: "a basis of \(basis.rows) × \(basis.columns) for \(values.count) eigenvalues (B must be r × d, r = the length of values.npy, r ≤ d)")
+      }
+      guard values.allSatisfy(\.isFinite), basis.elements.allSatisfy(\.isFinite) else {
+        throw InputError.file(path: path("values.npy"), problem: "a value of B.npy or values.npy is not finite")
+      }
       let op = HessianOperator(landscape: QuadraticLandscape(name: "bench", storage: .factored(values: values, basisRows: basis)))
       var rank = 0
       var hvps = 0
