@@ -11,7 +11,8 @@ import Foundation
 ///   input covariance is positive definite). Then GL(t_l) changes of coordinates on the hidden layers and
 ///   fixed input/output changes of basis map w\* to W_l = [[I_r, 0], [0, 0]], and Aoyagi's formula for the
 ///   student's widths and rank r applies (``Aoyagi``, as `dln:`). Otherwise unknown: only the rank bounds
-///   r/2 ≤ λ ≤ r/2 + (d − r)/4 apply, and the reports label them as bounds.
+///   r/2 ≤ λ ≤ r/2 + (d − r)/4 apply, and the reports label them as bounds (for ReLU even they assume more
+///   than holds: the bounds are proved for analytic losses, and a ReLU loss is only piecewise analytic).
 extension MultilayerPerceptronLandscape {
   /// The largest Jacobian (bytes) computed for the known rank: 256 MB (or the memory budget, if lower).
   public static var jacobianByteCap: Int { min(256_000_000, MemoryBudget.bytes) }
@@ -46,7 +47,9 @@ extension MultilayerPerceptronLandscape {
     network: MultilayerPerceptron, teacher: TeacherEmbedding, sampleCount n: Int
   ) -> (Known<Rational>, Known<Int>) {
     guard network.activation == .linear else {
-      let why = "no theorem gives λ for act=\(network.activation.rawValue); only the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 apply"
+      let why = network.activation == .relu
+        ? "no theorem gives λ for act=relu; the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 are proved for analytic losses, and a ReLU network's loss is only piecewise analytic (units with zero incoming weights sit at the kink), so even they are indicative here"
+        : "no theorem gives λ for act=\(network.activation.rawValue); only the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 apply"
       return (.unknown(why), .unknown(why))
     }
     let r = teacher.linearRank

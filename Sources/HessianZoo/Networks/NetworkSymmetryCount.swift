@@ -8,11 +8,17 @@
 ///   backward signal is 0 on every sample (all outgoing weights to non-deaf units 0, or σ′ = 0 on every
 ///   sample). ∂f/∂W_l[i, j] = g_l[i]·a_{l−1}[j] vanishes on all data when unit i of layer l is deaf or unit j
 ///   of layer l − 1 is silent, so that column of J is 0 ("units with zero outgoing weight: their incoming
-///   weights are flat"; the teacher's padding units are both silent and deaf).
+///   weights are flat"; the teacher's padding units are both silent and deaf). More generally a weight is
+///   flat when on every sample its target unit has σ′ = 0 or its source unit outputs 0 (a ReLU connection
+///   whose source is off wherever its target is on).
 /// - **ReLU positive rescaling.** For every *live* hidden unit (neither silent nor deaf), scaling its incoming
 ///   weights by α > 0 and its outgoing weights by 1/α leaves f unchanged, so the tangent
 ///   (W_l[i, :], −W_{l+1}[:, i]) is in the null space of J: one direction per live unit (independent of each
 ///   other and of the flat coordinates for generic weights).
+/// - **ReLU units active on every sample.** If the live units S_l of hidden layer l all have Z > 0 on every
+///   sample (or a sample's whole input to the layer is 0, which no change of W_l can move), they act linearly on the data, and (W_l, W_{l+1}) → (G W_l, W_{l+1} G⁻¹) on those units, G near I
+///   in GL(|S_l|), keeps every Z > 0 and f unchanged: |S_l|² null directions instead of |S_l| rescalings
+///   (the extra |S_l|² − |S_l| are counted in ``linearMixings``).
 /// - **Linear activation.** J factors through the product map P = W_L⋯W_1 (J = (∂P)·X), whose derivative has
 ///   rank r(n_0 + n_L − r) at a point whose partial products have the product's rank r (math notes §3.4,
 ///   the `dln:` formula); this replaces the counts above.
@@ -29,7 +35,9 @@ public struct NetworkSymmetryCount: Sendable, Equatable {
   public let live: [[Bool]]
   /// ReLU rescaling directions (= ``liveHiddenUnits`` for ReLU, 0 otherwise).
   public let rescalingDirections: Int
-  /// The upper bound on rank J: min(N·n_L, d − flat − rescalings), or min(N·n_L, r(n_0 + n_L − r)) for a
+  /// Extra null directions of ReLU units active on every sample: Σ_l (|S_l|² − |S_l|).
+  public let linearMixings: Int
+  /// The upper bound on rank J: min(N·n_L, d − flat − rescalings − mixings), or min(N·n_L, r(n_0 + n_L − r)) for a
   /// linear network with product rank r.
   public let rankBound: Int
   /// How ``rankBound`` was obtained, one clause.
@@ -57,12 +65,39 @@ public struct NetworkSymmetryCount: Sendable, Equatable {
     }
     var flat = 0
     for l in 1...depth {
-      for i in 0..<network.widths[l] { for j in 0..<network.widths[l - 1] where deaf[l][i] || silent[l - 1][j] { flat += 1 } }
+      let z = pass.preActivations[l - 1], a = pass.activations[l - 1]
+      for i in 0..<network.widths[l] {
+        for j in 0..<network.widths[l - 1] {
+          if deaf[l][i] || silent[l - 1][j] {
+            flat += 1
+            continue
+          }
+          // Per sample: the weight's derivative g_l[i]·a_{l−1}[j] is 0 when the target unit has σ′ = 0 there
+          // or the source's activation is 0 there; flat when that holds on every sample.
+          let hidden = l < depth
+          if (0..<z.columns).allSatisfy({ n in (hidden && network.activation.derivative(z[i, n]) == 0) || a[j, n] == 0 }) {
+            flat += 1
+          }
+        }
+      }
     }
     let liveMask = (0...depth).map { l in
       (0..<network.widths[l]).map { i in l > 0 && l < depth && !silent[l][i] && !deaf[l][i] }
     }
     let live = liveMask.joined().filter { $0 }.count
+    var mixings = 0
+    if network.activation == .relu {
+      for l in 1..<depth {
+        let z = pass.preActivations[l - 1], input = pass.activations[l - 1]
+        // A sample whose input to the layer is 0 has Z = 0 whatever W_l is: it constrains no mixing.
+        let silentSample = (0..<z.columns).map { n in (0..<input.rows).allSatisfy { input[$0, n] == 0 } }
+        let always = (0..<network.widths[l]).filter { i in
+          liveMask[l][i] && (0..<z.columns).allSatisfy { z[i, $0] > 0 || silentSample[$0] }
+        }.count
+        mixings += always * always - always
+      }
+    }
+    linearMixings = network.activation == .relu ? mixings : 0
     flatCoordinates = flat
     liveHiddenUnits = live
     self.live = liveMask
@@ -76,12 +111,13 @@ public struct NetworkSymmetryCount: Sendable, Equatable {
       explanation = "linear network, product rank r = \(r): rank ≤ r(n₀ + n_L − r) = \(r * (n0 + nL - r)) (DLN formula, math notes §3.4)"
     case .relu:
       rescalingDirections = live
-      rankBound = max(0, min(sampleBound, network.parameterCount - flat - live))
-      explanation = "d = \(network.parameterCount) − \(flat) flat coordinates (silent/deaf units) − \(live) ReLU rescalings (one per live hidden unit)"
+      rankBound = max(0, min(sampleBound, network.parameterCount - flat - live - mixings))
+      let mixed = mixings == 0 ? "" : " − \(mixings) mixings of ReLU units active on every sample"
+      explanation = "d = \(network.parameterCount) − \(flat) flat coordinates (silent/deaf units, unused connections) − \(live) ReLU rescalings (one per live hidden unit)\(mixed)"
     case .tanh, .gelu:
       rescalingDirections = 0
       rankBound = max(0, min(sampleBound, network.parameterCount - flat))
-      explanation = "d = \(network.parameterCount) − \(flat) flat coordinates (silent/deaf units); \(network.activation.rawValue) has no continuous symmetry"
+      explanation = "d = \(network.parameterCount) − \(flat) flat coordinates (silent/deaf units, unused connections); \(network.activation.rawValue) has no continuous symmetry"
     }
   }
 
