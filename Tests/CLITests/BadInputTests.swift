@@ -227,6 +227,25 @@ struct BadInputTests {
     BadInput(
       "layer products beyond memory", ["describe", "dln:100000-1-100000:rank=1"], names: "dln:100000-1-100000:rank=1",
       says: "refused before allocating"),
+    // mlp: ------------------------------------------------------------------------------------
+    BadInput("mlp: missing act", ["describe", "mlp:3-4-2:data=5:seed=1"], names: "mlp:3-4-2:data=5:seed=1", says: "missing ':act="),
+    BadInput(
+      "mlp: unknown activation", ["describe", "mlp:3-4-2:act=sigmoid:data=5:seed=1"], names: "mlp:3-4-2:act=sigmoid:data=5:seed=1",
+      says: "act=sigmoid is not one of tanh, relu, linear, gelu"),
+    BadInput("mlp: missing seed", ["describe", "mlp:3-4-2:act=tanh:data=5"], names: "mlp:3-4-2:act=tanh:data=5", says: "missing ':seed=S'"),
+    BadInput("mlp: data = 0", ["describe", "mlp:3-4-2:act=tanh:data=0:seed=1"], names: "mlp:3-4-2:act=tanh:data=0:seed=1", says: "data=0"),
+    BadInput(
+      "mlp: teacher wider than the student", ["rank", "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=3-5-2"],
+      names: "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=3-5-2", says: "wider than the student"),
+    BadInput(
+      "mlp: d beyond the cap", ["describe", "mlp:2000-2000-2:act=gelu:data=1:seed=1"], names: "mlp:2000-2000-2:act=gelu:data=1:seed=1",
+      says: "too large"),
+    BadInput(
+      "mlp: activations beyond memory", ["describe", "mlp:1000-1000-1000:act=tanh:data=10000000:seed=1"],
+      names: "mlp:1000-1000-1000:act=tanh:data=10000000:seed=1", says: "refused before allocating"),
+    BadInput(
+      "mlp: train= is not supported yet", ["llc", "mlp:3-4-2:act=relu:data=5:seed=1:train=10"],
+      names: "mlp:3-4-2:act=relu:data=5:seed=1:train=10", says: "unknown option 'train'"),
     // Zoo ids ----------------------------------------------------------------------------------
     BadInput("unknown zoo id", ["describe", "newton-edg"], names: "newton-edg", says: "closest zoo ids: newton-edge"),
     BadInput("misspelt dln id", ["describe", "dln-3-2-4"], names: "dln-3-2-4", says: "closest zoo ids: dln-3-2-3"),

@@ -159,7 +159,7 @@ struct CLIFuzzGenerator {
 
   // MARK: Specs
 
-  /// A landscape argument: zoo ids, `quad:`/`poly:`/`dln:`/`sum:` specs, fixture and
+  /// A landscape argument: zoo ids, `quad:`/`poly:`/`dln:`/`mlp:`/`sum:` specs, fixture and
   /// `.npy` paths, and malformed variants. Cheap (d ≤ 8) unless it draws a huge size.
   mutating func spec(depth: Int = 0) -> String {
     let s: String
@@ -167,7 +167,7 @@ struct CLIFuzzGenerator {
     case 0, 1: s = zooId()
     case 2, 3: s = quadSpec()
     case 4: s = polySpec()
-    case 5: s = dlnSpec()
+    case 5: s = chance(0.5) ? dlnSpec() : mlpSpec()
     case 6: s = depth < 2 ? sumSpec(depth: depth) : quadSpec()
     case 7, 8: s = depth < 2 ? fixturePath(depth: depth) : zooId()
     case 9: s = npyPath()
@@ -250,6 +250,21 @@ struct CLIFuzzGenerator {
     return "dln:" + widths.map(String.init).joined(separator: "-") + ":rank=\(rank)"
   }
 
+  mutating func mlpSpec() -> String {
+    let widths = (0..<int(2...4)).map { _ in int(1...3) }
+    if chance(0.04) {
+      traits.insert(.hugeSize)
+      return pick([
+        "mlp:1000-1000-1000:act=tanh:data=10000000:seed=1", "mlp:100000-100000:act=relu:data=1:seed=1",
+        "mlp:2000-2000-2:act=gelu:data=1:seed=1",
+      ])
+    }
+    var s = "mlp:" + widths.map(String.init).joined(separator: "-")
+    s += ":act=" + pick(["tanh", "relu", "linear", "gelu"]) + ":data=\(int(1...8)):seed=\(int(0...99))"
+    if chance(0.3) { s += ":teacher=" + widths.map { String(max(1, $0 - int(0...1))) }.joined(separator: "-") }
+    return s
+  }
+
   mutating func sumSpec(depth: Int) -> String {
     let parts = (0..<int(2...3)).map { _ in spec(depth: depth + 1) }
     return "sum:" + parts.joined(separator: "|")
@@ -264,6 +279,10 @@ struct CLIFuzzGenerator {
       "quad:1,2:d=1", "quad:1*0:d=2", "quad:1:d=2:seed=-1", "quad:1:e=2", "quad:", "quad:1:d=",
       "poly:x0^2:d=3:d=4", "poly:", "poly:x0^", "poly:x0^2:d=0", "poly:(x0", "poly:x0^2:flat=-1",
       "dln:3-2-3:rank=1:rank=2", "dln:3-2-3", "dln:0-1:rank=0", "dln:3-2-3:rank=9", "dln:-1-2:rank=0",
+      "mlp:3-4-2:data=5:seed=1", "mlp:3-4-2:act=sigmoid:data=5:seed=1", "mlp:3-4-2:act=tanh:seed=1",
+      "mlp:3-4-2:act=tanh:data=5", "mlp:3-4-2:act=tanh:data=0:seed=1", "mlp:3:act=tanh:data=5:seed=1",
+      "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=3-5-2", "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=2-2-2",
+      "mlp:3-4-2:act=relu:data=5:seed=1:seed=1", "mlp:3--2:act=relu:data=5:seed=1",
       "sum:", "sum:nc-x2", "sum:nc-x2|", "sum:|quad:1:d=1", "", " ", "quad:1:d=2\nx", "nc-x2\u{1}",
       String(repeating: "q", count: 5000), "quad:" + String(repeating: "1,", count: 2000) + ":d=1",
     ])

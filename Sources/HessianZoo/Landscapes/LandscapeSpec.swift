@@ -14,6 +14,8 @@ import Foundation
 /// - `quad:EIGS:d=N[:seed=S]` — a quadratic with nonzero eigenvalues EIGS, a comma
 ///   list of `value` or `value*count` (may be empty); axis-aligned without a seed,
 ///   a seeded random orthonormal basis with one (``QuadraticLandscape``);
+/// - `mlp:IN-H1-…-OUT:act=A:data=N:seed=S[:teacher=IN-h-…-OUT]` — a multilayer perceptron with a
+///   narrower teacher embedded in it (``MultilayerPerceptronLandscape``);
 /// - `sum:SPEC|SPEC|…` — the direct sum on disjoint coordinates (``DirectSumLandscape``).
 ///
 /// Strictness: every list refuses an empty item (``DelimitedList``: `quad:1,,2`,
@@ -71,6 +73,7 @@ public enum LandscapeSpec {
       return try DeepLinearNetworkLandscape(spec: trimmed, name: name)
     }
     if trimmed.hasPrefix("quad:") { return try quadratic(trimmed, name: name) }
+    if trimmed.hasPrefix("mlp:") { return try MultilayerPerceptronLandscape(spec: trimmed, name: name) }
     if trimmed.hasPrefix("sum:") {
       let parts = trimmed.dropFirst(4).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
       guard parts.count >= 2 else {
@@ -103,7 +106,7 @@ public enum LandscapeSpec {
     let hint = Zoo.suggestions(for: trimmed).joined(separator: ", ")
     throw InputError.spec(
       trimmed,
-      problem: "unknown landscape (not a zoo id, a .json fixture, a .npy file, poly:, dln:, quad: or sum:); closest zoo ids: \(hint)")
+      problem: "unknown landscape (not a zoo id, a .json fixture, a .npy file, poly:, dln:, quad:, mlp: or sum:); closest zoo ids: \(hint)")
   }
 
   /// `poly:EXPR[:d=N][:flat=K]`.
