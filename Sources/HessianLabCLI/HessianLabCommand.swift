@@ -15,6 +15,7 @@ struct HessianLabCommand: AsyncParsableCommand {
         dln:W0-W1-...:rank=R            dln:4-3-5:rank=2
         quad:EIGS:d=N[:seed=S]          quad:1*20:d=200:seed=3
         sum:SPEC|SPEC|...               'sum:quad:2:d=1|poly:x0^4'
+        mlp:IN-H-OUT:act=A:data=N:...   mlp:3-6-2:act=relu:data=20:seed=1
         oracle:COMMAND (your model)     'oracle:python3 my_model.py'
       Exit status: 0 success, 1 a verification failed, 2 bad input or usage.
       """,
