@@ -84,7 +84,7 @@ struct OracleCommandTests {
     #expect(try run("1") == run("2"))
   }
 
-  /// Every command, with the oracle failing at its (k+1)-th request: k = 3…6 lands both inside the
+  /// Every command, with the oracle failing at its (k+1)-th request: k = 3…5 lands both inside the
   /// trust checks and inside the estimators (spectrum's Lanczos, rank's block, the covariance
   /// sampler, the volume LLC), so each place an oracle failure can surface is provoked.
   static let midRunCommands: [[String]] = [
@@ -94,7 +94,7 @@ struct OracleCommandTests {
     ["llc", "--method", "volume"],
   ]
 
-  @Test("an oracle failing mid-run: one line naming the spec typed, exit 2, no output", arguments: midRunCommands, 3...6)
+  @Test("an oracle failing mid-run: one line naming the spec typed, exit 2, no output", arguments: midRunCommands, 3...5)
   func failureMidRunNamesTheSpec(_ command: [String], _ k: Int) throws {
     let spec = "oracle:python3 Tests/Fixtures/oracles/quadratic.py nan-after:\(k)"
     let r = try CommandRunner.run([command[0], spec] + command.dropFirst() + ["--seed", "1"])

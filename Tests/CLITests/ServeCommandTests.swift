@@ -138,7 +138,7 @@ struct ServeCommandTests {
     #expect(served.frames.map(\.header.kind) == [.hello, .point])
   }
 
-  @Test("Block rank through the served oracle equals the built-in run (same seed): rank, HVP count, eigenvalues to rounding",
+  @Test("Block rank through the served oracle equals the built-in run (same seed): rank, eigenvalues to rounding, HVPs up to 15 made ahead",
         arguments: ["quad:3,2,1:d=6", "dln-3-2-3", "newton-x2-plus-yz2", "sum-quad-dln"])
   func blockRankThroughTheServer(_ spec: String) throws {
     let landscape = try LandscapeSpec.resolve(spec)
@@ -148,7 +148,10 @@ struct ServeCommandTests {
     let served = try RankComputation.rank(of: HessianOperator(oracle, name: spec), method: .block, using: &rngServed)
     let builtIn = try RankComputation.rank(of: HessianOperator(productsOnlyOf: landscape), method: .block, using: &rngBuiltIn)
     #expect(served.rank == landscape.knownAnswers.rank.value && served.rank == builtIn.rank)
-    #expect(served.hessianVectorProducts == builtIn.hessianVectorProducts)
+    // The same test vectors; an external oracle gets them in blocks of up to 16
+    // (``ExternalOracle/preferredBlockSize``), so up to 15 products are made ahead and not used.
+    #expect(served.hessianVectorProducts >= builtIn.hessianVectorProducts)
+    #expect(served.hessianVectorProducts <= builtIn.hessianVectorProducts + 15)
     #expect(Self.close(served.eigenvalues, builtIn.eigenvalues))
   }
 

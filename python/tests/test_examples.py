@@ -53,3 +53,7 @@ def test_the_quickstart_prints_the_rank_of_its_dense_hessian(cli):
     rank = int(np.sum(np.abs(eigenvalues) > np.max(np.abs(eigenvalues)) * H.shape[0] * np.finfo(float).eps))
     assert rank == 8  # 8 samples, one output, a teacher minimum: H = JᵀJ/n
     assert done.stdout.startswith(f"rank {rank} of d = {H.shape[0]}"), done.stdout
+    # README's "Your own model" shows this run's real output.
+    readme = open(os.path.join(os.path.dirname(EXAMPLES), "README.md"), encoding="utf-8").read()
+    shown = readme.split("$ .venv-python/bin/python examples/quickstart_jax.py\n", 1)[1].split("\n```", 1)[0]
+    assert shown.strip() == done.stdout.strip(), (shown, done.stdout)

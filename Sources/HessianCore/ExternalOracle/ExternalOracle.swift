@@ -21,6 +21,11 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
   public let dimension: Int
   /// The precision the oracle computes in (HELLO), which sets the rank threshold's ε.
   public let precision: Precision
+  /// 16: each HVP request is a round trip to another process, so the adaptive range finder
+  /// gathers up to 16 of its one-at-a-time test vectors into one request (at most 15 products
+  /// made ahead and not used; the same for any `--oracle-processes`, so the result does not
+  /// depend on it).
+  public var preferredBlockSize: Int { 16 }
   /// w*, from the POINT frame: the point the Hessian is taken at, the samplers' centre.
   public let center: [Double]
   /// What the oracle answers (HELLO).

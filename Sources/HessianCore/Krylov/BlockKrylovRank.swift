@@ -26,6 +26,10 @@ import Foundation
 /// would fail the 10× gap test anyway). The final τ is computed from the Ritz
 /// values by ``NumericalRank/decide(eigenvalues:dimension:scale:precision:policy:expectPositiveSemidefinite:)``.
 ///
+/// A source that prefers blocks (``SymmetricOperator/preferredBlockSize`` > 1, an external
+/// process) gets the same test vectors in calls of up to that many, made ahead: up to
+/// preferredBlockSize − 1 more HVPs, far fewer round trips.
+///
 /// - Complexity: p + r' HVPs for the range (p = final block size, the number of
 ///   accepted directions; p = r for an exactly rank-r H) and p for Rayleigh–Ritz:
 ///   2p + 10 ≤ r + 2p + 10 HVPs in all; O(d p²) flops, O(d p) memory.
@@ -72,9 +76,27 @@ public enum BlockKrylovRank {
       draws += 1
       Orthogonalization.project(&y, against: q)
     }
+    // Products made ahead for a source that prefers blocks (an external process): the same
+    // ω_i in the same order, b of them per call: the first window (r'), then doubling, at most
+    // the preferred size and at most d.
+    var ahead: [[Double]] = []
+    let preferred = max(1, op.preferredBlockSize)
     func draw() throws -> [Double] {
-      rng.fillNormal(&omega)
-      var y = try op(omega)
+      if preferred == 1 {
+        rng.fillNormal(&omega)
+        var y = try op(omega)
+        record(&y)
+        return y
+      }
+      if ahead.isEmpty {
+        let b = min(preferred, d, max(min(r, d), draws))
+        let block = (0..<b).map { _ in
+          rng.fillNormal(&omega)
+          return omega
+        }
+        ahead = try op.apply(Matrix(rows: d, columnVectors: block)).columnVectors
+      }
+      var y = ahead.removeFirst()
       record(&y)
       return y
     }

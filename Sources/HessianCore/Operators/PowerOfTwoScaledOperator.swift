@@ -59,6 +59,8 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   public var dimension: Int { source.dimension }
   /// The precision of H.
   public var precision: Precision { source.precision }
+  /// The source's preferred block size (``SymmetricOperator/preferredBlockSize``).
+  public var preferredBlockSize: Int { source.preferredBlockSize }
   /// 2ˢ·H when the source holds H.
   public var knownMatrix: Matrix? { scaledMatrix }
 

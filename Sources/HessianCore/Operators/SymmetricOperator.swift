@@ -28,9 +28,17 @@ public protocol SymmetricOperator: Sendable {
   /// H itself when the source holds it already (a dense or factored Hessian), so the dense
   /// reference costs no products; `nil` (the default) when H is known only through products.
   var knownMatrix: Matrix? { get }
+  /// How many vectors a caller that draws its vectors one at a time (the adaptive range finder)
+  /// should gather into one ``apply(_:)`` call: 1 (the default) for a source in this process, where
+  /// a block of k costs what k single products cost; more for a source where each call is a round
+  /// trip (an external process). Batching never changes which vectors are multiplied, only how many
+  /// calls carry them; the products made ahead and not used are counted like any other.
+  var preferredBlockSize: Int { get }
 }
 
 extension SymmetricOperator {
   /// No dense matrix is known: H is seen only through products.
   public var knownMatrix: Matrix? { nil }
+  /// One vector per call: products in this process cost the same one by one.
+  public var preferredBlockSize: Int { 1 }
 }
