@@ -45,6 +45,10 @@ extension InputError.Parameter {
     case .allowLong: "--allow-long"
     case .probes: "--probes"
     case .ignoreOracleChecks: "--ignore-oracle-checks"
+    case .external: "--external"
+    case .calibrationLandscapes: "--landscapes"
+    case .falseFailure: "--false-failure"
+    case .estimatorTimeout: "--timeout"
     }
   }
 }

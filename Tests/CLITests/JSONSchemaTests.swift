@@ -69,6 +69,19 @@ struct JSONSchemaTests {
     // verify: one landscape (rows), and --explore (cases).
     Case(schema: "verify", arguments: ["verify", "nc-x2", "--quick", "--json"]),
     Case(schema: "verify", arguments: ["verify", "--explore", "1", "--seed", "7", "--quick", "--json"]),
+    // verify --external: a fake estimator of λ (bias, coverage) and of the rank (exactness).
+    Case(
+      schema: "verify-external",
+      arguments: [
+        "verify", "--external", "fixtures/external-estimators/calibrated.py", "--quantity", "llc", "--landscapes", "nc-x2",
+        "--seeds", "3", "--seed", "1", "--json",
+      ]),
+    Case(
+      schema: "verify-external",
+      arguments: [
+        "verify", "--external", "fixtures/external-estimators/calibrated.py", "--quantity", "rank", "--landscapes", "nc-x2",
+        "--seeds", "2", "--seed", "1", "--json",
+      ]),
   ]
 
   @Test("Real output validates against its schema", arguments: cases)
