@@ -45,13 +45,13 @@ public struct ExternalCommandRun: Sendable, Equatable {
     do {
       output = try child.receiveToEnd(limit: outputLimit, deadline: deadline)
     } catch .timeout {
-      throw stopped("no answer within \(OracleChildFailure.seconds(timeoutSeconds)) (stopped)")
+      throw stopped("did not finish within \(OracleChildFailure.seconds(timeoutSeconds)) (stopped)")
     } catch {
       throw stopped("\(error.description) (stopped)")
     }
     let remaining = Double(deadline.remainingMilliseconds) / 1000
     guard let ended = child.waitForExit(seconds: remaining) else {
-      throw stopped("closed its standard output but had not exited within \(OracleChildFailure.seconds(timeoutSeconds)) (stopped)")
+      throw stopped("did not finish within \(OracleChildFailure.seconds(timeoutSeconds)) (stopped)")
     }
     let line = child.standardError.finish(within: 0.5)
     guard ended == .exited(0) else { throw ExternalCommandFailure(problem: ended.description, lastStandardErrorLine: line) }

@@ -23,10 +23,12 @@ struct CoverageTestTests {
     #expect(abs(eight.z - 1.959963984540054) < 1e-9)
   }
 
-  @Test("The boundary |v − truth| = z·SE counts as covered; SE 0 covers only the truth")
+  @Test("Just inside z·SE is covered, just outside is not; SE 0 covers only the truth")
   func boundary() throws {
     let z = 1.959963984540054
-    let c = try CoverageTest.run(values: [z * 0.1, 0, 0.5], standardErrors: [0.1, 0, 0], truth: 0, falseFailureProbability: 0.01)
+    let c = try CoverageTest.run(
+      values: [z * 0.1 * (1 - 1e-9), z * 0.1 * (1 + 1e-9), 0, 0.5], standardErrors: [0.1, 0.1, 0, 0], truth: 0,
+      falseFailureProbability: 0.01)
     #expect(c.covered == 2)
   }
 
@@ -34,7 +36,9 @@ struct CoverageTestTests {
   /// stated SE): the test fails when k ≤ 7, probability 0.01150 (SciPy binom, the exact rate of
   /// the conservative interval, ≤ p). Under-reported by 3× (coverage 0.4865): fails with
   /// probability 0.95449. Each count must fall in its band of probability 1 − 1e-6. A z of 1.645
-  /// (90% intervals), or one-sided bounds at p instead of p/2, falls outside the first band.
+  /// (90% intervals) gives 280 failures, far outside the first band [17, 83] (checked by
+  /// breaking it); one-sided bounds at p instead of p/2 happen to fail on the same k ≤ 7 at
+  /// n = 10, so `interval` checks the bounds themselves against SciPy.
   @Test("Its false-failure rate and its power against a 3× under-reported SE are the binomial's")
   func rates() throws {
     let m = 4000, n = 10, p = 0.05, sigma = 0.1, truth = 8.0

@@ -24,7 +24,7 @@ struct ExternalCommandRunTests {
       _ = try ExternalCommandRun.run("sleep 30 & sleep 30", timeoutSeconds: 0.5)
       Issue.record("no timeout")
     } catch {
-      #expect(error.problem == "no answer within 0.5 s (stopped)")
+      #expect(error.problem == "did not finish within 0.5 s (stopped)")
     }
     #expect(OracleProcesses.liveProcessIDs.filter { !before.contains($0) }.isEmpty)
     #expect(throws: ExternalCommandFailure.self) {
