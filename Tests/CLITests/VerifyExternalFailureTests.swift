@@ -67,6 +67,20 @@ struct VerifyExternalFailureTests {
     for pid in pids { #expect(Self.isGone(pid), "process \(pid) is still running") }
   }
 
+  @Test("Ctrl-C during a run: exit 130, and neither the estimator nor its child is left running")
+  func interrupted() throws {
+    let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("estimator-\(UUID().uuidString).pid").path
+    defer { try? FileManager.default.removeItem(atPath: pidFile) }
+    let r = try CommandRunner.runInterrupted(
+      ["verify", "--external", "\(Self.script) hang \(pidFile)", "--quantity", "llc", "--landscapes", "nc-x2", "--seeds", "2"],
+      after: 3, signal: .interrupt)
+    #expect(r.status == 130, "\(r.standardError)")
+    let pids = ((try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? "").split(separator: " ")
+      .compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    #expect(pids.count == 2, "the estimator had not started within 3 s")
+    for pid in pids { #expect(Self.isGone(pid), "process \(pid) is still running") }
+  }
+
   @Test("A run that answers but does not exit times out too")
   func lingerTimesOut() throws {
     let r = try Self.run("linger", extra: ["--timeout", "1"])
