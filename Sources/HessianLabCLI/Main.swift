@@ -63,15 +63,14 @@ enum Main {
   /// Prints `line` (made one sanitized line of bounded length) on standard error and
   /// exits with `status`, after removing every staged output file.
   static func fail(_ line: String, status: Int32) -> Never {
-    // A stopping signal's handler is ending the process (128 + signal): an error caused by it
-    // (an external child it stopped) must not win the race with its own exit status.
+    // A stopping signal's handler is exiting (128 + signal): an error it caused must not win.
     if interrupting.withLock({ $0 }) { while true { pause() } }
     OutputFile.discard()
     FileHandle.standardError.write(Data((OneLine.sanitized(line) + "\n").utf8))
     exit(status)
   }
 
-  /// Set once a stopping signal is being handled (``fail(_:status:)`` then leaves the exit to the handler).
+  /// Set once a stopping signal is handled (``fail(_:status:)`` then leaves the exit to the handler).
   static let interrupting = Locked(false)
 
   /// The signals that stop a run, each handled alike (``installInterruptHandlers()``).
