@@ -94,7 +94,7 @@ struct CovarianceCommand: AsyncParsableCommand {
     let options = CovarianceAnalysis.Options(
       population: population, kept: kept, sigma: sigma, scheme: try selectionScheme(),
       centerOffset: try parseOffset(dimension: land.dimension), estimate: estimate, diagnosticKept: diagnosticKept,
-      hessianComparison: .knownOrExactProducts, seed: seed ?? UInt64.random(in: 0...UInt64.max), workers: workers)
+      hessianComparison: .knownOrExactProducts, seed: seed ?? DrawnSeed.draw(), workers: workers)
     if plan {
       let report = try await CovarianceAnalysis.plan(land, options: options)
       print(json ? try CovarianceJSON.encode(report) : report.humanText())

@@ -108,7 +108,7 @@ struct LLCCommand: AsyncParsableCommand {
   /// The learning-coefficient analysis of `land`, printed.
   func work(on land: AnalysisSubject) throws {
     if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
-    var options = LLCAnalysis.Options(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+    var options = LLCAnalysis.Options(seed: seed ?? DrawnSeed.draw())
     if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
     options.method = method
     options.rankMethod = rankMethod

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A progress bar on standard error, drawn only on a terminal and only once a
-/// run has lasted more than a second.
+/// run has lasted more than a second; drawn on the shared ``StatusLine``.
 final class ProgressBar {
   let label: String
   let start = ContinuousClock.now
@@ -13,13 +13,13 @@ final class ProgressBar {
   func update(_ done: Int, _ total: Int) {
     guard enabled, total > 0, ContinuousClock.now - start > .seconds(1) else { return }
     let width = 30, filled = width * done / total
-    let line = "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+    let text = "\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
       + "] \(100 * done / total)%"
-    FileHandle.standardError.write(Data(line.utf8))
+    StatusLine.write { $0.replace(with: text) }
     drawn = true
   }
 
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if drawn { StatusLine.write { $0.clear() } }
   }
 }

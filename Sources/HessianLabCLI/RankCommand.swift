@@ -76,7 +76,7 @@ struct RankCommand: AsyncParsableCommand {
     let method = self.method.resolved(for: land)
     let options = RankAnalysis.Options(
       method: method, threshold: threshold,
-      seed: method.isRandomized ? (seed ?? UInt64.random(in: 0...UInt64.max)) : seed,
+      seed: method.isRandomized ? (seed ?? DrawnSeed.draw()) : seed,
       steps: steps, probes: probes, reorthogonalization: reorthogonalization)
     let report = try RankAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }

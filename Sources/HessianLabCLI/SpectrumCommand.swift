@@ -88,7 +88,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
     let options = SpectrumAnalysis.Options(
-      mode: mode, steps: steps, probes: probes ?? Self.defaultProbes, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+      mode: mode, steps: steps, probes: probes ?? Self.defaultProbes, seed: seed ?? DrawnSeed.draw())
     let report = try SpectrumAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }

@@ -1,15 +1,24 @@
 import Foundation
+import HessianLab
 
-/// One-line progress messages on standard error, only on a terminal.
+/// One-line progress messages on standard error, only on a terminal; rewritten in place with
+/// ``RewritableLine`` (no escape sequences under `TERM=dumb`).
 enum StatusLine {
   static let enabled = isatty(STDERR_FILENO) != 0
+  private static let line = Locked(RewritableLine(erase: RewritableLine.erase(for: ProcessInfo.processInfo.environment)))
 
   static func make() -> (@Sendable (String) -> Void)? {
     guard enabled else { return nil }
-    return { message in FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8)) }
+    return { message in write { $0.replace(with: message) } }
   }
 
   static func clear() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if enabled { write { $0.clear() } }
+  }
+
+  /// Writes the bytes `edit` returns for the shared line, one writer at a time.
+  static func write(_ edit: (inout RewritableLine) -> String) {
+    let bytes = line.withLock { edit(&$0) }
+    FileHandle.standardError.write(Data(bytes.utf8))
   }
 }

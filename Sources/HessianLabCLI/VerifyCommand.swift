@@ -74,7 +74,7 @@ struct VerifyCommand: AsyncParsableCommand {
     let target: VerifyAnalysis.Target
     if let n = explore {
       guard n >= 1 else { throw UsageError("--explore: N = \(n) must be at least 1") }
-      target = .explore(count: n, root: seed ?? UInt64.random(in: 0...UInt64.max))
+      target = .explore(count: n, root: seed ?? DrawnSeed.draw())
     } else {
       target = landscape.map { .landscape($0) } ?? .corpus(directory: fixtures)
     }

@@ -4,8 +4,8 @@ import TestSupport
 
 /// The same seed and input give byte-identical `--json` output, timing lines
 /// removed (``CommandRunner/withoutTiming(_:)``), across runs and worker counts;
-/// without `--seed` the seed drawn is printed and is in the JSON, and rerunning with
-/// it reproduces the run. `scripts/check-determinism` compares debug and release.
+/// without `--seed` the seed drawn is printed and is in the JSON (below 2⁵³), and rerunning
+/// with it reproduces the run. `scripts/check-determinism` compares debug and release.
 @Suite("Determinism: same seed, same bytes")
 struct DeterminismTests {
   struct Case: Sendable, CustomTestStringConvertible {
@@ -61,6 +61,8 @@ struct DeterminismTests {
     #expect(human.standardOutput.range(of: #"seed \d+"#, options: .regularExpression) != nil, "\(human.standardOutput)")
     let json = try CommandRunner.run(c.arguments + ["--json"])
     let seed = try #require(try CommandRunner.json(json)["seed"] as? NSNumber, "no seed key: \(json.standardOutput.prefix(300))")
+    // Drawn below 2⁵³, so that a reader parsing JSON numbers as doubles (jq, JavaScript) keeps it exact.
+    #expect(seed.uint64Value < 1 << 53 && UInt64(exactly: Double(seed.uint64Value)) == seed.uint64Value, "\(seed)")
     let again = try CommandRunner.run(c.arguments + ["--json", "--seed", seed.stringValue])
     #expect(CommandRunner.withoutTiming(json.standardOutput) == CommandRunner.withoutTiming(again.standardOutput))
   }

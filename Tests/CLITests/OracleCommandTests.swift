@@ -83,4 +83,24 @@ struct OracleCommandTests {
     }
     #expect(try run("1") == run("2"))
   }
+
+  /// Every command, with the oracle failing at its (k+1)-th request: k = 3…6 lands both inside the
+  /// trust checks and inside the estimators (spectrum's Lanczos, rank's block, the covariance
+  /// sampler, the volume LLC), so each place an oracle failure can surface is provoked.
+  static let midRunCommands: [[String]] = [
+    ["rank", "--method", "block"], ["rank", "--method", "lanczos"], ["spectrum", "--top", "2"],
+    ["spectrum", "--density", "--probes", "2"],
+    ["covariance", "--population", "5", "--kept", "30", "--diagnostic-kept", "10"],
+    ["llc", "--method", "volume"],
+  ]
+
+  @Test("an oracle failing mid-run: one line naming the spec typed, exit 2, no output", arguments: midRunCommands, 3...6)
+  func failureMidRunNamesTheSpec(_ command: [String], _ k: Int) throws {
+    let spec = "oracle:python3 Tests/Fixtures/oracles/quadratic.py nan-after:\(k)"
+    let r = try CommandRunner.run([command[0], spec] + command.dropFirst() + ["--seed", "1"])
+    #expect(r.status == 2, "\(r.standardOutput)")
+    let lines = r.standardError.split(separator: "\n")
+    #expect(lines.count == 1 && lines[0].hasPrefix("hessian-lab: error: \(spec): ") && lines[0].contains("NaN in the reply"), "\(r.standardError)")
+    #expect(r.standardOutput.isEmpty, "\(r.standardOutput)")
+  }
 }

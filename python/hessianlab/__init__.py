@@ -4,6 +4,8 @@
   :mod:`hessianlab.jax`, :mod:`hessianlab.torch` and :mod:`hessianlab.dask` (loaded on first use).
 - Run HessianLab on a model and get its JSON report: :func:`rank`, :func:`spectrum`,
   :func:`covariance`, :func:`llc`, :func:`compare`, :func:`describe`.
+- Run your estimator on a landscape with known answers: :class:`Landscape` (NumPy, ``.jax()``,
+  ``.torch()``) and :func:`hessianlab.zoo.list` (the zoo's ids and answers).
 
 The wire protocol is ``docs/oracle-protocol.md`` in the HessianLab repository.
 """
@@ -17,10 +19,12 @@ from .cli import HessianLabError, compare, covariance, describe, find_binary, ll
 from .protocol import ProtocolError
 from .landscape import Landscape, LandscapeError
 from .server import Oracle, serve
+from . import zoo
 
 __all__ = [
     "Oracle", "serve", "rank", "spectrum", "covariance", "llc", "compare", "describe", "run",
     "find_binary", "HessianLabError", "ProtocolError", "OracleFunctionError", "Landscape", "LandscapeError",
+    "zoo",
 ]
 __version__ = "0.1.0"
 

@@ -10,31 +10,26 @@ Any landscape argument works: a zoo id, ``poly:``, ``dln:``, ``quad:``, ``sum:``
 (``known``: d, rank, λ, m, their provenance and sources, the rank bounds on λ) are exactly those
 of ``hessian-lab describe SPEC --json``, so an external estimator can be judged against them.
 
-This module frames the protocol itself with :mod:`struct` (the package's ``protocol`` module
-offers the same frames) and finds the binary like the package does.
+Frames are encoded and decoded by :mod:`hessianlab.protocol` (the package's one implementation of
+the wire format, shared with :func:`hessianlab.serve` and :class:`hessianlab.client.OracleClient`);
+the binary is found by :func:`hessianlab.cli.find_binary`. :meth:`Landscape.jax` and
+:meth:`Landscape.torch` wrap a landscape for JAX and PyTorch (modules ``landscape_jax`` and
+``landscape_torch``, imported on first use).
 """
 from __future__ import annotations
 
-import json
-import os
-import struct
 import subprocess
+import sys
 import threading
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
+from . import protocol
 from .cli import HessianLabError, find_binary
+from .protocol import Kind, ProtocolError
 
 __all__ = ["Landscape", "LandscapeError", "find_hessian_lab"]
-
-_HEADER = struct.Struct("<4sHBBQQQ")  # magic, version, kind, dtype, rows, columns, length: 32 bytes
-_MAGIC = b"HLOP"
-_VERSION = 1
-_HELLO, _POINT, _HVP, _LOSS, _GRADIENT, _SHUTDOWN, _ERROR = 0x01, 0x02, 0x10, 0x11, 0x12, 0x1F, 0x7F
-_REPLY = {_HVP: 0x90, _LOSS: 0x91, _GRADIENT: 0x92}
-_JSON, _FLOAT32, _FLOAT64 = 1, 4, 8
-_ARRAY_DTYPE = {_FLOAT32: np.dtype("<f4"), _FLOAT64: np.dtype("<f8")}
 
 
 class LandscapeError(RuntimeError):
@@ -70,22 +65,24 @@ class Landscape:
         self._process: Optional[subprocess.Popen] = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self._last_error_line = ""
+        self._lock = threading.Lock()  # one request and its reply at a time (JAX may call from several threads)
         self._pump = threading.Thread(target=self._pass_standard_error, daemon=True)
         self._pump.start()
         try:
             kind, hello = self._read()
-            if kind != _HELLO:
-                raise LandscapeError(self._with_stderr(f"{spec}: the first frame is kind 0x{kind:02x}, not HELLO"))
+            if kind != Kind.HELLO or not isinstance(hello, dict):
+                raise LandscapeError(self._with_stderr(f"{spec}: the first frame is {kind.name}, not a HELLO object"))
             self.hello: Dict[str, Any] = hello
-            if hello.get("protocol") != _VERSION:
-                raise LandscapeError(f"{spec}: the server speaks protocol {hello.get('protocol')}, not {_VERSION}")
+            if hello.get("protocol") != protocol.VERSION:
+                raise LandscapeError(f"{spec}: the server speaks protocol {hello.get('protocol')}, "
+                                     f"not {protocol.VERSION}")
             self.name: str = hello.get("name", spec)
             self.dimension: int = int(hello["dimension"])
             self.precision: str = hello["precision"]
             self.capabilities: List[str] = list(hello["capabilities"])
             self.known: Dict[str, Any] = hello.get("known", {})
             kind, point = self._read()
-            if kind != _POINT or point.shape != (1, self.dimension):
+            if kind != Kind.POINT or not isinstance(point, np.ndarray) or point.shape != (1, self.dimension):
                 raise LandscapeError(f"{spec}: the second frame is not a 1×{self.dimension} POINT")
             self.point: np.ndarray = point.reshape(-1)
         except BaseException:
@@ -97,23 +94,41 @@ class Landscape:
     def loss(self, W: Any) -> Any:
         """L(w) for one point (d,) → float, or the losses at n points (n, d) → (n,)."""
         points, single = self._points(W, "loss")
-        losses = self._request(_LOSS, points)[:, 0]
+        losses = self._request(Kind.LOSS, points)[:, 0]
         return float(losses[0]) if single else losses
 
     def gradient(self, W: Any) -> np.ndarray:
         """∇L(w) for one point (d,) → (d,), or at n points (n, d) → (n, d)."""
         points, single = self._points(W, "gradient")
-        gradients = self._request(_GRADIENT, points)
+        gradients = self._request(Kind.GRADIENT, points)
         return gradients[0] if single else gradients
 
     def hvp(self, V: Any) -> np.ndarray:
         """∇²L(w*)·v for one vector (d,) → (d,), or H·V for a block (d, k) of columns → (d, k)."""
         block = np.asarray(V, dtype=np.float64)
         if block.ndim == 1 and block.shape[0] == self.dimension:
-            return self._request(_HVP, block.reshape(1, -1))[0]
+            return self._request(Kind.HVP, block.reshape(1, -1))[0]
         if block.ndim != 2 or block.shape[0] != self.dimension:
             raise ValueError(f"hvp: V must have shape ({self.dimension},) or ({self.dimension}, k), not {block.shape}")
-        return self._request(_HVP, block.T).T
+        return self._request(Kind.HVP, block.T).T
+
+    # -- frameworks ----------------------------------------------------------------------------
+
+    def jax(self) -> Any:
+        """JAX functions ``loss``, ``gradient``, ``hvp`` of this landscape, differentiable through
+        the server (``jax.custom_jvp`` over ``jax.pure_callback``; jit and vmap work, a vmapped
+        call is one request; second derivatives at w* only). See
+        :class:`hessianlab.landscape_jax.JaxLandscape`. Needs ``jax``."""
+        from .landscape_jax import jax_functions
+        return jax_functions(self)
+
+    def torch(self, dtype: Any = None) -> Any:
+        """An ``nn.Module`` whose one parameter ``w`` starts at w* and whose forward returns L(w)
+        (gradient and, at w*, HVP by the server), with ``data_loader()`` and ``criterion`` for
+        devinterp and PyHessian-style tools. See :class:`hessianlab.landscape_torch.LandscapeModule`.
+        ``dtype``: ``torch.float64`` (default) or ``torch.float32``. Needs ``torch``."""
+        from .landscape_torch import LandscapeModule
+        return LandscapeModule(self) if dtype is None else LandscapeModule(self, dtype=dtype)
 
     # -- lifetime ------------------------------------------------------------------------------
 
@@ -124,7 +139,7 @@ class Landscape:
         if process is None:
             return getattr(self, "returncode", 0)
         try:
-            process.stdin.write(_HEADER.pack(_MAGIC, _VERSION, _SHUTDOWN, 0, 0, 0, 0))
+            protocol.write_frame(process.stdin, protocol.encode_empty(Kind.SHUTDOWN))
             process.stdin.close()
         except (BrokenPipeError, OSError, ValueError):
             pass
@@ -149,6 +164,15 @@ class Landscape:
         except Exception:
             pass
 
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Landscape":
+        """A copy shares the server: a landscape is a handle to one process (devinterp deep-copies
+        the model, and so this handle, once per chain)."""
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"Landscape({self.spec!r}) is a running server and cannot be pickled or sent to "
+                        f"another process; open a Landscape in that process (devinterp: cores=1)")
+
     def __repr__(self) -> str:
         return f"Landscape({self.spec!r}, d={getattr(self, 'dimension', '?')})"
 
@@ -162,59 +186,50 @@ class Landscape:
             raise ValueError(f"{what}: W must have shape ({self.dimension},) or (n, {self.dimension}), not {points.shape}")
         return points, False
 
-    def _request(self, kind: int, rows: np.ndarray) -> np.ndarray:
-        if self._process is None:
-            raise LandscapeError(f"{self.spec}: the landscape was closed")
-        payload = np.ascontiguousarray(rows, dtype="<f8")
-        n, d = payload.shape
-        try:
-            self._process.stdin.write(_HEADER.pack(_MAGIC, _VERSION, kind, _FLOAT64, n, d, payload.nbytes))
-            self._process.stdin.write(memoryview(payload).cast("B"))
-            self._process.stdin.flush()
-        except (BrokenPipeError, OSError) as error:
-            raise LandscapeError(self._with_stderr(f"{self.spec}: the server is gone ({error})")) from None
-        reply_kind, reply = self._read()
-        if reply_kind != _REPLY[kind]:
-            raise LandscapeError(f"{self.spec}: a reply of kind 0x{reply_kind:02x} to request 0x{kind:02x}")
-        width = 1 if kind == _LOSS else d
-        if reply.shape != (n, width):
-            raise LandscapeError(f"{self.spec}: a reply of shape {reply.shape}, expected {(n, width)}")
+    def _request(self, kind: Kind, rows: np.ndarray) -> np.ndarray:
+        """Sends one request frame (n×d float64 rows) and returns its reply, checked for kind and shape."""
+        with self._lock:
+            if self._process is None:
+                raise LandscapeError(f"{self.spec}: the landscape was closed")
+            try:
+                protocol.write_frame(self._process.stdin, *protocol.array_parts(kind, rows))
+            except (BrokenPipeError, OSError) as error:
+                raise LandscapeError(self._with_stderr(f"{self.spec}: the server is gone ({error})")) from None
+            reply_kind, reply = self._read()
+        n, d = rows.shape
+        if reply_kind != protocol.REPLY_KIND[kind]:
+            raise LandscapeError(f"{self.spec}: {kind.name} answered by {reply_kind.name}")
+        width = 1 if kind == Kind.LOSS else d
+        if not isinstance(reply, np.ndarray) or reply.shape != (n, width):
+            shape = reply.shape if isinstance(reply, np.ndarray) else "no array"
+            raise LandscapeError(f"{self.spec}: a {reply_kind.name} of shape {shape}, expected {(n, width)}")
         return reply
 
-    def _read(self) -> "tuple[int, Any]":
-        """One frame: (kind, JSON value or 2-D float64 array). An ERROR frame raises."""
-        header = self._read_exactly(_HEADER.size, "header")
-        magic, version, kind, dtype, rows, columns, length = _HEADER.unpack(header)
-        if magic != _MAGIC or version != _VERSION:
-            raise LandscapeError(f"{self.spec}: malformed frame (magic {magic!r}, version {version})")
-        if dtype in _ARRAY_DTYPE and length != rows * columns * dtype:
-            raise LandscapeError(f"{self.spec}: malformed frame (length {length} for {rows}×{columns}×{dtype})")
-        body = self._read_exactly(length, "payload")
-        if dtype == _JSON:
-            value = json.loads(body.decode("utf-8"))
-            if kind == _ERROR:
-                raise LandscapeError(str(value.get("message", value)) if isinstance(value, dict) else str(value))
-            return kind, value
-        if dtype in _ARRAY_DTYPE:
-            return kind, np.frombuffer(body, dtype=_ARRAY_DTYPE[dtype]).astype(np.float64).reshape(rows, columns)
-        return kind, None
-
-    def _read_exactly(self, count: int, part: str) -> bytes:
-        chunks, got = [], 0
-        while got < count:
-            chunk = self._process.stdout.read(count - got)
-            if not chunk:
-                status = self._process.poll()
-                ended = f"exited with status {status}" if status is not None else "closed its output"
-                raise LandscapeError(self._with_stderr(f"{self.spec}: the server {ended} while HessianLab "
-                                                       f"read a frame {part}"))
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
+    def _read(self) -> Tuple[Kind, Any]:
+        """One frame through :func:`hessianlab.protocol.read_frame`: (kind, JSON value or 2-D float64
+        array). An ERROR frame, a malformed frame or the end of the server's output raises
+        :class:`LandscapeError`."""
+        try:
+            frame = protocol.read_frame(self._process.stdout)
+        except ProtocolError as error:
+            raise LandscapeError(self._with_stderr(f"{self.spec}: a broken frame from the server ({error})")) from None
+        if frame is None:
+            try:  # the output ended: the server is exiting, so wait a moment for its status
+                status = self._process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                status = None
+            ended = f"exited with status {status}" if status is not None else "closed its output"
+            raise LandscapeError(self._with_stderr(f"{self.spec}: the server {ended} while HessianLab waited "
+                                                   f"for a frame"))
+        if frame.kind == Kind.ERROR:
+            value = frame.payload
+            raise LandscapeError(str(value.get("message", value)) if isinstance(value, dict) else str(value))
+        if isinstance(frame.payload, np.ndarray):
+            return frame.kind, frame.payload.astype(np.float64)
+        return frame.kind, frame.payload
 
     def _pass_standard_error(self) -> None:
         """Passes the server's standard error through to ours and remembers its last line."""
-        import sys
         for raw in self._process.stderr:
             line = raw.decode("utf-8", "replace")
             sys.stderr.write(line)

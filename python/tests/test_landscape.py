@@ -13,26 +13,15 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from hessianlab.landscape import Landscape, LandscapeError, find_hessian_lab  # noqa: E402
 
-REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from served import REPOSITORY, serve_binary  # noqa: E402
+
 SPECS = ["dln:4-3-5:rank=2", "newton-edge", "nc-xy2", "quad-multiplet", "sum-edge-xy2",
          "poly:x0^2*x1^4 + x2^2", os.path.join(REPOSITORY, "fixtures", "hessians", "rank3-d6.npy")]
 
 
-def _binary():
-    """$HESSIAN_LAB, else this repository's newest build (never a stale one on PATH), when it has serve."""
-    candidates = [os.environ.get("HESSIAN_LAB")] + [os.path.join(REPOSITORY, ".build", c, "hessian-lab")
-                                                     for c in ("debug", "release")]
-    found = [c for c in candidates if c and os.access(c, os.X_OK)]
-    if not found:
-        return None
-    binary = found[0] if os.environ.get("HESSIAN_LAB") else max(found, key=os.path.getmtime)
-    probe = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True)
-    return binary if probe.returncode == 0 else None
-
-
 @pytest.fixture(scope="module")
 def binary():
-    found = _binary()
+    found = serve_binary()
     if found is None:
         pytest.skip("no hessian-lab with `serve` (run `swift build` or set HESSIAN_LAB)")
     return found
@@ -116,3 +105,48 @@ def test_errors(binary):
 def test_find_hessian_lab_prefers_the_environment(monkeypatch):
     monkeypatch.setenv("HESSIAN_LAB", "/some/where/hessian-lab")
     assert find_hessian_lab() == "/some/where/hessian-lab"
+
+
+def fake_server(tmp_path, body):
+    """An executable standing in for hessian-lab: ``body`` is Python run as its `serve`."""
+    path = tmp_path / "fake-hessian-lab"
+    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_a_broken_frame_or_a_silent_server_is_a_landscape_error(tmp_path):
+    garbage = fake_server(tmp_path, "sys.stdout.buffer.write(b'HLOX' + bytes(28)); sys.stdout.flush()")
+    with pytest.raises(LandscapeError, match=r"broken frame.*bad magic"):
+        Landscape("newton-edge", binary=garbage)
+    hello_then_json = fake_server(tmp_path, (
+        "import json, struct\n"
+        "def frame(kind, value):\n"
+        "    body = json.dumps(value).encode()\n"
+        "    return struct.pack('<4sHBBQQQ', b'HLOP', 1, kind, 1, 0, 0, len(body)) + body\n"
+        "hello = {'protocol': 1, 'dimension': 2, 'precision': 'float64', 'capabilities': ['loss']}\n"
+        "sys.stdout.buffer.write(frame(0x01, hello) + frame(0x02, [0, 0])); sys.stdout.flush()"))
+    with pytest.raises(LandscapeError, match=r"not a 1×2 POINT"):
+        Landscape("newton-edge", binary=hello_then_json)
+    silent = fake_server(tmp_path, "sys.stderr.write('no landscape here\\n'); sys.exit(3)")
+    with pytest.raises(LandscapeError, match=r"exited with status 3.*no landscape here"):
+        Landscape("newton-edge", binary=silent)
+
+
+def test_copies_share_the_server_and_pickling_is_refused(binary):
+    import copy
+    import pickle
+    with Landscape("newton-edge", binary=binary) as f:
+        assert copy.deepcopy(f) is f and copy.deepcopy([f])[0] is f
+        with pytest.raises(TypeError, match="cannot be pickled"):
+            pickle.dumps(f)
+
+
+def test_the_landscape_modules_frame_through_the_protocol_module():
+    """One implementation of the wire format: the Landscape modules use hessianlab.protocol's
+    frames and never pack a header of their own."""
+    package = os.path.join(REPOSITORY, "python", "hessianlab")
+    for name in ("landscape.py", "landscape_jax.py", "landscape_torch.py", "zoo.py"):
+        text = open(os.path.join(package, name), encoding="utf-8").read()
+        assert "import struct" not in text and "HLOP" not in text and "<4sHBBQQQ" not in text, name
+    assert "protocol.read_frame" in open(os.path.join(package, "landscape.py"), encoding="utf-8").read()

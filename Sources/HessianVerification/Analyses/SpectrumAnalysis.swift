@@ -47,7 +47,8 @@ public enum SpectrumAnalysis {
   public static func run(_ landscape: some Landscape, options: Options) throws -> SpectrumReport {
     let saddle = landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? []
     try checkCount(options, dimension: landscape.dimension, name: landscape.name)
-    return try compute(HessianOperator(landscape: landscape), name: landscape.name, warnings: saddle, options: options)
+    return try compute(
+      HessianOperator(landscape: landscape), name: landscape.name, input: landscape.name, warnings: saddle, options: options)
   }
 
   /// The spectrum of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an
@@ -60,7 +61,8 @@ public enum SpectrumAnalysis {
     try checkCount(options, dimension: subject.dimension, name: subject.input)
     let summary = try subject.prepare(for: .spectrum)
     var report = try compute(
-      subject.hessianOperator(), name: subject.name, warnings: summary?.warnings ?? [], options: options)
+      subject.hessianOperator(), name: subject.name, input: subject.input, warnings: summary?.warnings ?? [],
+      options: options)
     report.oracle = summary
     return report
   }
@@ -72,8 +74,11 @@ public enum SpectrumAnalysis {
     }
   }
 
-  /// The spectrum on the counted operator `op`, with `saddle` warnings first.
-  static func compute(_ op: HessianOperator, name: String, warnings saddle: [Warning], options: Options) throws -> SpectrumReport {
+  /// The spectrum on the counted operator `op`, with `saddle` warnings first; a failure of the
+  /// operator (an oracle's) is rethrown naming `input`, the argument the user typed.
+  static func compute(
+    _ op: HessianOperator, name: String, input: String, warnings saddle: [Warning], options: Options
+  ) throws -> SpectrumReport {
     let landscape = (name: name, dimension: op.dimension)
     var rng = SeededGenerator(seed: options.seed)
     let clock = ContinuousClock()
@@ -87,7 +92,7 @@ public enum SpectrumAnalysis {
         MemoryBudget.product(max(options.probes, 0), max(m, 0)), .hessianVectorProducts,
         for: "the density with \(options.probes) probes of \(m) Lanczos steps", parameter: .probes,
         value: "\(options.probes)")
-      let dens = try OracleFailureNaming.naming(landscape.name) {
+      let dens = try OracleFailureNaming.naming(input) {
         try StochasticLanczosQuadrature.density(of: op, probes: options.probes, steps: m, using: &rng)
       }
       let pooled = dens.pooled
@@ -102,7 +107,7 @@ public enum SpectrumAnalysis {
         probes: options.probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts, warnings: saddle,
         seed: options.seed, seconds: 0)
     case let .extremes(end, k):
-      let result = try OracleFailureNaming.naming(landscape.name) {
+      let result = try OracleFailureNaming.naming(input) {
         try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: options.steps, using: &rng)
       }
       report = SpectrumReport(

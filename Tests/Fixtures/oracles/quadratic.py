@@ -16,6 +16,8 @@ the protocol in one way, so that each failure of docs/oracle-protocol.md can be 
   garbage            writes an HTTP line instead of a reply
   wrong-shape        replies with one row too few
   nan                puts a NaN in the first reply
+  nan-after:N        puts a NaN in every reply after the first N (past the trust checks: the
+                     failure then happens inside an estimator)
   error-frame        replies with an ERROR frame
   protocol-2         says protocol 2 in HELLO
   bad-hello          sends a HELLO without "dimension"
@@ -158,7 +160,7 @@ while True:
     if mode == "wrong-shape":
         reply = reply[:-1]
     flat = [x for row in reply for x in row]
-    if mode == "nan":
+    if mode == "nan" or (mode.startswith("nan-after:") and served >= int(mode.split(":", 1)[1])):
         flat[0] = float("nan")
     frame(reply_kind, len(reply), width, values=flat, dt=dtype)
     served += 1
