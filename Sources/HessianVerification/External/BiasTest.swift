@@ -54,9 +54,9 @@ public struct BiasTest: Sendable, Equatable, Codable {
       t = rounding ? 0 : (mean > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude)
       passed = rounding
     }
-    let derivation = String(
-      format: "|t| = |d̄/se| = %.3g ≤ t_%d(1 − p/2) = %.3f, d̄ = %.4g, se = s/√n = %.3g, p = %.3g",
-      abs(t), n - 1, critical, mean, se, p)
+    let derivation =
+      String(format: "|t| = |d̄/se| = %.3g ", abs(t)) + (passed ? "≤" : ">")
+      + String(format: " t_%d(1 − p/2) = %.3f, d̄ = %.4g, se = s/√n = %.3g, p = %.3g", n - 1, critical, mean, se, p)
     return BiasTest(
       mean: mean, standardError: se, t: t, critical: critical, degreesOfFreedom: n - 1, falseFailureProbability: p,
       passed: passed, derivation: derivation)

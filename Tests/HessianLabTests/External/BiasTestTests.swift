@@ -24,6 +24,7 @@ struct BiasTestTests {
     let off = try BiasTest.run(values: [8.3, 8.3, 8.3], truth: 8, falseFailureProbability: 0.01)
     #expect(!off.passed)
     #expect(off.t == .greatestFiniteMagnitude)
+    #expect(off.derivation.contains("> t_2(1 − p/2)"), "\(off.derivation)")
   }
 
   /// 4000 simulated calibrations of n = 10 normal runs at p = 0.05. Unbiased: the t-test is
