@@ -103,5 +103,14 @@ extension InputError {
     case falseFailure = "overall false-failure probability"
     /// The longest one run of an external estimator may take.
     case estimatorTimeout = "estimator timeout"
+    // Judging an external estimate
+    /// The estimate of a quantity to check against a landscape's known value.
+    case estimate = "estimate"
+    /// The standard error stated with an estimate.
+    case standardError = "standard error"
+    /// α, the probability that a correct estimate with an honest standard error fails the check.
+    case falseFailureProbability = "false-failure probability α"
+    /// The relative tolerance of an eigenvalue estimate judged without a standard error.
+    case tolerance = "eigenvalue tolerance"
   }
 }

@@ -14,6 +14,7 @@ enum CommandRegistry {
     LessonCommand.self,
     CompareCommand.self,
     VerifyCommand.self,
+    CheckCommand.self,
     TourCommand.self,
     BenchCommand.self,
   ]

@@ -49,6 +49,10 @@ extension InputError.Parameter {
     case .calibrationLandscapes: "--landscapes"
     case .falseFailure: "--false-failure"
     case .estimatorTimeout: "--timeout"
+    case .estimate: "--value"
+    case .standardError: "--standard-error"
+    case .falseFailureProbability: "--alpha"
+    case .tolerance: "--tolerance"
     }
   }
 }

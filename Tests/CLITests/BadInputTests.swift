@@ -326,6 +326,20 @@ struct BadInputTests {
     BadInput("--oracle-timeout nan", ["covariance", "oracle:true", "--population", "4", "--kept", "10", "--oracle-timeout", "nan"], names: "--oracle-timeout", says: "positive, finite"),
     BadInput("--oracle-processes with a landscape", ["describe", "nc-x2", "--oracle-processes", "2"], names: "--oracle-processes", says: "applies only to an oracle:COMMAND input"),
     BadInput("--ignore-oracle-checks with a landscape", ["compare", "nc-x2", "--ignore-oracle-checks"], names: "--ignore-oracle-checks", says: "applies only to an oracle:COMMAND input"),
+    // check: the estimate, its standard error, α and the selection.
+    BadInput("check --value x", ["check", "nc-x2", "--quantity", "llc", "--value", "x"], names: "--value", says: "'x' is not a number"),
+    BadInput("check --value 1,,2", ["check", "quad-full-rank", "--quantity", "top-eigenvalues", "--value", "1,,2"], names: "--value", says: "item 2 is empty"),
+    BadInput("check --value list for llc", ["check", "nc-x2", "--quantity", "llc", "--value", "0.5,0.5"], names: "--value", says: "is one number"),
+    BadInput("check --standard-error 0", ["check", "nc-x2", "--quantity", "llc", "--value", "0.5", "--standard-error", "0"], names: "--standard-error", says: "positive finite"),
+    BadInput("check --standard-error nan", ["check", "nc-x2", "--quantity", "llc", "--value", "0.5", "--standard-error", "nan"], names: "--standard-error", says: "not a finite number"),
+    BadInput("check --alpha 0", ["check", "nc-x2", "--quantity", "llc", "--value", "0.5", "--alpha", "0"], names: "--alpha", says: "must be in (0, 0.5]"),
+    BadInput("check fractional rank", ["check", "nc-x2", "--quantity", "rank", "--value", "0.5"], names: "--value", says: "whole number"),
+    BadInput("check too many eigenvalues", ["check", "nc-x2", "--quantity", "top-eigenvalues", "--value", "2,1"], names: "--value", says: "dimension d = 1"),
+    BadInput("check covariance without --sigma", ["check", "nc-x2", "--quantity", "covariance-scale", "--value", "0.1", "--population", "10"], names: "--sigma", says: "needs --population and --sigma"),
+    BadInput("check --population 1", ["check", "nc-x2", "--quantity", "covariance-scale", "--value", "0.1", "--population", "1", "--sigma", "1"], names: "--population", says: "at least 2"),
+    BadInput("check --sigma with llc", ["check", "nc-x2", "--quantity", "llc", "--value", "0.5", "--sigma", "1"], names: "--sigma", says: "only --quantity covariance-scale"),
+    BadInput("check oracle:", ["check", "oracle:true", "--quantity", "llc", "--value", "0.5"], names: "oracle:true", says: "no known answers"),
+    BadInput("check --tolerance -1", ["check", "quad-full-rank", "--quantity", "top-eigenvalues", "--value", "1", "--tolerance", "-1"], names: "--tolerance", says: "finite number ≥ 0"),
   ]
 
   @Test("At least 40 bad inputs are covered")

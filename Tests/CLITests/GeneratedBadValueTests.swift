@@ -54,6 +54,9 @@ struct GeneratedBadValueTests {
     Family(command: ["compare", "nc-x2", "--seed", "1"], flag: "--risk", draw: outsideUnitInterval),
     Family(command: ["compare", "nc-x2", "--seed", "1"], flag: "--sigma", draw: notPositive),
     Family(command: ["verify"], flag: "--budget", draw: outsideUnitInterval),
+    Family(command: ["check", "nc-x2", "--quantity", "llc", "--value", "0.5", "--standard-error", "0.1"], flag: "--alpha", draw: outsideUnitInterval),
+    Family(command: ["check", "nc-x2", "--quantity", "llc", "--value", "0.5"], flag: "--standard-error", draw: notPositive),
+    Family(command: ["check", "nc-x2", "--quantity", "covariance-scale", "--value", "0.1", "--population", "10"], flag: "--sigma", draw: notPositive),
   ]
 
   /// Four seeded draws per family.

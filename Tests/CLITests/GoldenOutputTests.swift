@@ -40,7 +40,7 @@ struct GoldenOutputTests {
     #expect(Set(Self.cases.map(\.name)).count == Self.cases.count, "duplicate names")
     #expect(!Self.cases.contains { $0.arguments.isEmpty }, "a malformed line")
     let subcommands = Set(Self.cases.compactMap(\.arguments.first))
-    for command in ["rank", "spectrum", "describe", "landscapes", "covariance", "llc", "compare", "verify"] {
+    for command in ["rank", "spectrum", "describe", "landscapes", "covariance", "llc", "compare", "verify", "check"] {
       #expect(subcommands.contains(command), "no golden case for \(command)")
     }
   }

@@ -82,6 +82,14 @@ struct JSONSchemaTests {
         "verify", "--external", "fixtures/external-estimators/calibrated.py", "--quantity", "rank", "--landscapes", "nc-x2",
         "--seeds", "2", "--seed", "1", "--json",
       ]),
+    // check: a z-test, bounds only, eigenvalues by tolerance, a covariance scale with its selection, no verdict.
+    Case(schema: "check", arguments: ["check", "dln-3-2-3", "--quantity", "llc", "--value", "3.45", "--standard-error", "0.1", "--json"]),
+    Case(schema: "check", arguments: ["check", "poly-degenerate", "--quantity", "llc", "--value", "0.6", "--json"]),
+    Case(schema: "check", arguments: ["check", "quad-full-rank", "--quantity", "top-eigenvalues", "--value", "10,9", "--json"]),
+    Case(
+      schema: "check",
+      arguments: ["check", "quad:2,2:d=3", "--quantity", "covariance-scale", "--value", "0.05", "--standard-error", "0.01", "--population", "10", "--sigma", "0.5", "--json"]),
+    Case(schema: "check", arguments: ["check", "nc-x2", "--quantity", "llc", "--value", "0.45", "--json"]),
   ]
 
   @Test("Real output validates against its schema", arguments: cases)

@@ -10,7 +10,7 @@ struct ParameterFlagTests {
   /// The help texts that list every option a user can type.
   static let helpCommands: [[String]] = [
     ["rank"], ["spectrum"], ["covariance"], ["llc"], ["compare"], ["verify"], ["reproduce"], ["bench"],
-    ["lesson", "start"], ["lesson", "hint"], ["describe"], ["tour"],
+    ["lesson", "start"], ["lesson", "hint"], ["describe"], ["tour"], ["check"],
   ]
 
   @Test("Every parameter's flag is an option some command's --help lists")

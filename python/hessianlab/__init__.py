@@ -6,6 +6,7 @@
   :func:`covariance`, :func:`llc`, :func:`compare`, :func:`describe`.
 - Run your estimator on a landscape with known answers: :class:`Landscape` (NumPy, ``.jax()``,
   ``.torch()``) and :func:`hessianlab.zoo.list` (the zoo's ids and answers).
+- Judge your own estimator's estimate against a landscape's known value: :func:`check`.
 
 The wire protocol is ``docs/oracle-protocol.md`` in the HessianLab repository.
 """
@@ -15,6 +16,7 @@ import importlib
 from typing import Any
 
 from .batching import OracleFunctionError
+from .check import CheckResult, check
 from .cli import HessianLabError, compare, covariance, describe, find_binary, llc, rank, run, spectrum
 from .protocol import ProtocolError
 from .landscape import Landscape, LandscapeError
@@ -25,6 +27,7 @@ __all__ = [
     "Oracle", "serve", "rank", "spectrum", "covariance", "llc", "compare", "describe", "run",
     "find_binary", "HessianLabError", "ProtocolError", "OracleFunctionError", "Landscape", "LandscapeError",
     "zoo",
+    "check", "CheckResult",
 ]
 __version__ = "0.1.0"
 

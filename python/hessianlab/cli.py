@@ -92,13 +92,16 @@ def landscape_spec(model: Model) -> Iterator[str]:
         yield text
 
 
-def run(command: str, *models: Model, binary: Optional[str] = None, echo_stderr: bool = True, **options: Any) -> Any:
+def run(command: str, *models: Model, binary: Optional[str] = None, echo_stderr: bool = True,
+        accepted_statuses: "tuple[int, ...]" = (0,), **options: Any) -> Any:
     """Run ``hessian-lab COMMAND MODEL… --json OPTIONS`` and return the parsed JSON.
 
     Options are spelled as Python keywords (``oracle_processes=2`` → ``--oracle-processes 2``).
     The tool's stderr (progress, the oracle's own messages) is echoed to ``sys.stderr`` unless
     ``echo_stderr=False``. Raises :class:`HessianLabError` with the last stderr line and the exit
-    status when the tool fails. Ctrl-C interrupts the tool (and so its oracle processes) first.
+    status when the tool fails, that is exits with a status not in ``accepted_statuses`` (``check``
+    accepts 1, a failed verdict that still prints its report). Ctrl-C interrupts the tool (and so
+    its oracle processes) first.
     """
     executable = binary or find_binary()
     with contextlib.ExitStack() as stack:
@@ -118,7 +121,7 @@ def run(command: str, *models: Model, binary: Optional[str] = None, echo_stderr:
     stderr = err.decode("utf-8", "replace")
     if echo_stderr and stderr:
         sys.stderr.write(stderr)
-    if process.returncode != 0:
+    if process.returncode not in accepted_statuses:
         lines = [line for line in stderr.splitlines() if line.strip()]
         raise HessianLabError(lines[-1] if lines else "hessian-lab failed", process.returncode, stderr, argv)
     try:

@@ -31,6 +31,8 @@ class OracleClient:
         self.process = subprocess.Popen(command, shell=isinstance(command, str), stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=stderr)
         self.timeout = timeout
+        protocol.enlarge_pipe(self.process.stdin)  # type: ignore[arg-type]
+        protocol.enlarge_pipe(self.process.stdout)  # type: ignore[arg-type]
         hello = self._read()
         if hello.kind != Kind.HELLO:
             raise ProtocolError(f"the first frame is {hello.kind.name}, not HELLO")

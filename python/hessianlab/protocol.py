@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import struct
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Optional, Union
 
 import numpy as np
+
+from ._pipes import PIPE_CAPACITY, enlarge_pipe  # noqa: F401  (public here)
+from ._pipes import _descriptor, _read_into, _write_all
 
 MAGIC = b"HLOP"
 VERSION = 1
@@ -121,11 +125,21 @@ def encode_array(kind: Kind, array: np.ndarray, dtype: DType = DType.FLOAT64) ->
 
 
 def write_frame(stream: BinaryIO, header: bytes, payload: Union[bytes, memoryview] = b"") -> None:
-    """Write one frame and flush it."""
-    stream.write(header)
-    if len(payload):
-        stream.write(payload)
+    """Write one frame and flush it.
+
+    On a stream with a file descriptor (a pipe), header and payload go out in one ``writev``
+    after anything buffered, without joining them into a new buffer; other streams (and systems
+    without ``writev``) get two ``write`` calls.
+    """
+    descriptor = _descriptor(stream) if len(payload) and hasattr(os, "writev") else None
+    if descriptor is None:
+        stream.write(header)
+        if len(payload):
+            stream.write(payload)
+        stream.flush()
+        return
     stream.flush()
+    _write_all(descriptor, [memoryview(header).cast("B"), memoryview(payload).cast("B")])
 
 
 def decode_header(header: bytes) -> "tuple[Kind, DType, int, int, int]":
@@ -159,18 +173,27 @@ def decode_header(header: bytes) -> "tuple[Kind, DType, int, int, int]":
     return kind, dtype, rows, columns, length
 
 
+#: The most a read buffer grows ahead of the bytes that have arrived.
+_READ_STEP = 1 << 24
+
+
 def _read_exactly(stream: BinaryIO, count: int, what: str) -> Optional[bytearray]:
-    """``count`` bytes, or ``None`` at end of stream before the first one. The buffer grows as
-    bytes arrive (at most 16 MiB at a time), so a corrupt length cannot allocate memory the
-    stream does not deliver."""
-    buffer = bytearray()
-    while len(buffer) < count:
-        chunk = stream.read(min(count - len(buffer), 1 << 24))
-        if not chunk:
-            if not buffer:
+    """``count`` bytes, or ``None`` at end of stream before the first one. The bytes are read
+    into one buffer in place (``readinto``, no per-chunk copies); the buffer grows ahead of the
+    bytes that have arrived by at most 16 MiB at a time, so a corrupt length cannot allocate
+    memory the stream does not deliver."""
+    buffer = bytearray(min(count, _READ_STEP))
+    filled = 0
+    while filled < count:
+        if filled == len(buffer):
+            buffer.extend(bytes(min(count - filled, _READ_STEP)))
+        with memoryview(buffer) as view:
+            got = _read_into(stream, view[filled:])
+        if not got:
+            if not filled:
                 return None
-            raise ProtocolError(f"stream ended {count - len(buffer)} bytes short inside {what}")
-        buffer += chunk
+            raise ProtocolError(f"stream ended {count - filled} bytes short inside {what}")
+        filled += got
     return buffer
 
 

@@ -73,7 +73,8 @@ public final class ExternalOracle: ModelOracle, @unchecked Sendable {
     let request = "handshake"
     for _ in 0..<options.processes {
       do throws(OracleChildFailure) {
-        children.append(try OracleChildProcess.start(options.command))
+        children.append(
+          try OracleChildProcess.start(options.command, largePipes: children.count < OraclePipeCapacity.largeChildren))
       } catch {
         children.forEach { $0.terminate() }
         throw InputError.oracle(

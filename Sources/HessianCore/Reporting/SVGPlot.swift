@@ -15,7 +15,8 @@ public enum SVGPlot {
   /// Series colours, in order.
   public static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
-  /// The SVG text of `plot`, `width` × `height` pixels.
+  /// The SVG text of `plot`, at least `width` × `height` pixels: wider or taller when a label or
+  /// the legend would not fit otherwise (every text element lies inside the viewBox).
   ///
   /// - Complexity: O(total number of points); no loss evaluations or HVPs.
   public static func render(_ plot: PlotModel, width: Int = 720, height: Int = 440) -> String {
@@ -31,17 +32,30 @@ public enum SVGPlot {
       ? ticks(xr, log: plot.logX)
       : plot.xCategories.enumerated().map { (Double($0.offset + 1), escape($0.element)) }
     let yTicks = ticks(yr, log: plot.logY)
-    // About 7 px per character at font-size 12, plus room for the rotated y label.
+    // Room for the rotated y label and the longest y tick label on the left, for the legend's
+    // longest entry on the right; the document grows (never shrinks) so that every text element
+    // and at least the minimum plot area fit inside it.
     let longestY = yTicks.map(\.label.count).max() ?? 1
-    let left = max(80.0, 40.0 + 7.0 * Double(longestY)), right = 170.0, top = 40.0, bottom = 60.0
+    let left = max(80.0, 40.0 + textWidth(longestY)), top = 40.0, bottom = 60.0
+    let legendLabels = plot.series.map(\.name) + plot.horizontalRules.map(\.label)
+    let right = max(60.0, legendSwatch + textWidth(legendLabels.map(\.count).max() ?? 0) + 12)
+    let legendBottom = top + 10 + 18 * Double(legendLabels.count)
+    let titleWidth = textWidth(plot.title.count, fontSize: 15) + 20
+    let xLabel = plot.xLabel + (plot.logX ? " (log scale)" : "")
+    let yLabel = plot.yLabel + (plot.logY ? " (log scale)" : "")
+    let plotWidth = max(minimumPlotSize, textWidth(xLabel.count)), plotHeight = max(minimumPlotSize, textWidth(yLabel.count))
+    let width = Int(max(Double(width), left + right + plotWidth, titleWidth).rounded(.up))
+    let height = Int(max(Double(height), top + bottom + plotHeight, legendBottom + 10).rounded(.up))
     let pw = Double(width) - left - right, ph = Double(height) - top - bottom
+    // The title is centred on the plot area unless that would push it past an edge.
+    let titleX = min(max(left + pw / 2, titleWidth / 2), Double(width) - titleWidth / 2)
     func px(_ x: Double) -> Double { left + (x - xr.lowerBound) / (xr.upperBound - xr.lowerBound) * pw }
     func py(_ y: Double) -> Double { top + ph - (y - yr.lowerBound) / (yr.upperBound - yr.lowerBound) * ph }
     func n(_ v: Double) -> String { String(format: "%.2f", v) }
     var out = [
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" font-family=\"sans-serif\" font-size=\"12\">",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"12\">",
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-      "<text x=\"\(n(left + pw / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(plot.title))</text>",
+      "<text x=\"\(n(titleX))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(plot.title))</text>",
       "<g stroke=\"black\"><line x1=\"\(n(left))\" y1=\"\(n(top + ph))\" x2=\"\(n(left + pw))\" y2=\"\(n(top + ph))\"/>"
         + "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + ph))\"/></g>",
     ]
@@ -54,8 +68,6 @@ public enum SVGPlot {
       out.append("<line x1=\"\(n(left))\" y1=\"\(n(py(t)))\" x2=\"\(n(left + pw))\" y2=\"\(n(py(t)))\" stroke=\"#eee\"/>")
       out.append("<text x=\"\(n(left - 8))\" y=\"\(n(py(t) + 4))\" text-anchor=\"end\">\(label)</text>")
     }
-    let xLabel = plot.xLabel + (plot.logX ? " (log scale)" : "")
-    let yLabel = plot.yLabel + (plot.logY ? " (log scale)" : "")
     out.append("<text x=\"\(n(left + pw / 2))\" y=\"\(n(Double(height) - 15))\" text-anchor=\"middle\">\(escape(xLabel))</text>")
     out.append(
       "<text x=\"18\" y=\"\(n(top + ph / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(n(top + ph / 2)))\">\(escape(yLabel))</text>")
@@ -120,6 +132,19 @@ public enum SVGPlot {
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
   }
+
+  /// The width in pixels reserved for `characters` characters of sans-serif text at `fontSize`:
+  /// 0.6 em per character, a bound on the average advance of common sans-serif faces
+  /// (DejaVu Sans, Helvetica, Arial) for mixed text.
+  static func textWidth(_ characters: Int, fontSize: Double = 12) -> Double {
+    0.6 * fontSize * Double(characters)
+  }
+
+  /// The legend's swatch and gaps before its text, in pixels (the text starts 38 px right of the plot area).
+  static let legendSwatch = 38.0
+
+  /// The smallest plot area, in pixels each way, kept however long the labels are.
+  static let minimumPlotSize = 240.0
 
   /// The dash pattern of the k-th horizontal reference line: each rule has its
   /// own (dashed, dotted, dash-dot, long dash), repeated in its legend swatch,
