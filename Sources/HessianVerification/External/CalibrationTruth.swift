@@ -6,8 +6,8 @@
 ///   estimator is served that quadratic, and λ = r/2 is its own.
 /// - rank: any known rank (construction, theorem, or a dense eigendecomposition of given data).
 ///
-/// A small lookup of its own, to be replaced by the shared known-value lookup of `check` when
-/// that lands (the rules above stay).
+/// The value comes from the shared lookup of `check` (``KnownQuantityLookup``); the rules above
+/// are what a calibration adds to it (a known λ, not bounds alone, and not by construction).
 public struct CalibrationTruth: Sendable, Equatable, Codable {
   /// The known value.
   public let value: Double
@@ -23,25 +23,17 @@ public struct CalibrationTruth: Sendable, Equatable, Codable {
   /// - Throws: ``InputError/spec(_:problem:)`` naming the landscape when the answer is unknown,
   ///   or is not a theorem or an exact computation (λ), or when w* is not a minimum.
   public static func of(_ quantity: CalibrationQuantity, on landscape: any Landscape) throws(InputError) -> CalibrationTruth {
-    let known = landscape.knownAnswers
-    if known.negativeCurvature != nil {
-      throw .spec(landscape.name, problem: "w* is not a minimum (the Hessian has negative eigenvalues), so it has no \(quantity.phrase) to calibrate against")
+    let known = try KnownQuantityLookup.value(of: quantity.estimated, for: landscape)
+    guard let value = known.value else {
+      throw .spec(
+        landscape.name,
+        problem: "its learning coefficient λ is not known (only its rank bounds are; see describe); calibrate on a landscape whose λ is a theorem")
     }
-    switch quantity {
-    case .rank:
-      guard let r = known.rank.value else {
-        throw .spec(landscape.name, problem: "its Hessian rank is not known (\(known.rank.source)); calibrate on a landscape with a known rank")
-      }
-      return CalibrationTruth(value: Double(r), exact: "\(r)", provenance: known.rank.provenance, source: known.rank.source)
-    case .llc:
-      let lambda = known.learningCoefficient
-      guard let value = lambda.value else {
-        throw .spec(landscape.name, problem: "its learning coefficient λ is not known (\(lambda.source)); calibrate on a landscape whose λ is a theorem")
-      }
-      guard lambda.provenance == .theorem || lambda.provenance == .computed else {
-        throw .spec(landscape.name, problem: "its λ = \(value) has provenance '\(lambda.provenance.rawValue)', not a theorem or an exact computation; calibrate on a landscape whose λ is a theorem")
-      }
-      return CalibrationTruth(value: value.doubleValue, exact: value.description, provenance: lambda.provenance, source: lambda.source)
+    if quantity == .llc, !(known.provenance == .theorem || known.provenance == .computed) {
+      throw .spec(
+        landscape.name,
+        problem: "its λ = \(known.exact ?? "\(value)") has provenance '\(known.provenance.rawValue)', not a theorem or an exact computation; calibrate on a landscape whose λ is a theorem")
     }
+    return CalibrationTruth(value: value, exact: known.exact ?? "\(value)", provenance: known.provenance, source: known.source)
   }
 }
