@@ -70,3 +70,40 @@ def test_cli_block_rank_is_the_dense_rank(cli, monkeypatch):
     tau = np.max(np.abs(eigenvalues)) * H.shape[0] * np.finfo(np.float64).eps
     report = hessianlab.rank(hessianlab.torch.oracle(model, loss_fn, data), method="block", seed=7)
     assert report["rank"] == int(np.sum(np.abs(eigenvalues) > tau))
+
+
+class _SquareWithoutForwardMode(torch.autograd.Function):
+    """x² elementwise with a (differentiable) backward but no forward-mode rule (no ``jvp``):
+    ``jvp(grad(...))`` through it raises, so the adapter must take its reverse-over-reverse route."""
+
+    @staticmethod
+    def forward(x):
+        return x * x
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(inputs[0])
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return 2 * x * g
+
+
+def _squared_error(output, target):
+    return ((output - target) ** 2).mean()
+
+
+def _squared_error_without_forward_mode(output, target):
+    return _SquareWithoutForwardMode.apply(output - target).mean()
+
+
+@pytest.mark.parametrize("loss_fn", [_squared_error, _squared_error_without_forward_mode, torch.nn.functional.mse_loss],
+                         ids=["forward-over-reverse", "reverse-over-reverse", "mse_loss"])
+def test_both_hvp_routes_give_the_dense_hessian(loss_fn):
+    model, _, data = teacher()
+    H, _, _ = dense_hessian(model, _squared_error, data)  # the same loss, by autograd.functional.hessian
+    oracle = hessianlab.torch.oracle(model, loss_fn, data)
+    V = np.random.default_rng(2).standard_normal((26, 5))
+    for _ in range(2):  # the second block reuses the route chosen by the first
+        assert np.max(np.abs(oracle.hvp(V) - H @ V)) <= 1e-12 * np.linalg.norm(H, 2) * np.linalg.norm(V, axis=0).max()
