@@ -19,14 +19,23 @@ struct ExternalCommandRunTests {
     #expect(throws: ExternalCommandFailure(problem: "exited with status 3", lastStandardErrorLine: "bad")) {
       try ExternalCommandRun.run("echo bad >&2; exit 3", timeoutSeconds: 10)
     }
-    let before = OracleProcesses.liveProcessIDs
+    // The shell and its background child write their pids (other tests' oracle children run in
+    // parallel, so the registry as a whole is not compared).
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).pids").path
+    defer { try? FileManager.default.removeItem(atPath: file) }
     do {
-      _ = try ExternalCommandRun.run("sleep 30 & sleep 30", timeoutSeconds: 0.5)
+      _ = try ExternalCommandRun.run("sleep 30 & echo $! $$ > '\(file)'; sleep 30", timeoutSeconds: 2)
       Issue.record("no timeout")
     } catch {
-      #expect(error.problem == "did not finish within 0.5 s (stopped)")
+      #expect(error.problem == "did not finish within 2 s (stopped)")
     }
-    #expect(OracleProcesses.liveProcessIDs.filter { !before.contains($0) }.isEmpty)
+    let pids = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: " ")
+      .compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    #expect(pids.count == 2)
+    for pid in pids {
+      let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last ?? ""
+      #expect(kill(pid, 0) != 0 || state.trimmingCharacters(in: .whitespaces).hasPrefix("Z"), "process \(pid) is still running")
+    }
     #expect(throws: ExternalCommandFailure.self) {
       try ExternalCommandRun.run("yes", timeoutSeconds: 10, outputLimit: 1000)
     }
