@@ -94,6 +94,15 @@ extension InputError {
     // External oracles
     /// Accepting an oracle that failed a trust check (the run goes on, with a warning).
     case ignoreOracleChecks = "acceptance of failed oracle checks"
+    // Calibration of an external estimator
+    /// The estimator command under calibration.
+    case external = "external estimator command"
+    /// The landscapes an external estimator is calibrated on.
+    case calibrationLandscapes = "calibration landscapes"
+    /// The overall false-failure probability of a calibration, split over its tests.
+    case falseFailure = "overall false-failure probability"
+    /// The longest one run of an external estimator may take.
+    case estimatorTimeout = "estimator timeout"
     // Judging an external estimate
     /// The estimate of a quantity to check against a landscape's known value.
     case estimate = "estimate"

@@ -38,6 +38,10 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   /// status 1`, `no reply within 300 s`, …), and `lastStandardErrorLine` the oracle's last
   /// non-empty standard-error line, quoted at the end of the message.
   case oracle(command: String, request: String, problem: Phrase, lastStandardErrorLine: String?)
+  /// An external estimator under calibration (`verify --external COMMAND`) whose run on
+  /// `landscape` with `seed` failed: `problem` says how (`exited with status 1`, `printed no
+  /// JSON object`, …), and `lastStandardErrorLine` is quoted at the end of the message.
+  case estimator(command: String, landscape: String, seed: UInt64, problem: Phrase, lastStandardErrorLine: String?)
 
   /// The parameter the error names, nil for a file, spec or other input.
   public var parameter: Parameter? {
@@ -71,6 +75,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .value(_, let problem): problem.pieces
     case .oracle(let command, let request, let problem, let line):
       [.text("oracle:\(command): \(request): ")] + problem.pieces
+        + (line.map { [.text("; its last standard-error line: \"\($0)\"")] } ?? [])
+    case .estimator(let command, let landscape, let seed, let problem, let line):
+      [.text("external estimator '\(command)' on \(landscape) with seed \(seed): ")] + problem.pieces
         + (line.map { [.text("; its last standard-error line: \"\($0)\"")] } ?? [])
     }
   }

@@ -63,10 +63,15 @@ enum Main {
   /// Prints `line` (made one sanitized line of bounded length) on standard error and
   /// exits with `status`, after removing every staged output file.
   static func fail(_ line: String, status: Int32) -> Never {
+    // A stopping signal's handler is exiting (128 + signal): an error it caused must not win.
+    if interrupting.withLock({ $0 }) { while true { pause() } }
     OutputFile.discard()
     FileHandle.standardError.write(Data((OneLine.sanitized(line) + "\n").utf8))
     exit(status)
   }
+
+  /// Set once a stopping signal is handled (``fail(_:status:)`` then leaves the exit to the handler).
+  static let interrupting = Locked(false)
 
   /// The signals that stop a run, each handled alike (``installInterruptHandlers()``).
   static let stoppingSignals: [(number: Int32, name: String)] = [
@@ -85,6 +90,7 @@ enum Main {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
       source.setEventHandler {
+        interrupting.withLock { $0 = true }
         let removed = AtomicFile.interruptAndRemoveTemporaryFiles()
         let note = removed.isEmpty ? "" : " (removed \(removed.count) unfinished temporary file\(removed.count == 1 ? "" : "s"))"
         FileHandle.standardError.write(Data("hessian-lab: interrupted by \(name); no partial output file left\(note)\n".utf8))

@@ -17,6 +17,14 @@ struct VerifyCommand: AsyncParsableCommand {
       deterministic checks state their tolerance. --explore N draws N random landscapes \
       (quadratics and sums of positive even monomials) from a root seed (printed), and \
       shrinks every failure to a minimal spec you can rerun. Exit status 1 on a failure.
+
+      --external COMMAND --quantity llc|rank calibrates your own estimator instead: COMMAND \
+      runs once per landscape and seed and prints {"value": …, "standardError": …}; λ is \
+      judged on bias (t-test) and on the coverage of value ± 1.96·SE (Clopper–Pearson), a \
+      rank on its exactness rate, with the overall false-failure probability P \
+      (--false-failure) split over landscapes × tests. --seed is the master seed of the runs' \
+      seeds. A run that fails or prints no usable answer stops it (exit status 2). The \
+      contract: docs/external-estimators.md.
       """
   )
 
@@ -32,7 +40,7 @@ struct VerifyCommand: AsyncParsableCommand {
   @Option(help: "Check N freshly generated landscapes instead of the corpus.")
   var explore: Int?
 
-  @Option(help: "Root seed of --explore (drawn and printed when omitted).")
+  @Option(help: "Root seed of --explore, or master seed of --external (drawn and printed when omitted).")
   var seed: UInt64?
 
   static let defaultFixtures = "fixtures/landscapes"
@@ -54,10 +62,13 @@ struct VerifyCommand: AsyncParsableCommand {
 
   @OptionGroup var ceilings: BudgetOptions
 
+  @OptionGroup var externalOptions: ExternalVerifyOptions
+
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
+    if let command = externalOptions.external { return try await runExternal(command) }
     let options = VerificationSuite.Options(budget: budget, quick: quick)
     try options.validate()
     let target: VerifyAnalysis.Target
@@ -68,6 +79,21 @@ struct VerifyCommand: AsyncParsableCommand {
       target = landscape.map { .landscape($0) } ?? .corpus(directory: fixtures)
     }
     let report = try await VerifyAnalysis.run(target, options: options, progress: StatusLine.make())
+    StatusLine.clear()
+    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    if let failure = report.failure { throw failure }
+  }
+
+  /// `--external`: the calibration of a user's estimator; the corpus options are refused.
+  func runExternal(_ command: String) async throws {
+    let conflicting = [
+      landscape.map { "the landscape argument '\($0)'" }, explore.map { _ in "--explore" }, quick ? "--quick" : nil,
+      budget != 1e-3 ? "--budget (use --false-failure)" : nil, fixtures != Self.defaultFixtures ? "--fixtures" : nil,
+    ]
+    if let what = conflicting.compactMap({ $0 }).first { throw UsageError("--external: cannot be combined with \(what)") }
+    let options = try externalOptions.options(command: command, master: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)))
+    let report = try await VerifyAnalysis.run(
+      .external(options), options: VerificationSuite.Options(), progress: StatusLine.make())
     StatusLine.clear()
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
     if let failure = report.failure { throw failure }

@@ -42,6 +42,10 @@ struct BudgetRefusalTests {
       "compare dense confidence", ["compare", "nc-x2", "--confidence", "0.9999999999", "--method", "dense"],
       names: "--confidence", says: "ceiling"),
     BadInput("compare seeds", ["compare", "quad:1:d=3", "--seeds", max], names: "--seeds", says: "seeds the binomial bound handles"),
+    // verify --external: landscapes × seeds runs of the estimator, checked before the first.
+    BadInput(
+      "external runs", ["verify", "--external", "true", "--quantity", "llc", "--seeds", max], names: "--seeds",
+      says: "more than the ceiling 10000; refused before starting"),
     // Sampling work is charged 20·d flops per evaluation; llc checks every estimator first.
     BadInput(
       "llc volume at d = 1e6", ["llc", "quad:1:d=1000000", "--method", "volume"], names: "--replicates",

@@ -69,6 +69,19 @@ struct JSONSchemaTests {
     // verify: one landscape (rows), and --explore (cases).
     Case(schema: "verify", arguments: ["verify", "nc-x2", "--quick", "--json"]),
     Case(schema: "verify", arguments: ["verify", "--explore", "1", "--seed", "7", "--quick", "--json"]),
+    // verify --external: a fake estimator of λ (bias, coverage) and of the rank (exactness).
+    Case(
+      schema: "verify-external",
+      arguments: [
+        "verify", "--external", "fixtures/external-estimators/calibrated.py", "--quantity", "llc", "--landscapes", "nc-x2",
+        "--seeds", "3", "--seed", "1", "--json",
+      ]),
+    Case(
+      schema: "verify-external",
+      arguments: [
+        "verify", "--external", "fixtures/external-estimators/calibrated.py", "--quantity", "rank", "--landscapes", "nc-x2",
+        "--seeds", "2", "--seed", "1", "--json",
+      ]),
     // check: a z-test, bounds only, eigenvalues by tolerance, a covariance scale with its selection, no verdict.
     Case(schema: "check", arguments: ["check", "dln-3-2-3", "--quantity", "llc", "--value", "3.45", "--standard-error", "0.1", "--json"]),
     Case(schema: "check", arguments: ["check", "poly-degenerate", "--quantity", "llc", "--value", "0.6", "--json"]),

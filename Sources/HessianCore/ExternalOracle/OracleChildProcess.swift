@@ -25,7 +25,7 @@ final class OracleChildProcess: @unchecked Sendable {
   let standardError: OracleStandardErrorPump
   /// Our end of the child's standard input (written, non-blocking).
   let input: Int32
-  /// Our end of the child's standard output (read).
+  /// Our end of the child's standard output (read by ``receive(_:deadline:)`` and ``receiveToEnd(limit:deadline:)``).
   let output: Int32
   /// Guards ``termination`` and ``inputOpen`` (reaping and closing happen once).
   let lock = NSLock()
@@ -58,13 +58,16 @@ final class OracleChildProcess: @unchecked Sendable {
     }
   }
 
-  /// Starts `/bin/sh -c command` and registers it. With `largePipes`, its standard input and
+  /// Starts `/bin/sh -c command` and registers it, with our environment plus `environment`
+  /// (whose entries win). With `largePipes`, its standard input and
   /// output pipes get ``OraclePipeCapacity/bytes`` of buffer where the system allows it (a block
   /// then crosses in a few large writes instead of one 64 KiB pipeful per context switch).
   /// Cost: one `posix_spawn`, three pipes, one thread.
   ///
   /// - Throws: ``OracleChildFailure/spawn(_:)`` with the errno text when a pipe or the spawn fails.
-  static func start(_ command: String, largePipes: Bool = true) throws(OracleChildFailure) -> OracleChildProcess {
+  static func start(
+    _ command: String, largePipes: Bool = true, environment: [String: String] = [:]
+  ) throws(OracleChildFailure) -> OracleChildProcess {
     OracleProcesses.ignoreBrokenPipes()
     var pipes: [[Int32]] = []
     func closeAll() { pipes.joined().forEach { close($0) } }
@@ -78,7 +81,8 @@ final class OracleChildProcess: @unchecked Sendable {
       pipes.append(ends)
     }
     var pid: pid_t = 0
-    let status = spawnShell(command, stdin: pipes[0][0], stdout: pipes[1][1], stderr: pipes[2][1], pid: &pid)
+    let status = spawnShell(
+      command, environment: environment, stdin: pipes[0][0], stdout: pipes[1][1], stderr: pipes[2][1], pid: &pid)
     guard status == 0 else {
       closeAll()
       throw .spawn(String(cString: strerror(status)))
@@ -97,7 +101,9 @@ final class OracleChildProcess: @unchecked Sendable {
   /// `posix_spawn` of `/bin/sh -c command` with the three pipe ends as 0, 1, 2, in a new process
   /// group, with every signal at its default action and none blocked (HessianLab ignores SIGPIPE
   /// and its interrupt signals; a child must not inherit that). Returns the spawn's error number.
-  private static func spawnShell(_ command: String, stdin: Int32, stdout: Int32, stderr: Int32, pid: inout pid_t) -> Int32 {
+  private static func spawnShell(
+    _ command: String, environment extra: [String: String], stdin: Int32, stdout: Int32, stderr: Int32, pid: inout pid_t
+  ) -> Int32 {
     var actions = posix_spawn_file_actions_t()
     var attributes = posix_spawnattr_t()
     posix_spawn_file_actions_init(&actions)
@@ -121,7 +127,8 @@ final class OracleChildProcess: @unchecked Sendable {
     let arguments: [UnsafeMutablePointer<CChar>?] = 
       ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
     let environment: [UnsafeMutablePointer<CChar>?] =
-      ProcessInfo.processInfo.environment.map { (key: String, value: String) in strdup("\(key)=\(value)") } + [nil]
+      ProcessInfo.processInfo.environment.merging(extra) { _, given in given }
+      .map { (key: String, value: String) in strdup("\(key)=\(value)") } + [nil]
     defer { (arguments + environment).forEach { free($0) } }
     return posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, environment)
   }

@@ -1,7 +1,7 @@
 /// `hessian-lab verify` as one library call: the correctness properties
 /// (``VerificationSuite``) over a fixture corpus or one landscape, or over
 /// freshly generated landscapes with failures shrunk (``PropertyExploration``),
-/// as a ``VerifyReport``.
+/// or the calibration of an external estimator (``ExternalCalibration``), as a ``VerifyReport``.
 public enum VerifyAnalysis {
   /// What to verify.
   public enum Target: Sendable, Equatable {
@@ -11,15 +11,21 @@ public enum VerifyAnalysis {
     case landscape(String)
     /// `count` generated landscapes from child seeds of `root`.
     case explore(count: Int, root: UInt64)
+    /// An external estimator, calibrated on landscapes with known answers (``ExternalCalibration``).
+    case external(CalibrationOptions)
   }
 
   /// Runs the properties on `target` with the run's false-failure budget and sample sizes.
   ///
   /// - Parameter progress: receives one-line progress messages (a case started).
-  /// - Throws: ``InputError`` for a bad budget, landscape or fixture directory.
+  /// - Throws: ``InputError`` for a bad budget, landscape or fixture directory, or (external) a
+  ///   bad setting or a failed run of the estimator.
   public static func run(
     _ target: Target, options: VerificationSuite.Options, progress: (@Sendable (String) -> Void)? = nil
   ) async throws -> VerifyReport {
+    if case let .external(calibration) = target {
+      return .calibration(try ExternalCalibration.run(calibration, progress: progress))
+    }
     try options.validate()
     switch target {
     case let .explore(count, root):
@@ -28,6 +34,7 @@ public enum VerifyAnalysis {
       return .exploration(ExplorationReport(root: root, budget: options.budget, cases: cases))
     case let .landscape(text):
       return .suite(try await VerificationSuite.run([try VerificationCase.resolve(text)], options: options, progress: progress))
+    case .external: preconditionFailure("handled above")
     case let .corpus(directory):
       return .suite(try await VerificationSuite.run(try VerificationCase.corpus(directory: directory), options: options, progress: progress))
     }

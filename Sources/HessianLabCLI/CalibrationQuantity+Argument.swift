@@ -1,0 +1,4 @@
+import ArgumentParser
+import HessianLab
+
+extension CalibrationQuantity: ExpressibleByArgument {}
