@@ -13,7 +13,8 @@
 ///     λ = 1/t*,   m = codimension of the face of Γ₊ whose relative interior contains (t*, …, t*).
 ///
 /// Everything is exact: the facets are enumerated from d-subsets of the
-/// generators (the exponents α_k and the rays e_i) with rational elimination,
+/// generators (the exponents α_k and the rays e_i), each hyperplane found by
+/// `IntegerNullVector` (rational elimination when machine integers would overflow),
 /// t* = max over facets ⟨w, x⟩ ≥ c of c / Σw, and m = rank of the normals of
 /// the facets through (t*, …, t*).
 ///
@@ -76,15 +77,22 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     // Generators 0..<n are points, n..<n+d are rays e_i.
     Self.forEachSubset(of: n + d, size: d) { subset in
       guard subset.contains(where: { $0 < n }) else { return }
-      let rows: [[Rational]] = subset.map { g in
-        if g < n { return minimal[g].map { Rational($0) } + [Rational(-1)] }
-        var e = [Rational](repeating: Rational(0), count: d + 1)
-        e[g - n] = Rational(1)
+      let integerRows: [[Int]] = subset.map { g in
+        if g < n { return minimal[g] + [-1] }
+        var e = [Int](repeating: 0, count: d + 1)
+        e[g - n] = 1
         return e
       }
-      let null = RationalElimination.nullspace(rows, columns: d + 1)
-      guard null.count == 1 else { return }
-      var v = RationalElimination.primitiveInteger(null[0])
+      var v: [Int]
+      switch IntegerNullVector.of(integerRows) {
+      case .rankDeficient: return
+      case let .line(line): v = line
+      case .overflow:
+        let rows = integerRows.map { $0.map { Rational($0) } }
+        let null = RationalElimination.nullspace(rows, columns: d + 1)
+        guard null.count == 1 else { return }
+        v = RationalElimination.primitiveInteger(null[0])
+      }
       if v.prefix(d).contains(where: { $0 < 0 }) { v = v.map { -$0 } }
       let w = Array(v.prefix(d)), c = v[d]
       guard w.allSatisfy({ $0 >= 0 }), w.contains(where: { $0 > 0 }) else { return }

@@ -1,0 +1,89 @@
+/// The null vector of an integer d×(d+1) matrix, exactly, in machine integers.
+///
+/// For A ∈ ℤ^{d×(d+1)} the signed maximal minors
+///
+///     v_j = (−1)^j · det(A with column j deleted),   j = 0 … d,
+///
+/// satisfy A·v = 0 (expand det([a_i; A]) = 0 along its repeated row a_i), and v ≠ 0 exactly
+/// when rank A = d; then the null space is the line through v. Each minor is computed by
+/// Bareiss' fraction-free elimination, whose every intermediate value is itself a minor of A
+/// and whose divisions are exact. All arithmetic reports overflow instead of trapping, so
+/// a caller can fall back to rational elimination (`RationalElimination`).
+///
+/// This is the fast path of the Newton-polyhedron facet enumeration, which solves one such
+/// system per d-subset of generators: no allocation per rational operation, no gcd per step.
+///
+/// Cost: (d + 1) determinants of order d, O(d⁴) integer operations in all.
+///
+/// Reference: E. H. Bareiss, "Sylvester's identity and multistep integer-preserving Gaussian
+/// elimination", Math. Comp. 22 (1968) 565–578, doi:10.1090/S0025-5718-1968-0226829-0.
+enum IntegerNullVector {
+  /// What the exact computation found.
+  enum Outcome: Sendable, Equatable {
+    /// rank A = d: the primitive integer vector spanning the null space (its sign is not normalised).
+    case line([Int])
+    /// rank A < d: the null space has dimension ≥ 2.
+    case rankDeficient
+    /// An intermediate value left the range of `Int`: use exact rational arithmetic instead.
+    case overflow
+  }
+
+  /// The null space of `rows` (d rows of d + 1 integers each, d ≥ 1).
+  static func of(_ rows: [[Int]]) -> Outcome {
+    let d = rows.count
+    precondition(d >= 1 && rows.allSatisfy { $0.count == d + 1 }, "d rows of d + 1 entries")
+    var v = [Int](repeating: 0, count: d + 1)
+    var minor = [Int](repeating: 0, count: d * d)
+    for j in 0...d {
+      for i in 0..<d {
+        var c = 0
+        for k in 0...d where k != j {
+          minor[i * d + c] = rows[i][k]
+          c += 1
+        }
+      }
+      guard let det = determinant(&minor, order: d) else { return .overflow }
+      if j % 2 == 0 {
+        v[j] = det
+      } else {
+        let (negated, overflow) = (0).subtractingReportingOverflow(det)
+        if overflow { return .overflow }
+        v[j] = negated
+      }
+    }
+    var g: UInt = 0
+    for x in v { g = gcd(g, x.magnitude) }
+    if g == 0 { return .rankDeficient }
+    guard let divisor = Int(exactly: g) else { return .overflow }
+    return .line(v.map { $0 / divisor })
+  }
+
+  /// det of the n×n row-major matrix in `m` (overwritten), or nil on overflow.
+  static func determinant(_ m: inout [Int], order n: Int) -> Int? {
+    var sign = 1
+    var previous = 1
+    for k in 0..<n {
+      if m[k * n + k] == 0 {
+        guard let p = ((k + 1)..<n).first(where: { m[$0 * n + k] != 0 }) else { return 0 }
+        for c in 0..<n { m.swapAt(k * n + c, p * n + c) }
+        sign = -sign
+      }
+      let pivot = m[k * n + k]
+      for i in (k + 1)..<n {
+        for j in (k + 1)..<n {
+          let (a, o1) = m[i * n + j].multipliedReportingOverflow(by: pivot)
+          let (b, o2) = m[i * n + k].multipliedReportingOverflow(by: m[k * n + j])
+          let (diff, o3) = a.subtractingReportingOverflow(b)
+          if o1 || o2 || o3 { return nil }
+          // Exact by Sylvester's identity (previous ≠ 0: it is the last pivot).
+          m[i * n + j] = diff / previous
+        }
+      }
+      previous = pivot
+    }
+    let det = m[(n - 1) * n + (n - 1)]
+    return sign == 1 ? det : (det == .min ? nil : -det)
+  }
+
+  static func gcd(_ a: UInt, _ b: UInt) -> UInt { b == 0 ? a : gcd(b, a % b) }
+}
