@@ -50,7 +50,8 @@ public enum BlockKrylovRank {
   public static let hmtFactor = 10 * (2 / Double.pi).squareRoot()
 
   /// The adaptive range finder (HMT 2011, Algorithm 4.2), with
-  /// reorthogonalisation against Q done twice.
+  /// reorthogonalisation against Q done twice (classical Gram–Schmidt as gemv calls on Q
+  /// packed row after row: "twice is enough").
   ///
   /// - Parameters:
   ///   - op: the Hessian; every product is counted by it.
@@ -67,6 +68,14 @@ public enum BlockKrylovRank {
     let before = op.applicationCount
     let r = max(1, testVectors)
     var q: [[Double]] = []
+    // Q again, packed row after row, so that a projection is two gemv calls per pass
+    // (classical Gram–Schmidt, twice) instead of 2·|Q| level-1 calls.
+    var stack: [Double] = []
+    var coefficients: [Double] = []
+    func projectOutOfQ(_ y: inout [Double]) {
+      guard !q.isEmpty else { return }
+      for _ in 0..<2 { Orthogonalization.projectOut(&y, rows: q.count, of: stack, coefficients: &coefficients) }
+    }
     var window: [[Double]] = []
     var sumSquares = 0.0
     var draws = 0
@@ -74,7 +83,7 @@ public enum BlockKrylovRank {
     func record(_ y: inout [Double]) {
       sumSquares += BLAS.dot(y, y)
       draws += 1
-      Orthogonalization.project(&y, against: q)
+      projectOutOfQ(&y)
     }
     // Products made ahead for a source that prefers blocks (an external process): the same
     // ω_i in the same order, b of them per call: the first window (r'), then doubling, at most
@@ -113,11 +122,13 @@ public enum BlockKrylovRank {
       epsStop = tolerance(frobenius) / hmtFactor
       if window.allSatisfy({ BLAS.norm($0) <= epsStop }) { break }
       var y = window.removeFirst()
-      Orthogonalization.project(&y, against: q)
+      projectOutOfQ(&y)
       let n = BLAS.norm(y)
       if n > 0 {
         BLAS.scale(1 / n, &y)
         q.append(y)
+        stack.append(contentsOf: y)
+        coefficients.append(0)
         for i in window.indices { Orthogonalization.project(&window[i], against: [y]) }
       }
       if q.count < d { window.append(try draw()) }
@@ -128,21 +139,20 @@ public enum BlockKrylovRank {
   }
 
   /// Rayleigh–Ritz on span(Q): eigenvalues of M = Qᵀ H Q and the Frobenius norm
-  /// of the residual H Q − Q M. Cost: p HVPs.
+  /// of the residual H Q − Q·sym(M), both by gemm. Cost: p HVPs and 4·d·p² flops.
   public static func rayleighRitz(
     of op: HessianOperator, basis q: [[Double]]
   ) throws -> (values: [Double], residual: Double) {
     let p = q.count
     if p == 0 { return ([], 0) }
-    let hq = try op.apply(Matrix(rows: op.dimension, columnVectors: q)).columnVectors
-    var m = Matrix(rows: p, columns: p)
-    for i in 0..<p { for j in 0..<p { m[i, j] = BLAS.dot(q[i], hq[j]) } }
-    var residual = 0.0
-    for j in 0..<p {
-      var rj = hq[j]
-      for i in 0..<p { BLAS.axpy(-0.5 * (m[i, j] + m[j, i]), q[i], &rj) }
-      residual += BLAS.dot(rj, rj)
-    }
+    let qMatrix = Matrix(rows: op.dimension, columnVectors: q)
+    var hq = try op.apply(qMatrix)
+    // M = Qᵀ(HQ) and the residual HQ − Q·sym(M), as two gemm calls.
+    let m = BLAS.multiply(qMatrix, .transpose, hq)
+    var symmetric = m
+    for i in 0..<p { for j in 0..<p { symmetric[i, j] = 0.5 * (m[i, j] + m[j, i]) } }
+    BLAS.gemm(qMatrix, .none, symmetric, .none, alpha: -1, beta: 1, into: &hq)
+    let residual = BLAS.dot(hq.elements, hq.elements)
     return (try SymmetricEigen.values(of: m), residual.squareRoot())
   }
 
