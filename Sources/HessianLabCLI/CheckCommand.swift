@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
       --quantity llc --value 6.1 --standard-error 0.2
       """)
 
-  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B (not oracle:).")
+  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B (not oracle:).", completion: .landscape)
   var landscape: String
 
   @Option(help: "The quantity estimated (covariance-scale: c in C ≈ c·H⁻¹).")

@@ -30,7 +30,7 @@ struct CompareCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Zoo ids, fixture .json files, poly:/dln:/quad:/sum: specs, or oracle:COMMAND (needs hvp; the covariance route also loss; runs are judged against a dense reference through the oracle).")
+  @Argument(help: "Zoo ids, fixture .json files, poly:/dln:/quad:/sum: specs, or oracle:COMMAND (needs hvp; the covariance route also loss; runs are judged against a dense reference through the oracle).", completion: .landscape)
   var landscapes: [String] = []
 
   @Option(help: "The probability with which a method must return the exact rank.")

@@ -18,7 +18,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...), or oracle:COMMAND (needs loss; the comparison with H also hvp).")
+  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...), or oracle:COMMAND (needs loss; the comparison with H also hvp).", completion: .landscape)
   var landscape: String
 
   @Option(help: "Population λ: candidates per round (≥ 2).")

@@ -9,7 +9,7 @@ struct DescribeCommand: AsyncParsableCommand {
     commandName: "describe",
     abstract: "Print a landscape's known answers: d, rank, λ, m, provenance and the rank bounds on λ.")
 
-  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:…, sum:A|B, or oracle:COMMAND (name, d, precision, capabilities and the trust checks).")
+  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:…, sum:A|B, or oracle:COMMAND (name, d, precision, capabilities and the trust checks).", completion: .landscape)
   var landscape: String
 
   @Flag(name: .long, help: "Print one JSON object.")

@@ -17,7 +17,7 @@ struct LLCCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...), or oracle:COMMAND (bounds need hvp or --rank, volume loss + gradient, sgld loss + gradient + hvp).")
+  @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...), or oracle:COMMAND (bounds need hvp or --rank, volume loss + gradient, sgld loss + gradient + hvp).", completion: .landscape)
   var landscape: String
 
   @Option(help: "What to compute.")

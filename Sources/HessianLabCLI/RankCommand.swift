@@ -23,7 +23,7 @@ struct RankCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, a poly:/dln:/quad:/sum: spec, or oracle:COMMAND (a model behind an external oracle; needs hvp).")
+  @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, a poly:/dln:/quad:/sum: spec, or oracle:COMMAND (a model behind an external oracle; needs hvp).", completion: .landscape)
   var input: String
 
   @Option(help: "Rank method (auto: dense for d ≤ 2000 or a stored Hessian whose eigendecomposition fits the ceilings, block otherwise).")

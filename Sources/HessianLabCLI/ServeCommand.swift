@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
       Example: hessian-lab rank 'oracle:hessian-lab serve dln:4-3-5:rank=2' --method block
       """)
 
-  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B.")
+  @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B.", completion: .landscape)
   var landscape: String
 
   func run() throws { try LandscapeServer.serveStandardStreams(landscape) }

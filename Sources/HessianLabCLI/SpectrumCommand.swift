@@ -19,7 +19,7 @@ struct SpectrumCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "A zoo id, fixture .json, .npy Hessian, poly:, dln:, quad: or sum: spec.")
+  @Argument(help: "A zoo id, fixture .json, .npy Hessian, poly:, dln:, quad: or sum: spec.", completion: .landscape)
   var landscape: String
 
   @Option(help: "The K largest eigenvalues.")

@@ -28,7 +28,7 @@ struct VerifyCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "A fixture .json, zoo id or spec (default: the whole corpus).")
+  @Argument(help: "A fixture .json, zoo id or spec (default: the whole corpus).", completion: .landscape)
   var landscape: String?
 
   @Option(help: "False-failure budget P of the whole run.")
