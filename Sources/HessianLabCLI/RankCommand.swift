@@ -50,10 +50,15 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Write the computed eigenvalues (ascending; Ritz values or SLQ nodes for those methods) to this .npy file (1-D, float64).")
   var save: String?
 
+  @Option(help: "Write an SVG plot of the computed |λ| (largest first, log axis) with τ and the gap marked, counted and uncounted apart.")
+  var svg: String?
+
   func validate() throws {
     if let s = steps, s < 1 { throw UsageError("--steps: must be at least 1, got \(s)") }
     if probes < 1 { throw UsageError("--probes: must be at least 1, got \(probes)") }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
+    if let path = svg { try OutputFile.check(path, option: "--svg") }
+    try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
   }
 
   @OptionGroup var ceilings: BudgetOptions
@@ -80,6 +85,8 @@ struct RankCommand: AsyncParsableCommand {
       steps: steps, probes: probes, reorthogonalization: reorthogonalization)
     let report = try RankAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
+    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    if let path = svg, !json { print("wrote \(path)") }
   }
 }

@@ -45,4 +45,22 @@ struct RankCommandTests {
       #expect(r.standardError.hasPrefix("hessian-lab: error:"))
     }
   }
+
+  @Test("--svg writes the rank plot (τ marked, counted and uncounted apart); a clash with --save is refused")
+  func svgPlot() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rank-svg-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("rank.svg").path
+    let r = try CommandRunner.run(["rank", "quad-rank-deficient", "--method", "block", "--seed", "1", "--svg", path])
+    #expect(r.status == 0, "\(r.standardError)")
+    #expect(r.standardOutput.contains("wrote \(path)"))
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+    #expect(svg.contains("τ = "))
+    #expect(svg.contains("counted |λ| &gt; τ (5)"))
+    let clash = try CommandRunner.run(["rank", "quad-rank-deficient", "--svg", path + ".npy", "--save", path + ".npy"])
+    #expect(clash.status == 2)
+    #expect(clash.standardError.contains("--svg") || clash.standardError.contains("--save"), "\(clash.standardError)")
+  }
 }
