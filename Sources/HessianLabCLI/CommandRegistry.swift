@@ -5,6 +5,7 @@ enum CommandRegistry {
   static let all: [any ParsableCommand.Type] = [
     RankCommand.self,
     SpectrumCommand.self,
+    HessianCommand.self,
     LandscapesCommand.self,
     DescribeCommand.self,
     ServeCommand.self,

@@ -297,7 +297,10 @@ public enum PolynomialParser {
 
     /// a + b or a·b, throwing instead of trapping on Int overflow.
     func checked(_ a: Rational, _ b: Rational, add: Bool, at column: Int) throws(InputError) -> Rational {
-      let overflow = InputError.spec(name, problem: "the expansion overflows at column \(column) (a coefficient exceeds 64-bit integers)")
+      // The error (and its message) is built only when thrown: this runs once per term product.
+      var overflow: InputError {
+        InputError.spec(name, problem: "the expansion overflows at column \(column) (a coefficient exceeds 64-bit integers)")
+      }
       if add {
         let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
         let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
