@@ -50,7 +50,7 @@ public enum HessianExport {
       products = subject.dimension
     case (.file, nil):
       throw InputError.spec(
-        subject.input, problem: "--at: an oracle answers Hessian-vector products only at its own point w*")
+        subject.input, problem: "a point away from w* is for landscapes only: an oracle answers Hessian-vector products at its own point w*")
     }
     let report = HessianExportReport(
       landscape: subject.input, dimension: subject.dimension, precision: subject.precision,
