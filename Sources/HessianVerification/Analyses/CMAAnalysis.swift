@@ -102,7 +102,8 @@ public enum CMAAnalysis {
     let e = start.duration(to: clock.now).components
     return CMAReport(
       landscape: name, dimension: d, parameters: run.parameters, initialSigma: options.sigma,
-      startOffset: options.startOffset, evaluationBudget: options.evaluations, run: run, readout: readout,
+      startOffset: options.startOffset, evaluationBudget: options.evaluations, run: run,
+      meanDisplacement: zip(run.mean, oracle.center).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot(), readout: readout,
       knownRank: knownRank, relation: final, averagedRelation: averaged, trajectory: trajectory, warnings: warnings,
       seed: options.seed, seconds: Double(e.seconds) + Double(e.attoseconds) * 1e-18)
   }

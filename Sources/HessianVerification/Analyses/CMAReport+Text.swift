@@ -12,7 +12,7 @@ extension CMAReport {
       "\(landscape) (d = \(dimension)): CMA-ES (μ/μ_w, λ) with λ = \(p.population), μ = \(p.parents), μ_eff = \(g(p.effectiveMass)), "
         + "σ₀ = \(g(initialSigma)), seed \(seed)",
       "loss evaluations: \(run.lossEvaluations) of \(evaluationBudget) (\(run.generations) generations; stop: \(run.stop.rawValue)); "
-        + "final σ = \(g(run.sigma)), best loss \(g(run.bestLoss))",
+        + "final σ = \(g(run.sigma)), best loss \(g(run.bestLoss)), ‖m − w*‖ = \(g(meanDisplacement))",
       "rank read-out: \(readout.rank)\(readout.resolved ? "" : " (no flat block resolved)")"
         + "   (separation \(og(readout.statistic)) null SDs, threshold \(og(readout.threshold)); log gap \(og(readout.logGap)), "
         + "at mid-run \(og(readout.logGapAtMidpoint)))" + (knownRank.map { "   known rank(H) = \($0)" } ?? ""),

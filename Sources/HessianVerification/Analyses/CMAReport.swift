@@ -44,6 +44,10 @@ public struct CMAReport: Sendable, Encodable {
   public var evaluationBudget: Int
   /// The run (C, σ, snapshots, counts, stop reason).
   public var run: CMAESRun
+  /// ‖m − w*‖: how far the final mean has moved from w* (along flat directions, a random walk);
+  /// the read-out describes the landscape around m, which differs from w*'s where the minimum set
+  /// is curved (docs/theory.md, "The adaptive route").
+  public var meanDisplacement: Double
   /// The rank read-out.
   public var readout: CMAESRankReadout
   /// rank ∇²L(w*) when the landscape knows it.
@@ -67,7 +71,7 @@ public struct CMAReport: Sendable, Encodable {
 
   private enum Keys: String, CodingKey {
     case landscape, dimension, route, population, parents, effectiveMass, sigma, startOffset, evaluationBudget
-    case lossEvaluations, generations, stop, finalSigma, bestLoss, rank, resolved, separation, separationThreshold
+    case lossEvaluations, generations, stop, finalSigma, bestLoss, meanDisplacement, rank, resolved, separation, separationThreshold
     case logGap, logGapAtMidpoint, flatSpread, eigenvalues, knownRank, relativeError, spread, measureID, measureCE
     case averagedShapeTerms, averagedRelativeError, averagedSpread, averagedMeasureID, averagedMeasureCE
     case trajectory, warnings, seed, seconds, oracle, trustChecks, comparisonHessianVectorProducts
@@ -91,6 +95,7 @@ public struct CMAReport: Sendable, Encodable {
     try c.encode(run.stop.rawValue, forKey: .stop)
     try c.encode(run.sigma, forKey: .finalSigma)
     try c.encode(run.bestLoss, forKey: .bestLoss)
+    try c.encode(meanDisplacement, forKey: .meanDisplacement)
     try c.encode(readout.rank, forKey: .rank)
     try c.encode(readout.resolved, forKey: .resolved)
     try c.encode(readout.statistic, forKey: .separation)
