@@ -33,6 +33,27 @@ struct CMAESRankReadoutTests {
     #expect(CMAESRankReadout.splits(even, generations: 100, stepVariance: 1e-4).allSatisfy { $0.t < 2.98 })
   }
 
+  /// A synthetic run whose middle and final C are diagonal with the given log-eigenvalues.
+  static func syntheticRun(mid: [Double], final: [Double]) throws -> CMAESRun {
+    let p = try CMAESParameters(dimension: final.count)
+    let snap = { (g: Int, l: [Double]) in
+      CMAESSnapshot(generation: g, lossEvaluations: g * p.population, sigma: 1, covariance: .diagonal(l.map { exp($0) }))
+    }
+    return CMAESRun(
+      parameters: p, covariance: .diagonal(final.map { exp($0) }), averagedShape: nil, averagedShapeTerms: 0, sigma: 1,
+      mean: [Double](repeating: 0, count: final.count), bestLoss: 0, generations: 200, lossEvaluations: 200 * p.population,
+      snapshots: [snap(100, mid), snap(200, final)], stop: .budget)
+  }
+
+  @Test("exact case: a gap that did not grow since mid-run is flagged gapNotGrowing; one that doubled is not")
+  func gapGrowth() throws {
+    let final = [-12.0, -11.9, -12.1, 0.1, -0.1, 0.3, -0.3, 0.0]
+    let grew = try CMAESRankReadout.read(Self.syntheticRun(mid: final.map { $0 < -5 ? -6 : $0 }, final: final))
+    #expect(grew.rank == 3 && grew.resolved && grew.warnings.isEmpty)
+    let stayed = try CMAESRankReadout.read(Self.syntheticRun(mid: final, final: final))
+    #expect(stayed.rank == 3 && stayed.warnings.map(\.code) == [.gapNotGrowing])
+  }
+
   @Test("quad-rank-deficient: exact at 30,000 evaluations, warned (no flat block) at 3,000")
   func rankDeficient() async throws {
     for seed: UInt64 in [1, 2] {
