@@ -212,6 +212,10 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// A CMA-ES run stopped before its budget because selection carried no information or C broke
   /// down numerically (``CMAESStop``): the covariance is the one reached at the stop.
   case adaptationStopped
+  /// The CMA-ES search mean left the neighbourhood of w* where C reflects ∇²L(w*): the curvature
+  /// along C's eigenvectors measured at the final mean and at w* differ (``CMAESDriftCheck``), so
+  /// the read-out describes the landscape around the mean, not at w*.
+  case meanDrifted
 
   /// The codes only the `llc` analysis reports (``LLCAnalysis``); the others are
   /// rank methods' codes, which `llc` passes on for its rank warnings.

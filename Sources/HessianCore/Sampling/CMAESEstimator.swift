@@ -131,7 +131,7 @@ public struct CMAESEstimator: Sendable {
       }
       if keepAt.contains(g) || halt != nil {
         snapshots.append(
-          CMAESSnapshot(generation: g, lossEvaluations: counting.lossEvaluations, sigma: state.sigma, covariance: state.c))
+          CMAESSnapshot(generation: g, lossEvaluations: counting.lossEvaluations, sigma: state.sigma, covariance: state.c, mean: state.mean))
       }
       progress?(g, total)
       if let halt {
@@ -142,7 +142,7 @@ public struct CMAESEstimator: Sendable {
     if snapshots.last?.generation != state.generation, state.generation > 0 {
       snapshots.append(
         CMAESSnapshot(
-          generation: state.generation, lossEvaluations: counting.lossEvaluations, sigma: state.sigma, covariance: state.c))
+          generation: state.generation, lossEvaluations: counting.lossEvaluations, sigma: state.sigma, covariance: state.c, mean: state.mean))
     }
     return CMAESRun(
       parameters: parameters, covariance: state.c,

@@ -24,6 +24,8 @@ public struct CMAESSnapshot: Sendable, Equatable {
   /// The covariance matrix C after the generation's update (d×d; the search distribution is
   /// N(m, σ²C)).
   public let covariance: Matrix
+  /// The search mean m after the generation's update (nil in runs built without it).
+  public var mean: [Double]? = nil
 }
 
 /// The result of one CMA-ES run: the adapted covariance and its trajectory.

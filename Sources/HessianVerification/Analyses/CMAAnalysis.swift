@@ -6,7 +6,8 @@ import Foundation
 /// one, the averaged shape and every snapshot of the trajectory) against H with the same metric
 /// code as the (1,λ) route (``CovarianceHessianRelation``).
 ///
-/// Cost: the run's ⌊E/λ⌋·λ loss evaluations; the read-out's two d×d eigendecompositions; with a
+/// Cost: the run's ⌊E/λ⌋·λ loss evaluations and the drift check's 4d + 2 (``CMAESDriftCheck``);
+/// the read-out's two d×d eigendecompositions; with a
 /// Hessian, one ``CovarianceHessianRelation/measure(covariance:hessian:sigma:rangeTolerance:)`` per
 /// snapshot (S + 2 in all, each two d×d eigendecompositions).
 public enum CMAAnalysis {
@@ -69,7 +70,8 @@ public enum CMAAnalysis {
     try estimator.checkBudgets(evaluations: options.evaluations, name: name)
     let run = try estimator.run(oracle, evaluations: options.evaluations, seed: options.seed, progress: progress)
     let readout = try CMAESRankReadout.read(run)
-    var warnings = readout.warnings
+    let drift = try CMAESDriftCheck.check(run, oracle: oracle, initialSigma: options.sigma)
+    var warnings = readout.warnings + (drift.warning.map { [$0] } ?? [])
     if run.stop == .noSelectionSignal || run.stop == .numericalBreakdown {
       warnings.append(
         Warning(
@@ -103,7 +105,7 @@ public enum CMAAnalysis {
     return CMAReport(
       landscape: name, dimension: d, parameters: run.parameters, initialSigma: options.sigma,
       startOffset: options.startOffset, evaluationBudget: options.evaluations, run: run,
-      meanDisplacement: zip(run.mean, oracle.center).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot(), readout: readout,
+      meanDisplacement: drift.displacement, drift: drift, readout: readout,
       knownRank: knownRank, relation: final, averagedRelation: averaged, trajectory: trajectory, warnings: warnings,
       seed: options.seed, seconds: Double(e.seconds) + Double(e.attoseconds) * 1e-18)
   }

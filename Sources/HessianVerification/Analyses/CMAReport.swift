@@ -48,6 +48,8 @@ public struct CMAReport: Sendable, Encodable {
   /// the read-out describes the landscape around m, which differs from w*'s where the minimum set
   /// is curved (docs/theory.md, "The adaptive route").
   public var meanDisplacement: Double
+  /// Whether the curvature along C's eigenvectors is the same at m as at w* (``CMAESDriftCheck``).
+  public var drift: CMAESDriftCheck
   /// The rank read-out.
   public var readout: CMAESRankReadout
   /// rank ∇²L(w*) when the landscape knows it.
@@ -71,7 +73,8 @@ public struct CMAReport: Sendable, Encodable {
 
   private enum Keys: String, CodingKey {
     case landscape, dimension, route, population, parents, effectiveMass, sigma, startOffset, evaluationBudget
-    case lossEvaluations, generations, stop, finalSigma, bestLoss, meanDisplacement, rank, resolved, separation, separationThreshold
+    case lossEvaluations, generations, stop, finalSigma, bestLoss, meanDisplacement, curvatureChange, driftCheckEvaluations
+    case rank, resolved, separation, separationThreshold
     case logGap, logGapAtMidpoint, flatSpread, eigenvalues, knownRank, relativeError, spread, measureID, measureCE
     case averagedShapeTerms, averagedRelativeError, averagedSpread, averagedMeasureID, averagedMeasureCE
     case trajectory, warnings, seed, seconds, oracle, trustChecks, comparisonHessianVectorProducts
@@ -96,6 +99,8 @@ public struct CMAReport: Sendable, Encodable {
     try c.encode(run.sigma, forKey: .finalSigma)
     try c.encode(run.bestLoss, forKey: .bestLoss)
     try c.encode(meanDisplacement, forKey: .meanDisplacement)
+    try c.encode(drift.curvatureChange, forKey: .curvatureChange)
+    try c.encode(drift.lossEvaluations, forKey: .driftCheckEvaluations)
     try c.encode(readout.rank, forKey: .rank)
     try c.encode(readout.resolved, forKey: .resolved)
     try c.encode(readout.statistic, forKey: .separation)

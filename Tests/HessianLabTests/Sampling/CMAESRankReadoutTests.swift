@@ -11,7 +11,8 @@ import HessianLab
 /// 2,000 2/6 exact and 4/6 warned, at 1,000 6/6 warned; quad-full-rank at 30,000 6/6 rank 10 (no
 /// flat block resolved, largest separation 0.35–0.43 against a threshold of 3.06). With σ₀ = 1 on
 /// dln-3-2-3 the mean wanders along the curved minimum set and 4/6 seeds read 7 at 8,000 (see
-/// docs/theory.md, "The adaptive route"): the tests use σ₀ = 0.01 there.
+/// docs/theory.md, "The adaptive route"): the tests use σ₀ = 0.01 there. Those σ₀ = 1 runs now
+/// carry `meanDrifted` (``CMAESDriftCheck``, tested in `CMAESDriftCheckTests`).
 @Suite("CMA-ES rank read-out")
 struct CMAESRankReadoutTests {
   static func run(_ spec: String, evaluations: Int, sigma: Double = 1, seed: UInt64) async throws -> CMAReport {
