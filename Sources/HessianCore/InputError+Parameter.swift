@@ -25,6 +25,8 @@ extension InputError {
     case workers = "workers"
     /// The pilot run that plans the read-out.
     case plan = "read-out plan"
+    /// The loss evaluations an adaptive (CMA-ES) covariance run may spend.
+    case evaluations = "loss-evaluation budget"
     // Spectrum
     /// K, the number of largest eigenvalues asked for.
     case top = "largest K"

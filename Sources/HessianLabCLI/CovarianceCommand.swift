@@ -14,18 +14,28 @@ struct CovarianceCommand: AsyncParsableCommand {
       accumulates the covariance of n kept points. The rank read-out counts \
       eigenvalues below the Marchenko–Pastur edge σ²(1 − √(d/n))² (needs n > d). \
       --plan treats --kept as a pilot size and recommends n for an exact read-out. \
-      Shir & Yehudayoff, TCS 801 (2020); docs/theory.md §4.
+      Shir & Yehudayoff, TCS 801 (2020); docs/theory.md §4. \
+      --route cma adapts the covariance with CMA-ES instead (--evaluations E loss \
+      evaluations, λ default 4 + ⌊3 ln d⌋, σ₀ = --sigma, started at the minimum plus \
+      --center-offset) and reads the rank off the gap between C's curved and flat \
+      blocks (docs/theory.md, "The adaptive route").
       """
   )
 
   @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...), or oracle:COMMAND (needs loss; the comparison with H also hvp).", completion: .landscape)
   var landscape: String
 
-  @Option(help: "Population λ: candidates per round (≥ 2).")
-  var population: Int
+  @Option(help: "Population λ: candidates per round (≥ 2; with --route cma ≥ 4, default 4 + ⌊3 ln d⌋).")
+  var population: Int?
 
-  @Option(help: "Kept points n (with --plan: the pilot size).")
-  var kept: Int
+  @Option(help: "Kept points n (with --plan: the pilot size); required by the selection route.")
+  var kept: Int?
+
+  @Option(help: "Sampling route: selection ((1,λ) from N(m, σ²I)) or cma (covariance adapted by CMA-ES).")
+  var route: CovarianceRoute = .selection
+
+  @Option(help: "With --route cma: the loss-evaluation budget E (at least 2λ).")
+  var evaluations: Int?
 
   @Option(help: "Sampling standard deviation σ.")
   var sigma: Double = 1
@@ -64,6 +74,10 @@ struct CovarianceCommand: AsyncParsableCommand {
 
   /// Checks every numeric option before the landscape is resolved or any sample drawn.
   func validate() throws {
+    if route == .cma { return try validateAdaptive() }
+    guard evaluations == nil else { throw UsageError("--evaluations: only with --route cma (the selection route counts --kept points)") }
+    guard let population else { throw UsageError("--population: required by the selection route (candidates per round λ)") }
+    guard let kept else { throw UsageError("--kept: required by the selection route (kept points n)") }
     guard population >= 2 else {
       throw UsageError("--population: λ = \(population) must be at least 2 (λ = 1 selects nothing)")
     }
@@ -91,8 +105,9 @@ struct CovarianceCommand: AsyncParsableCommand {
 
   /// The analysis (or plan) of `land`, printed and saved.
   func work(on land: AnalysisSubject) async throws {
+    if route == .cma { return try await adaptive(on: land) }
     let options = CovarianceAnalysis.Options(
-      population: population, kept: kept, sigma: sigma, scheme: try selectionScheme(),
+      population: population ?? 2, kept: kept ?? 1, sigma: sigma, scheme: try selectionScheme(),
       centerOffset: try parseOffset(dimension: land.dimension), estimate: estimate, diagnosticKept: diagnosticKept,
       hessianComparison: .knownOrExactProducts, seed: seed ?? DrawnSeed.draw(), workers: workers)
     if plan {
@@ -114,23 +129,5 @@ struct CovarianceCommand: AsyncParsableCommand {
     case let (nil, l?): return .rank(l)
     default: throw UsageError("--mu and --rank-of: choose one selection scheme, not both")
     }
-  }
-
-  func parseOffset(dimension d: Int) throws -> [Double]? {
-    guard let text = centerOffset else { return nil }
-    let parts: [String]
-    switch DelimitedList.parse(text) {
-    case .success(let items): parts = items
-    case .failure(let failure): throw UsageError("--center-offset: '\(text)': \(failure) (write d numbers as 1,0,…)")
-    }
-    var values: [Double] = []
-    for p in parts {
-      guard let v = Double(p), v.isFinite else { throw UsageError("--center-offset: '\(p)' is not a finite number") }
-      values.append(v)
-    }
-    guard values.count == d else {
-      throw UsageError("--center-offset: \(values.count) numbers given, the landscape has d = \(d)")
-    }
-    return values
   }
 }

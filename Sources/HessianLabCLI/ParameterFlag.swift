@@ -8,6 +8,7 @@ extension InputError.Parameter {
     switch self {
     case .population: "--population"
     case .kept: "--kept"
+    case .evaluations: "--evaluations"
     case .diagnosticKept: "--diagnostic-kept"
     case .sigma: "--sigma"
     case .mu: "--mu"

@@ -294,6 +294,31 @@ struct BadInputTests {
       "--save into a missing folder", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--save", "$TMP/no/c.npy"],
       names: "--save", says: "does not exist"),
     BadInput("negative seed", ["covariance", "nc-x2", "--population", "10", "--kept", "10", "--seed", "-1"], names: "--seed", says: "'-1' is invalid"),
+    // covariance --route cma
+    BadInput("cma: E = 0", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "0"], names: "--evaluations", says: "E = 0"),
+    BadInput("cma: E = −1", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "-1"], names: "--evaluations", says: "E = -1"),
+    BadInput(
+      "cma: E = Int.max", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "9223372036854775807"], names: "--evaluations",
+      says: "ceiling"),
+    BadInput("cma: E = NaN", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "nan"], names: "--evaluations", says: "'nan' is invalid"),
+    BadInput("cma: E = inf", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "inf"], names: "--evaluations", says: "'inf' is invalid"),
+    BadInput("cma: E empty", ["covariance", "nc-x2", "--route", "cma", "--evaluations="], names: "--evaluations", says: "Missing value"),
+    BadInput(
+      "cma: one generation", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "5"], names: "--evaluations",
+      says: "fewer than two generations"),
+    BadInput("cma: no budget", ["covariance", "nc-x2", "--route", "cma"], names: "--evaluations", says: "required with --route cma"),
+    BadInput("cma: λ = 3", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "100", "--population", "3"], names: "--population", says: "at least 4"),
+    BadInput(
+      "cma: σ₀ subnormal square", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "100", "--sigma", "1e-200"], names: "--sigma",
+      says: "normal floating-point square"),
+    BadInput(
+      "cma: --kept", ["covariance", "nc-x2", "--route", "cma", "--evaluations", "100", "--kept", "10"], names: "--kept",
+      says: "only with --route selection"),
+    BadInput("cma: bad route", ["covariance", "nc-x2", "--route", "bogus"], names: "--route", says: "'bogus' is invalid"),
+    BadInput(
+      "selection: --evaluations", ["covariance", "nc-x2", "--population", "5", "--kept", "10", "--evaluations", "10"],
+      names: "--evaluations", says: "only with --route cma"),
+    BadInput("selection: no λ", ["covariance", "nc-x2", "--kept", "10"], names: "--population", says: "required by the selection route"),
     // rank / spectrum ----------------------------------------------------------------------------
     BadInput("rank: 0 steps", ["rank", "nc-x2", "--method", "lanczos", "--steps", "0"], names: "--steps", says: "at least 1"),
     BadInput("rank: 0 probes", ["rank", "nc-x2", "--method", "slq", "--probes", "0"], names: "--probes", says: "at least 1"),

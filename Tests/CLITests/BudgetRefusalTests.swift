@@ -20,6 +20,9 @@ struct BudgetRefusalTests {
     BadInput(
       "covariance accumulators", ["covariance", "quad:1:d=100000", "--population", "2", "--kept", "100001"],
       names: "quad:1:d=100000", says: "memory budget"),
+    BadInput(
+      "cma covariance memory", ["covariance", "quad:1:d=100000", "--route", "cma", "--evaluations", "1000"],
+      names: "quad:1:d=100000", says: "memory budget"),
     BadInput("describe poly d=1e4", ["describe", "poly:x0^2:d=10000"], names: "poly:x0^2:d=10000", says: "--allow-long"),
     BadInput(
       "kept 1e12", ["covariance", "quad:1:d=10", "--population", "10", "--kept", "1000000000000"], names: "--kept",

@@ -41,6 +41,8 @@ struct JSONSchemaTests {
     Case(
       schema: "covariance",
       arguments: ["covariance", "nc-x4", "--population", "5", "--kept", "20", "--seed", "1", "--diagnostic-kept", "0", "--json"]),
+    Case(schema: "covariance-cma", arguments: ["covariance", "quad:1,4:d=3", "--route", "cma", "--evaluations", "300", "--seed", "1", "--json"]),
+    Case(schema: "covariance-cma", arguments: ["covariance", "nc-x4", "--route", "cma", "--evaluations", "200", "--seed", "1", "--json"]),
     Case(
       schema: "covariance-plan",
       arguments: ["covariance", "quad:1,4:d=3", "--population", "5", "--kept", "20", "--seed", "1", "--plan", "--json"]),

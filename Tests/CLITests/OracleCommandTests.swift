@@ -16,6 +16,7 @@ struct OracleCommandTests {
     ["spectrum", spec(), "--top", "2", "--seed", "1"],
     ["covariance", spec(), "--population", "5", "--kept", "30", "--diagnostic-kept", "10", "--seed", "1"],
     ["covariance", spec(), "--population", "5", "--kept", "20", "--plan", "--seed", "1"],
+    ["covariance", spec(), "--route", "cma", "--evaluations", "300", "--seed", "1"],
     ["llc", spec(), "--method", "bounds", "--seed", "1"],
     ["describe", spec("--capabilities loss")],
     ["compare", spec(), "--method", "dense", "--method", "block", "--confidence", "0.8", "--risk", "0.2"],
@@ -31,7 +32,7 @@ struct OracleCommandTests {
     for output in [text.standardOutput, json.standardOutput] {
       #expect(!output.lowercased().contains("exact") && !output.lowercased().contains("theorem"), "\(output)")
     }
-    let schema = arguments.contains("--plan") ? "covariance-plan" : arguments[0]
+    let schema = arguments.contains("--plan") ? "covariance-plan" : arguments.contains("--route") ? "covariance-cma" : arguments[0]
     let errors = SchemaValidator(root: try JSONSchemaTests.loadSchema(schema)).errors(in: try JSONValue.parse(Data(json.standardOutput.utf8)))
     #expect(errors.isEmpty, "\(errors)")
   }

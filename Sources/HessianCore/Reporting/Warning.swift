@@ -203,6 +203,19 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// A part of an analysis was skipped because the oracle does not offer a capability it needs
   /// (the message names the part and the capability).
   case capabilityMissing
+  /// The adaptive (CMA-ES) read-out resolved no flat block in the spectrum of C: the rank is read
+  /// as d, but flat directions may not have separated from curved ones yet (``CMAESRankReadout``).
+  case flatBlockUnresolved
+  /// The gap the adaptive read-out found grew by less than a quarter of its size in the second
+  /// half of the run: it may separate weakly curved directions, not flat ones (``CMAESRankReadout``).
+  case gapNotGrowing
+  /// A CMA-ES run stopped before its budget because selection carried no information or C broke
+  /// down numerically (``CMAESStop``): the covariance is the one reached at the stop.
+  case adaptationStopped
+  /// The CMA-ES search mean left the neighbourhood of w* where C reflects ∇²L(w*): the curvature
+  /// along C's eigenvectors measured at the final mean and at w* differ (``CMAESDriftCheck``), so
+  /// the read-out describes the landscape around the mean, not at w*.
+  case meanDrifted
 
   /// The codes only the `llc` analysis reports (``LLCAnalysis``); the others are
   /// rank methods' codes, which `llc` passes on for its rank warnings.
