@@ -129,7 +129,7 @@ public struct LessonSession: Sendable {
     var p = state.progress(entry.id)
     let shown = all ? entry.hints.count : min(min(p.hintsShown, entry.hints.count) + 1, entry.hints.count)
     var lines = [style.bold("Lesson \(entry.number) · \(entry.title) — exercise hints")]
-    for (k, h) in entry.hints.prefix(shown).enumerated() { lines.append("  \(k + 1). \(style.markdown(h))") }
+    for (k, h) in entry.hints.prefix(shown).enumerated() { lines += style.markdown("\(k + 1). \(h)", indent: "  ") }
     if shown < entry.hints.count {
       lines.append(style.dim("  (\(entry.hints.count - shown) more: run `hessian-lab lesson hint` again)"))
     }
@@ -141,7 +141,7 @@ public struct LessonSession: Sendable {
 
   /// The heading and prompt of `entry`'s exercise (printed before ``check(_:answer:style:)``).
   package func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) -> [String] {
-    [style.bold("Lesson \(entry.number) · \(entry.title) — exercise"), "  " + style.markdown(entry.exercise.prompt)]
+    [style.bold("Lesson \(entry.number) · \(entry.title) — exercise")] + style.markdown(entry.exercise.prompt, indent: "  ")
   }
 
   /// The result of ``check(_:answer:style:)``: the lines to print, and the failure to
@@ -164,7 +164,7 @@ public struct LessonSession: Sendable {
     }
     let program = try Self.program(of: entry)
     let verdict = try await program.exercise.judge(answer, entry.seed)
-    var lines = verdict.lines.map { "    " + $0 }
+    var lines = verdict.lines.flatMap { style.wrapped($0, first: "    ", rest: "      ") }
     guard verdict.passed else {
       return CheckResult(
         lines: lines,

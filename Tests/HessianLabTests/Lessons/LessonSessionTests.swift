@@ -48,11 +48,12 @@ struct LessonSessionTests {
     let (s, dir) = try Self.session()
     defer { try? FileManager.default.removeItem(at: dir) }
     let entry = try #require(s.library.manifest.lessons.first { $0.hints.count >= 2 })
-    let first = try s.hintLines(entry, all: false, style: .plain)
+    let wide = TerminalStyle(enabled: false, width: 1000)
+    let first = try s.hintLines(entry, all: false, style: wide)
     #expect(first.count == 3)  // heading, hint 1, "(k more …)"
     #expect(first[1].hasPrefix("  1. "))
     #expect(try s.store.load().progress(entry.id).hintsShown == 1)
-    let every = try s.hintLines(entry, all: true, style: .plain)
+    let every = try s.hintLines(entry, all: true, style: wide)
     #expect(every.count == 1 + entry.hints.count)
     #expect(try s.store.load().progress(entry.id).hintsShown == entry.hints.count)
     #expect(try s.reset(entry) == "Progress of lesson \(entry.number) (\(entry.title)) forgotten.")
@@ -85,7 +86,8 @@ struct LessonSessionTests {
     let result = try await s.check(entry, answer: nil, style: .plain)
     #expect(result.failure == nil)
     #expect(result.lines == ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."])
-    #expect(s.exerciseLines(entry, style: .plain) == ["Lesson 1 · \(entry.title) — exercise", "  " + entry.exercise.prompt])
+    #expect(s.exerciseLines(entry, style: TerminalStyle(enabled: false, width: 1000)) == ["Lesson 1 · \(entry.title) — exercise", "  " + entry.exercise.prompt])
+    #expect(s.exerciseLines(entry, style: .plain).allSatisfy { $0.count <= 80 })
     #expect(try s.store.load() == LessonState())
   }
 }
