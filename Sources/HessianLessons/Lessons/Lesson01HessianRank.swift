@@ -55,7 +55,7 @@ public struct Lesson01HessianRank: LessonProgram {
       choices: ["20: a dense matrix has full rank", "5", "1"],
       answer: decision.rank == d ? 0 : decision.rank == 1 ? 2 : 1,
       reveal: "The rank is a property of the spectrum, not of the entries: a random rotation fills every entry while keeping \(decision.rank) nonzero eigenvalues.")
-    let bars = eig.sorted { abs($0) > abs($1) }.enumerated().map { (label: "λ\($0.offset + 1)", value: abs($0.element)) }
+    let bars = eig.sorted { abs($0) > abs($1) }.enumerated().map { (label: "h\($0.offset + 1)", value: abs($0.element)) }
     r.show("spectrum", ["|eigenvalues| of H, log scale from 1e-17 (┆ marks the threshold τ):"]
       + LessonFormat.logBars(bars, floor: 1e-17, marker: decision.threshold))
     let uncounted = eig.map(abs).filter { $0 <= decision.threshold }

@@ -6,7 +6,7 @@ import Foundation
 /// Hv is exact (Pearlmutter 1994) and costs about one gradient; the lesson
 /// compares it with a central difference of gradients, counts the d products
 /// a dense Hessian costs, and finds the rank of a d = 10,000 Hessian (800 MB
-/// as a dense matrix) with a handful of products (math notes §5.1, §5.3).
+/// as a dense matrix) with a handful of products (theory §3.1, §3.4).
 public struct Lesson02HessianVectorProducts: LessonProgram {
   /// The lesson's position in the course, 2 (folder `02-hessian-vector-products`).
   public let number = 2

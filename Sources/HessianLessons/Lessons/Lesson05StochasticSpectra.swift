@@ -7,7 +7,7 @@ import Foundation
 /// ≈ 2r(1 − r/d). Rounding to the exact integer with 95% probability needs
 /// ℓ₉₅ = (1.96/0.5)²·Var ≈ 15.4·Var probes — linear in r — while Hutch++ with
 /// 3r products and the block range finder with ≈ 2r + 10 are exact
-/// (math notes §5.6).
+/// (theory §3.6).
 public struct Lesson05StochasticSpectra: LessonProgram {
   /// The lesson's position in the course, 5 (folder `05-stochastic-spectra`).
   public let number = 5

@@ -5,7 +5,7 @@ import Foundation
 /// (1,λ) selection uses only the ranking of losses, so x⁴ = (x²)² gives
 /// bit-identical winners to x²: the covariance read-out reports 1 for x⁴,
 /// whose Hessian is 0, and used as a rank it breaks r/2 ≤ λ_LLC. The σ-scaling
-/// of the winners' loss *values* tells them apart (math notes §2.5).
+/// of the winners' loss *values* tells them apart (theory §4.6).
 public struct Lesson09NonQuadraticSelection: LessonProgram {
   /// The lesson's position in the course, 9 (folder `09-non-quadratic-selection`).
   public let number = 9
@@ -16,7 +16,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
   /// The landscape claimed to be a monotone transform of the quadratic (a
   /// test injects one that is not).
   public var quarticLandscape = "nc-x4"
-  /// The population λ of the (1,λ) selection, candidates per round; also used by the zoo tour, the
+  /// The population λ_ES of the (1,λ) selection, candidates per round; also used by the zoo tour, the
   /// σ-scaling diagnostic and the exercise.
   public var population = 10
   /// Kept points of each selection run, and per σ in the σ-scaling diagnostic; a read-out uses at
@@ -48,7 +48,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
     let a = try await Self.readout(quad, population: population, kept: kept, seed: seed)
     let b = try await Self.readout(quart, population: population, kept: kept, seed: seed)
     r.show("setup", [
-      "\(quad.name) and \(quart.name), d = 1; λ = \(population) candidates per round, σ = 1, \(kept) rounds, the same seed for both",
+      "\(quad.name) and \(quart.name), d = 1; λ_ES = \(population) candidates per round, σ = 1, \(kept) rounds, the same seed for both",
     ])
     let identical = a.sample.moments == b.sample.moments
     r.predict(
@@ -94,14 +94,14 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
 
     r.check("identical-winners", identical, "second moments \(LessonFormat.short(a.sample.moments.secondMoment[0, 0])) and \(LessonFormat.short(b.sample.moments.secondMoment[0, 0]))\(identical ? ", bit-identical" : "")")
     r.check("readout-exceeds-rank", b.readout.rank > b.rank, "\(quart.name): read-out \(b.readout.rank), rank(H) \(b.rank)")
-    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ = \(lambdaX4)")
+    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ_ES = \(lambdaX4)")
     r.check(
       "sigma-scaling-tells", abs(sa.slope - 2) < 0.3 && abs(sb.slope - 4) < 0.5,
       "slopes \(LessonFormat.short(sa.slope)) and \(LessonFormat.short(sb.slope))")
     return r
   }
 
-  /// Answer: a zoo id other than `nc-x4`, with d ≤ 100, whose covariance read-out (λ = ``population``,
+  /// Answer: a zoo id other than `nc-x4`, with d ≤ 100, whose covariance read-out (λ_ES = ``population``,
   /// σ = 1) exceeds its Hessian rank; reference `nc-xy2`. The judge throws ``InputError`` for an unknown
   /// zoo id.
   public var exercise: LessonExercise {
@@ -118,7 +118,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
       let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
       let ok = x.readout.rank > x.rank
       return ExerciseVerdict(passed: ok, lines: [
-        "\(entry.id): d = \(land.dimension), rank(H) = \(x.rank), read-out \(x.readout.rank) (λ = \(lambda), σ = 1, \(x.sample.kept) kept points)",
+        "\(entry.id): d = \(land.dimension), rank(H) = \(x.rank), read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points)",
         "\(LessonFormat.mark(ok)) the read-out exceeds the Hessian rank",
       ])
     }

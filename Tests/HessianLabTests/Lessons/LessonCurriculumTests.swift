@@ -77,6 +77,20 @@ struct LessonCurriculumTests {
     #expect(wide.isEmpty, "lesson \(number): lines wider than 80 columns:\n\(wide.joined(separator: "\n"))")
     #expect(!text.contains("**"), "lesson \(number) prints raw Markdown bold")
     #expect(text.components(separatedBy: "Lesson \(number) ·").count == 2, "lesson \(number) prints its title once")
+    let bare = text.split(separator: "\n").filter { Self.hasBareLambda(String($0)) }
+    #expect(bare.isEmpty, "lesson \(number) prints a bare λ (write λ_ES or λ_LLC; theory §9):\n\(bare.joined(separator: "\n"))")
+  }
+
+  /// Whether `line` has a λ that is neither λ_ES, λ_LLC (or another subscript), λ̂, the
+  /// computed-eigenvalue |λ| nor the name (1,λ): the convention of theory §9.
+  static func hasBareLambda(_ line: String) -> Bool {
+    let c = Array(line.unicodeScalars)
+    for (i, u) in c.enumerated() where u == "λ" {
+      let before = i > 0 ? c[i - 1] : " ", after = i + 1 < c.count ? c[i + 1] : " "
+      if before == "," || before == "|" || after == "_" || after == "\u{0302}" || after == "ᵢ" || after == "|" { continue }
+      return true
+    }
+    return false
   }
 
   /// Whether check `id` failed in lesson `number` run with `program`.

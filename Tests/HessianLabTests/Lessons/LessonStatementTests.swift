@@ -109,7 +109,7 @@ struct LessonStatementTests {
 
   /// The hint said the upper bound is attained "when every Hessian-flat direction is quartic":
   /// sufficient, not necessary. (xy)² attains it with flat lines: dense Hessian rank 0, d = 2,
-  /// λ = 1/2 (normal crossing, math notes §3.3) = 0/2 + 2/4.
+  /// λ = 1/2 (normal crossing, theory §5.4) = 0/2 + 2/4.
   @Test("Lesson 10: the upper-bound hint says sufficient, not necessary, and (xy)² attains the bound")
   func lesson10() async throws {
     let library = try LessonCurriculumTests.library()
