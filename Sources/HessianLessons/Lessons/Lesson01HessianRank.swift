@@ -98,7 +98,7 @@ public struct Lesson01HessianRank: LessonProgram {
   /// counted eigenvalue 0.01 (±10⁻⁴); reference `quad:1,1,1,0.01:d=12:seed=7`. The judge throws ``InputError``
   /// for a spec that does not resolve.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7") { answer, _ in
+    LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7", hints: Self.hints) { answer, _ in
       let land = try LessonSupport.landscape(answer)
       let eig = try LessonSupport.hessianSpectrum(land)
       let decision = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, precision: land.precision)
@@ -111,4 +111,11 @@ public struct Lesson01HessianRank: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Rank counts the nonzero eigenvalues of H, and a quadratic landscape lets you choose its eigenvalues directly.",
+    "`hessian-lab landscapes` explains the `quad:` spec (the nonzero eigenvalues, then `d=N`, optionally `seed=S` for a random basis); `hessian-lab rank SPEC` checks a spec.",
+    "Write exactly four nonzero eigenvalues, the smallest one as the task asks, and let `d=12` fill the rest with zeros.",
+  ]
 }

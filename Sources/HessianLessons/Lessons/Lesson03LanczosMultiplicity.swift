@@ -98,7 +98,7 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
   /// from the lesson's seed, reports rank 2; reference `quad:1*5,3*5:d=40:seed=9`. The judge throws
   /// ``InputError`` for a spec that does not resolve.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9") { answer, seed in
+    LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9", hints: Self.hints) { answer, seed in
       let land = try LessonSupport.landscape(answer)
       let trueRank = try DenseRank.rank(of: HessianOperator(landscape: land)).rank
       var rng = SeededGenerator(seed: seed)
@@ -111,4 +111,11 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Single-vector Lanczos sees each *distinct* eigenvalue once, however often it repeats.",
+    "`hessian-lab rank SPEC --method lanczos` shows what single-vector Lanczos reports; a `quad:` spec repeats a value with `value*count`.",
+    "Rank 10 needs ten nonzero eigenvalues; make Lanczos see only two different values among them.",
+  ]
 }

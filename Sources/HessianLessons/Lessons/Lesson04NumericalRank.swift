@@ -107,7 +107,7 @@ public struct Lesson04NumericalRank: LessonProgram {
   /// rank 3 with a gap ratio of at least 10 at τ; reference `rel:0.1`. The judge throws ``InputError`` for
   /// an answer that is not a number or an F outside (0, 1).
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "rel:0.1") { answer, _ in
+    LessonExercise(referenceAnswer: "rel:0.1", hints: Self.hints) { answer, _ in
       let text = answer.trimmingCharacters(in: .whitespaces)
       let body = text.hasPrefix("rel:") ? String(text.dropFirst(4)) : text
       let f = try LessonSupport.number(body, expecting: "a relative threshold F or rel:F")
@@ -123,6 +123,13 @@ public struct Lesson04NumericalRank: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "τ must sit in a gap of the spectrum, far from the eigenvalues on both sides.",
+    "`hessian-lab describe quad-clusters` lists the eigenvalues; `hessian-lab rank quad-clusters --threshold rel:F` prints τ and the gap ratio for a trial F.",
+    "Choose τ between the two clusters, then divide it by max|h| to get F.",
+  ]
 }
 
 /// Text helpers for lesson output.

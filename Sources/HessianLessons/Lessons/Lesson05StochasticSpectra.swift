@@ -124,7 +124,7 @@ public struct Lesson05StochasticSpectra: LessonProgram {
   /// rank-50 projector (d = 200) with 95% probability; passes within ±25% of 15.37 × the per-probe variance
   /// measured now with 4000 probes. Reference `1537`; the judge throws ``InputError`` for a non-number.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "1537") { answer, seed in
+    LessonExercise(referenceAnswer: "1537", hints: Self.hints) { answer, seed in
       let l = try LessonSupport.number(answer, expecting: "a number of probes")
       let p = try LessonSupport.landscape("quad:1*50:d=200:seed=5")
       var rng = SeededGenerator(seed: seed)
@@ -139,4 +139,11 @@ public struct Lesson05StochasticSpectra: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Hutchinson's estimate of tr P has a known variance per probe for a rank-r projector; rounding gives the right integer when the error is below 1/2.",
+    "`hessian-lab rank quad:1*50:d=500:seed=1 --method slq --probes ℓ --seed S` prints the stochastic estimate with its standard error for a trial ℓ; theory §3.6 has the one-probe variance.",
+    "Require 1.96·√(Var/ℓ) < 1/2 with the one-probe variance for r = 50, and solve for ℓ.",
+  ]
 }

@@ -91,21 +91,57 @@ public struct Lesson07DimensionCost: LessonProgram {
     return r
   }
 
-  /// Answer: the population λ_ES at which the asymptotic κ = A₈λ_ES^(−1/4) on H = I in d = 8 equals 0.1, that is
-  /// (A₈/0.1)⁴; passes within ±10%. Reference `633`; the judge throws ``InputError`` for a non-number or
-  /// λ_ES < 2.
+  /// The drawn instance: a dimension d in {6, 8, 10, 12} and a target δ in {0.03, 0.05, 0.08,
+  /// 0.15, 0.2, 0.3} (none in the lesson's table), from the instance seed.
+  static func instance(_ seed: UInt64) -> (d: Int, delta: Double) {
+    var g = SeededGenerator(seed: seed)
+    let d = [6, 8, 10, 12].randomElement(using: &g)!, delta = [0.03, 0.05, 0.08, 0.15, 0.2, 0.3].randomElement(using: &g)!
+    return (d, delta)
+  }
+
+  /// The instance's answer (A_d/δ)^(d/2).
+  static func target(_ seed: UInt64) -> Double {
+    let (d, delta) = instance(seed)
+    return pow(prefactor(d) / delta, Double(d) / 2)
+  }
+
+  /// Exercise on a drawn instance: the population λ_ES at which the asymptotic κ = A_d·λ_ES^(−2/d)
+  /// on H = I equals the learner's δ in the learner's d, that is (A_d/δ)^(d/2); passes within
+  /// ±10%. The judge throws ``InputError`` for a non-number or λ_ES < 2.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "633") { answer, _ in
-      let lambda = try LessonSupport.number(answer, expecting: "a population λ_ES")
-      guard lambda >= 2 else { throw InputError.answer(answer, problem: "λ_ES = \(answer) must be at least 2") }
-      let target = pow(Self.prefactor(8) / 0.1, 4)
-      let ok = abs(lambda / target - 1) <= 0.1
-      let exact = KappaConstant.exactIsotropic(lambda: Int(lambda.rounded()), dimension: 8)
-      return ExerciseVerdict(passed: ok, lines: [
-        "A₈ = (2/8)Γ(1.25)Γ(5)^(1/4) = \(LessonFormat.short(Self.prefactor(8))); κ = 0.1 at λ_ES = (A₈/0.1)⁴ = \(LessonFormat.number(target.rounded()))",
-        "at your λ_ES the exact (finite-λ_ES) κ is \(LessonFormat.short(exact)): the asymptotic formula is optimistic",
-        "\(LessonFormat.mark(ok)) your λ_ES = \(LessonFormat.number(lambda)) (±10%)",
-      ])
-    }
+    LessonExercise(
+      task: { seed in
+        let (d, delta) = Self.instance(seed)
+        return "Your instance: d = \(d), δ = \(LessonFormat.number(delta))."
+      },
+      hints: { seed in
+        let (d, _) = Self.instance(seed)
+        return [
+          "κ ∝ λ_ES^(−2/d): to divide κ by 10 you multiply λ_ES by 10^(d/2).",
+          "`hessian-lab covariance quad:1*\(d):d=\(d) --population N --kept 1000` measures κ (the fitted scale) at a trial N.",
+          "Solve A_d·λ_ES^(−2/d) = δ for λ_ES, with A_d = (2/d)Γ(1 + 2/d)Γ(d/2 + 1)^(2/d).",
+        ]
+      },
+      referenceAnswer: { seed in LessonFormat.number(Self.target(seed).rounded()) },
+      judge: { answer, seed in
+        let lambda = try LessonSupport.number(answer, expecting: "a population λ_ES")
+        guard lambda >= 2 else { throw InputError.answer(answer, problem: "λ_ES = \(answer) must be at least 2") }
+        let (d, delta) = Self.instance(seed)
+        let target = Self.target(seed)
+        guard abs(lambda / target - 1) <= 0.1 else {  // a wrong answer does not reveal the right one
+          return ExerciseVerdict(passed: false, lines: [
+            "✗ your λ_ES = \(LessonFormat.number(lambda)) is not within 10% of the λ_ES that makes κ = \(LessonFormat.number(delta)) in d = \(d)"
+          ])
+        }
+        var lines = [
+          "A_\(d) = \(LessonFormat.short(Self.prefactor(d))); κ = \(LessonFormat.number(delta)) at λ_ES = (A_d/δ)^(d/2) = \(LessonFormat.number(target.rounded()))"
+        ]
+        if lambda <= 1e5 {
+          let exact = KappaConstant.exactIsotropic(lambda: Int(lambda.rounded()), dimension: d)
+          lines.append("at your λ_ES the exact (finite-λ_ES) κ is \(LessonFormat.short(exact)): the asymptotic formula is optimistic")
+        }
+        lines.append("✓ your λ_ES = \(LessonFormat.number(lambda)) (±10%)")
+        return ExerciseVerdict(passed: true, lines: lines)
+      })
   }
 }

@@ -113,7 +113,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
   /// throws ``InputError`` for a non-integer or an n out of range.
   public var exercise: LessonExercise {
     let spec = landscape, lambda = population
-    return LessonExercise(referenceAnswer: "1500") { answer, _ in
+    return LessonExercise(referenceAnswer: "1500", hints: Self.hints) { answer, _ in
       let n = try LessonSupport.integer(answer, expecting: "a number of kept points")
       let land = try LessonSupport.landscape(spec)
       guard n > land.dimension, n <= 3000 else {
@@ -131,4 +131,11 @@ public struct Lesson08DegenerateReadout: LessonProgram {
       return ExerciseVerdict(passed: ok, lines: lines)
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Null directions keep variance σ² exactly; the curved ones fall below it, and the read-out counts the eigenvalues of Ĉ below σ²(1 − √(d/n))².",
+    "`hessian-lab covariance quad-rank-deficient --population 100 --kept N --seed S` prints the read-out for one n and seed; `--plan` recommends n from a pilot.",
+    "Increase n until σ²(1 − √(d/n))² clears the largest curved variance c_max with margin, then confirm seeds 1, 2 and 3.",
+  ]
 }

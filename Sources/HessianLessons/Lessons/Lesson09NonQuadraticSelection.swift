@@ -106,7 +106,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
   /// zoo id.
   public var exercise: LessonExercise {
     let lambda = population, n = kept
-    return LessonExercise(referenceAnswer: "nc-xy2") { answer, seed in
+    return LessonExercise(referenceAnswer: "nc-xy2", hints: Self.hints) { answer, seed in
       let entry = try LessonSupport.zooEntry(answer)
       guard entry.id != "nc-x4" else {
         return ExerciseVerdict(passed: false, lines: ["✗ nc-x4 is the lesson's own example: find another one"])
@@ -123,4 +123,11 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Selection keeps the candidate with the smallest loss: only the ranking of losses matters, so curvature of higher order looks like curvature.",
+    "`hessian-lab describe ID` shows the Hessian rank; `hessian-lab covariance ID --population 10 --kept 400` shows the read-out.",
+    "Look for a zoo landscape whose Hessian rank is below d but whose Hessian-flat directions rise at a higher order, and compare the two numbers.",
+  ]
 }

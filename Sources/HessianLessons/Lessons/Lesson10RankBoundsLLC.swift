@@ -115,7 +115,7 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
   /// ``InputError`` for an unknown zoo id.
   public var exercise: LessonExercise {
     let estimator = rankEstimator
-    return LessonExercise(referenceAnswer: "newton-rrr-212") { answer, seed in
+    return LessonExercise(referenceAnswer: "newton-rrr-212", hints: Self.hints) { answer, seed in
       let entry = try LessonSupport.zooEntry(answer)
       let land = try entry.make()
       guard let lambda = land.knownAnswers.learningCoefficient.value else {
@@ -132,4 +132,11 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Compare each known λ_LLC with r/2 and with the upper bound r/2 + (d − r)/4: the upper bound holds with equality when every Hessian-flat direction adds exactly 1/4.",
+    "`hessian-lab landscapes` lists the known λ_LLC; `hessian-lab llc ID --method bounds` prints r, d and both bounds.",
+    "Among the landscapes with r < d (other than newton-edge), find one whose λ_LLC equals r/2 + (d − r)/4; quartic flat directions are one way, not the only one.",
+  ]
 }

@@ -112,7 +112,7 @@ public struct Lesson11MeasuringLLC: LessonProgram {
   /// also shows a live volume-scaling estimate with its cost against plain Monte Carlo. Reference `0.167`; the judge throws ``InputError`` for a
   /// non-number.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "0.167") { answer, seed in
+    LessonExercise(referenceAnswer: "0.167", hints: Self.hints) { answer, seed in
       let x = try LessonSupport.number(answer, expecting: "a learning coefficient")
       let land = try LessonSupport.landscape("nc-x2y6")
       let truth = land.knownAnswers.learningCoefficient.value?.doubleValue ?? .nan
@@ -126,4 +126,11 @@ public struct Lesson11MeasuringLLC: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "The learning coefficient is the exponent of the volume: P(K < ε) ~ c·ε^λ_LLC as the loss level ε → 0.",
+    "`hessian-lab llc nc-x2y6 --method volume --seed S` estimates it from P(K < ε).",
+    "For a normal crossing x^(2a)·y^(2b), λ_LLC = min(1/(2a), 1/(2b)) (theory §5.4): compare it with the estimate.",
+  ]
 }

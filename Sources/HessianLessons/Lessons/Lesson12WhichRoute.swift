@@ -127,7 +127,7 @@ public struct Lesson12WhichRoute: LessonProgram {
   /// ``InputError`` for a spec that does not resolve.
   public var exercise: LessonExercise {
     let lambda = population
-    return LessonExercise(referenceAnswer: "quad:1,1,1,1,0.0001:d=20:seed=2") { answer, seed in
+    return LessonExercise(referenceAnswer: "quad:1,1,1,1,0.0001:d=20:seed=2", hints: Self.hints) { answer, seed in
       let land = try LessonSupport.landscape(answer)
       let rank = try LessonSupport.hessianRank(land, seed: seed).rank
       guard land.dimension == 20, rank == 5 else {
@@ -145,4 +145,11 @@ public struct Lesson12WhichRoute: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "The cost of an exact read-out grows like d/(1 − √(c_max/σ²))², c_max the largest variance along a curved direction.",
+    "`hessian-lab covariance SPEC --population 100 --kept 400 --plan` prints c_max and the planned loss evaluations.",
+    "Make one curved direction much weaker than the others, so that its variance stays close to σ², and check the planned cost.",
+  ]
 }

@@ -76,14 +76,18 @@ public struct LessonRunner {
 
   /// Plays `entry` with `program`.
   ///
-  /// - Parameter seed: overrides the manifest's seed.
+  /// - Parameters:
+  ///   - seed: overrides the manifest's seed.
+  ///   - instance: the learner's exercise instance seed (default: the lesson's seed).
   /// - Throws: ``InputError`` when input ends before a prediction is answered;
   ///   ``VerificationFailure`` when the program and its narrative or manifest
   ///   disagree (a lesson bug); the program's own errors.
   public func play(
-    entry: LessonManifest.Entry, narrative: LessonNarrative, program: any LessonProgram, seed: UInt64? = nil
+    entry: LessonManifest.Entry, narrative: LessonNarrative, program: any LessonProgram, seed: UInt64? = nil,
+    instance: UInt64? = nil
   ) async throws -> LessonOutcome {
     let seed = seed ?? entry.seed
+    let instance = instance ?? seed
     lines(style.wrapped("Lesson \(entry.number) · \(entry.title)", rest: "  ", styled: style.heading))
     lines(style.wrapped("about \(entry.estimatedMinutes) min · seed \(seed) · every number below is computed now", styled: style.dim))
     console.line("")
@@ -113,7 +117,7 @@ public struct LessonRunner {
       case .checks:
         printChecks(entry: entry, run: run)
       case .exercise:
-        verdict = try await printExercise(entry: entry, program: program, seed: seed)
+        verdict = try await printExercise(entry: entry, program: program, seed: seed, instance: instance)
       }
     }
     return LessonOutcome(run: run, predictionsRight: right, predictionsAsked: asked, exerciseVerdict: verdict)
@@ -207,14 +211,18 @@ public struct LessonRunner {
     console.line("")
   }
 
-  func printExercise(entry: LessonManifest.Entry, program: any LessonProgram, seed: UInt64) async throws -> ExerciseVerdict? {
+  func printExercise(
+    entry: LessonManifest.Entry, program: any LessonProgram, seed: UInt64, instance: UInt64
+  ) async throws -> ExerciseVerdict? {
     console.line(style.bold(style.cyan("Exercise")))
     lines(style.markdown(entry.exercise.prompt, indent: "  "))
+    let task = program.exercise.task(instance)
+    if !task.isEmpty { lines(style.markdown(task, indent: "  ")) }
     lines(style.markdown("Submit \(entry.exercise.answer) with `hessian-lab lesson check ANSWER`; `hessian-lab lesson hint` gives a hint.", indent: "  "))
     guard case .nonInteractive = mode else { return nil }
-    let answer = program.exercise.referenceAnswer
-    console.line(style.dim("  reference answer (--non-interactive): \(answer)"))
-    let verdict = try await program.exercise.judge(answer, seed)
+    let answer = try await program.exercise.referenceAnswer(instance)
+    lines(style.wrapped("reference answer (--non-interactive, not credited): \(answer)", first: "  ", rest: "    ", styled: style.dim))
+    let verdict = try await program.exercise.judge(answer, program.exercise.seed(instance: instance, lessonSeed: seed))
     for l in verdict.lines { lines(style.wrapped(l, first: "    ", rest: "      ")) }
     console.line("  " + style.verdict(verdict.passed, verdict.passed ? "the reference answer passes" : "the reference answer FAILS"))
     return verdict
