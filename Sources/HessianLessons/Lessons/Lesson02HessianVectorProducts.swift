@@ -101,11 +101,11 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
     return r
   }
 
-  /// The drawn instance: a rank-r quadratic `quad:1*r:d=D:seed=B` (r in 25…60, D in 1000…3000, a
+  /// The drawn instance: a rank-r quadratic `quad:1*r:d=D:seed=B` (r in 25…60, D in 500…1500, a
   /// random basis B) and the `--seed` of the block range finder, all from the instance seed.
   static func instance(_ seed: UInt64) -> (spec: String, rankSeed: UInt64) {
     var g = SeededGenerator(seed: seed)
-    let r = Int.random(in: 25...60, using: &g), d = 500 * Int.random(in: 2...6, using: &g)
+    let r = Int.random(in: 25...60, using: &g), d = 250 * Int.random(in: 2...6, using: &g)
     let basis = UInt64.random(in: 1...999, using: &g), rankSeed = UInt64.random(in: 1...999, using: &g)
     return ("quad:1*\(r):d=\(d):seed=\(basis)", rankSeed)
   }

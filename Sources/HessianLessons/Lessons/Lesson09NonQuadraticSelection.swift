@@ -94,7 +94,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
 
     r.check("identical-winners", identical, "second moments \(LessonFormat.short(a.sample.moments.secondMoment[0, 0])) and \(LessonFormat.short(b.sample.moments.secondMoment[0, 0]))\(identical ? ", bit-identical" : "")")
     r.check("readout-exceeds-rank", b.readout.rank > b.rank, "\(quart.name): read-out \(b.readout.rank), rank(H) \(b.rank)")
-    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ_ES = \(lambdaX4)")
+    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ_LLC = \(lambdaX4)")
     r.check(
       "sigma-scaling-tells", abs(sa.slope - 2) < 0.3 && abs(sb.slope - 4) < 0.5,
       "slopes \(LessonFormat.short(sa.slope)) and \(LessonFormat.short(sb.slope))")

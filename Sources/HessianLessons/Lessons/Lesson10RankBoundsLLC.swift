@@ -60,16 +60,16 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
     var r = LessonRun()
     let all = try rows(seed: seed)
     func bar(_ row: Row) -> String {
-      let width = 24
+      let width = 11
       let lo = row.bounds.lower.doubleValue, hi = row.bounds.upper.doubleValue, x = row.lambda.doubleValue
-      guard hi > lo else { return "[" + String(repeating: "=", count: width) + "] λ_LLC = both bounds" }
+      guard hi > lo else { return "[" + String(repeating: "=", count: width) + "]" }
       var cells = Array(String(repeating: "─", count: width))
       let k = Int(nearest: (x - lo) / (hi - lo) * Double(width - 1), clampedTo: -1...width)
       if k >= 0 && k < width { cells[k] = "●" }
-      return "[" + String(cells) + "]" + (k < 0 || k >= width ? " ● outside!" : "")
+      return "[" + String(cells) + "]" + (k < 0 || k >= width ? " ●!" : "")
     }
     r.show("table", LessonFormat.table(
-      ["landscape", "d", "rank H", "λ_LLC", "r/2", "r/2+(d−r)/4", "where", "r/2 ─ λ_LLC ─ upper"],
+      ["landscape", "d", "r", "λ_LLC", "lower", "upper", "where", "lower─upper"],
       all.map { row in
         [row.id, "\(row.d)", "\(row.rank)", row.lambda.description, row.bounds.lower.description, row.bounds.upper.description,
          row.position, bar(row)]

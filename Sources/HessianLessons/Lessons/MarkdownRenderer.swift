@@ -180,14 +180,20 @@ package struct MarkdownRenderer: Sendable {
   func wrap(_ runs: [Run], first: String, rest: String) -> [String] {
     typealias Piece = (text: String, run: Run, first: Bool, last: Bool)
     var words: [[Piece]] = [[]]
+    var spaces = 0  // spaces beyond the one that separates words, kept (aligned columns)
     for run in runs {
       // A short code span (a command) is not broken across lines.
       let parts = run.code && run.text.count <= Self.unbrokenCode
         ? [Substring(run.text)] : run.text.split(separator: " ", omittingEmptySubsequences: false)
       for (k, part) in parts.enumerated() {
-        if k > 0 { words.append([]) }
         let extra = run.code ? (k == 0 ? 1 : 0) + (k == parts.count - 1 ? 1 : 0) : 0
+        if k > 0 {
+          if words[words.count - 1].isEmpty { spaces += 1 } else { words.append([]) }
+        }
         if !part.isEmpty || extra > 0 {
+          let pad = words[words.count - 1].isEmpty ? String(repeating: " ", count: spaces) : ""
+          if !pad.isEmpty { words[words.count - 1].append((pad, Run(text: pad), true, true)) }
+          spaces = 0
           words[words.count - 1].append((String(part), run, k == 0, k == parts.count - 1))
         }
       }
@@ -198,11 +204,16 @@ package struct MarkdownRenderer: Sendable {
     var lines: [String] = []
     var line = first, used = first.count, empty = true
     for word in words where !word.isEmpty {
-      let n = visible(word)
-      if !empty && used + 1 + n > style.width {
+      let n0 = visible(word)
+      var word = word
+      if !empty && used + 1 + n0 > style.width {
         lines.append(line)
         line = rest; used = rest.count; empty = true
       }
+      if empty, let first = word.first, first.text.allSatisfy({ $0 == " " }), word.count > 1 {
+        word.removeFirst()  // a new line starts at its indent, not with a column's padding
+      }
+      let n = visible(word)
       if !empty { line += " "; used += 1 }
       line += word.map { styled($0.text, $0.run, first: $0.first, last: $0.last) }.joined()
       used += n

@@ -49,6 +49,10 @@ struct LessonExerciseInstanceTests {
       let land = try LandscapeSpec.resolve(String(m.1))
       let report = try RankAnalysis.run(land, options: .init(method: .block, seed: try #require(UInt64(m.2))))
       return "\(report.result.hessianVectorProducts)"
+    case 5:  // ℓ ≥ (1.96/0.5)²·Var with the Gaussian one-probe variance 2r (theory §3.6's derivation)
+      let m = try #require(screen.firstMatch(of: /Your instance: a projector of rank r = ([0-9]+)/))
+      let r = try #require(Double(m.1))
+      return "\(((1.96 / 0.5) * (1.96 / 0.5) * 2 * r).rounded())"
     case 6:  // κ = (2/d)Γ(1 + 2/d)Γ(d/2 + 1)^(2/d)·det(H)^(1/d)·λ^(−2/d) with d = 2: √(h₁h₂)/λ
       let m = try #require(screen.firstMatch(of: /Your instance: `quad:([0-9]+),([0-9]+):d=2` at λ_ES = ([0-9]+)/))
       let h1 = try #require(Double(m.1)), h2 = try #require(Double(m.2)), lambda = try #require(Double(m.3))

@@ -34,6 +34,10 @@ struct MarkdownRendererTests {
     for l in Self.colour.markdown(text + " **bold words that go on and on and on**") {
       #expect(Self.visible(l).count <= 40, "\(l)")
     }
+    // A list marker keeps its space; aligned columns keep their padding when a row is wrapped.
+    #expect(Self.plain.markdown("2. **SGLD** (Lau)") == ["2. SGLD (Lau)"])
+    #expect(Self.plain.wrapped("a    b  c", first: "  ") == ["  a    b  c"])
+    #expect(Self.plain.wrapped(String(repeating: "ab   ", count: 10), first: "") == ["ab   ab   ab   ab   ab   ab   ab   ab", "ab   ab"])
     // A word longer than the line is cut rather than overflowing.
     #expect(Self.plain.wrapped(String(repeating: "x", count: 90), first: "  ").allSatisfy { $0.count <= 40 })
   }
