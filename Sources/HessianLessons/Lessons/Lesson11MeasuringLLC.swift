@@ -108,29 +108,48 @@ public struct Lesson11MeasuringLLC: LessonProgram {
       : "\(splitting); plain Monte Carlo would need only ~\(LessonFormat.short(plain)) samples for 100 hits below ε = \(LessonFormat.short(v.epsilonMin)), \(LessonFormat.short(1 / ratio))× fewer: P(K < ε) is not small here"
   }
 
-  /// Answer: the learning coefficient of `nc-x2y6`; passes within ±0.05 of its known 1/6, and the verdict
-  /// also shows a live volume-scaling estimate with its cost against plain Monte Carlo. Reference `0.167`; the judge throws ``InputError`` for a
-  /// non-number.
-  public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "0.167", hints: Self.hints) { answer, seed in
-      let x = try LessonSupport.number(answer, expecting: "a learning coefficient")
-      let land = try LessonSupport.landscape("nc-x2y6")
-      let truth = land.knownAnswers.learningCoefficient.value?.doubleValue ?? .nan
-      var rng = SeededGenerator(seed: seed)
-      let vol = try VolumeScalingEstimator.estimate(on: land, multiplicity: 1, configuration: Self.volume, using: &rng)
-      let ok = abs(x - truth) <= 0.05
-      return ExerciseVerdict(passed: ok, lines: [
-        "nc-x2y6: λ_LLC = 1/6 = \(LessonFormat.short(truth)) (normal crossing: min(1/2, 1/6)); volume estimate now: \(LessonFormat.short(vol.value ?? .nan)) ± \(LessonFormat.short(vol.standardError ?? .nan))",
-        Self.costComparison(vol),
-        "\(LessonFormat.mark(ok)) your λ_LLC = \(LessonFormat.short(x)) (±0.05)",
-      ])
-    }
+  /// The drawn instance: the normal crossing `poly:x0^A*x1^B` with A in {2, 4} and B in {6, 8, 10}
+  /// (λ_LLC = 1/max(A, B), m = 1), from the instance seed.
+  static func instance(_ seed: UInt64) -> (a: Int, b: Int, spec: String) {
+    var g = SeededGenerator(seed: seed)
+    let a = [2, 4].randomElement(using: &g)!, b = [6, 8, 10].randomElement(using: &g)!
+    return (a, b, "poly:x0^\(a)*x1^\(b)")
   }
 
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "The learning coefficient is the exponent of the volume: P(K < ε) ~ c·ε^λ_LLC as the loss level ε → 0.",
-    "`hessian-lab llc nc-x2y6 --method volume --seed S` estimates it from P(K < ε).",
-    "For a normal crossing x^(2a)·y^(2b), λ_LLC = min(1/(2a), 1/(2b)) (theory §5.4): compare it with the estimate.",
-  ]
+  /// Exercise on a drawn instance: the learning coefficient of the learner's normal crossing;
+  /// passes within ±5% of its known value (the Newton polyhedron's, read from the landscape), and
+  /// the verdict of a passing answer also shows a live volume-scaling estimate with its cost against
+  /// plain Monte Carlo. The judge throws ``InputError`` for a non-number.
+  public var exercise: LessonExercise {
+    LessonExercise(
+      task: { seed in "Your instance: `\(Self.instance(seed).spec)`." },
+      hints: { seed in
+        [
+          "The learning coefficient is the exponent of the volume: P(K < ε) ~ c·ε^λ_LLC as the loss level ε → 0.",
+          "`hessian-lab llc \(Self.instance(seed).spec) --method volume --seed S` estimates it from P(K < ε).",
+          "For a normal crossing x^(2a)·y^(2b), λ_LLC = min(1/(2a), 1/(2b)) (theory §5.4): compare it with the estimate.",
+        ]
+      },
+      referenceAnswer: { seed in
+        let land = try LessonSupport.landscape(Self.instance(seed).spec)
+        return String(format: "%.4g", land.knownAnswers.learningCoefficient.value?.doubleValue ?? .nan)
+      },
+      judge: { answer, seed in
+        let x = try LessonSupport.number(answer, expecting: "a learning coefficient")
+        let spec = Self.instance(seed).spec
+        let land = try LessonSupport.landscape(spec)
+        let known = land.knownAnswers.learningCoefficient.value
+        let truth = known?.doubleValue ?? .nan
+        guard abs(x / truth - 1) <= 0.05 else {  // a wrong answer does not reveal the right one
+          return ExerciseVerdict(passed: false, lines: ["✗ your λ_LLC = \(LessonFormat.short(x)) is not within 5% of the learning coefficient of \(spec)"])
+        }
+        var rng = SeededGenerator(seed: seed)
+        let vol = try VolumeScalingEstimator.estimate(on: land, multiplicity: 1, configuration: Self.volume, using: &rng)
+        return ExerciseVerdict(passed: true, lines: [
+          "\(spec): λ_LLC = \(known?.description ?? "?") = \(LessonFormat.short(truth)) (normal crossing); volume estimate now: \(LessonFormat.short(vol.value ?? .nan)) ± \(LessonFormat.short(vol.standardError ?? .nan))",
+          Self.costComparison(vol),
+          "✓ your λ_LLC = \(LessonFormat.short(x)) (±5%)",
+        ])
+      })
+  }
 }

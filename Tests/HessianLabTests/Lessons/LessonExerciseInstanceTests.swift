@@ -62,6 +62,10 @@ struct LessonExerciseInstanceTests {
       let d = try #require(Double(m.1)), delta = try #require(Double(m.2))
       let a = (2 / d) * tgamma(1 + 2 / d) * pow(tgamma(d / 2 + 1), 2 / d)
       return "\(pow(a / delta, d / 2))"
+    case 11:  // a normal crossing x^A·y^B has λ = min(1/A, 1/B) (Watanabe 2009; theory §5.4)
+      let m = try #require(screen.firstMatch(of: /Your instance: `poly:x0\^([0-9]+)\*x1\^([0-9]+)`/))
+      let a = try #require(Double(m.1)), b = try #require(Double(m.2))
+      return "\(min(1 / a, 1 / b))"
     default:
       Issue.record("lesson \(number): no computing learner written")
       return ""
