@@ -57,9 +57,9 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
       answer: identical ? 0 : (b.sample.moments.secondMoment[0, 0] > a.sample.moments.secondMoment[0, 0] ? 1 : 2),
       reveal: "x⁴ = (x²)² ranks the candidates in the same order, and selection only sees the order.")
     r.show("winners", LessonFormat.table(
-      ["landscape", "variance of kept points", "read-out", "rank(H)", "mean L(winner)"],
+      ["landscape", "variance of kept points", "mean L(winner)"],  // the read-out comes after its prediction
       [(quad, a), (quart, b)].map { land, x in
-        [land.name, LessonFormat.short(x.sample.moments.secondMoment[0, 0]), "\(x.readout.rank)", "\(x.rank)", LessonFormat.short(x.sample.meanExcessLoss)]
+        [land.name, LessonFormat.short(x.sample.moments.secondMoment[0, 0]), LessonFormat.short(x.sample.meanExcessLoss)]
       }))
     r.predict(
       "x4-readout", question: "The read-out counts eigenvalues below σ²(1 − √(d/n))². What does it report for x⁴ (Hessian rank 0)?",

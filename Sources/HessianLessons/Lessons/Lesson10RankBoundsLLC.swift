@@ -82,12 +82,12 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
     let edge = all.first { $0.id == "newton-edge" }
     let dln = all.first { $0.id == "dln-8-3-8" }
     r.predict(
-      "edge", question: "x² + y⁴ (d = 2, rank 1, λ_LLC = 3/4): where does λ_LLC sit in [1/2, 3/4]?",
+      "edge", question: "x² + y⁴ (d = 2, Hessian rank 1): where does its λ_LLC sit between r/2 and r/2 + (d − r)/4?",
       choices: ["at the lower bound r/2", "strictly inside", "at the upper bound r/2 + (d − r)/4"],
       answer: edge?.position == "upper" ? 2 : edge?.position == "lower" ? 0 : 1,
       reveal: "The quartic direction y⁴ contributes exactly 1/4, the most a direction flat to second order can (g ≤ C|v|⁴).")
     r.predict(
-      "dln", question: "The deep linear network 8-3-8 with a rank-3 target has d = 48 and Hessian rank \(dln?.rank ?? 0). Where is λ_LLC = 39/2?",
+      "dln", question: "The deep linear network 8-3-8 with a rank-3 target has d = 48 and Hessian rank \(dln?.rank ?? 0); its flat directions come from the network's symmetries. Where does its λ_LLC sit?",
       choices: ["at the lower bound r/2", "strictly inside", "at the upper bound"],
       answer: dln?.position == "lower" || dln?.position == "both" ? 0 : dln?.position == "upper" ? 2 : 1,
       reveal: "Its 9 Hessian-flat directions are exactly flat (g ≡ 0): they add nothing to λ_LLC.")
