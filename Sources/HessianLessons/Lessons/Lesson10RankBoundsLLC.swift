@@ -110,33 +110,47 @@ public struct Lesson10RankBoundsLLC: LessonProgram {
     return r
   }
 
-  /// Answer: a zoo id other than `newton-edge` with Hessian rank r < d (by ``rankEstimator``) whose known
-  /// learning coefficient equals r/2 + (d − r)/4; reference `newton-rrr-212`. The judge throws
-  /// ``InputError`` for an unknown zoo id.
-  public var exercise: LessonExercise {
-    let estimator = rankEstimator
-    return LessonExercise(referenceAnswer: "newton-rrr-212", hints: Self.hints) { answer, seed in
-      let entry = try LessonSupport.zooEntry(answer)
-      let land = try entry.make()
-      guard let lambda = land.knownAnswers.learningCoefficient.value else {
-        return ExerciseVerdict(passed: false, lines: ["✗ \(entry.id): its learning coefficient is not known, so nothing can be compared"])
-      }
-      let rank = try estimator(land, seed)
-      let b = LearningCoefficientBounds(rank: rank, dimension: land.dimension, source: .hessian)
-      let notEdge = entry.id != "newton-edge", atUpper = lambda == b.upper, flat = rank < land.dimension
-      return ExerciseVerdict(passed: notEdge && atUpper && flat, lines: [
-        "\(entry.id): d = \(land.dimension), Hessian rank \(rank), λ_LLC = \(lambda), bounds [\(b.lower), \(b.upper)]",
-        "\(LessonFormat.mark(notEdge)) not the lesson's own example (newton-edge)",
-        "\(LessonFormat.mark(flat)) has Hessian-flat directions (rank < d)",
-        "\(LessonFormat.mark(atUpper)) λ_LLC equals the upper bound r/2 + (d − r)/4",
-      ])
-    }
+  /// The drawn instance: a dimension D in 5…8 and a Hessian rank r in 1…D − 2, from the instance seed.
+  static func instance(_ seed: UInt64) -> (d: Int, rank: Int) {
+    var g = SeededGenerator(seed: seed)
+    let d = Int.random(in: 5...8, using: &g)
+    return (d, Int.random(in: 1...(d - 2), using: &g))
   }
 
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "Compare each known λ_LLC with r/2 and with the upper bound r/2 + (d − r)/4: the upper bound holds with equality when every Hessian-flat direction adds exactly 1/4.",
-    "`hessian-lab landscapes` lists the known λ_LLC; `hessian-lab llc ID --method bounds` prints r, d and both bounds.",
-    "Among the landscapes with r < d (other than newton-edge), find one whose λ_LLC equals r/2 + (d − r)/4; quartic flat directions are one way, not the only one.",
-  ]
+  /// Exercise on a drawn instance: a landscape spec with the learner's d and Hessian rank r (by
+  /// ``rankEstimator``) whose known learning coefficient equals r/2 + (d − r)/4; the reference is a
+  /// sum of r squares and d − r fourth powers. The judge throws ``InputError`` for a spec that does
+  /// not resolve.
+  public var exercise: LessonExercise {
+    let estimator = rankEstimator
+    return LessonExercise(
+      task: { seed in
+        let (d, r) = Self.instance(seed)
+        return "Your instance: d = \(d), Hessian rank r = \(r)."
+      },
+      hints: { _ in
+        [
+          "The upper bound holds with equality when every Hessian-flat direction adds exactly 1/4 to λ_LLC, and λ_LLC adds over separated variables.",
+          "`hessian-lab llc SPEC --method bounds` prints d, the Hessian rank r, both bounds and the exact λ_LLC when theory gives it; `poly:` takes a polynomial in x0, x1, ….",
+          "Let r variables be curved at second order and make each of the other d − r rise only at higher order, each on its own; quartic flat directions are one way, not the only one.",
+        ]
+      },
+      referenceAnswer: { seed in
+        let (d, r) = Self.instance(seed)
+        return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+      },
+      judge: { answer, seed in
+        let (d, r) = Self.instance(seed)
+        let land = try LessonSupport.landscape(answer.trimmingCharacters(in: .whitespaces))
+        let rank = try estimator(land, seed)
+        let b = LearningCoefficientBounds(rank: rank, dimension: land.dimension, source: .hessian)
+        let known = land.knownAnswers.learningCoefficient.value
+        let okD = land.dimension == d, okRank = rank == r, okUpper = known == b.upper
+        return ExerciseVerdict(passed: okD && okRank && okUpper, lines: [
+          "\(LessonFormat.mark(okD)) d = \(land.dimension) (want \(d))",
+          "\(LessonFormat.mark(okRank)) Hessian rank \(rank) (want \(r))",
+          "\(LessonFormat.mark(okUpper)) λ_LLC = \(known?.description ?? "unknown") " + (okUpper ? "equals" : "is not") + " the upper bound r/2 + (d − r)/4 = \(b.upper)",
+        ])
+      })
+  }
 }

@@ -173,6 +173,9 @@ package struct MarkdownRenderer: Sendable {
     return codes.isEmpty ? s : "\u{1B}[\(codes.joined(separator: ";"))m\(s)\u{1B}[0m"
   }
 
+  /// Operators never left at the start of a wrapped line.
+  static let operators: Set<String> = ["−", "+", "=", "·", "≤", "≥", "≈", "×", "→", "∝", "<", ">", "—", "–", "~"]
+
   /// Code spans up to this many characters are kept on one line.
   static let unbrokenCode = 40
 
@@ -198,6 +201,16 @@ package struct MarkdownRenderer: Sendable {
         }
       }
     }
+    // A lone operator (the − of "(d − r)") stays on the line of the word before it.
+    var glued: [[Piece]] = []
+    for w in words where !w.isEmpty {
+      if let last = glued.last, !last.isEmpty, w.count == 1, Self.operators.contains(w[0].text) {
+        glued[glued.count - 1] = last + [(" ", Run(text: " "), true, true)] + w
+      } else {
+        glued.append(w)
+      }
+    }
+    words = glued
     func visible(_ w: [Piece]) -> Int {
       w.reduce(0) { $0 + $1.text.count + (!style.enabled && $1.run.code ? ($1.first ? 1 : 0) + ($1.last ? 1 : 0) : 0) }
     }

@@ -34,6 +34,14 @@ struct LessonExerciseInstanceTests {
       .filter { seen.insert($0).inserted }
   }
 
+  /// Every zoo id and landscape spec printed on `screen`, each once.
+  static func landscapeNames(_ screen: String) -> [String] {
+    var seen = Set<String>()
+    let ids = screen.matches(of: /[a-z][a-z0-9]*(?:-[a-z0-9]+)+/).map { String($0.0) }.filter { Zoo.entry(id: $0) != nil }
+    let specs = screen.matches(of: /(?:quad|poly|dln|sum|mlp):[^\s`]+/).map { String($0.0) }
+    return (ids + specs).filter { seen.insert($0).inserted }
+  }
+
   /// Whether `answer` passes lesson `number`'s exercise for `instance` (an answer of the wrong
   /// form is an input error: not a pass).
   static func passes(_ number: Int, _ answer: String, instance: UInt64) async throws -> Bool {
@@ -66,6 +74,10 @@ struct LessonExerciseInstanceTests {
       let m = try #require(screen.firstMatch(of: /Your instance: `poly:x0\^([0-9]+)\*x1\^([0-9]+)`/))
       let a = try #require(Double(m.1)), b = try #require(Double(m.2))
       return "\(min(1 / a, 1 / b))"
+    case 10:  // r squares and d − r fourth powers in separate variables: λ = r/2 + (d − r)/4 (additivity)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+)/))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
     default:
       Issue.record("lesson \(number): no computing learner written")
       return ""
@@ -78,7 +90,7 @@ struct LessonExerciseInstanceTests {
     for instance in Self.instances {
       let screen = try await Self.screen(number, instance: instance)
       #expect(screen.contains("Your instance:"), "lesson \(number): the task is not shown")
-      let copied = Self.numbers(screen)
+      let copied = Self.numbers(screen) + Self.landscapeNames(screen)
       #expect(copied.count > 10, "lesson \(number): too few numbers on the screen to be a test")
       for answer in copied {
         #expect(try await !Self.passes(number, answer, instance: instance), "lesson \(number), instance \(instance): the copied number \(answer) passes")

@@ -38,6 +38,8 @@ struct MarkdownRendererTests {
     #expect(Self.plain.markdown("2. **SGLD** (Lau)") == ["2. SGLD (Lau)"])
     #expect(Self.plain.wrapped("a    b  c", first: "  ") == ["  a    b  c"])
     #expect(Self.plain.wrapped(String(repeating: "ab   ", count: 10), first: "") == ["ab   ab   ab   ab   ab   ab   ab   ab", "ab   ab"])
+    // An operator is not left at the start of a line.
+    #expect(Self.plain.wrapped("aaaa bbbb cccc dddd eeee ffff gggg (d − r)/4") == ["aaaa bbbb cccc dddd eeee ffff gggg (d −", "r)/4"])
     // A word longer than the line is cut rather than overflowing.
     #expect(Self.plain.wrapped(String(repeating: "x", count: 90), first: "  ").allSatisfy { $0.count <= 40 })
   }
