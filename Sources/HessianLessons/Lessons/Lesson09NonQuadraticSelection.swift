@@ -101,33 +101,47 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
     return r
   }
 
-  /// Answer: a zoo id other than `nc-x4`, with d ≤ 100, whose covariance read-out (λ_ES = ``population``,
-  /// σ = 1) exceeds its Hessian rank; reference `nc-xy2`. The judge throws ``InputError`` for an unknown
-  /// zoo id.
-  public var exercise: LessonExercise {
-    let lambda = population, n = kept
-    return LessonExercise(referenceAnswer: "nc-xy2", hints: Self.hints) { answer, seed in
-      let entry = try LessonSupport.zooEntry(answer)
-      guard entry.id != "nc-x4" else {
-        return ExerciseVerdict(passed: false, lines: ["✗ nc-x4 is the lesson's own example: find another one"])
-      }
-      let land = try entry.make()
-      guard land.dimension <= 100 else {
-        return ExerciseVerdict(passed: false, lines: ["✗ \(entry.id) has d = \(land.dimension): pick a landscape with d ≤ 100"])
-      }
-      let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
-      let ok = x.readout.rank > x.rank
-      return ExerciseVerdict(passed: ok, lines: [
-        "\(entry.id): d = \(land.dimension), rank(H) = \(x.rank), read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points)",
-        "\(LessonFormat.mark(ok)) the read-out exceeds the Hessian rank",
-      ])
-    }
+  /// The drawn instance: a dimension D in 3…6 and a Hessian rank r in 0…D − 2, from the instance seed.
+  static func instance(_ seed: UInt64) -> (d: Int, rank: Int) {
+    var g = SeededGenerator(seed: seed)
+    let d = Int.random(in: 3...6, using: &g)
+    return (d, Int.random(in: 0...(d - 2), using: &g))
   }
 
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "Selection keeps the candidate with the smallest loss: only the ranking of losses matters, so curvature of higher order looks like curvature.",
-    "`hessian-lab describe ID` shows the Hessian rank; `hessian-lab covariance ID --population 10 --kept 400` shows the read-out.",
-    "Look for a zoo landscape whose Hessian rank is below d but whose Hessian-flat directions rise at a higher order, and compare the two numbers.",
-  ]
+  /// Exercise on a drawn instance: a landscape spec with the learner's d and Hessian rank r whose
+  /// covariance read-out (λ_ES = ``population``, σ = 1, ``kept`` points) exceeds r; the reference is
+  /// a sum of r squares and d − r fourth powers. The judge throws ``InputError`` for a spec that
+  /// does not resolve.
+  public var exercise: LessonExercise {
+    let lambda = population, n = kept
+    return LessonExercise(
+      task: { seed in
+        let (d, r) = Self.instance(seed)
+        return "Your instance: d = \(d), Hessian rank r = \(r); read-out at λ_ES = \(lambda), σ = 1, \(n) kept points."
+      },
+      hints: { _ in
+        [
+          "Selection keeps the candidate with the smallest loss: only the ranking of losses matters, so curvature of higher order looks like curvature.",
+          "`hessian-lab describe SPEC` shows the Hessian rank; `hessian-lab covariance SPEC --population \(lambda) --kept \(n)` shows the read-out; `poly:` takes a polynomial in x0, x1, ….",
+          "Keep r directions curved at second order and let the other d − r rise only at a higher order: the Hessian does not see them, selection does.",
+        ]
+      },
+      referenceAnswer: { seed in
+        let (d, r) = Self.instance(seed)
+        return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+      },
+      judge: { answer, seed in
+        let (d, r) = Self.instance(seed)
+        let land = try LessonSupport.landscape(answer.trimmingCharacters(in: .whitespaces))
+        guard land.dimension == d else {
+          return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension) (want \(d))"])
+        }
+        let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
+        let okRank = x.rank == r, okReadout = x.readout.rank > x.rank
+        return ExerciseVerdict(passed: okRank && okReadout, lines: [
+          "\(LessonFormat.mark(okRank)) Hessian rank \(x.rank) (want \(r))",
+          "\(LessonFormat.mark(okReadout)) read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points) exceeds the Hessian rank",
+        ])
+      })
+  }
 }

@@ -74,6 +74,10 @@ struct LessonExerciseInstanceTests {
       let m = try #require(screen.firstMatch(of: /Your instance: `poly:x0\^([0-9]+)\*x1\^([0-9]+)`/))
       let a = try #require(Double(m.1)), b = try #require(Double(m.2))
       return "\(min(1 / a, 1 / b))"
+    case 9:  // squares for the rank, fourth powers for the flat directions (flat to H, curved to selection)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+);/))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
     case 10:  // r squares and d − r fourth powers in separate variables: λ = r/2 + (d − r)/4 (additivity)
       let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+)/))
       let d = try #require(Int(m.1)), r = try #require(Int(m.2))
