@@ -82,6 +82,10 @@ struct LessonExerciseInstanceTests {
       let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+)/))
       let d = try #require(Int(m.1)), r = try #require(Int(m.2))
       return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+    case 12:  // r − 1 unit eigenvalues and one weak one: its variance stays near σ², so n explodes
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "quad:1*\(r - 1),1e-9:d=\(d):seed=7"
     default:
       Issue.record("lesson \(number): no computing learner written")
       return ""
