@@ -47,8 +47,12 @@ struct LessonLocationOptions: ParsableArguments {
     get throws(InputError) { try LessonStateStore.located(environment: ProcessInfo.processInfo.environment) }
   }
 
+  /// Colour and wrap width for standard output (the terminal's width when it is one).
   var style: TerminalStyle {
-    TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
+    var size = winsize()
+    let isTerminal = isatty(STDOUT_FILENO) != 0
+    let columns = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : nil
+    return TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, isTerminal: isTerminal, columns: columns)
   }
 }
 

@@ -85,7 +85,7 @@ extension LessonCommand {
     func run() async throws {
       let session = try location.session()
       let entry = try session.chosen(lesson)
-      for line in session.exerciseLines(entry, style: location.style) { print(line) }
+      for line in try session.exerciseLines(entry, style: location.style) { print(line) }
       let result = try await session.check(entry, answer: answer, style: location.style)
       for line in result.lines { print(line) }
       if let failure = result.failure { throw failure }

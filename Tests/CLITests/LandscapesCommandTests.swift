@@ -35,7 +35,7 @@ struct LandscapesCommandTests {
   @Test(
     "Known answers from the math notes",
     arguments: [
-      // id, d, rank, λ, m   (math notes §3.3 table and §3.4 table)
+      // id, d, rank, λ, m   (theory §5.4 table and §3.4 table)
       ("nc-x2", 1, 1, "1/2", 1),
       ("nc-x4", 1, 0, "1/4", 1),
       ("newton-edge", 2, 1, "3/4", 1),
@@ -46,7 +46,7 @@ struct LandscapesCommandTests {
       ("newton-x2-plus-yz2", 3, 1, "1", 2),
       ("newton-rrr-212", 4, 0, "1", 2),
       // Two-layer DLNs are reduced-rank regression: m = 2 when M+H+N+r is odd (and in
-      // the general case), else 1 (Aoyagi–Watanabe 2005, math notes §3.4).
+      // the general case), else 1 (Aoyagi–Watanabe 2005, theory §5.5).
       ("dln-2-1-2", 4, 0, "1", 2),
       ("dln-3-2-3", 12, 5, "7/2", 2),
       ("dln-5-3-5", 30, 9, "8", 1),
@@ -73,7 +73,7 @@ struct LandscapesCommandTests {
     #expect(row("quad-multiplet")?["rank"] as? Int == 15)
     #expect(row("newton-flat")?["dimension"] as? Int == 5)
     #expect(row("newton-flat")?["learningCoefficient"] as? String == "3/4")
-    // Blocks add: (x² + y⁴) ⊕ (zw)² has λ = 3/4 + 1/2, m = 1 + 2 − 1 (math notes §3.3).
+    // Blocks add: (x² + y⁴) ⊕ (zw)² has λ = 3/4 + 1/2, m = 1 + 2 − 1 (theory §5.4).
     #expect(row("sum-edge-xy2")?["learningCoefficient"] as? String == "5/4")
     #expect(row("sum-edge-xy2")?["multiplicity"] as? Int == 2)
     let degenerate = try #require(row("poly-degenerate"))

@@ -39,7 +39,8 @@ struct LessonCommandTests {
     #expect(start.standardOutput.contains("Lesson 1 · The Hessian at a minimum"))
     #expect(start.standardOutput.contains("Predict:"))
     #expect(start.standardOutput.contains("All 3 checks hold"))
-    #expect(start.standardOutput.contains("reference answer (--non-interactive)"))
+    #expect(start.standardOutput.contains("reference answer (--non-interactive, not credited)"))
+    #expect(start.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 }, "wrapped at 80 columns off a terminal")
     #expect(!start.standardOutput.contains("✗"))
     var json = try Self.stateJSON(state)
     #expect(json["current"] as? String == "hessian-rank")
@@ -73,7 +74,7 @@ struct LessonCommandTests {
     #expect(one["exercisePassed"] as? Bool == true)
     #expect(one["checksPassed"] as? Bool == true)
     #expect(one["hintsShown"] as? Int == 2)
-    #expect(try Self.run(["list"], state: state).standardOutput.contains("1 of 12 done"))
+    #expect(try Self.run(["list"], state: state).standardOutput.contains("1 of 12 done · next unfinished: lesson 2"))
 
     let next = try Self.run(["next", "--non-interactive"], state: state)
     #expect(next.status == 0, "\(next.standardError)")

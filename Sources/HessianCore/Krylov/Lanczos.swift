@@ -130,7 +130,7 @@ public struct LanczosRun: Sendable {
 ///   flops (l locked vectors) and keeps k vectors (O(dk) memory).
 public enum Lanczos {
   /// Relative breakdown tolerance: β_j ≤ 10⁻¹²·‖T‖ means K_j is invariant to
-  /// working precision (math notes §5.2 use the same value).
+  /// working precision (theory §3.2 use the same value).
   public static let defaultBreakdownTolerance = 1e-12
 
   /// Runs at most `maxSteps` Lanczos steps from `start`.

@@ -25,7 +25,7 @@ public enum RankMethod: String, Sendable, Codable, CaseIterable {
 /// A numerical rank with the evidence behind it and its cost in HVPs.
 ///
 /// Every method returns this type, so results can be compared side by side
-/// (math notes §5; PEERS §8 items 1 and 7).
+/// (theory §3; PEERS §8 items 1 and 7).
 public struct RankResult: Sendable, Codable, Equatable {
   /// The rank: eigenvalues with |λ| > ``threshold`` (for `slq`, the rounded
   /// stochastic estimate).

@@ -18,7 +18,7 @@ import Foundation
 ///
 /// The rank as tr P_{>τ} (f = step at τ) is stochastic: per probe the variance
 /// is ≈ 2r(1 − r/d)·d/(d + 2), so the integer rank needs ≈ 30.7·r(1 − r/d)
-/// probes for 95% (math notes §5.6) — the lesson "integer rank by trace
+/// probes for 95% (theory §3.6) — the lesson "integer rank by trace
 /// estimation is expensive", with numbers.
 ///
 /// It is also only as good as the nodes' resolution at τ. The null space

@@ -7,7 +7,7 @@ import Foundation
 /// (r_v ~ (nβ)^{−1/p} for a degree-p direction); the localiser must be
 /// negligible there:
 ///
-///     η_v = (γ/2) ρ_v² ≪ 1,   i.e.   γ ≪ (nβ)^{2/p}   (math notes §6).
+///     η_v = (γ/2) ρ_v² ≪ 1,   i.e.   γ ≪ (nβ)^{2/p}   (theory §6.3).
 ///
 /// The space splits along the Hessian H = ∇²K(w*) (dense, from d HVPs, or the
 /// known matrix):

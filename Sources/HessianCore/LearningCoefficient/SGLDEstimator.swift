@@ -15,7 +15,7 @@ import Foundation
 /// deviation over √C. Chain c draws from child stream c of the generator, so a
 /// chain is reproducible from the seed alone.
 ///
-/// Documented bias (math notes §6), used by the tests:
+/// Documented bias (theory §6.3), used by the tests:
 /// - multiplicity: Z(t) ∝ t^{−λ}(log t)^{m−1} gives E = λ − (m−1)/log(nβ) to
 ///   leading order (down);
 /// - localisation: down by a factor ≈ 1/(1 + η), η = (γ/2)r² at the flattest
@@ -233,7 +233,7 @@ public enum SGLDEstimator {
   ///
   /// The localised partition function behaves as Z(t) ∝ t^{−λ}(log t)^{m−1}
   /// at inverse temperature t = nβ, and nβ(E[L] − L*) = −t·d log Z/dt =
-  /// λ − (m − 1)/log t (math notes §6). simG checks it: (xy)²
+  /// λ − (m − 1)/log t (theory §6.3). simG checks it: (xy)²
   /// (λ = 1/2, m = 2) reads 0.39 at n = 10⁴, 0.43 at n = 10⁶.
   public static func multiplicityShortfall(multiplicity m: Int, nBeta: Double) -> Double {
     Double(max(m, 1) - 1) / log(nBeta)

@@ -12,7 +12,7 @@ import GSLBridge
 ///
 /// over a log-spaced grid inside ε_min … ε_max. With m fixed to 1 this is the
 /// naive log-log slope, biased down by ≈ (m − 1)/log(1/ε) on a multiplicity-m
-/// singularity (math notes §4: (xy)² reads 0.44 instead of 1/2 at ε = 10⁻⁶);
+/// singularity (theory §6.1: (xy)² reads 0.44 instead of 1/2 at ε = 10⁻⁶);
 /// the report always carries both, so the bias is visible.
 ///
 /// V̂ comes from R independent runs of ``MultilevelSplitting`` (child streams

@@ -21,7 +21,7 @@ public enum Precision: String, Sendable, Codable, CaseIterable {
 /// The default follows NumPy's `matrix_rank` and MATLAB's `rank`
 /// (τ = max|λ|·d·ε), with ε of the *input's* precision: a float32 Hessian is
 /// only known to ~10⁻⁷ relative, and judging it with float64's ε would count
-/// rounding noise as curvature (math notes §5.5).
+/// rounding noise as curvature (theory §2.2).
 public enum ThresholdPolicy: Sendable, Equatable {
   /// τ = max|λ|·d·ε(precision). The default.
   case precisionRelative

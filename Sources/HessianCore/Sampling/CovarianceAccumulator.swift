@@ -1,11 +1,11 @@
 /// The two covariance estimates of the kept points, by name.
 public enum CovarianceEstimateKind: String, Sendable, Codable, CaseIterable {
   /// Ĉ = (1/n) Σ (x − w*)(x − w*)ᵀ about the known minimum w* (n degrees of
-  /// freedom). The estimate for the degenerate read-out (math notes §2.4, §2.6):
+  /// freedom). The estimate for the degenerate read-out (theory §4.5, §4.5):
   /// with sampling centred at w*, its null block is σ²I exactly in expectation.
   case secondMoment
   /// Ĉ = (1/(n−1)) Σ (x − x̄)(x − x̄)ᵀ about the kept points' mean (n − 1 degrees
-  /// of freedom). The estimate for an off-optimum centre (math notes §1.3,
+  /// of freedom). The estimate for an off-optimum centre (theory §4.2,
   /// "Sampling centre m ≠ optimum"), and what S&Y's `np.cov` computes.
   case meanCentred
 }

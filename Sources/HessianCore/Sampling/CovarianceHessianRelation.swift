@@ -1,8 +1,8 @@
 import Foundation
 
 /// How close a covariance C is to a multiple of the inverse Hessian, measured
-/// against the known H (Shir & Yehudayoff, TCS 801:157–174, 2020; math notes
-/// §1.3 and §1.6).
+/// against the known H (Shir & Yehudayoff, TCS 801:157–174, 2020; theory
+/// §4.2 and §1.5).
 ///
 /// For a singular H every metric is taken on the range of H (C is compressed to
 /// PCP, P the projector onto range(H), and H⁻¹ means the pseudo-inverse H⁺): the

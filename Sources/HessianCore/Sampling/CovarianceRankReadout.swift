@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Why not count nonzero eigenvalues: with sampling centred at w*, the kept
 /// points' covariance is σ²I on the null space of H exactly, for every λ, and
-/// every range variance is strictly below σ² (math notes §2.1; Harris/FKG). So
+/// every range variance is strictly below σ² (theory §4.4; Harris/FKG). So
 /// Ĉ is full rank, and rank(H) is the number of eigenvalues *clearly below σ²*.
 /// The sample second moment of n points has its null-block eigenvalues spread
 /// over the Marchenko–Pastur interval σ²(1 ± √(q/n))², q = d − r ≤ d, so

@@ -3,7 +3,7 @@ import Foundation
 /// The proportionality constant κ of the covariance–Hessian relation
 /// C ≈ σ² κ(λ, d) H⁻¹ for (1,λ) selection on a quadratic.
 ///
-/// Derivation (math notes §1.3, *derived*, checked in sims A, J, L): the winner
+/// Derivation (theory §4.2, *derived*, checked in sims A, J, L): the winner
 /// of λ draws of t = zᵀHz, z ~ N(0, I), obeys P(t* > s) ≈ exp(−λ c s^{d/2}) by the
 /// small-ball law, and on the shell E[zzᵀ | t] → (t/d) H⁻¹, so
 ///

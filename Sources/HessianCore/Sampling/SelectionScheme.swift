@@ -2,7 +2,7 @@
 /// evolution strategy without adaptation.
 ///
 /// Selection looks only at the *ranking* of the candidates' losses, so a
-/// landscape L and g∘L (g increasing) give identical winners (math notes §2.5).
+/// landscape L and g∘L (g increasing) give identical winners (theory §4.6).
 /// Ranking is by (loss, candidate index): ties go to the lower index, and a NaN
 /// loss ranks after every number, so it is never kept before a finite one.
 ///

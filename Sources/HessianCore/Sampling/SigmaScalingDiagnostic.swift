@@ -6,7 +6,7 @@ import Foundation
 /// Selection uses only the ranking of losses, so the covariance cannot tell x⁴
 /// from x² (they give identical winners); the read-out is then an "effective
 /// number of constrained directions at scale σ", which can exceed rank(H) and
-/// would break the lower bound rank(H)/2 ≤ λ_LLC (math notes §2.5: x⁴ reads 1,
+/// would break the lower bound rank(H)/2 ≤ λ_LLC (theory §4.6: x⁴ reads 1,
 /// (xy)² reads 2, x²y⁴ reads 1, all with rank(H) = 0). The loss *values* of the
 /// winners can tell: for a quadratic range E[L(x*) − L(w*)] ∝ σ² (slope 2);
 /// quartic-dominated selection gives slope 4 (notes §2.5, last item).

@@ -55,7 +55,7 @@ public struct Lesson01HessianRank: LessonProgram {
       choices: ["20: a dense matrix has full rank", "5", "1"],
       answer: decision.rank == d ? 0 : decision.rank == 1 ? 2 : 1,
       reveal: "The rank is a property of the spectrum, not of the entries: a random rotation fills every entry while keeping \(decision.rank) nonzero eigenvalues.")
-    let bars = eig.sorted { abs($0) > abs($1) }.enumerated().map { (label: "λ\($0.offset + 1)", value: abs($0.element)) }
+    let bars = eig.sorted { abs($0) > abs($1) }.enumerated().map { (label: "h\($0.offset + 1)", value: abs($0.element)) }
     r.show("spectrum", ["|eigenvalues| of H, log scale from 1e-17 (┆ marks the threshold τ):"]
       + LessonFormat.logBars(bars, floor: 1e-17, marker: decision.threshold))
     let uncounted = eig.map(abs).filter { $0 <= decision.threshold }
@@ -98,7 +98,7 @@ public struct Lesson01HessianRank: LessonProgram {
   /// counted eigenvalue 0.01 (±10⁻⁴); reference `quad:1,1,1,0.01:d=12:seed=7`. The judge throws ``InputError``
   /// for a spec that does not resolve.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7") { answer, _ in
+    LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7", hints: Self.hints) { answer, _ in
       let land = try LessonSupport.landscape(answer)
       let eig = try LessonSupport.hessianSpectrum(land)
       let decision = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, precision: land.precision)
@@ -111,4 +111,11 @@ public struct Lesson01HessianRank: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Rank counts the nonzero eigenvalues of H, and a quadratic landscape lets you choose its eigenvalues directly.",
+    "`hessian-lab landscapes` explains the `quad:` spec (the nonzero eigenvalues, then `d=N`, optionally `seed=S` for a random basis); `hessian-lab rank SPEC` checks a spec.",
+    "Write exactly four nonzero eigenvalues, the smallest one as the task asks, and let `d=12` fill the rest with zeros.",
+  ]
 }

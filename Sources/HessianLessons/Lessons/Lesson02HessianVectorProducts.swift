@@ -6,7 +6,7 @@ import Foundation
 /// Hv is exact (Pearlmutter 1994) and costs about one gradient; the lesson
 /// compares it with a central difference of gradients, counts the d products
 /// a dense Hessian costs, and finds the rank of a d = 10,000 Hessian (800 MB
-/// as a dense matrix) with a handful of products (math notes §5.1, §5.3).
+/// as a dense matrix) with a handful of products (theory §3.1, §3.4).
 public struct Lesson02HessianVectorProducts: LessonProgram {
   /// The lesson's position in the course, 2 (folder `02-hessian-vector-products`).
   public let number = 2
@@ -101,24 +101,52 @@ public struct Lesson02HessianVectorProducts: LessonProgram {
     return r
   }
 
-  /// Answer: the number of HVPs the block range finder spends on ``largeLandscape``; passes within ±5 of
-  /// its count with the lesson's seed or with seeds 2, 1 or 3. Reference `16`; the judge throws ``InputError``
-  /// for an answer that is not a number.
+  /// The drawn instance: a rank-r quadratic `quad:1*r:d=D:seed=B` (r in 25…60, D in 500…1500, a
+  /// random basis B) and the `--seed` of the block range finder, all from the instance seed.
+  static func instance(_ seed: UInt64) -> (spec: String, rankSeed: UInt64) {
+    var g = SeededGenerator(seed: seed)
+    let r = Int.random(in: 25...60, using: &g), d = 250 * Int.random(in: 2...6, using: &g)
+    let basis = UInt64.random(in: 1...999, using: &g), rankSeed = UInt64.random(in: 1...999, using: &g)
+    return ("quad:1*\(r):d=\(d):seed=\(basis)", rankSeed)
+  }
+
+  /// The HVPs `hessian-lab rank SPEC --method block --seed S` spends on the instance (the same
+  /// library call). Cost: that many HVPs.
+  static func blockCount(_ seed: UInt64) throws -> (spec: String, rankSeed: UInt64, report: RankReport) {
+    let (spec, rankSeed) = instance(seed)
+    let land = try LessonSupport.landscape(spec)
+    return (spec, rankSeed, try RankAnalysis.run(land, options: .init(method: .block, seed: rankSeed)))
+  }
+
+  /// Exercise on a drawn instance: the exact number of HVPs the block range finder spends on the
+  /// learner's landscape with the learner's seed, computed live by the same call as `hessian-lab
+  /// rank --method block`. The judge throws ``InputError`` for an answer that is not an integer.
   public var exercise: LessonExercise {
-    let spec = largeLandscape
-    return LessonExercise(referenceAnswer: "16") { answer, seed in
-      let n = try LessonSupport.number(answer, expecting: "a number of HVPs")
-      let large = try LessonSupport.landscape(spec)
-      var counts: [Int] = []
-      for s in [seed, 2, 1, 3] {
-        var rng = SeededGenerator(seed: s)
-        counts.append(try BlockKrylovRank.rank(of: HessianOperator(landscape: large), using: &rng).hessianVectorProducts)
-      }
-      let ok = counts.contains { abs(Double($0) - n) <= 5 }
-      return ExerciseVerdict(passed: ok, lines: [
-        "block range finder on \(large.name), seeds \(seed), 2, 1, 3: \(counts.map(String.init).joined(separator: ", ")) HVPs",
-        "\(LessonFormat.mark(ok)) your count \(LessonFormat.number(n)) (±5)",
-      ])
-    }
+    LessonExercise(
+      task: { seed in
+        let (spec, rankSeed) = Self.instance(seed)
+        return "Your instance: `\(spec)`, block range finder seed \(rankSeed) (`--seed \(rankSeed)`)."
+      },
+      hints: { seed in
+        let (spec, rankSeed) = Self.instance(seed)
+        return [
+          "The block range finder grows its block of test vectors until new products add nothing: its cost follows the rank, not d.",
+          "`hessian-lab rank \(spec) --method block --seed \(rankSeed)` prints the HVPs it spent.",
+          "The count is on the first line of that output; predict it from the rank first (the lesson's reveal gives the rule), then compare.",
+        ]
+      },
+      referenceAnswer: { seed in "\(try Self.blockCount(seed).report.result.hessianVectorProducts)" },
+      judge: { answer, seed in
+        let n = try LessonSupport.integer(answer, expecting: "a number of HVPs")
+        let (spec, rankSeed, report) = try Self.blockCount(seed)
+        let count = report.result.hessianVectorProducts
+        guard n == count else {  // a wrong answer does not reveal the right one
+          return ExerciseVerdict(passed: false, lines: ["✗ your count \(n) is not what the block range finder spends on \(spec) with seed \(rankSeed)"])
+        }
+        return ExerciseVerdict(passed: true, lines: [
+          "block range finder on \(spec), seed \(rankSeed): rank \(report.result.rank), \(count) HVPs",
+          "✓ your count \(n)",
+        ])
+      })
   }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// `quad-multiplet` (a 12-fold eigenvalue plus 3 others, rank 15) it breaks
 /// down after a handful of steps and reports 4. The block range finder sees the
 /// multiplicity. Without reorthogonalisation a converged eigenvalue comes back
-/// as "ghost" copies (math notes §5.2–5.4; Templates §4.4, node108).
+/// as "ghost" copies (theory §3.2–§3.3; Templates §4.4, node108).
 public struct Lesson03LanczosMultiplicity: LessonProgram {
   /// The lesson's position in the course, 3 (folder `03-lanczos-multiplicity`).
   public let number = 3
@@ -60,7 +60,7 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
         ["block range finder", "\(block.rank)", "\(block.hessianVectorProducts)", "\(block.rank) values"],
       ]) + lanczos.warnings.map { "Lanczos warning [\($0.code.rawValue)]: \($0.message)" })
 
-    // Ghosts: spectrum {100, 50} ∪ linspace(0, 1, d − 2), d = 200 (math notes §5.4).
+    // Ghosts: spectrum {100, 50} ∪ linspace(0, 1, d − 2), d = 200 (theory §3.3).
     let n = 200
     let diagonal = [100.0, 50.0] + (0..<(n - 2)).map { Double($0) / Double(n - 3) }
     var startRng = rng.child(3)
@@ -98,7 +98,7 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
   /// from the lesson's seed, reports rank 2; reference `quad:1*5,3*5:d=40:seed=9`. The judge throws
   /// ``InputError`` for a spec that does not resolve.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9") { answer, seed in
+    LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9", hints: Self.hints) { answer, seed in
       let land = try LessonSupport.landscape(answer)
       let trueRank = try DenseRank.rank(of: HessianOperator(landscape: land)).rank
       var rng = SeededGenerator(seed: seed)
@@ -111,4 +111,11 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Single-vector Lanczos sees each *distinct* eigenvalue once, however often it repeats.",
+    "`hessian-lab rank SPEC --method lanczos` shows what single-vector Lanczos reports; a `quad:` spec repeats a value with `value*count`.",
+    "Rank 10 needs ten nonzero eigenvalues; make Lanczos see only two different values among them.",
+  ]
 }

@@ -6,7 +6,7 @@ import Foundation
 /// size up to ~2·10⁻⁷ (at most ‖E‖₂ ≤ 2⁻²⁴‖H‖_F by Weyl's inequality, E the
 /// rounding error): judged with float64's ε, as after an upcast, every one of them counts; judged with
 /// the precision the matrix is known to, the rank is 5 again, with a visible
-/// gap (math notes §5.5). On `quad-tiny-axis` (1, 0.5, 10⁻¹²) two reasonable
+/// gap (theory §2.2). On `quad-tiny-axis` (1, 0.5, 10⁻¹²) two reasonable
 /// thresholds disagree, which is why the gap ratio is always reported.
 public struct Lesson04NumericalRank: LessonProgram {
   /// The lesson's position in the course, 4 (folder `04-numerical-rank`).
@@ -59,7 +59,7 @@ public struct Lesson04NumericalRank: LessonProgram {
       choices: ["5, the true rank", "more than 5: rounding noise is counted", "fewer than 5"],
       answer: as64.rank == known ? 0 : as64.rank > known ? 1 : 2,
       reveal: "float32 rounding moves each entry by at most 2⁻²⁴ of itself (float32's unit roundoff), so by Weyl's inequality each eigenvalue moves by at most ‖E‖₂ ≤ 2⁻²⁴‖H‖_F = \(LessonFormat.short(roundingBound)); here ‖E‖₂ = \(LessonFormat.short(roundingNorm)) and the \(d - max(known, 0)) \"zero\" eigenvalues reach \(LessonFormat.short(largestNull)): far above the float64 threshold \(LessonFormat.short(as64.threshold)).")
-    let bars = eig32.sorted { abs($0) > abs($1) }.enumerated().map { (label: "λ\($0.offset + 1)", value: abs($0.element)) }
+    let bars = eig32.sorted { abs($0) > abs($1) }.enumerated().map { (label: "h\($0.offset + 1)", value: abs($0.element)) }
     r.show("two-thresholds", [
       "|eigenvalues| of the float32 matrix (┆ = τ with float32's ε):",
     ] + LessonFormat.logBars(bars, floor: 1e-16, marker: as32.threshold) + [""] + LessonFormat.table(
@@ -107,7 +107,7 @@ public struct Lesson04NumericalRank: LessonProgram {
   /// rank 3 with a gap ratio of at least 10 at τ; reference `rel:0.1`. The judge throws ``InputError`` for
   /// an answer that is not a number or an F outside (0, 1).
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "rel:0.1") { answer, _ in
+    LessonExercise(referenceAnswer: "rel:0.1", hints: Self.hints) { answer, _ in
       let text = answer.trimmingCharacters(in: .whitespaces)
       let body = text.hasPrefix("rel:") ? String(text.dropFirst(4)) : text
       let f = try LessonSupport.number(body, expecting: "a relative threshold F or rel:F")
@@ -123,6 +123,13 @@ public struct Lesson04NumericalRank: LessonProgram {
       ])
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "τ must sit in a gap of the spectrum, far from the eigenvalues on both sides.",
+    "`hessian-lab describe quad-clusters` lists the eigenvalues; `hessian-lab rank quad-clusters --threshold rel:F` prints τ and the gap ratio for a trial F.",
+    "Choose τ between the two clusters, then divide it by max|h| to get F.",
+  ]
 }
 
 /// Text helpers for lesson output.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Lesson 6: the covariance estimator on a quadratic — proportional, not
-/// equal: C ≈ σ² κ(λ, d) H⁻¹ (Shir & Yehudayoff, TCS 801:157–174, 2020; the
-/// constant κ is derived in math notes §1.3).
+/// equal: C ≈ σ² κ(λ_ES, d) H⁻¹ (Shir & Yehudayoff, TCS 801:157–174, 2020; the
+/// constant κ is derived in theory §4.2).
 public struct Lesson06CovarianceQuadratic: LessonProgram {
   /// The lesson's position in the course, 6 (folder `06-covariance-quadratic`).
   public let number = 6
@@ -10,7 +10,7 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
   public let id = "covariance-quadratic"
   /// The quadratic, H = diag(1, 10).
   public var landscape = "quad:1,10:d=2"
-  /// The selection scheme (a test injects (μ,λ) truncation with μ/λ = 1/2).
+  /// The selection scheme (a test injects (μ,λ) truncation with μ/λ_ES = 1/2).
   public var scheme: SelectionScheme = .best
   /// Kept points per run.
   public var kept = 4000
@@ -18,8 +18,8 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
   /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
-  /// Runs ``scheme`` selection on ``landscape`` at σ = 1 with λ = 100 (``kept`` points) and λ = 1000
-  /// (``kept``/2 points) and compares the fitted scale c of C ≈ c·σ²H⁻¹ with κ(λ, d); the seeds of the two
+  /// Runs ``scheme`` selection on ``landscape`` at σ = 1 with λ_ES = 100 (``kept`` points) and λ_ES = 1000
+  /// (``kept``/2 points) and compares the fitted scale c of C ≈ c·σ²H⁻¹ with κ(λ_ES, d); the seeds of the two
   /// runs are children of `seed`.
   ///
   /// - Throws: ``InputError`` when an injected parameter is invalid (e.g. a landscape spec that
@@ -42,30 +42,30 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
     let first = results[0]
     r.show("setup", [
       "\(land.name): H = diag(\(hEig.map(LessonFormat.number).joined(separator: ", "))), H⁻¹ = diag(\(hEig.map { LessonFormat.short(1 / $0) }.joined(separator: ", ")))",
-      "each round: λ = \(first.lambda) candidates from N(w*, σ²I), σ = 1; keep the best (\(scheme.summary)); \(kept) rounds",
+      "each round: λ_ES = \(first.lambda) candidates from N(w*, σ²I), σ = 1; keep the best (\(scheme.summary)); \(kept) rounds",
     ])
     r.predict(
       "equal", question: "Is the covariance C of the kept points equal to H⁻¹ = diag(1, 0.1)?",
       choices: ["yes, C ≈ H⁻¹", "proportional: C ≈ c·H⁻¹ with c far below 1", "no relation"],
       answer: first.relation.relativeError < 0.1 ? (abs(first.relation.fittedScale - 1) < 0.2 ? 0 : 1) : 2,
-      reveal: "C has H's eigenvectors and H⁻¹'s shape, scaled by κ(λ, d) = \(LessonFormat.short(first.kappa)): the winners sit close to w*.")
+      reveal: "C has H's eigenvectors and H⁻¹'s shape, scaled by κ(λ_ES, d) = \(LessonFormat.short(first.kappa)): the winners sit close to w*.")
     let c = first.c
     r.show("covariance", [
-      "C (λ = \(first.lambda), \(kept) kept points, \(first.evaluations) loss evaluations):",
+      "C (λ_ES = \(first.lambda), \(kept) kept points, \(first.evaluations) loss evaluations):",
       "  [[\(LessonFormat.short(c[0, 0])), \(LessonFormat.short(c[0, 1]))], [\(LessonFormat.short(c[1, 0])), \(LessonFormat.short(c[1, 1]))]]",
-      "σ²·κ·H⁻¹ with κ(λ, d) = (2/d)Γ(1+2/d)Γ(d/2+1)^(2/d)·det(H)^(1/d)·λ^(−2/d) = \(LessonFormat.short(first.kappa)):",
+      "σ²·κ·H⁻¹ with κ(λ_ES, d) = (2/d)Γ(1+2/d)Γ(d/2+1)^(2/d)·det(H)^(1/d)·λ_ES^(−2/d) = \(LessonFormat.short(first.kappa)):",
       "  [[\(LessonFormat.short(first.kappa / hEig[0])), 0], [0, \(LessonFormat.short(first.kappa / hEig[1]))]]",
     ])
     r.predict(
-      "lambda-tenfold", question: "λ goes from 100 to 1000 candidates per round. The fitted constant c = C/(σ²H⁻¹) becomes…",
+      "lambda-tenfold", question: "λ_ES goes from 100 to 1000 candidates per round. The fitted constant c = C/(σ²H⁻¹) becomes…",
       choices: ["the same", "10× smaller", "100× smaller"],
       answer: {
         let ratio = results[0].relation.fittedScale / results[1].relation.fittedScale
         return ratio < 3 ? 0 : ratio < 30 ? 1 : 2
       }(),
-      reveal: "κ ∝ λ^(−2/d): in d = 2 exactly 1/λ. More candidates put the winner closer to w*, so C shrinks toward 0, not toward H⁻¹.")
+      reveal: "κ ∝ λ_ES^(−2/d): in d = 2 exactly 1/λ_ES. More candidates put the winner closer to w*, so C shrinks toward 0, not toward H⁻¹.")
     r.show("relation", LessonFormat.table(
-      ["λ", "fitted c = C/(σ²H⁻¹)", "κ(λ, d)", "rel. error ‖C/c − H⁻¹‖/‖H⁻¹‖", "measureCE"],
+      ["λ_ES", "fitted c = C/(σ²H⁻¹)", "κ(λ_ES, d)", "rel. error ‖C/c − H⁻¹‖/‖H⁻¹‖", "measureCE"],
       results.map { [
         "\($0.lambda)", LessonFormat.short($0.relation.fittedScale), LessonFormat.short($0.kappa),
         LessonFormat.short($0.relation.relativeError), LessonFormat.short($0.relation.measureCE),
@@ -79,28 +79,63 @@ public struct Lesson06CovarianceQuadratic: LessonProgram {
       "fitted c \(results.map { LessonFormat.short($0.relation.fittedScale) }.joined(separator: ", "))")
     r.check(
       "kappa-formula", results.allSatisfy { abs($0.relation.fittedScale / $0.kappa - 1) < 0.15 },
-      results.map { "λ = \($0.lambda): c/κ = \(LessonFormat.short($0.relation.fittedScale / $0.kappa))" }.joined(separator: "; "))
+      results.map { "λ_ES = \($0.lambda): c/κ = \(LessonFormat.short($0.relation.fittedScale / $0.kappa))" }.joined(separator: "; "))
     r.check(
       "shared-eigenvectors", results.allSatisfy { $0.relation.measureCE < 0.1 },
       "measureCE \(results.map { LessonFormat.short($0.relation.measureCE) }.joined(separator: ", "))")
     return r
   }
 
-  /// Answer: κ for `quad:1,10:d=2` at λ = 1000; passes within ±15% of the asymptotic √10/1000 ≈ 0.00316,
-  /// and the verdict also shows a live measurement with 2000 kept points. Reference `0.00316`; the judge
-  /// throws ``InputError`` for a non-number.
+  /// The drawn instance: H = diag(h₁, h₂) with h₁ in 1…5, h₂ in 12…40, and λ_ES chosen so that
+  /// κ lies in 0.15…0.8, a decade the lesson's own runs (κ ≈ 0.03 and 0.003) do not print; all
+  /// from the instance seed. In d = 2 the asymptotic κ is exact for H = I at every λ_ES
+  /// (the minimum of λ_ES exponentials), so a small λ_ES costs no accuracy.
+  static func instance(_ seed: UInt64) -> (h: [Double], lambda: Int) {
+    var g = SeededGenerator(seed: seed)
+    let h1 = Double(Int.random(in: 1...5, using: &g)), h2 = Double(Int.random(in: 12...40, using: &g))
+    let target = Double.random(in: 0.15...0.8, using: &g)
+    return ([h1, h2], max(5, Int(((h1 * h2).squareRoot() / target).rounded())))
+  }
+
+  /// The instance's asymptotic κ(λ_ES, 2) = √det(H)/λ_ES.
+  static func kappa(_ seed: UInt64) -> Double {
+    let (h, lambda) = instance(seed)
+    return KappaConstant.asymptotic(lambda: Double(lambda), eigenvalues: h) ?? .nan
+  }
+
+  /// Exercise on a drawn instance: κ for the learner's `quad:h₁,h₂:d=2` at the learner's λ_ES;
+  /// passes within ±10% of the asymptotic κ, and the verdict also shows a live measurement with
+  /// 1000 kept points (λ_ES·1000 loss evaluations). The judge throws ``InputError`` for a non-number.
   public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "0.00316") { answer, seed in
-      let x = try LessonSupport.number(answer, expecting: "κ as a number")
-      let kappa = KappaConstant.asymptotic(lambda: 1000, eigenvalues: [1, 10]) ?? .nan
-      let land = try LessonSupport.landscape("quad:1,10:d=2")
-      let s = try await LessonSupport.selection(land, population: 1000, sigma: 1, kept: 2000, seed: seed)
-      let rel = try CovarianceHessianRelation.measure(covariance: s.covariance, hessian: land.denseHessianAtMinimum(), sigma: 1)
-      let ok = abs(x / kappa - 1) <= 0.15
-      return ExerciseVerdict(passed: ok, lines: [
-        "κ(1000, 2) for det H = 10: √10/1000 = \(LessonFormat.short(kappa)); measured now with 2000 kept points: \(LessonFormat.short(rel.fittedScale))",
-        "\(LessonFormat.mark(ok)) your κ = \(LessonFormat.short(x)) (±15%)",
-      ])
-    }
+    LessonExercise(
+      task: { seed in
+        let (h, lambda) = Self.instance(seed)
+        return "Your instance: `quad:\(h.map(LessonFormat.number).joined(separator: ",")):d=2` at λ_ES = \(lambda)."
+      },
+      hints: { seed in
+        let (h, lambda) = Self.instance(seed)
+        return [
+          "On a quadratic C ≈ σ²κH⁻¹, and κ depends only on λ_ES, d and det H.",
+          "`hessian-lab covariance quad:\(h.map(LessonFormat.number).joined(separator: ",")):d=2 --population \(lambda) --kept 2000` prints the fitted scale c/σ², a measurement of κ.",
+          "In d = 2 the Gamma factors of κ are 1, so κ is a ratio of two numbers of your instance.",
+        ]
+      },
+      referenceAnswer: { seed in String(format: "%.4g", Self.kappa(seed)) },
+      judge: { answer, seed in
+        let x = try LessonSupport.number(answer, expecting: "κ as a number")
+        let (h, lambda) = Self.instance(seed)
+        let kappa = Self.kappa(seed)
+        let spec = "quad:\(h.map(LessonFormat.number).joined(separator: ",")):d=2"
+        guard abs(x / kappa - 1) <= 0.1 else {  // a wrong answer does not reveal the right one
+          return ExerciseVerdict(passed: false, lines: ["✗ your κ = \(LessonFormat.short(x)) is not within 10% of κ for \(spec) at λ_ES = \(lambda)"])
+        }
+        let land = try LessonSupport.landscape(spec)
+        let s = try await LessonSupport.selection(land, population: lambda, sigma: 1, kept: 1000, seed: seed)
+        let rel = try CovarianceHessianRelation.measure(covariance: s.covariance, hessian: land.denseHessianAtMinimum(), sigma: 1)
+        return ExerciseVerdict(passed: true, lines: [
+          "\(spec), λ_ES = \(lambda): κ = √det(H)/λ_ES = \(LessonFormat.short(kappa)); measured now with 1000 kept points: \(LessonFormat.short(rel.fittedScale))",
+          "✓ your κ = \(LessonFormat.short(x)) (±10%)",
+        ])
+      })
   }
 }

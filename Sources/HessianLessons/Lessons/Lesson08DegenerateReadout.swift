@@ -5,7 +5,7 @@ import Foundation
 /// Marchenko–Pastur edge σ²(1 − √(d/n))² (conservative: the d − r null
 /// eigenvalues' own band has (d − r)/n), which needs n > d and grows with the
 /// largest range variance c_max, measured along H's weakest curved eigenvector
-/// (math notes §2.1, §2.4).
+/// (theory §4.4, §4.5).
 public struct Lesson08DegenerateReadout: LessonProgram {
   /// The lesson's position in the course, 8 (folder `08-degenerate-readout`).
   public let number = 8
@@ -14,7 +14,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
   /// The degenerate landscape (zoo id or spec) read out; its rank by construction is the reference.
   /// Also used by the exercise.
   public var landscape = "quad-rank-deficient"
-  /// The population λ of the (1,λ) selection, candidates per round; also used by the exercise.
+  /// The population λ_ES of the (1,λ) selection, candidates per round; also used by the exercise.
   public var population = 100
   /// The sampling centre's offset from w* (a test injects one: the read-out
   /// rule assumes sampling centred at the minimum).
@@ -26,7 +26,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
   /// The lesson with its default parameters, as ``LessonCatalog`` runs it.
   public init() {}
 
-  /// Runs (1,λ) selection with λ = ``population``, σ = 1, centred at w* plus ``centerOffset``, on
+  /// Runs (1,λ) selection with λ_ES = ``population``, σ = 1, centred at w* plus ``centerOffset``, on
   /// ``landscape`` once for each of ``keptCounts``, and reads the rank off each covariance against the
   /// Marchenko–Pastur edge σ²(1 − √(d/n))²; the runs' seeds are children of `seed`.
   ///
@@ -51,7 +51,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
     let covRank = big.eig.filter { $0 > 1e-10 * (big.eig.last ?? 1) }.count
     r.show("setup", [
       "\(land.name): d = \(d), rank(H) = \(rank) (eigenvalues 1, 2, 4, 8, 16 in a random basis)",
-      "(1,λ) selection, λ = \(population), σ = \(LessonFormat.number(sigma)), centred at w*; C = second moment of the kept points about w*",
+      "(1,λ) selection, λ_ES = \(population), σ = \(LessonFormat.number(sigma)), centred at w*; C = second moment of the kept points about w*",
     ])
     r.predict(
       "covariance-rank", question: "H has rank \(rank). What is the rank of the covariance of \(big.n) kept points?",
@@ -79,7 +79,7 @@ public struct Lesson08DegenerateReadout: LessonProgram {
         let mean = top.reduce(0, +) / Double(max(top.count, 1))
         return mean < 0.3 ? 0 : abs(mean - 1) < 0.2 ? 1 : 2
       }(),
-      reveal: "Exactly σ² in expectation, for every λ: the winner's null coordinates are independent of the selection (notes §2.1).")
+      reveal: "Exactly σ² in expectation, for every λ_ES: the winner's null coordinates are independent of the selection (notes §2.1).")
     let bars = big.eig.reversed().enumerated().map { (label: "e\($0.offset + 1)", value: $0.element) }
     r.show("spectrum", [
       "eigenvalues of C (n = \(big.n)); ┆ marks τ = σ²(1 − √(d/n))² = \(LessonFormat.short(big.readout.threshold)):",
@@ -109,11 +109,11 @@ public struct Lesson08DegenerateReadout: LessonProgram {
   }
 
   /// Answer: a number of kept points n with d < n ≤ 3000 for which the read-out of ``landscape``
-  /// (λ = ``population``, σ = 1) equals its known rank for seeds 1, 2 and 3; reference `1500`. The judge
+  /// (λ_ES = ``population``, σ = 1) equals its known rank for seeds 1, 2 and 3; reference `1500`. The judge
   /// throws ``InputError`` for a non-integer or an n out of range.
   public var exercise: LessonExercise {
     let spec = landscape, lambda = population
-    return LessonExercise(referenceAnswer: "1500") { answer, _ in
+    return LessonExercise(referenceAnswer: "1500", hints: Self.hints) { answer, _ in
       let n = try LessonSupport.integer(answer, expecting: "a number of kept points")
       let land = try LessonSupport.landscape(spec)
       guard n > land.dimension, n <= 3000 else {
@@ -131,4 +131,11 @@ public struct Lesson08DegenerateReadout: LessonProgram {
       return ExerciseVerdict(passed: ok, lines: lines)
     }
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "Null directions keep variance σ² exactly; the curved ones fall below it, and the read-out counts the eigenvalues of Ĉ below σ²(1 − √(d/n))².",
+    "`hessian-lab covariance quad-rank-deficient --population 100 --kept N --seed S` prints the read-out for one n and seed; `--plan` recommends n from a pilot.",
+    "Increase n until σ²(1 − √(d/n))² clears the largest curved variance c_max with margin, then confirm seeds 1, 2 and 3.",
+  ]
 }

@@ -5,7 +5,7 @@ import Foundation
 /// (1,λ) selection uses only the ranking of losses, so x⁴ = (x²)² gives
 /// bit-identical winners to x²: the covariance read-out reports 1 for x⁴,
 /// whose Hessian is 0, and used as a rank it breaks r/2 ≤ λ_LLC. The σ-scaling
-/// of the winners' loss *values* tells them apart (math notes §2.5).
+/// of the winners' loss *values* tells them apart (theory §4.6).
 public struct Lesson09NonQuadraticSelection: LessonProgram {
   /// The lesson's position in the course, 9 (folder `09-non-quadratic-selection`).
   public let number = 9
@@ -16,7 +16,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
   /// The landscape claimed to be a monotone transform of the quadratic (a
   /// test injects one that is not).
   public var quarticLandscape = "nc-x4"
-  /// The population λ of the (1,λ) selection, candidates per round; also used by the zoo tour, the
+  /// The population λ_ES of the (1,λ) selection, candidates per round; also used by the zoo tour, the
   /// σ-scaling diagnostic and the exercise.
   public var population = 10
   /// Kept points of each selection run, and per σ in the σ-scaling diagnostic; a read-out uses at
@@ -48,7 +48,7 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
     let a = try await Self.readout(quad, population: population, kept: kept, seed: seed)
     let b = try await Self.readout(quart, population: population, kept: kept, seed: seed)
     r.show("setup", [
-      "\(quad.name) and \(quart.name), d = 1; λ = \(population) candidates per round, σ = 1, \(kept) rounds, the same seed for both",
+      "\(quad.name) and \(quart.name), d = 1; λ_ES = \(population) candidates per round, σ = 1, \(kept) rounds, the same seed for both",
     ])
     let identical = a.sample.moments == b.sample.moments
     r.predict(
@@ -57,9 +57,9 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
       answer: identical ? 0 : (b.sample.moments.secondMoment[0, 0] > a.sample.moments.secondMoment[0, 0] ? 1 : 2),
       reveal: "x⁴ = (x²)² ranks the candidates in the same order, and selection only sees the order.")
     r.show("winners", LessonFormat.table(
-      ["landscape", "variance of kept points", "read-out", "rank(H)", "mean L(winner)"],
+      ["landscape", "variance of kept points", "mean L(winner)"],  // the read-out comes after its prediction
       [(quad, a), (quart, b)].map { land, x in
-        [land.name, LessonFormat.short(x.sample.moments.secondMoment[0, 0]), "\(x.readout.rank)", "\(x.rank)", LessonFormat.short(x.sample.meanExcessLoss)]
+        [land.name, LessonFormat.short(x.sample.moments.secondMoment[0, 0]), LessonFormat.short(x.sample.meanExcessLoss)]
       }))
     r.predict(
       "x4-readout", question: "The read-out counts eigenvalues below σ²(1 − √(d/n))². What does it report for x⁴ (Hessian rank 0)?",
@@ -94,33 +94,54 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
 
     r.check("identical-winners", identical, "second moments \(LessonFormat.short(a.sample.moments.secondMoment[0, 0])) and \(LessonFormat.short(b.sample.moments.secondMoment[0, 0]))\(identical ? ", bit-identical" : "")")
     r.check("readout-exceeds-rank", b.readout.rank > b.rank, "\(quart.name): read-out \(b.readout.rank), rank(H) \(b.rank)")
-    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ = \(lambdaX4)")
+    r.check("lower-bound-broken", brokenX4, "\(quart.name): read-out/2 = \(Rational(b.readout.rank, 2)) > λ_LLC = \(lambdaX4)")
     r.check(
       "sigma-scaling-tells", abs(sa.slope - 2) < 0.3 && abs(sb.slope - 4) < 0.5,
       "slopes \(LessonFormat.short(sa.slope)) and \(LessonFormat.short(sb.slope))")
     return r
   }
 
-  /// Answer: a zoo id other than `nc-x4`, with d ≤ 100, whose covariance read-out (λ = ``population``,
-  /// σ = 1) exceeds its Hessian rank; reference `nc-xy2`. The judge throws ``InputError`` for an unknown
-  /// zoo id.
+  /// The drawn instance: a dimension D in 3…6 and a Hessian rank r in 0…D − 2, from the instance seed.
+  static func instance(_ seed: UInt64) -> (d: Int, rank: Int) {
+    var g = SeededGenerator(seed: seed)
+    let d = Int.random(in: 3...6, using: &g)
+    return (d, Int.random(in: 0...(d - 2), using: &g))
+  }
+
+  /// Exercise on a drawn instance: a landscape spec with the learner's d and Hessian rank r whose
+  /// covariance read-out (λ_ES = ``population``, σ = 1, ``kept`` points) exceeds r; the reference is
+  /// a sum of r squares and d − r fourth powers. The judge throws ``InputError`` for a spec that
+  /// does not resolve.
   public var exercise: LessonExercise {
     let lambda = population, n = kept
-    return LessonExercise(referenceAnswer: "nc-xy2") { answer, seed in
-      let entry = try LessonSupport.zooEntry(answer)
-      guard entry.id != "nc-x4" else {
-        return ExerciseVerdict(passed: false, lines: ["✗ nc-x4 is the lesson's own example: find another one"])
-      }
-      let land = try entry.make()
-      guard land.dimension <= 100 else {
-        return ExerciseVerdict(passed: false, lines: ["✗ \(entry.id) has d = \(land.dimension): pick a landscape with d ≤ 100"])
-      }
-      let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
-      let ok = x.readout.rank > x.rank
-      return ExerciseVerdict(passed: ok, lines: [
-        "\(entry.id): d = \(land.dimension), rank(H) = \(x.rank), read-out \(x.readout.rank) (λ = \(lambda), σ = 1, \(x.sample.kept) kept points)",
-        "\(LessonFormat.mark(ok)) the read-out exceeds the Hessian rank",
-      ])
-    }
+    return LessonExercise(
+      task: { seed in
+        let (d, r) = Self.instance(seed)
+        return "Your instance: d = \(d), Hessian rank r = \(r); read-out at λ_ES = \(lambda), σ = 1, \(n) kept points."
+      },
+      hints: { _ in
+        [
+          "Selection keeps the candidate with the smallest loss: only the ranking of losses matters, so curvature of higher order looks like curvature.",
+          "`hessian-lab describe SPEC` shows the Hessian rank; `hessian-lab covariance SPEC --population \(lambda) --kept \(n)` shows the read-out; `poly:` takes a polynomial in x0, x1, ….",
+          "Keep r directions curved at second order and let the other d − r rise only at a higher order: the Hessian does not see them, selection does.",
+        ]
+      },
+      referenceAnswer: { seed in
+        let (d, r) = Self.instance(seed)
+        return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+      },
+      judge: { answer, seed in
+        let (d, r) = Self.instance(seed)
+        let land = try LessonSupport.landscape(answer.trimmingCharacters(in: .whitespaces))
+        guard land.dimension == d else {
+          return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension) (want \(d))"])
+        }
+        let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
+        let okRank = x.rank == r, okReadout = x.readout.rank > x.rank
+        return ExerciseVerdict(passed: okRank && okReadout, lines: [
+          "\(LessonFormat.mark(okRank)) Hessian rank \(x.rank) (want \(r))",
+          "\(LessonFormat.mark(okReadout)) read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points) exceeds the Hessian rank",
+        ])
+      })
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Lesson 12: which route to rank(H) is easier, measured — the block range
 /// finder's HVPs against the loss evaluations of the ES covariance read-out
-/// (pilot + planned run) on the same landscape (math notes §8, claim 9).
+/// (pilot + planned run) on the same landscape (theory §7.2, claim 9).
 public struct Lesson12WhichRoute: LessonProgram {
   /// The lesson's position in the course, 12 (folder `12-which-route`).
   public let number = 12
@@ -12,7 +12,7 @@ public struct Lesson12WhichRoute: LessonProgram {
   public var landscape = "quad-rank-deficient"
   /// The same shape with one weak curved direction.
   public var weakLandscape = "quad:1,1,1,1,0.01:d=20:seed=2"
-  /// The population λ of the ES route's (1,λ) selection at σ = 1; also used by the exercise.
+  /// The population λ_ES of the ES route's (1,λ) selection at σ = 1; also used by the exercise.
   public var population = 100
   /// Kept points of the read-out run; `nil` follows the planner (a test
   /// injects too few).
@@ -61,13 +61,13 @@ public struct Lesson12WhichRoute: LessonProgram {
     let hvpCost = block.hessianVectorProducts * Self.evaluationsPerHVP
     r.show("setup", [
       "\(land.name): d = \(land.dimension), rank(H) = \(rank)",
-      "route A: block range finder on HVPs; route B: (1,λ) selection, λ = \(population), σ = 1, kept points chosen by the planner, then the read-out",
+      "route A: block range finder on HVPs; route B: (1,λ) selection, λ_ES = \(population), σ = 1, kept points chosen by the planner, then the read-out",
     ])
     r.predict(
       "ratio", question: "Charging each HVP as \(Self.evaluationsPerHVP) loss evaluations, how much more does the ES route cost?",
       choices: ["less than 3×", "between 3× and 30×", "more than 30×"],
       answer: Self.ratioChoice(Double(esCost) / Double(max(hvpCost, 1))),
-      reveal: "The read-out needs n > d kept points, each the best of λ candidates; the range finder needs about 2r + 10 products.")
+      reveal: "The read-out needs n > d kept points, each the best of λ_ES candidates; the range finder needs about 2r + 10 products.")
     r.show("costs", LessonFormat.table(
       ["route", "rank", "cost", "in loss evaluations"],
       [
@@ -121,28 +121,54 @@ public struct Lesson12WhichRoute: LessonProgram {
     return r
   }
 
-  /// Answer: a landscape spec with d = 20 and Hessian rank 5 whose exact read-out at λ = ``population``,
-  /// σ = 1 needs more than 10⁶ loss evaluations, n·λ with n ≈ 2.5·d/(1 − √c_max)² from range variances
-  /// measured with 1000 kept points; reference `quad:1,1,1,1,0.0001:d=20:seed=2`. The judge throws
-  /// ``InputError`` for a spec that does not resolve.
+  /// The drawn instance: a dimension D in {12, 16, 24, 30} and a rank R in 2…D/3, from the instance seed.
+  static func instance(_ seed: UInt64) -> (d: Int, rank: Int) {
+    var g = SeededGenerator(seed: seed)
+    let d = [12, 16, 24, 30].randomElement(using: &g)!
+    return (d, Int.random(in: 2...(d / 3), using: &g))
+  }
+
+  /// Exercise on a drawn instance: a landscape spec with the learner's d and Hessian rank whose
+  /// exact read-out at λ_ES = ``population``, σ = 1 needs more than 10⁶ loss evaluations, n·λ_ES with
+  /// n ≈ 2.5·d/(1 − √c_max)² from range variances measured with 1000 kept points (1000·λ_ES loss
+  /// evaluations); the reference has one weak curved direction. The judge throws ``InputError`` for
+  /// a spec that does not resolve.
   public var exercise: LessonExercise {
     let lambda = population
-    return LessonExercise(referenceAnswer: "quad:1,1,1,1,0.0001:d=20:seed=2") { answer, seed in
-      let land = try LessonSupport.landscape(answer)
-      let rank = try LessonSupport.hessianRank(land, seed: seed).rank
-      guard land.dimension == 20, rank == 5 else {
-        return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension), rank \(rank): want d = 20 and rank 5"])
-      }
-      let measured = try await LessonSupport.rangeVariances(land, population: lambda, kept: 1000, seed: seed)
-      let cmax = measured.variances.first ?? 0
-      let n = ReadoutPlan.keptNeeded(dimension: 20, largestRangeVariance: cmax, sigma: 1)
-      let ok = n * lambda > 1_000_000
-      return ExerciseVerdict(passed: ok, lines: [
-        "✓ d = 20, rank(H) = 5",
-        "range variances (λ = \(lambda), σ = 1, 1000 kept points): \(measured.variances.map(LessonFormat.short).joined(separator: ", "))",
-        "n ≈ 2.5·d/(1 − √c_max)² = \(n) kept points = \(n * lambda) loss evaluations",
-        "\(LessonFormat.mark(ok)) more than 10⁶ loss evaluations",
-      ])
-    }
+    return LessonExercise(
+      task: { seed in
+        let (d, r) = Self.instance(seed)
+        return "Your instance: d = \(d), Hessian rank \(r)."
+      },
+      hints: { _ in Self.hints },
+      referenceAnswer: { seed in
+        let (d, r) = Self.instance(seed)
+        return "quad:1*\(r - 1),1e-8:d=\(d):seed=2"
+      },
+      judge: { answer, seed in
+        let (d, r) = Self.instance(seed)
+        let land = try LessonSupport.landscape(answer.trimmingCharacters(in: .whitespaces))
+        let rank = try LessonSupport.hessianRank(land, seed: seed).rank
+        guard land.dimension == d, rank == r else {
+          return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension), rank \(rank): want d = \(d) and rank \(r)"])
+        }
+        let measured = try await LessonSupport.rangeVariances(land, population: lambda, kept: 1000, seed: seed)
+        let cmax = measured.variances.first ?? 0
+        let n = ReadoutPlan.keptNeeded(dimension: d, largestRangeVariance: cmax, sigma: 1)
+        let ok = n * lambda > 1_000_000
+        return ExerciseVerdict(passed: ok, lines: [
+          "✓ d = \(d), rank(H) = \(r)",
+          "range variances (λ_ES = \(lambda), σ = 1, 1000 kept points): \(measured.variances.map(LessonFormat.short).joined(separator: ", "))",
+          "n ≈ 2.5·d/(1 − √c_max)² = \(n) kept points = \(n * lambda) loss evaluations",
+          "\(LessonFormat.mark(ok)) more than 10⁶ loss evaluations",
+        ])
+      })
   }
+
+  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
+  static let hints = [
+    "The cost of an exact read-out grows like d/(1 − √(c_max/σ²))², c_max the largest variance along a curved direction.",
+    "`hessian-lab covariance SPEC --population 100 --kept 400 --plan` prints c_max and the planned loss evaluations.",
+    "Make one curved direction much weaker than the others, so that its variance stays close to σ², and check the planned cost.",
+  ]
 }

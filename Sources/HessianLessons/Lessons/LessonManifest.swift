@@ -29,8 +29,6 @@ public struct LessonManifest: Sendable, Codable, Equatable {
     public var estimatedMinutes: Int
     /// The seed of the lesson's computations (every run is replayable).
     public var seed: UInt64
-    /// Hints for the exercise, revealed one at a time by `lesson hint`.
-    public var hints: [String]
     /// The claims the end-of-lesson checks verify.
     public var checks: [Check]
     /// The exercise that closes the lesson.
@@ -82,7 +80,8 @@ public struct LessonManifest: Sendable, Codable, Equatable {
   }
 
   /// Structural problems: numbers not 1…n in order, duplicate or malformed
-  /// ids, duplicate check ids, missing hints or checks. Empty when valid.
+  /// ids, duplicate check ids, missing checks. Empty when valid. (The exercise's hints live in
+  /// the lesson's program, ``LessonExercise/hints``, not in this plain file.)
   public func problems() -> [String] {
     var out: [String] = []
     var seen = Set<String>()
@@ -93,7 +92,6 @@ public struct LessonManifest: Sendable, Codable, Equatable {
         out.append("lesson id '\(e.id)' must be lowercase letters, digits and '-', starting with a letter")
       }
       if e.checks.isEmpty { out.append("lesson \(e.id) declares no checks") }
-      if e.hints.isEmpty { out.append("lesson \(e.id) has no hints") }
       if Set(e.checks.map(\.id)).count != e.checks.count { out.append("lesson \(e.id) declares a check id twice") }
       if e.estimatedMinutes <= 0 { out.append("lesson \(e.id): estimatedMinutes must be positive") }
     }

@@ -160,21 +160,55 @@ public struct LessonCheckResult: Sendable, Equatable {
 
 /// The exercise at the end of a lesson, answered on the command line with
 /// `hessian-lab lesson check ANSWER` and judged by a live computation.
+///
+/// A *drawn* exercise runs on an instance of its own (a seed, dimension, spectrum or landscape)
+/// drawn from the learner's instance seed, which the progress file keeps, so the answer is not on
+/// the screen of the lesson; ``task`` states the instance and ``judge`` computes its answer
+/// live. The hints are here, in code, not in the manifest: hint 1 names the idea, hint 2 the
+/// command, hint 3 the step still missing, and none states the answer.
 public struct LessonExercise: Sendable {
-  /// An answer that passes (used by `--non-interactive` and the tests).
-  public let referenceAnswer: String
-  /// Judges an answer with the lesson's seed; throws ``InputError`` for an
-  /// answer that is not of the expected form.
+  /// Whether the exercise runs on the learner's drawn instance (else on the lesson's seed).
+  public let drawn: Bool
+  /// The instance-specific task in Markdown, for the instance seed (empty when not drawn).
+  public let task: @Sendable (_ instance: UInt64) -> String
+  /// The hints for the instance seed, revealed one at a time by `lesson hint`.
+  public let hints: @Sendable (_ instance: UInt64) -> [String]
+  /// An answer that passes for the instance seed, computed live (used by `--non-interactive`
+  /// and the tests).
+  public let referenceAnswer: @Sendable (_ instance: UInt64) async throws -> String
+  /// Judges an answer for the seed (the instance seed when ``drawn``, else the lesson's seed);
+  /// throws ``InputError`` for an answer that is not of the expected form.
   public let judge: @Sendable (_ answer: String, _ seed: UInt64) async throws -> ExerciseVerdict
 
-  /// An exercise with an answer that passes and the live computation that judges answers.
+  /// An exercise on the lesson's own seed, with a fixed answer that passes and fixed hints.
   public init(
-    referenceAnswer: String,
+    referenceAnswer: String, hints: [String],
     judge: @escaping @Sendable (_ answer: String, _ seed: UInt64) async throws -> ExerciseVerdict
   ) {
+    drawn = false
+    task = { _ in "" }
+    self.hints = { _ in hints }
+    self.referenceAnswer = { _ in referenceAnswer }
+    self.judge = judge
+  }
+
+  /// An exercise on the learner's drawn instance: `task` states it, `hints` nudge towards it,
+  /// `referenceAnswer` computes an answer that passes, `judge` judges an answer live.
+  public init(
+    task: @escaping @Sendable (_ instance: UInt64) -> String,
+    hints: @escaping @Sendable (_ instance: UInt64) -> [String],
+    referenceAnswer: @escaping @Sendable (_ instance: UInt64) async throws -> String,
+    judge: @escaping @Sendable (_ answer: String, _ instance: UInt64) async throws -> ExerciseVerdict
+  ) {
+    drawn = true
+    self.task = task
+    self.hints = hints
     self.referenceAnswer = referenceAnswer
     self.judge = judge
   }
+
+  /// The seed the judge takes: `instance` for a drawn exercise, else `lessonSeed`.
+  public func seed(instance: UInt64, lessonSeed: UInt64) -> UInt64 { drawn ? instance : lessonSeed }
 }
 
 /// The verdict on an exercise answer, with the computation that decided it.

@@ -76,18 +76,22 @@ public struct LessonRunner {
 
   /// Plays `entry` with `program`.
   ///
-  /// - Parameter seed: overrides the manifest's seed.
+  /// - Parameters:
+  ///   - seed: overrides the manifest's seed.
+  ///   - instance: the learner's exercise instance seed (default: the lesson's seed).
   /// - Throws: ``InputError`` when input ends before a prediction is answered;
   ///   ``VerificationFailure`` when the program and its narrative or manifest
   ///   disagree (a lesson bug); the program's own errors.
   public func play(
-    entry: LessonManifest.Entry, narrative: LessonNarrative, program: any LessonProgram, seed: UInt64? = nil
+    entry: LessonManifest.Entry, narrative: LessonNarrative, program: any LessonProgram, seed: UInt64? = nil,
+    instance: UInt64? = nil
   ) async throws -> LessonOutcome {
     let seed = seed ?? entry.seed
-    console.line(style.heading("Lesson \(entry.number) · \(entry.title)"))
-    console.line(style.dim("about \(entry.estimatedMinutes) min · seed \(seed) · every number below is computed now"))
+    let instance = instance ?? seed
+    lines(style.wrapped("Lesson \(entry.number) · \(entry.title)", rest: "  ", styled: style.heading))
+    lines(style.wrapped("about \(entry.estimatedMinutes) min · seed \(seed) · every number below is computed now", styled: style.dim))
     console.line("")
-    var segments = narrative.segments[...]
+    var segments = Self.untitled(narrative.segments)[...]
     while case let .text(t)? = segments.first {
       printMarkdown(t)
       segments = segments.dropFirst()
@@ -104,7 +108,7 @@ public struct LessonRunner {
       case let .text(t):
         printMarkdown(t)
       case let .step(id):
-        for l in run.steps[id] ?? [] { console.line("    " + l) }
+        for l in run.steps[id] ?? [] { lines(style.wrapped(l, first: "    ", rest: "      ")) }
         console.line("")
       case let .predict(id):
         guard let p = run.predictions[id] else { continue }
@@ -113,7 +117,7 @@ public struct LessonRunner {
       case .checks:
         printChecks(entry: entry, run: run)
       case .exercise:
-        verdict = try await printExercise(entry: entry, program: program, seed: seed)
+        verdict = try await printExercise(entry: entry, program: program, seed: seed, instance: instance)
       }
     }
     return LessonOutcome(run: run, predictionsRight: right, predictionsAsked: asked, exerciseVerdict: verdict)
@@ -138,16 +142,26 @@ public struct LessonRunner {
     return out
   }
 
+  /// `segments` without the narrative's own `# Title` line (the runner prints the title once,
+  /// from the manifest).
+  static func untitled(_ segments: [LessonNarrative.Segment]) -> [LessonNarrative.Segment] {
+    guard case let .text(t)? = segments.first, t.hasPrefix("# ") else { return segments }
+    let rest = t.drop { $0 != "\n" }.trimmingCharacters(in: .newlines)
+    return (rest.isEmpty ? [] : [.text(rest)]) + segments.dropFirst()
+  }
+
+  func lines(_ ls: [String]) { for l in ls { console.line(l) } }
+
   func printMarkdown(_ text: String) {
-    for l in text.split(separator: "\n", omittingEmptySubsequences: false) { console.line(style.markdown(String(l))) }
+    lines(style.markdown(text))
     console.line("")
   }
 
   /// Asks `p`; returns whether the answer was right.
   func ask(_ p: Prediction) throws -> Bool {
-    console.line(style.bold(style.yellow("Predict: ")) + style.bold(p.question))
+    lines(MarkdownRenderer(style: style).render("Predict: " + p.question, bold: true))
     if case let .choice(options) = p.kind {
-      for (i, o) in options.enumerated() { console.line("  \(String(UnicodeScalar(UInt8(97 + i))))) \(o)") }
+      for (i, o) in options.enumerated() { lines(style.wrapped(o, first: "  \(String(UnicodeScalar(UInt8(97 + i))))) ", rest: "     ")) }
     }
     let hint: String
     switch p.kind {
@@ -157,7 +171,7 @@ public struct LessonRunner {
     var judged: Bool?
     switch mode {
     case .nonInteractive:
-      console.line(style.dim("  answer (reference, --non-interactive): \(p.referenceText)"))
+      lines(style.wrapped("answer (reference, --non-interactive, not credited): \(p.referenceText)", first: "  ", rest: "    ", styled: style.dim))
       judged = p.judge(p.referenceText)
     case .interactive:
       for _ in 0..<Self.maximumAttempts {
@@ -175,12 +189,9 @@ public struct LessonRunner {
       throw InputError.prediction(id: p.id, problem: "no valid answer after \(Self.maximumAttempts) attempts (expected \(hint))")
     }
     let tolerance = p.toleranceDescription.map { " (\($0))" } ?? ""
-    if correct {
-      console.line(style.verdict(true, "Right: \(p.referenceDescription)\(tolerance)."))
-    } else {
-      console.line(style.verdict(false, "Not this time: this run gives \(p.referenceDescription)\(tolerance)."))
-    }
-    console.line("  " + p.reveal)
+    let verdict = correct ? "Right: \(p.referenceDescription)\(tolerance)." : "Not this time: this run gives \(p.referenceDescription)\(tolerance)."
+    lines(style.wrapped((correct ? "✓ " : "✗ ") + verdict, rest: "  ", styled: correct ? style.green : style.red))
+    lines(style.markdown(p.reveal, indent: "  "))
     console.line("")
     return correct
   }
@@ -189,8 +200,8 @@ public struct LessonRunner {
     console.line(style.bold("Checks — does the claim hold in this run?"))
     for c in entry.checks {
       guard let r = run.checks.first(where: { $0.id == c.id }) else { continue }
-      console.line("  " + style.verdict(r.passed, c.claim))
-      console.line("    " + style.dim(r.detail))
+      lines(style.wrapped(LessonFormat.mark(r.passed) + " " + c.claim, first: "  ", rest: "    ", styled: r.passed ? style.green : style.red))
+      lines(style.wrapped(r.detail, first: "    ", rest: "      ", styled: style.dim))
     }
     let passed = run.allChecksPassed
     console.line(
@@ -200,17 +211,19 @@ public struct LessonRunner {
     console.line("")
   }
 
-  func printExercise(entry: LessonManifest.Entry, program: any LessonProgram, seed: UInt64) async throws -> ExerciseVerdict? {
+  func printExercise(
+    entry: LessonManifest.Entry, program: any LessonProgram, seed: UInt64, instance: UInt64
+  ) async throws -> ExerciseVerdict? {
     console.line(style.bold(style.cyan("Exercise")))
-    for l in entry.exercise.prompt.split(separator: "\n", omittingEmptySubsequences: false) {
-      console.line("  " + style.markdown(String(l)))
-    }
-    console.line("  Submit \(entry.exercise.answer) with `hessian-lab lesson check ANSWER`; `hessian-lab lesson hint` gives a hint.")
+    lines(style.markdown(entry.exercise.prompt, indent: "  "))
+    let task = program.exercise.task(instance)
+    if !task.isEmpty { lines(style.markdown(task, indent: "  ")) }
+    lines(style.markdown("Submit \(entry.exercise.answer) with `hessian-lab lesson check ANSWER`; `hessian-lab lesson hint` gives a hint.", indent: "  "))
     guard case .nonInteractive = mode else { return nil }
-    let answer = program.exercise.referenceAnswer
-    console.line(style.dim("  reference answer (--non-interactive): \(answer)"))
-    let verdict = try await program.exercise.judge(answer, seed)
-    for l in verdict.lines { console.line("    " + l) }
+    let answer = try await program.exercise.referenceAnswer(instance)
+    lines(style.wrapped("reference answer (--non-interactive, not credited): \(answer)", first: "  ", rest: "    ", styled: style.dim))
+    let verdict = try await program.exercise.judge(answer, program.exercise.seed(instance: instance, lessonSeed: seed))
+    for l in verdict.lines { lines(style.wrapped(l, first: "    ", rest: "      ")) }
     console.line("  " + style.verdict(verdict.passed, verdict.passed ? "the reference answer passes" : "the reference answer FAILS"))
     return verdict
   }

@@ -76,14 +76,26 @@ public struct LessonSession: Sendable {
     for e in library.manifest.lessons {
       let p = state.progress(e.id)
       let status: String
-      if p.isDone { status = "done" } else if p.checksPassed { status = "checks ✓, exercise open" } else if p.runs > 0 { status = "started" } else { status = "—" }
+      if p.isDone {
+        status = "done"
+      } else if p.exercisePassed {
+        status = "exercise ✓, run the lesson"
+      } else if p.checksPassed {
+        status = "checks ✓, exercise open"
+      } else {
+        status = p.runs > 0 ? "started" : "—"
+      }
       let marker = state.current == e.id ? "▶" : " "
       let predictions = p.predictionsAsked > 0 ? "\(p.predictionsRight)/\(p.predictionsAsked)" : ""
       rows.append(["\(marker)\(String(format: "%2d", e.number))", e.title, "\(e.estimatedMinutes)", status, predictions])
     }
     var lines = LessonFormat.table([" #", "lesson", "min", "status", "predictions"], rows).map { $0.contains("done") ? style.green($0) : $0 }
     let done = library.manifest.lessons.filter { state.progress($0.id).isDone }.count
-    lines.append("\(done) of \(library.manifest.lessons.count) done · start with `hessian-lab lesson start [N]`")
+    if let open = library.manifest.lessons.first(where: { !state.progress($0.id).isDone }) {
+      lines.append("\(done) of \(library.manifest.lessons.count) done · next unfinished: lesson \(open.number), `hessian-lab lesson start \(open.number)`")
+    } else {
+      lines.append("\(done) of \(library.manifest.lessons.count) done · every lesson is finished")
+    }
     return lines
   }
 
@@ -95,10 +107,11 @@ public struct LessonSession: Sendable {
   public func play(_ entry: LessonManifest.Entry, runner: LessonRunner, seed: UInt64?) async throws -> String {
     let program = try Self.program(of: entry)
     let narrative = try library.narrative(of: entry)
+    let instance = try instanceSeed(entry)
     var state = try store.load()
     state.current = entry.id
     try store.save(state)
-    let outcome = try await runner.play(entry: entry, narrative: narrative, program: program, seed: seed)
+    let outcome = try await runner.play(entry: entry, narrative: narrative, program: program, seed: seed, instance: instance)
     state = try store.load()
     var p = state.progress(entry.id)
     let path = store.url.path
@@ -107,8 +120,10 @@ public struct LessonSession: Sendable {
     }
     p.runs = try p.runs.adding(1, orThrow: full("runs"))
     p.checksPassed = outcome.run.allChecksPassed
-    p.predictionsRight = try p.predictionsRight.adding(outcome.predictionsRight, orThrow: full("predictionsRight"))
-    p.predictionsAsked = try p.predictionsAsked.adding(outcome.predictionsAsked, orThrow: full("predictionsAsked"))
+    if case .interactive = runner.mode {  // reference answers (--non-interactive) earn no credit
+      p.predictionsRight = try p.predictionsRight.adding(outcome.predictionsRight, orThrow: full("predictionsRight"))
+      p.predictionsAsked = try p.predictionsAsked.adding(outcome.predictionsAsked, orThrow: full("predictionsAsked"))
+    }
     state.lessons[entry.id] = p
     state.current = entry.id
     try store.save(state)
@@ -125,13 +140,14 @@ public struct LessonSession: Sendable {
 
   /// The next hint of `entry`'s exercise (every hint with `all`), recorded as shown.
   package func hintLines(_ entry: LessonManifest.Entry, all: Bool, style: TerminalStyle) throws -> [String] {
+    let hints = try Self.program(of: entry).exercise.hints(try instanceSeed(entry))
     var state = try store.load()
     var p = state.progress(entry.id)
-    let shown = all ? entry.hints.count : min(min(p.hintsShown, entry.hints.count) + 1, entry.hints.count)
-    var lines = [style.bold("Lesson \(entry.number) · \(entry.title) — exercise hints")]
-    for (k, h) in entry.hints.prefix(shown).enumerated() { lines.append("  \(k + 1). \(style.markdown(h))") }
-    if shown < entry.hints.count {
-      lines.append(style.dim("  (\(entry.hints.count - shown) more: run `hessian-lab lesson hint` again)"))
+    let shown = all ? hints.count : min(min(p.hintsShown, hints.count) + 1, hints.count)
+    var lines = style.wrapped("Lesson \(entry.number) · \(entry.title) — exercise hints", rest: "  ", styled: style.bold)
+    for (k, h) in hints.prefix(shown).enumerated() { lines += style.markdown("\(k + 1). \(h)", indent: "  ") }
+    if shown < hints.count {
+      lines.append(style.dim("  (\(hints.count - shown) more: run `hessian-lab lesson hint` again)"))
     }
     p.hintsShown = max(p.hintsShown, shown)
     state.lessons[entry.id] = p
@@ -140,8 +156,22 @@ public struct LessonSession: Sendable {
   }
 
   /// The heading and prompt of `entry`'s exercise (printed before ``check(_:answer:style:)``).
-  package func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) -> [String] {
-    [style.bold("Lesson \(entry.number) · \(entry.title) — exercise"), "  " + style.markdown(entry.exercise.prompt)]
+  package func exerciseLines(_ entry: LessonManifest.Entry, style: TerminalStyle) throws -> [String] {
+    let task = try Self.program(of: entry).exercise.task(try instanceSeed(entry))
+    return style.wrapped("Lesson \(entry.number) · \(entry.title) — exercise", rest: "  ", styled: style.bold)
+      + style.markdown(entry.exercise.prompt, indent: "  ") + (task.isEmpty ? [] : style.markdown(task, indent: "  "))
+  }
+
+  /// The learner's exercise instance seed for `entry`: the one in the progress file, else one
+  /// drawn now from system entropy (a number below 10⁶, easy to quote) and saved.
+  public func instanceSeed(_ entry: LessonManifest.Entry) throws -> UInt64 {
+    var state = try store.load()
+    if let s = state.progress(entry.id).instanceSeed { return s }
+    var system = SystemRandomNumberGenerator()
+    let drawn = UInt64.random(in: 1...999_999, using: &system)
+    state.lessons[entry.id, default: LessonState.Progress()].instanceSeed = drawn
+    try store.save(state)
+    return drawn
   }
 
   /// The result of ``check(_:answer:style:)``: the lines to print, and the failure to
@@ -163,8 +193,9 @@ public struct LessonSession: Sendable {
       return CheckResult(lines: ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."], failure: nil)
     }
     let program = try Self.program(of: entry)
-    let verdict = try await program.exercise.judge(answer, entry.seed)
-    var lines = verdict.lines.map { "    " + $0 }
+    let seed = program.exercise.seed(instance: try instanceSeed(entry), lessonSeed: entry.seed)
+    let verdict = try await program.exercise.judge(answer, seed)
+    var lines = verdict.lines.flatMap { style.wrapped($0, first: "    ", rest: "      ") }
     guard verdict.passed else {
       return CheckResult(
         lines: lines,

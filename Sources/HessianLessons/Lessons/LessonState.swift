@@ -33,6 +33,9 @@ public struct LessonState: Sendable, Codable, Equatable {
     public var hintsShown = 0
     /// Whether the exercise was solved.
     public var exercisePassed = false
+    /// The seed of this learner's exercise instance (``LessonExercise/drawn``), drawn once
+    /// from system entropy when the lesson is first started, hinted or checked; `nil` before.
+    public var instanceSeed: UInt64?
 
     /// No progress: no runs, no hints shown, nothing passed.
     public init() {}

@@ -1,20 +1,35 @@
 import Foundation
 
 /// ANSI colour for lesson output, on only when printing to a terminal and
-/// `NO_COLOR` is unset or empty (no-color.org) and `TERM` is not `dumb`.
+/// `NO_COLOR` is unset or empty (no-color.org) and `TERM` is not `dumb`; and the
+/// width lesson text is wrapped to.
 package struct TerminalStyle: Sendable, Equatable {
   /// Whether escape sequences are emitted.
   public let enabled: Bool
+  /// The column lesson text is wrapped at (``defaultWidth`` unless a terminal reports its own).
+  public let width: Int
 
-  /// A style that emits escape sequences exactly when `enabled`; ``detect(environment:isTerminal:)``
-  /// chooses it for standard output.
-  public init(enabled: Bool) { self.enabled = enabled }
+  /// The wrap width off a terminal, or when the terminal does not report one.
+  public static let defaultWidth = 80
+  /// The narrowest and widest wrap widths used, whatever the terminal reports.
+  public static let widthRange = 40...120
 
-  /// The style for standard output in this process.
-  public static func detect(environment: [String: String], isTerminal: Bool) -> TerminalStyle {
-    if let v = environment["NO_COLOR"], !v.isEmpty { return TerminalStyle(enabled: false) }
-    if environment["TERM"] == "dumb" { return TerminalStyle(enabled: false) }
-    return TerminalStyle(enabled: isTerminal)
+  /// A style that emits escape sequences exactly when `enabled` and wraps at `width` columns
+  /// (at least 20); ``detect(environment:isTerminal:columns:)`` chooses it for standard output.
+  public init(enabled: Bool, width: Int = TerminalStyle.defaultWidth) {
+    self.enabled = enabled
+    self.width = max(width, 20)
+  }
+
+  /// The style for standard output in this process: colour per `NO_COLOR`, `TERM` and
+  /// `isTerminal`; width `columns` (the terminal's, when standard output is one) else
+  /// ``defaultWidth``.
+  public static func detect(environment: [String: String], isTerminal: Bool, columns: Int? = nil) -> TerminalStyle {
+    let reported = isTerminal ? (columns.flatMap { $0 > 0 ? $0 : nil } ?? defaultWidth) : defaultWidth
+    let width = min(max(reported, widthRange.lowerBound), widthRange.upperBound)
+    if let v = environment["NO_COLOR"], !v.isEmpty { return TerminalStyle(enabled: false, width: width) }
+    if environment["TERM"] == "dumb" { return TerminalStyle(enabled: false, width: width) }
+    return TerminalStyle(enabled: isTerminal, width: width)
   }
 
   /// No colour.
@@ -41,29 +56,14 @@ package struct TerminalStyle: Sendable, Equatable {
     passed ? green("✓ " + text) : red("✗ " + text)
   }
 
-  /// One Markdown line for the terminal: headings in bold cyan with the `#`s
-  /// dropped when colour is on, `code` spans in cyan. Without colour the
-  /// Markdown is printed as written.
-  public func markdown(_ line: String) -> String {
-    guard enabled else { return line }
-    if line.hasPrefix("#") {
-      let text = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-      return heading(text)
-    }
-    var out = ""
-    var inCode = false
-    var span = ""
-    for ch in line {
-      if ch == "`" {
-        if inCode { out += cyan(span); span = "" }
-        inCode.toggle()
-      } else if inCode {
-        span.append(ch)
-      } else {
-        out.append(ch)
-      }
-    }
-    if inCode { out += "`" + span }
-    return out
+  /// `text` (Markdown) rendered and wrapped by ``MarkdownRenderer``, each line starting with `indent`.
+  public func markdown(_ text: String, indent: String = "") -> [String] {
+    MarkdownRenderer(style: self).render(text, indent: indent)
+  }
+
+  /// Plain `text` wrapped at word boundaries to ``width``: the first line starts with `first`,
+  /// the others with `rest` (default `first`); each line is passed through `styled`.
+  public func wrapped(_ text: String, first: String = "", rest: String? = nil, styled: (String) -> String = { $0 }) -> [String] {
+    MarkdownRenderer(style: self).plain(text, first: first, rest: rest, styled: styled)
   }
 }

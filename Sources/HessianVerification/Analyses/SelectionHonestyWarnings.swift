@@ -1,5 +1,5 @@
 /// The honesty warnings for a rank read-out from selected samples on a landscape
-/// that may not be quadratic (math notes §2.5): selection sees only the ranking of
+/// that may not be quadratic (theory §4.6): selection sees only the ranking of
 /// losses, so the read-out can exceed rank(H).
 ///
 /// - Parameters:

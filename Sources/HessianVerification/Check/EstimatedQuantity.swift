@@ -8,7 +8,7 @@ public enum EstimatedQuantity: String, Sendable, Codable, CaseIterable {
   /// The k largest eigenvalues of ∇²L(w*), in descending order.
   case topEigenvalues = "top-eigenvalues"
   /// The scale c of the (1,λ)-selection covariance C ≈ c·H⁻¹ (H⁺ on the range of a singular
-  /// H): c = σ²κ(λ, r) (math notes §1.3, §2.1 item 4).
+  /// H): c = σ²κ(λ, r) (theory §4.2, §4.4 item 4).
   case covarianceScale = "covariance-scale"
 
   /// A short phrase naming the quantity in reports (`the learning coefficient λ`).

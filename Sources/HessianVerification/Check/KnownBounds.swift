@@ -1,5 +1,5 @@
 /// An interval known to contain a quantity whose exact value is not known: for the learning
-/// coefficient, the Hessian-rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 (math notes §3.2).
+/// coefficient, the Hessian-rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 (theory §5.2).
 public struct KnownBounds: Sendable, Equatable, Codable {
   /// The lower end (r/2 for λ).
   public var lower: Double

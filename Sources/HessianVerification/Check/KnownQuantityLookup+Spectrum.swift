@@ -24,7 +24,7 @@ extension KnownQuantityLookup {
   /// finite-λ expectation of the fitted scale (``FiniteLambdaScale``, provenance computed), or,
   /// when that series cannot be summed, the λ → ∞ asymptote s = κ(λ, r) =
   /// (2/r) Γ(1 + 2/r) Γ(r/2 + 1)^{2/r} pdet(H)^{1/r} λ^{−2/r} (``KappaConstant``, provenance
-  /// theorem, math notes §1.3 and §2.1 item 4), with its expected relative error as the caveat.
+  /// theorem, theory §4.2 and §4.4 item 4), with its expected relative error as the caveat.
   ///
   /// Cost: ``KnownSpectrum`` and the series (about 0.3 s in a debug build at d = 20).
   ///
@@ -48,19 +48,19 @@ extension KnownQuantityLookup {
     let kappa = r == d ? "κ(λ, d) with det H (H has full rank d = \(d))" : "κ(λ, r) with pdet H, the product of the r = \(r) nonzero eigenvalues (H is singular: C ≈ c·H⁺ + σ²P_null)"
     let asymptote = String(format: "%.6g", sigma2 * prediction.asymptotic)
     let nonQuadratic = landscape is QuadraticLandscape
-      ? nil : "exact for a quadratic loss; on this landscape C tends to the quadratic's as σ → 0 only (math notes §2.5)"
+      ? nil : "exact for a quadratic loss; on this landscape C tends to the quadratic's as σ → 0 only (theory §4.6)"
     let eigenSource = "H's eigenvalues from \(spectrum.source)"
     if let finite = prediction.finite {
       return KnownQuantity(
         quantity: .covarianceScale, values: [sigma2 * finite], provenance: .computed,
-        source: "c = σ²·E[least-squares scale of C ≈ c·H⁻¹] at λ = \(lambda), exact for centred (1,λ) selection on the quadratic (Ruben's χ² series, FiniteLambdaScale), \(eigenSource); the λ → ∞ asymptote σ²·\(kappa) is \(asymptote) (math notes §1.3)",
+        source: "c = σ²·E[least-squares scale of C ≈ c·H⁻¹] at λ = \(lambda), exact for centred (1,λ) selection on the quadratic (Ruben's χ² series, FiniteLambdaScale), \(eigenSource); the λ → ∞ asymptote σ²·\(kappa) is \(asymptote) (theory §4.2)",
         caveat: nonQuadratic)
     }
     let error = String(format: "%.2g", prediction.asymptoticErrorScale)
     let why = prediction.finiteUnavailable ?? "the finite-λ value is unavailable"
     return KnownQuantity(
       quantity: .covarianceScale, values: [sigma2 * prediction.asymptotic], provenance: .theorem,
-      source: "c = σ²·\(kappa), the λ → ∞ asymptote (math notes §1.3, §2.1 item 4), \(eigenSource); \(why)",
+      source: "c = σ²·\(kappa), the λ → ∞ asymptote (theory §4.2, §4.4 item 4), \(eigenSource); \(why)",
       caveat: ["the asymptote's own relative error at λ = \(lambda) is about \(error) (2κ/h_min + 3/λ)", nonQuadratic].compactMap { $0 }.joined(separator: "; "))
   }
 }

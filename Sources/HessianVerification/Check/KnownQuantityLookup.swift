@@ -4,7 +4,7 @@
 /// Sources of truth, never an estimator under test:
 /// - `llc`, `rank`: the landscape's ``KnownAnswers`` as `describe` reports them (``LandscapeReport``):
 ///   λ with its provenance (theorem, construction, computed), and when λ is unknown the rank bounds
-///   r/2 ≤ λ ≤ r/2 + (d − r)/4 (math notes §3.2);
+///   r/2 ≤ λ ≤ r/2 + (d − r)/4 (theory §5.2);
 /// - `top-eigenvalues`: the spectrum of the known Hessian (``KnownSpectrum``: by construction, or
 ///   one dense eigendecomposition within the memory and flop ceilings);
 /// - `covariance-scale`: c = σ²·E[fitted scale] for centred (1,λ) selection
@@ -56,7 +56,7 @@ public enum KnownQuantityLookup {
     }
     return KnownQuantity(
       quantity: .llc, values: [], bounds: bounds, provenance: .theorem,
-      source: "λ itself is unknown (\(k.learningCoefficient.source)); the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 (math notes §3.2) with r = \(r) (\(k.rank.provenance.rawValue): \(k.rank.source)) and d = \(landscape.dimension)",
+      source: "λ itself is unknown (\(k.learningCoefficient.source)); the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 (theory §5.2) with r = \(r) (\(k.rank.provenance.rawValue): \(k.rank.source)) and d = \(landscape.dimension)",
       caveat: caveat)
   }
 

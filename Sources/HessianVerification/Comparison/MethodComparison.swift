@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs every rank method with a rising budget on a landscape and compares the
-/// cost of an exact rank with a stated probability (issue 7; math notes §2.4,
+/// cost of an exact rank with a stated probability (issue 7; theory §4.5,
 /// §5, §8 item 9).
 ///
 /// Every cost is counted: HVPs by one ``HessianOperator`` that sees the Hessian only through

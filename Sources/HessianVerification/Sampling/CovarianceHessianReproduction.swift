@@ -2,7 +2,7 @@ import Foundation
 
 /// A reproduction of the numerical validation of Shir & Yehudayoff, "On the
 /// covariance–Hessian relation in evolution strategies", TCS 801:157–174 (2020),
-/// arXiv:1806.03674, with the math notes' additions (§1.3, §1.6, §2.2).
+/// arXiv:1806.03674, with theory §4.2, §1.5 and §4.4.
 ///
 /// 1. S&Y's "ConditioningUp" setup (their code `ofersh/invHessian`): d = 4,
 ///    f(x) = xᵀHx + aᵀx, a = (1,1,1,1), H = R·diag(1 + i(c−1)/3)·Rᵀ with R the

@@ -71,7 +71,7 @@ public enum Tour {
     var srng = SeededGenerator(seed: SeedTable.seed(for: "tour/slq"))
     let sl = try StochasticLanczosQuadrature.rank(of: op(), probes: 100, using: &srng)
     emit("slq:     tr P = \(g(sl.estimate ?? 0)) ± \(g(sl.standardError ?? 0)) with \(sl.hessianVectorProducts) HVPs (stochastic: ≈ 30.7·r(1 − r/d) probes for an exact integer at 95%)")
-    // The multiplicity trap (math notes §5.2): an exact 12-fold eigenvalue is one Krylov direction.
+    // The multiplicity trap (theory §3.2): an exact 12-fold eigenvalue is one Krylov direction.
     let multiplet = try LandscapeSpec.resolve(multipletID)
     let mOp = HessianOperator(landscape: multiplet)
     var mlr = SeededGenerator(seed: SeedTable.seed(for: "tour/multiplet-lanczos"))
@@ -111,7 +111,7 @@ public enum Tour {
     let fro = try CovarianceRankReadout.read(
       eigenvalues: try SymmetricEigen.values(of: fs.moments.secondMoment), kept: 40 * flat.dimension, sigma: 1)
     let fr = flat.knownAnswers.rank.value ?? 0
-    emit("off the quadratic: \(nonQuadraticID) (x² + y⁴ + 3 flat, rank(H) = \(fr), λ_LLC = 3/4): the read-out says \(fro.rank) at every n — selection is rank-based, so y⁴ looks curved (math notes §2.5);")
+    emit("off the quadratic: \(nonQuadraticID) (x² + y⁴ + 3 flat, rank(H) = \(fr), λ_LLC = 3/4): the read-out says \(fro.rank) at every n — selection is rank-based, so y⁴ looks curved (theory §4.6);")
     emit("  plugged into the lower bound r/2 ≤ λ_LLC it would claim \(Rational(fro.rank, 2)) ≤ 3/4 \(Rational(fro.rank, 2) <= Rational(3, 4) ? "(still true here)" : "— FALSE")")
 
     section("4. The learning coefficient: bounds, exact value and two estimates")
@@ -162,7 +162,7 @@ public enum Tour {
     emit("on \(nonQuadraticID) (exact λ_LLC = \(flatExact.value?.description ?? "?")): bounds from rank(H) = \(fr): [\(hessianBounds.lower), \(hessianBounds.upper)] \(flatExact.value.map { hessianBounds.contains($0) ? "contain it (upper bound attained)" : "MISS it" } ?? ""); from the covariance read-out's \(fro.rank): [\(coverBounds.lower), \(coverBounds.upper)] \(flatExact.value.map { coverBounds.contains($0) ? "contain it" : "MISS it — the read-out is not rank(H)" } ?? "")")
     let (fvol, fsg) = try estimates(on: flat, tag: "flat")
     for line in estimateLines(fvol, fsg, exact: flatExact.value?.doubleValue, seedTag: "flat") { emit(line) }
-    emit("more: `hessian-lab llc LANDSCAPE --method all` (the estimators' biases: math notes §4 and §6)")
+    emit("more: `hessian-lab llc LANDSCAPE --method all` (the estimators' biases: theory §6.1 and §6.3)")
 
     section("5. Head to head: budget until exact with the stated probability")
     var cfg = ComparisonConfiguration()

@@ -181,7 +181,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
 /// claimed answers (issue 7): HVPs against central finite differences and for
 /// symmetry; every rank method against the claimed rank; the covariance–Hessian
 /// properties (null-space variances exactly σ², range variances below σ²;
-/// math notes §2.1); the learning-coefficient bounds r/2 ≤ λ ≤ r/2 + (d − r)/4
+/// theory §4.4); the learning-coefficient bounds r/2 ≤ λ ≤ r/2 + (d − r)/4
 /// containing the claimed λ (§3.2).
 ///
 /// Thresholds come from false-failure probabilities: the run's budget P is

@@ -12,7 +12,7 @@
 ///     δP = Σ_k A_k V_k B_k,  δB_{l+1} = W_l δB_l + V_l B_l,  δA_{l−1} = δA_l W_l + A_l V_l.
 ///
 /// Known answers: λ and m from Aoyagi's formula (``Aoyagi``), rank(H) =
-/// r(H_1 + H_{M+1} − r) (math notes §3.4).
+/// r(H_1 + H_{M+1} − r) (theory §5.5).
 ///
 /// Cost: a loss evaluation is M − 1 matrix products, a gradient about 4M, an HVP about 12M.
 public struct DeepLinearNetworkLandscape: Landscape {
@@ -69,7 +69,7 @@ public struct DeepLinearNetworkLandscape: Landscape {
     let src = "Aoyagi (2024) deep-linear-network formula, ℓ = \(a.ell)"
     let rankSource = widths.count == 2
       ? "one linear layer: the model map is the identity, rank = H₁·H₂"
-      : "rank r(H₁ + H_out − r) at the canonical true point (math notes §3.4)"
+      : "rank r(H₁ + H_out − r) at the canonical true point (theory §5.5)"
     knownAnswers = KnownAnswers(
       rank: Known(Aoyagi.hessianRank(widths: widths, rank: r), provenance: .theorem, source: rankSource),
       learningCoefficient: Known(a.learningCoefficient, provenance: .theorem, source: src),

@@ -4,7 +4,7 @@
 /// The gradient and HVP are block-wise, the batched loss sums each block's
 /// batched loss on its column slice (so quadratic blocks stay one
 /// matrix–matrix product each). Known answers combine by additivity over
-/// separated variables (Watanabe 2009; math notes §3.2, step 3):
+/// separated variables (Watanabe 2009; theory §5.2, step 3):
 ///
 ///     rank = Σ rank_b,   λ = Σ λ_b,   m = Σ m_b − (k − 1),
 ///

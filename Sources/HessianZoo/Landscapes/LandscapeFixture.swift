@@ -16,11 +16,11 @@ import Foundation
 ///         "learningCoefficient": "3/4",       // exact rational text, or null when unknown
 ///         "multiplicity": 1,                  // or null
 ///         "provenance": "theorem",            // construction | theorem | unknown
-///         "source": "math notes §3.3"         // where the answer comes from
+///         "source": "theory §5.4"         // where the answer comes from
 ///       }
 ///     }
 ///
-/// The known answers are written from independent theory (the math notes'
+/// The known answers are written from independent theory (docs/theory.md's
 /// tables, closed-form formulas), not copied from the code, so the corpus can
 /// judge the code.
 public struct LandscapeFixture: Sendable, Codable, Equatable {
@@ -39,7 +39,7 @@ public struct LandscapeFixture: Sendable, Codable, Equatable {
     public var multiplicity: Int?
     /// The provenance of the learning coefficient (compared with the landscape's ``KnownAnswers/learningCoefficient``).
     public var provenance: Provenance
-    /// Where the answers come from: a citation or the math notes' section.
+    /// Where the answers come from: a citation or a section of docs/theory.md.
     public var source: String
 
     /// The learning coefficient parsed as a ``Rational``.

@@ -4,7 +4,7 @@
 ///     r/2 ≤ λ ≤ r/2 + (d − r)/4
 ///
 /// (lower bound: splitting lemma; upper bound: Bushnaq 2024 with the /4 due to
-/// D. Vaintrob; math notes §3.2). Cost: free (no loss evaluations).
+/// D. Vaintrob; theory §5.2). Cost: free (no loss evaluations).
 public struct LandscapeReport: Sendable, Codable, Equatable {
   /// Provenance and source of one answer.
   public struct Origin: Sendable, Codable, Equatable {

@@ -23,7 +23,7 @@ public struct ZooEntry: Sendable, Equatable {
 
 /// The built-in landscape zoo: the canonical known-answer corpus. Every entry
 /// has a fixture `fixtures/landscapes/<id>.json` carrying the same spec and its
-/// known answers from independent theory (math notes §2–§4).
+/// known answers from independent theory (theory §4–§6).
 public enum Zoo {
   /// All entries, in listing order.
   public static let all: [ZooEntry] = [
@@ -36,7 +36,7 @@ public enum Zoo {
     ZooEntry(id: "quad-tiny-rotated", summary: "random basis, smallest eigenvalue 1e-10 near the precision floor", spec: "quad:1,1e-10:d=12:seed=5"),
     ZooEntry(id: "quad-zero", summary: "identically zero Hessian in d = 5 (rank 0)", spec: "quad::d=5"),
     ZooEntry(id: "quad-large-low-rank", summary: "d = 10,000, rank 3, factored (no d×d memory)", spec: "quad:1,2,3:d=10000:seed=6"),
-    // Normal crossings (Watanabe 2009; math notes §3.3).
+    // Normal crossings (Watanabe 2009; theory §5.4).
     ZooEntry(id: "nc-x2", summary: "x² (regular, d = 1)", spec: "poly:x0^2"),
     ZooEntry(id: "nc-x4", summary: "x⁴: rank 0, λ = 1/4", spec: "poly:x0^4"),
     ZooEntry(id: "nc-x2y4", summary: "x²y⁴: λ = 1/4, m = 1", spec: "poly:x0^2*x1^4"),
@@ -51,7 +51,7 @@ public enum Zoo {
     ZooEntry(id: "newton-rrr-212", summary: "|a|²|b|² (RRR 2-1-2 at W = 0): λ = 1, m = 2", spec: "poly:(x0^2 + x1^2)*(x2^2 + x3^2)"),
     ZooEntry(id: "newton-flat", summary: "x² + y⁴ with 3 flat dimensions, d = 5", spec: "poly:x0^2 + x1^4:flat=3"),
     ZooEntry(id: "poly-degenerate", summary: "(x − y²)²: degenerate for its Newton polyhedron, λ unknown here (true 1/2)", spec: "poly:(x0 - x1^2)^2"),
-    // Deep linear networks (Aoyagi 2024; math notes §3.4).
+    // Deep linear networks (Aoyagi 2024; theory §5.5).
     ZooEntry(id: "dln-2-1-2", summary: "reduced-rank regression 2-1-2, true rank 0", spec: "dln:2-1-2:rank=0"),
     ZooEntry(id: "dln-3-2-3", summary: "3-2-3, true rank 1", spec: "dln:3-2-3:rank=1"),
     ZooEntry(id: "dln-5-3-5", summary: "5-3-5, true rank 1", spec: "dln:5-3-5:rank=1"),

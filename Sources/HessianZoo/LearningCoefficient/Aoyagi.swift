@@ -14,7 +14,7 @@
 ///
 /// Computed exactly in rationals. The multiplicity is the one public
 /// implementations return; it matches Aoyagi–Watanabe (2005) for ℓ ≤ 2 and
-/// is reported as unverified otherwise (math notes §3.4).
+/// is reported as unverified otherwise (theory §5.5).
 ///
 /// Cost: O(M²); no loss evaluations.
 ///

@@ -18,7 +18,7 @@ public enum RankSource: String, Sendable, Codable, CaseIterable {
 /// *true* rank of the Hessian there. Lower bound: the splitting (generalised
 /// Morse) lemma writes K = u₁² + … + u_r² + g(v) and λ is additive over
 /// separated variables, so λ = r/2 + λ(g) ≥ r/2. Upper bound: at a minimum g has
-/// no cubic term, so g ≤ C|v|⁴ and λ(g) ≤ (d − r)/4 (math notes §3.2).
+/// no cubic term, so g ≤ C|v|⁴ and λ(g) ≤ (d − r)/4 (theory §5.2).
 ///
 /// Tight: x² + y⁴ attains the upper bound (3/4), the deep linear network 8-3-8
 /// the lower one. An over-counted rank (for example the covariance read-out,

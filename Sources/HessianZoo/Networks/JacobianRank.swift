@@ -3,7 +3,7 @@
 ///
 /// rank J = #{σ_i > τ_J} with τ_J = σ_max · max(m, n) · ε (ε = 2⁻⁵² for float64): the NumPy
 /// `matrix_rank` / Numerical Recipes convention for an m×n matrix known to working precision
-/// (math notes §5.5). Singular values come from LAPACK `dgesdd` (backward stable: each computed
+/// (theory §2.2). Singular values come from LAPACK `dgesdd` (backward stable: each computed
 /// σ_i is within about σ_max·ε·p(m, n) of an exact one of J), so a σ_i far above τ_J is a true
 /// nonzero one and a σ_i far below is rounding. The Hessian eigenvalues are σ_i²/N, so the gap
 /// ``gapRatio`` in σ is the square root of the gap in the Hessian spectrum.

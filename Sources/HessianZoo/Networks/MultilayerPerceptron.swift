@@ -5,7 +5,7 @@
 /// **Parameter layout** (the flat vector w of length d = Σ_l n_l n_{l−1}): the matrices W_1, …, W_L
 /// in layer order, each row-major, so entry (i, j) of W_l (to unit i of layer l from unit j of
 /// layer l − 1) is w[o_l + i·n_{l−1} + j] with o_l = Σ_{k<l} n_k n_{k−1}. There are no biases: with
-/// σ(0) = 0 a zero unit stays zero, and a linear network is exactly `dln:` (math notes §3.4).
+/// σ(0) = 0 a zero unit stays zero, and a linear network is exactly `dln:` (theory §5.5).
 ///
 /// Batched evaluation: samples are the columns of an n_0×N matrix A_0, and each layer is one
 /// matrix product Z_l = W_l A_{l−1} (BLAS gemm) followed by A_l = σ(Z_l) elementwise (A_L = Z_L).

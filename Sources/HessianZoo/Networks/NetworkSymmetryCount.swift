@@ -20,7 +20,7 @@
 ///   in GL(|S_l|), keeps every Z > 0 and f unchanged: |S_l|² null directions instead of |S_l| rescalings
 ///   (the extra |S_l|² − |S_l| are counted in ``linearMixings``).
 /// - **Linear activation.** J factors through the product map P = W_L⋯W_1 (J = (∂P)·X), whose derivative has
-///   rank r(n_0 + n_L − r) at a point whose partial products have the product's rank r (math notes §3.4,
+///   rank r(n_0 + n_L − r) at a point whose partial products have the product's rank r (theory §5.5,
 ///   the `dln:` formula); this replaces the counts above.
 ///
 /// Not counted: discrete symmetries (permutations, tanh sign flips) have no null directions; other null
@@ -108,7 +108,7 @@ public struct NetworkSymmetryCount: Sendable, Equatable {
       let r = linearRank, n0 = network.widths[0], nL = network.widths[depth]
       rescalingDirections = 0
       rankBound = min(sampleBound, r * (n0 + nL - r))
-      explanation = "linear network, product rank r = \(r): rank ≤ r(n₀ + n_L − r) = \(r * (n0 + nL - r)) (DLN formula, math notes §3.4)"
+      explanation = "linear network, product rank r = \(r): rank ≤ r(n₀ + n_L − r) = \(r * (n0 + nL - r)) (DLN formula, theory §5.5)"
     case .relu:
       rescalingDirections = live
       rankBound = max(0, min(sampleBound, network.parameterCount - flat - live - mixings))

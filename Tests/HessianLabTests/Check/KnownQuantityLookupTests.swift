@@ -6,7 +6,7 @@ import Testing
 @testable import HessianVerification
 @testable import HessianZoo
 
-/// The known values `check` judges against, from the landscapes' known answers (math notes §3.2–3.4)
+/// The known values `check` judges against, from the landscapes' known answers (theory §5.2–§5.5)
 /// and from spectra computed here by hand or by NumPy.
 @Suite("KnownQuantityLookup: a landscape's known value of a quantity, with provenance")
 struct KnownQuantityLookupTests {

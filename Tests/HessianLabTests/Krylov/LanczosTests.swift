@@ -8,7 +8,7 @@ import HessianLab
 @testable import HessianZoo
 
 /// Lanczos: breakdown at the Krylov dimension, the multiplicity warning, and
-/// ghosts without reorthogonalisation (math notes §5.2 and §5.4).
+/// ghosts without reorthogonalisation (theory §3.2 and §3.3).
 @Suite("Lanczos")
 struct LanczosTests {
   /// Copies of `value` among converged Ritz values (relative agreement 10⁻⁸,
@@ -100,7 +100,7 @@ struct LanczosTests {
     #expect(!result.converged)
   }
 
-  /// Spectrum {100, 50} ∪ linspace(0, 1, 198)[1...] (math notes §5.4 table).
+  /// Spectrum {100, 50} ∪ linspace(0, 1, 198)[1...] (theory §3.3 table).
   static func ghostLandscape() throws -> QuadraticLandscape {
     let bulk = (1..<198).map { Double($0) / 197 }
     return try KrylovFixtures.quadratic("ghost", [100, 50] + bulk, d: 200, seed: 7)

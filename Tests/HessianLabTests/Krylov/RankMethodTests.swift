@@ -54,7 +54,7 @@ struct RankMethodTests {
     #expect(result.rank == 20)
     // Krylov dimension: 20 distinct nonzero eigenvalues + the zero eigenvalue
     // = 21 in exact arithmetic; in floating point β₂₁ ≈ 10⁻⁷ (not below the
-    // 10⁻¹² breakdown tolerance) and the run stops at 22 (math notes §5.2
+    // 10⁻¹² breakdown tolerance) and the run stops at 22 (theory §3.2
     // table); then one step of the complement check (numerically null there).
     #expect((22...23).contains(result.hessianVectorProducts), "\(result.hessianVectorProducts)")
     // The count is right, so no warning: the old "multiplicities are invisible"

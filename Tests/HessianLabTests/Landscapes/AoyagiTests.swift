@@ -9,7 +9,7 @@ import HessianLab
 @Suite("Aoyagi")
 struct AoyagiTests {
   /// Aoyagi & Watanabe (2005) reduced-rank regression, input M, hidden H,
-  /// output N, true rank r (math notes §3.4), as an exact rational.
+  /// output N, true rank r (theory §5.5), as an exact rational.
   static func rrr(_ m: Int, _ h: Int, _ n: Int, _ r: Int) -> (Rational, Int?) {
     if n + r <= m + h, m + r <= n + h, h + r <= m + n {
       let odd = (m + h + n + r) % 2 == 1
@@ -37,11 +37,11 @@ struct AoyagiTests {
         }
       }
     }
-    #expect(cases == 657)  // the count in math notes §3.4
+    #expect(cases == 657)  // the count in theory §5.5
   }
 
   @Test(
-    "the table of math notes §3.4",
+    "the table of theory §5.5",
     arguments: [
       ([2, 1, 2], 0, Rational(1), 0), ([3, 2, 3], 1, Rational(7, 2), 5), ([5, 3, 5], 1, Rational(8), 9),
       ([5, 4, 5], 2, Rational(21, 2), 16), ([4, 4, 4, 4], 1, Rational(13, 2), 7),

@@ -18,7 +18,7 @@ struct DirectSumLandscapeTests {
 
   @Test("λ adds and m = Σm − (k − 1)")
   func additivity() throws {
-    // (3/4, 1) ⊕ (1/2, 2) ⊕ (1/4, 2): λ = 3/2, m = 1 + 2 + 2 − 2 = 3 (math notes §3.2).
+    // (3/4, 1) ⊕ (1/2, 2) ⊕ (1/4, 2): λ = 3/2, m = 1 + 2 + 2 − 2 = 3 (theory §5.2).
     let l = try LandscapeSpec.resolve("sum:poly:x0^2 + x1^4|poly:(x0*x1)^2|poly:x0^4*x1^4")
     #expect(l.knownAnswers.learningCoefficient.value == Rational(3, 2))
     #expect(l.knownAnswers.multiplicity.value == 3)

@@ -53,7 +53,7 @@ struct LandscapeFixtureTests {
     guard l.dimension <= 200 else { return }
     let h = try l.denseHessian(at: l.minimum)  // from d exact HVPs, independent of the stored rank
     let values = try SymmetricEigen.values(of: h)
-    // The default numerical-rank threshold τ = max|λ|·d·ε (math notes §5.5).
+    // The default numerical-rank threshold τ = max|λ|·d·ε (theory §2.2).
     let decision = NumericalRank.decide(eigenvalues: values, dimension: l.dimension)
     #expect(decision.rank == f.known.rank, "\(f.id): dense rank \(decision.rank)")
   }

@@ -8,7 +8,7 @@ import HessianLab
 @testable import HessianVerification
 @testable import HessianZoo
 
-/// The γ criterion of math notes §6, γ ≪ (nβ)^{2/p}, at n = 10⁴ (nβ ≈ 1086):
+/// The γ criterion of theory §6.3, γ ≪ (nβ)^{2/p}, at n = 10⁴ (nβ ≈ 1086):
 /// (nβ)^{2/p} = 1086 (p = 2), 33 (p = 4), 10.3 (p = 6). Deterministic given the
 /// seed (the random directions); the thresholds are the diagnostic's own
 /// ``LocalisationDiagnostic/warningThreshold`` and the notes' values.

@@ -13,7 +13,7 @@ struct NewtonPolyhedronTests {
     NewtonLearningCoefficient.compute(for: try PolynomialParser.parse(expr))
   }
 
-  /// The normal-crossing table of the math notes §3.3 (λ = min 1/(2k_i),
+  /// The normal-crossing table of the theory §5.4 (λ = min 1/(2k_i),
   /// m = #argmin; blocks add), written down from the theory, not from the code.
   @Test(
     "normal-crossing table of the math notes",
@@ -89,7 +89,7 @@ struct NewtonPolyhedronTests {
 
   @Test("a three-term edge with no real root: x0⁴ − x0²x1² + x1⁴ has λ = 1/2, m = 1")
   func threeTermHomogeneous() throws {
-    // Positive-definite binary quartic q: V(ε) = ε^{2/4}·area{q < 1}, so λ = 1/2, m = 1 (math notes §3.3 rule).
+    // Positive-definite binary quartic q: V(ε) = ε^{2/4}·area{q < 1}, so λ = 1/2, m = 1 (theory §5.4 rule).
     guard case let .known(l, m, _) = try outcome("x0^4 - x0^2*x1^2 + x1^4") else {
       Issue.record("G(s) = 1 − s + s² has no real root: decided non-degenerate")
       return

@@ -55,7 +55,7 @@ struct SGLDEstimatorTests {
     #expect(!Self.withinBand(e, lambda: 2, m: 1))  // d/2 (a regular model) is rejected
   }
 
-  /// γ = 100 violates γ ≪ (nβ)^{1/2} = 33 for the y⁴ direction (math notes §6):
+  /// γ = 100 violates γ ≪ (nβ)^{1/2} = 33 for the y⁴ direction (theory §6.3):
   /// the warning fires, and λ̂ (≈ 0.58 in simG) falls below 3/4 by far more than
   /// 3 SE — the check that ignores the localiser's share η fails, so the
   /// localisation term of the band is doing real work.
@@ -266,7 +266,7 @@ struct SGLDEstimatorTests {
   }
 
   /// Multiplicity: Z(t) ∝ t^{−λ}(log t)^{m−1} makes nβ(E[L] − L*) = λ − (m − 1)/log(nβ)
-  /// to leading order (math notes §6): 1/log(1085.7) = 0.1431 for (xy)² (m = 2), 0 for
+  /// to leading order (theory §6.3): 1/log(1085.7) = 0.1431 for (xy)² (m = 2), 0 for
   /// x² (m = 1), unknown (nil) where the landscape does not know m.
   @Test("multiplicity m > 1: the expected shortfall (m − 1)/log(nβ) is reported and warned")
   func multiplicityShortfall() throws {

@@ -19,7 +19,7 @@ import HessianLab
 /// - "within 0.05" is implied by 3·SE once SE ≤ 0.05/3, which each test
 ///   asserts first (so the budget is large enough for the check to bite).
 /// - Deterministic bias of the fit range [1e-12, 1e-4] from the quadrature of
-///   math notes §4 (simF2): ≤ 0.003 for x² + y⁴, ≈ 0.01 for (xy)² with the m = 2
+///   theory §6.1 (simF2): ≤ 0.003 for x² + y⁴, ≈ 0.01 for (xy)² with the m = 2
 ///   correction, O(ε) for quadratics — small next to 3·SE ≈ 0.03.
 @Suite("Volume-scaling estimator")
 struct VolumeScalingEstimatorTests {
@@ -65,7 +65,7 @@ struct VolumeScalingEstimatorTests {
 
   /// (xy)², λ = 1/2, m = 2: with the (m − 1) log correction the estimate agrees;
   /// the naive slope over the same runs is biased down by ≈ 1/log(1/ε) and fails
-  /// the same check (the multiplicity bias, math notes §4).
+  /// the same check (the multiplicity bias, theory §6.1).
   @Test("(xy)²: agrees with the m = 2 correction, the naive slope fails (false-failure ≤ 0.9%)")
   func multiplicity() throws {
     let e = try Self.estimate("poly:(x0*x1)^2", multiplicity: 2, seed: 13)

@@ -50,12 +50,15 @@ struct LessonCurriculumTests {
   }
 
   /// Plays lesson `number` non-interactively with its seed and an injected program.
-  static func play(_ number: Int, program: (any LessonProgram)? = nil) async throws -> (LessonOutcome, String) {
+  /// `style` sets the wrap width (80 columns by default).
+  static func play(
+    _ number: Int, program: (any LessonProgram)? = nil, style: TerminalStyle = .plain
+  ) async throws -> (LessonOutcome, String) {
     let library = try library()
     let entry = try #require(library.manifest.entry(number: number))
     let program = try #require(program ?? LessonCatalog.program(number: number))
     let console = RecordingConsole()
-    let runner = LessonRunner(style: .plain, console: console, mode: .nonInteractive)
+    let runner = LessonRunner(style: style, console: console, mode: .nonInteractive)
     let outcome = try await runner.play(entry: entry, narrative: try library.narrative(of: entry), program: program)
     return (outcome, console.text)
   }
@@ -69,6 +72,25 @@ struct LessonCurriculumTests {
     #expect(outcome.predictionsRight == outcome.predictionsAsked, "reference answers must be judged right")
     #expect(text.contains("Lesson \(number) ·"))
     #expect(!text.contains("✗"), "lesson \(number) printed a failure:\n\(text)")
+    // Rendered for an 80-column terminal: no line wider, no Markdown emphasis markers, one title.
+    let wide = text.split(separator: "\n").filter { $0.count > TerminalStyle.defaultWidth }
+    #expect(wide.isEmpty, "lesson \(number): lines wider than 80 columns:\n\(wide.joined(separator: "\n"))")
+    #expect(!text.contains("**"), "lesson \(number) prints raw Markdown bold")
+    #expect(text.components(separatedBy: "Lesson \(number) ·").count == 2, "lesson \(number) prints its title once")
+    let bare = text.split(separator: "\n").filter { Self.hasBareLambda(String($0)) }
+    #expect(bare.isEmpty, "lesson \(number) prints a bare λ (write λ_ES or λ_LLC; theory §9):\n\(bare.joined(separator: "\n"))")
+  }
+
+  /// Whether `line` has a λ that is neither λ_ES, λ_LLC (or another subscript), λ̂, the
+  /// computed-eigenvalue |λ| nor the name (1,λ): the convention of theory §9.
+  static func hasBareLambda(_ line: String) -> Bool {
+    let c = Array(line.unicodeScalars)
+    for (i, u) in c.enumerated() where u == "λ" {
+      let before = i > 0 ? c[i - 1] : " ", after = i + 1 < c.count ? c[i + 1] : " "
+      if before == "," || before == "|" || after == "_" || after == "\u{0302}" || after == "ᵢ" || after == "|" { continue }
+      return true
+    }
+    return false
   }
 
   /// Whether check `id` failed in lesson `number` run with `program`.

@@ -97,7 +97,9 @@ struct LessonRunnerTests {
     #expect(!TerminalStyle.detect(environment: ["TERM": "dumb"], isTerminal: true).enabled)
     #expect(TerminalStyle.plain.green("x") == "x")
     #expect(TerminalStyle(enabled: true).green("x") == "\u{1B}[32mx\u{1B}[0m")
-    #expect(TerminalStyle.plain.markdown("# `a`") == "# `a`")
+    #expect(TerminalStyle.plain.markdown("# `a`") == ["`a`"])  // plain text: the heading marker is dropped
+    #expect(TerminalStyle.detect(environment: [:], isTerminal: true, columns: 100).width == 100)
+    #expect(TerminalStyle.detect(environment: [:], isTerminal: false, columns: 100).width == 80)
   }
 
   @Test("The lessons folder: option, then environment, then the working tree, then the executable")

@@ -47,14 +47,17 @@ struct LessonSessionTests {
   func hintsAndReset() throws {
     let (s, dir) = try Self.session()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let entry = try #require(s.library.manifest.lessons.first { $0.hints.count >= 2 })
-    let first = try s.hintLines(entry, all: false, style: .plain)
+    let entry = try #require(s.library.manifest.lessons.first)
+    let hints = try LessonSession.program(of: entry).exercise.hints(s.instanceSeed(entry))
+    #expect(hints.count == 3)
+    let wide = TerminalStyle(enabled: false, width: 1000)
+    let first = try s.hintLines(entry, all: false, style: wide)
     #expect(first.count == 3)  // heading, hint 1, "(k more …)"
     #expect(first[1].hasPrefix("  1. "))
     #expect(try s.store.load().progress(entry.id).hintsShown == 1)
-    let every = try s.hintLines(entry, all: true, style: .plain)
-    #expect(every.count == 1 + entry.hints.count)
-    #expect(try s.store.load().progress(entry.id).hintsShown == entry.hints.count)
+    let every = try s.hintLines(entry, all: true, style: wide)
+    #expect(every.count == 1 + hints.count)
+    #expect(try s.store.load().progress(entry.id).hintsShown == hints.count)
     #expect(try s.reset(entry) == "Progress of lesson \(entry.number) (\(entry.title)) forgotten.")
     #expect(try s.store.load().progress(entry.id).hintsShown == 0)
     #expect(try LessonSession.resetAll(store: s.store).hasPrefix("All lesson progress forgotten ("))
@@ -73,7 +76,7 @@ struct LessonSessionTests {
     try s.store.save(state)
     let lines = try s.listLines(style: .plain)
     let n = s.library.manifest.lessons.count
-    #expect(lines.last == "1 of \(n) done · start with `hessian-lab lesson start [N]`")
+    #expect(lines.last == "1 of \(n) done · next unfinished: lesson 2, `hessian-lab lesson start 2`")
     #expect(lines.filter { $0.contains("done") && !$0.hasPrefix("1 of") }.count == 1)
   }
 
@@ -85,7 +88,46 @@ struct LessonSessionTests {
     let result = try await s.check(entry, answer: nil, style: .plain)
     #expect(result.failure == nil)
     #expect(result.lines == ["  Submit \(entry.exercise.answer): `hessian-lab lesson check ANSWER`."])
-    #expect(s.exerciseLines(entry, style: .plain) == ["Lesson 1 · \(entry.title) — exercise", "  " + entry.exercise.prompt])
-    #expect(try s.store.load() == LessonState())
+    #expect(try s.exerciseLines(entry, style: TerminalStyle(enabled: false, width: 1000)) == ["Lesson 1 · \(entry.title) — exercise", "  " + entry.exercise.prompt])
+    #expect(try s.exerciseLines(entry, style: .plain).allSatisfy { $0.count <= 80 })
+    // Only the learner's instance seed is recorded (drawn once, kept).
+    let state = try s.store.load()
+    let seed = try #require(state.progress(entry.id).instanceSeed)
+    var expected = LessonState()
+    expected.lessons[entry.id, default: .init()].instanceSeed = seed
+    #expect(state == expected)
+    #expect(try s.instanceSeed(entry) == seed)
+  }
+}
+
+@Suite("Lesson session: honest progress")
+struct LessonHonestProgressTests {
+  @Test("--non-interactive credits no prediction and no exercise; check after reset shows in the list; the footer names the next unfinished lesson")
+  func honest() async throws {
+    let (s, dir) = try LessonSessionTests.session()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let entry = try s.entry(1)
+    let runner = LessonRunner(style: .plain, console: RecordingConsole(), mode: .nonInteractive)
+    _ = try await s.play(entry, runner: runner, seed: nil)
+    var p = try s.store.load().progress(entry.id)
+    #expect(p.runs == 1 && p.checksPassed)
+    #expect(p.predictionsAsked == 0 && p.predictionsRight == 0, "reference answers are not the learner's")
+    #expect(!p.exercisePassed)
+    #expect(try s.listLines(style: .plain).last == "0 of \(s.library.manifest.lessons.count) done · next unfinished: lesson 1, `hessian-lab lesson start 1`")
+
+    _ = try s.reset(entry)
+    let result = try await s.check(entry, answer: "quad:1,1,1,0.01:d=12:seed=7", style: .plain)
+    #expect(result.failure == nil)
+    p = try s.store.load().progress(entry.id)
+    #expect(p.exercisePassed && p.runs == 0)
+    let row = try #require(try s.listLines(style: .plain).first { $0.contains(entry.title) })
+    #expect(row.contains("exercise ✓"), "\(row)")
+
+    // An interactive run is credited.
+    let console = RecordingConsole(answers: ["b", "a"])
+    _ = try await s.play(entry, runner: LessonRunner(style: .plain, console: console, mode: .interactive), seed: nil)
+    p = try s.store.load().progress(entry.id)
+    #expect(p.predictionsAsked == 2 && p.isDone)
+    #expect(try s.listLines(style: .plain).last == "1 of \(s.library.manifest.lessons.count) done · next unfinished: lesson 2, `hessian-lab lesson start 2`")
   }
 }

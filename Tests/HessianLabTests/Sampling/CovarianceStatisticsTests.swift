@@ -7,7 +7,7 @@ import HessianLab
 @testable import HessianZoo
 
 /// Statistical checks of the (1,λ) covariance against closed-form theory
-/// (math notes §1.3, §2.1). Every threshold comes from a stated false-failure
+/// (theory §4.2, §4.4). Every threshold comes from a stated false-failure
 /// probability through a normal or χ² quantile; each check is paired with a
 /// deliberately wrong value that the same bound rejects.
 @Suite("Covariance of selected points: known answers")

@@ -1,0 +1,129 @@
+import Foundation
+import HessianLab
+import Testing
+import TestSupport
+
+@testable import HessianLessons
+
+/// Exercises on the learner's own instance: a learner who copies numbers from the lesson's
+/// output fails, a learner who computes the answer for the drawn instance passes; hints never
+/// state the answer, and no answer or hint is in the manifest.
+@Suite("Lesson exercises on drawn instances")
+struct LessonExerciseInstanceTests {
+  /// Instance seeds of two imagined learners (any seeds would do; these are fixed for replay).
+  static let instances: [UInt64] = [11, 4242]
+
+  /// The lesson's output up to and including the exercise's task, as the learner reads it
+  /// before answering (the reference answer line and after are cut off).
+  static func screen(_ number: Int, instance: UInt64) async throws -> String {
+    let library = try LessonCurriculumTests.library()
+    let entry = try #require(library.manifest.entry(number: number))
+    let program = try #require(LessonCatalog.program(number: number))
+    let console = RecordingConsole()
+    let runner = LessonRunner(style: TerminalStyle(enabled: false, width: 100_000), console: console, mode: .nonInteractive)
+    _ = try await runner.play(entry: entry, narrative: try library.narrative(of: entry), program: program, instance: instance)
+    let text = console.text
+    let cut = try #require(text.range(of: "reference answer (--non-interactive"))
+    return String(text[..<cut.lowerBound])
+  }
+
+  /// Every number printed on `screen` (integers, decimals, scientific notation), each once.
+  static func numbers(_ screen: String) -> [String] {
+    var seen = Set<String>()
+    return screen.matches(of: /[0-9]+(?:[.,][0-9]+)*(?:e[+-]?[0-9]+)?/).map { String($0.0).replacingOccurrences(of: ",", with: "") }
+      .filter { seen.insert($0).inserted }
+  }
+
+  /// Every zoo id and landscape spec printed on `screen`, each once.
+  static func landscapeNames(_ screen: String) -> [String] {
+    var seen = Set<String>()
+    let ids = screen.matches(of: /[a-z][a-z0-9]*(?:-[a-z0-9]+)+/).map { String($0.0) }.filter { Zoo.entry(id: $0) != nil }
+    let specs = screen.matches(of: /(?:quad|poly|dln|sum|mlp):[^\s`]+/).map { String($0.0) }
+    return (ids + specs).filter { seen.insert($0).inserted }
+  }
+
+  /// Whether `answer` passes lesson `number`'s exercise for `instance` (an answer of the wrong
+  /// form is an input error: not a pass).
+  static func passes(_ number: Int, _ answer: String, instance: UInt64) async throws -> Bool {
+    let exercise = try #require(LessonCatalog.program(number: number)).exercise
+    do { return try await exercise.judge(answer, instance).passed } catch is InputError { return false }
+  }
+
+  /// The answer a learner computes from the task on the screen, independently of the lesson's code.
+  static func computed(_ number: Int, screen: String) throws -> String {
+    switch number {
+    case 2:  // runs `hessian-lab rank SPEC --method block --seed S` and reads the HVP count
+      let m = try #require(screen.firstMatch(of: /Your instance: `(quad:[^`]+)`, block range finder seed ([0-9]+)/))
+      let land = try LandscapeSpec.resolve(String(m.1))
+      let report = try RankAnalysis.run(land, options: .init(method: .block, seed: try #require(UInt64(m.2))))
+      return "\(report.result.hessianVectorProducts)"
+    case 5:  // ℓ ≥ (1.96/0.5)²·Var with the Gaussian one-probe variance 2r (theory §3.6's derivation)
+      let m = try #require(screen.firstMatch(of: /Your instance: a projector of rank r = ([0-9]+)/))
+      let r = try #require(Double(m.1))
+      return "\(((1.96 / 0.5) * (1.96 / 0.5) * 2 * r).rounded())"
+    case 6:  // κ = (2/d)Γ(1 + 2/d)Γ(d/2 + 1)^(2/d)·det(H)^(1/d)·λ^(−2/d) with d = 2: √(h₁h₂)/λ
+      let m = try #require(screen.firstMatch(of: /Your instance: `quad:([0-9]+),([0-9]+):d=2` at λ_ES = ([0-9]+)/))
+      let h1 = try #require(Double(m.1)), h2 = try #require(Double(m.2)), lambda = try #require(Double(m.3))
+      return "\((h1 * h2).squareRoot() / lambda)"
+    case 7:  // λ = (A_d/δ)^(d/2), A_d = (2/d)Γ(1 + 2/d)Γ(d/2 + 1)^(2/d)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), δ = ([0-9]*\.?[0-9]+)/))
+      let d = try #require(Double(m.1)), delta = try #require(Double(m.2))
+      let a = (2 / d) * tgamma(1 + 2 / d) * pow(tgamma(d / 2 + 1), 2 / d)
+      return "\(pow(a / delta, d / 2))"
+    case 11:  // a normal crossing x^A·y^B has λ = min(1/A, 1/B) (Watanabe 2009; theory §5.4)
+      let m = try #require(screen.firstMatch(of: /Your instance: `poly:x0\^([0-9]+)\*x1\^([0-9]+)`/))
+      let a = try #require(Double(m.1)), b = try #require(Double(m.2))
+      return "\(min(1 / a, 1 / b))"
+    case 9:  // squares for the rank, fourth powers for the flat directions (flat to H, curved to selection)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+);/))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+    case 10:  // r squares and d − r fourth powers in separate variables: λ = r/2 + (d − r)/4 (additivity)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank r = ([0-9]+)/))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
+    case 12:  // r − 1 unit eigenvalues and one weak one: its variance stays near σ², so n explodes
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "quad:1*\(r - 1),1e-9:d=\(d):seed=7"
+    default:
+      Issue.record("lesson \(number): no computing learner written")
+      return ""
+    }
+  }
+
+  @Test("A learner who copies any number from the screen fails; one who computes for the drawn instance passes",
+        arguments: LessonCatalog.all.filter(\.exercise.drawn).map(\.number))
+  func copyingFailsComputingPasses(number: Int) async throws {
+    for instance in Self.instances {
+      let screen = try await Self.screen(number, instance: instance)
+      #expect(screen.contains("Your instance:"), "lesson \(number): the task is not shown")
+      let copied = Self.numbers(screen) + Self.landscapeNames(screen)
+      #expect(copied.count > 10, "lesson \(number): too few numbers on the screen to be a test")
+      for answer in copied {
+        #expect(try await !Self.passes(number, answer, instance: instance), "lesson \(number), instance \(instance): the copied number \(answer) passes")
+      }
+      let answer = try Self.computed(number, screen: screen)
+      #expect(try await Self.passes(number, answer, instance: instance), "lesson \(number), instance \(instance): the computed \(answer) fails")
+    }
+    // Different learners get different instances (and the task says which).
+    let tasks = Self.instances.map { try! #require(LessonCatalog.program(number: number)).exercise.task($0) }
+    #expect(Set(tasks).count == tasks.count)
+  }
+
+  @Test("Three hints (idea, command, missing step) that do not contain the answer; none in the manifest")
+  func hints() async throws {
+    let manifest = try String(contentsOf: LessonCurriculumTests.directory.appendingPathComponent("manifest.json"), encoding: .utf8)
+    #expect(!manifest.contains("\"hints\""), "hints belong in the lesson programs, not the plain manifest")
+    for program in LessonCatalog.all {
+      for instance in Self.instances {
+        let hints = program.exercise.hints(instance)
+        #expect(hints.count == 3, "lesson \(program.number)")
+        #expect(hints[1].contains("`hessian-lab "), "lesson \(program.number): hint 2 names the command")
+        let answer = try await program.exercise.referenceAnswer(instance)
+        for h in hints { #expect(!h.contains(answer), "lesson \(program.number): a hint states the answer \(answer): \(h)") }
+        #expect(!manifest.contains(answer) || !program.exercise.drawn, "lesson \(program.number): the answer is in the manifest")
+      }
+    }
+  }
+}
