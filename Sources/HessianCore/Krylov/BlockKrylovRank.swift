@@ -170,7 +170,7 @@ public enum BlockKrylovRank {
   ) throws -> RankResult {
     let d = op.dimension
     let before = op.applicationCount
-    let eps = op.precision.epsilon
+    let eps = op.accuracy
     let range = try findRange(of: op, testVectors: testVectors, tolerance: { scale in
       let floor = scale * Double(d) * eps
       switch policy {
@@ -181,7 +181,7 @@ public enum BlockKrylovRank {
     }, using: &rng)
     let rr = try rayleighRitz(of: op, basis: range.basis)
     let decision = NumericalRank.decide(
-      eigenvalues: rr.values, dimension: d, precision: op.precision, policy: policy)
+      eigenvalues: rr.values, dimension: d, accuracy: op.accuracy, policy: policy)
     let scale = rr.values.map(abs).max() ?? 0
     let residualTolerance = max(decision.threshold, 10 * scale * Double(d) * eps)
     var warnings: [Warning] = []
