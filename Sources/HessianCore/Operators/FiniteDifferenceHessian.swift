@@ -20,9 +20,10 @@ import Foundation
 /// **Measured error.** Every product is also taken at h/2, and the Richardson estimate
 /// ‖D_h v − D_{h/2} v‖·2ᵖ/(2ᵖ − 1) (p = 2 central, 1 forward; exact for the truncation term of a
 /// quartic loss) of its error is kept: the largest, relative to the largest ‖D_h v‖/‖v‖ seen, is
-/// ``measuredAccuracy``. ``accuracy`` (δ of the rank threshold) is the larger of the a-priori and
-/// the measured one, so a step too large for the loss raises τ instead of counting the
-/// truncation term as curvature, and ``productWarnings`` then carries
+/// ``measuredAccuracy``. ``accuracy`` (δ of the rank threshold) is the larger of the rounding
+/// term ε·s/h (2ε·s/h forward) and the measured error: the truncation is measured, not assumed
+/// (a quadratic has none at any step), so a step too large for the loss raises τ instead of
+/// counting the truncation term as curvature, and ``productWarnings`` then carries
 /// ``WarningCode/finiteDifferenceInaccurate``.
 ///
 /// Cost per column: one HVP (counted by the ``HessianOperator`` around it), and 4 gradients
@@ -42,6 +43,8 @@ public final class FiniteDifferenceHessian: SymmetricOperator, @unchecked Sendab
   public let precision: Precision
   /// δ₀(h), the a-priori relative accuracy of a product (``FiniteDifferenceScheme/aPrioriAccuracy(step:scale:epsilon:)``).
   public let aPrioriAccuracy: Double
+  /// The rounding term of δ₀(h): ε·s/h (central) or 2ε·s/h (forward), the floor of ``accuracy``.
+  public let roundingAccuracy: Double
   /// δ₀(h*) at the balanced step h* (``FiniteDifferenceScheme/defaultStep(scale:epsilon:)``): the
   /// best accuracy the scheme reaches on a loss of unit scale.
   public let balancedAccuracy: Double
@@ -77,6 +80,7 @@ public final class FiniteDifferenceHessian: SymmetricOperator, @unchecked Sendab
     let h = step ?? scheme.defaultStep(scale: scale, epsilon: precision.epsilon)
     self.step = h
     aPrioriAccuracy = scheme.aPrioriAccuracy(step: h, scale: scale, epsilon: precision.epsilon)
+    roundingAccuracy = Double(scheme.order == 2 ? 1 : 2) * precision.epsilon * scale / h
     balancedAccuracy = scheme.aPrioriAccuracy(
       step: scheme.defaultStep(scale: scale, epsilon: precision.epsilon), scale: scale, epsilon: precision.epsilon)
   }
@@ -92,15 +96,15 @@ public final class FiniteDifferenceHessian: SymmetricOperator, @unchecked Sendab
     state.withLock { $0.largestProduct > 0 ? $0.largestError / $0.largestProduct : 0 }
   }
 
-  /// δ of the rank threshold: max(a-priori, measured).
-  public var accuracy: Double { max(aPrioriAccuracy, measuredAccuracy) }
+  /// δ of the rank threshold: max(rounding term, measured error).
+  public var accuracy: Double { max(roundingAccuracy, measuredAccuracy) }
 
-  /// ``WarningCode/finiteDifferenceInaccurate`` when the measured accuracy is above
+  /// ``WarningCode/finiteDifferenceInaccurate`` when ``accuracy`` is above
   /// ``inaccuracyFactor``·``balancedAccuracy``: the products are far less accurate than the
-  /// balanced step would make them (a step too large for the loss's higher derivatives, or
-  /// gradients noisier than ε).
+  /// balanced step would make them (a step too large for the loss's higher derivatives, a step
+  /// so small that rounding dominates, or gradients noisier than ε).
   public var productWarnings: [Warning] {
-    let measured = measuredAccuracy
+    let measured = accuracy
     guard measured > Self.inaccuracyFactor * balancedAccuracy else { return [] }
     let f = { (x: Double) in String(format: "%.3g", x) }
     let balanced = scheme.defaultStep(scale: scale, epsilon: precision.epsilon)

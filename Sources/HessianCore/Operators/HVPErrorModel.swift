@@ -6,17 +6,17 @@ import Foundation
 /// under each model, and its threshold follows the model's accuracy
 /// (``SymmetricOperator/accuracy``), so that product error is not counted as curvature.
 ///
-/// | model | product | relative accuracy δ (ε = 2⁻⁵²) |
+/// | model | product | a-priori relative accuracy δ₀ at unit scale (ε = 2⁻⁵²) |
 /// |---|---|---|
 /// | `exact` | the source's H·x | ε (the source's precision) |
 /// | `finiteDifference(.central)` | (∇L(w+h v̂) − ∇L(w−h v̂))/(2h)·‖v‖ | (h/s)²/6 + ε·s/h ≈ 1.2·ε^{2/3} at h = ε^{1/3}·s |
 /// | `finiteDifference(.forward)` | (∇L(w+h v̂) − ∇L(w))/h·‖v‖ | (h/s)/2 + 2ε·s/h ≈ 2.5·ε^{1/2} at h = ε^{1/2}·s |
 /// | `float32` | H·x with float32 operands and float32 accumulation | 2⁻²³ (``Precision/float32``) |
 ///
-/// s = max(1, max|wᵢ|) is the scale of the point w (the unit vector v̂ = v/‖v‖ has scale 1); the
-/// accuracies assume the loss's derivatives are of the size of ‖H‖ at that scale, and a
-/// finite-difference operator measures its actual error on every product
-/// (``FiniteDifferenceHessian``). Each model's product counts as one HVP; a finite-difference
+/// s = max(1, max|wᵢ|) is the scale of the point w (the unit vector v̂ = v/‖v‖ has scale 1); δ₀
+/// assumes the loss's derivatives are of the size of ‖H‖ at that scale. A finite-difference
+/// operator does not rely on that assumption: it measures its truncation error on every product
+/// (``FiniteDifferenceHessian``), and the δ of its threshold is max(rounding term, measured error). Each model's product counts as one HVP; a finite-difference
 /// product also reports its gradient evaluations.
 ///
 /// Steps: Nocedal & Wright, *Numerical Optimization*, 2nd ed., §8.1 (eqs. 8.6–8.9); float32

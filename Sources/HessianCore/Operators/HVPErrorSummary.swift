@@ -10,8 +10,8 @@ public struct HVPErrorSummary: Sendable, Codable, Equatable {
   public var scheme: FiniteDifferenceScheme?
   /// The finite-difference step h actually used (the default when none was given); absent for float32.
   public var step: Double?
-  /// δ₀(h), the a-priori relative accuracy of a finite-difference product; absent for float32.
-  public var aPrioriAccuracy: Double?
+  /// The rounding term ε·s/h of a finite-difference product (the floor of ``accuracy``); absent for float32.
+  public var roundingAccuracy: Double?
   /// The Richardson estimate of the products' relative error (finite differences); absent for float32.
   public var measuredAccuracy: Double?
   /// δ of the rank threshold τ = max|λ|·d·δ (``SymmetricOperator/accuracy``).
@@ -28,7 +28,7 @@ public struct HVPErrorSummary: Sendable, Codable, Equatable {
       model = HVPErrorModel.finiteDifference(step: nil, scheme: fd.scheme).name
       scheme = fd.scheme
       step = fd.step
-      aPrioriAccuracy = fd.aPrioriAccuracy
+      roundingAccuracy = fd.roundingAccuracy
       measuredAccuracy = fd.measuredAccuracy
       gradientEvaluations = fd.gradientEvaluations
     } else if let f = op as? Float32Hessian {
@@ -45,7 +45,7 @@ public struct HVPErrorSummary: Sendable, Codable, Equatable {
     let f = { (x: Double) in String(format: "%.3g", x) }
     if let scheme, let step {
       return "HVP error model: finite-difference (\(scheme.rawValue), h = \(f(step)), \(gradientEvaluations ?? 0) gradients); "
-        + "accuracy δ = \(f(accuracy)) (a priori \(f(aPrioriAccuracy ?? 0)), measured \(f(measuredAccuracy ?? 0))) in place of ε in τ"
+        + "accuracy δ = \(f(accuracy)) (rounding \(f(roundingAccuracy ?? 0)), measured \(f(measuredAccuracy ?? 0))) in place of ε in τ"
     }
     let how = nativeSinglePrecision == true ? "sgemm on a float32 copy of H" : "emulated: operands and results rounded to float32"
     return "HVP error model: float32 (\(how)); accuracy δ = \(f(accuracy)) in place of ε in τ"

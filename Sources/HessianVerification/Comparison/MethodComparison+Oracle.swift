@@ -29,6 +29,9 @@ struct ComparisonInputs {
   var oracle: CountingLossOracle?
   /// Exact (a landscape) or reference (an oracle).
   var target: ComparisonTarget
+  /// A fresh counted operator for one run under the configuration's ``HVPErrorModel``; `nil`:
+  /// ``hessian`` itself (the exact model).
+  var makeHessian: (@Sendable () throws -> HessianOperator)? = nil
 }
 
 extension MethodComparison {
@@ -54,13 +57,21 @@ extension MethodComparison {
     }
     let reference = try DenseRank.rank(of: HessianOperator(oracle, name: oracle.name))
     let hasLoss = oracle.capabilities.contains(.loss)
+    var makeHessian: (@Sendable () throws -> HessianOperator)? = nil
+    if !cfg.hvp.isExact {
+      let model = cfg.hvp
+      makeHessian = {
+        let source: any SymmetricOperator = try model.hessian(of: oracle, gradients: oracle)
+        return HessianOperator(source, name: oracle.name)
+      }
+    }
     return try await compare(
       ComparisonInputs(
         name: oracle.name, truth: reference.rank,
         rankSource: "dense reference through the oracle's HVPs (\(reference.hessianVectorProducts) HVPs; an estimate, nothing about the model is given)",
         timedRatio: hasLoss ? try measuredHVPCost(oracle, population: cfg.population, sigma: cfg.sigma) : theoreticalHVPCost,
         hessian: HessianOperator(oracle, name: oracle.name), oracle: hasLoss ? CountingLossOracle(oracle) : nil,
-        target: .reference),
+        target: .reference, makeHessian: makeHessian),
       configuration: cfg, progress: progress)
   }
 

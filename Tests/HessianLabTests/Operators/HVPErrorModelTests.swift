@@ -89,6 +89,26 @@ struct HVPErrorModelTests {
     #expect(!dense.warnings.map(\.code).contains(.finiteDifferenceInaccurate), "\(dense.warnings)")
   }
 
+  @Test("a huge step on a quadratic costs nothing (its truncation is 0); a tiny one is warned about (rounding)")
+  func stepExtremes() throws {
+    let quadratic = ClosureLossOracle(
+      center: [0, 0, 0], losses: { p in (0..<p.rows).map { r in p[r, 0] * p[r, 0] + 0.5 * p[r, 1] * p[r, 1] } },
+      gradients: { p in
+        var g = Matrix(rows: p.rows, columns: 3)
+        for r in 0..<p.rows { g[r, 0] = 2 * p[r, 0]; g[r, 1] = p[r, 1] }
+        return g
+      })
+    var rng = SeededGenerator(seed: 1)
+    let huge = try RankComputation.rank(
+      of: HessianOperator(FiniteDifferenceHessian(quadratic, step: 1e6), name: "huge"), method: .dense, using: &rng)
+    #expect(huge.rank == 2 && huge.warnings.isEmpty, "\(huge.warnings)")
+    // h = 1e-13: the rounding term ε/h ≈ 2·10⁻³ is far above the balanced 4·10⁻¹¹.
+    let tinyOp = FiniteDifferenceHessian(Self.quartic, step: 1e-13)
+    let tiny = try RankComputation.rank(of: HessianOperator(tinyOp, name: "tiny"), method: .dense, using: &rng)
+    #expect(tiny.warnings.map(\.code).contains(.finiteDifferenceInaccurate))
+    #expect(tinyOp.accuracy >= Double.ulpOfOne / 1e-13)
+  }
+
   @Test("the exact model leaves the threshold at ε: accuracy is the precision's epsilon")
   func exactAccuracy() {
     #expect(MatrixOperator(Matrix(rowArrays: [[1]])).accuracy == Double.ulpOfOne)
