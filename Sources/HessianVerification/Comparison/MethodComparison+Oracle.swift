@@ -57,21 +57,13 @@ extension MethodComparison {
     }
     let reference = try DenseRank.rank(of: HessianOperator(oracle, name: oracle.name))
     let hasLoss = oracle.capabilities.contains(.loss)
-    var makeHessian: (@Sendable () throws -> HessianOperator)? = nil
-    if !cfg.hvp.isExact {
-      let model = cfg.hvp
-      makeHessian = {
-        let source: any SymmetricOperator = try model.hessian(of: oracle, gradients: oracle)
-        return HessianOperator(source, name: oracle.name)
-      }
-    }
     return try await compare(
       ComparisonInputs(
         name: oracle.name, truth: reference.rank,
         rankSource: "dense reference through the oracle's HVPs (\(reference.hessianVectorProducts) HVPs; an estimate, nothing about the model is given)",
         timedRatio: hasLoss ? try measuredHVPCost(oracle, population: cfg.population, sigma: cfg.sigma) : theoreticalHVPCost,
         hessian: HessianOperator(oracle, name: oracle.name), oracle: hasLoss ? CountingLossOracle(oracle) : nil,
-        target: .reference, makeHessian: makeHessian),
+        target: .reference, makeHessian: runHessian(oracle, model: cfg.hvp)),
       configuration: cfg, progress: progress)
   }
 

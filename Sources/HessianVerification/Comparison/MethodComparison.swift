@@ -93,23 +93,11 @@ public enum MethodComparison {
     }
     // The timed conversion is always measured and reported; the headline uses it only when asked.
     let timedRatio = measuredHVPCost(landscape, population: cfg.population, sigma: cfg.sigma)
-    var makeHessian: (@Sendable () throws -> HessianOperator)? = nil
-    if !cfg.hvp.isExact {
-      let model = cfg.hvp
-      makeHessian = {
-        let w = landscape.minimum
-        let exact = ClosureOperator(dimension: landscape.dimension, precision: landscape.precision) { x, y in
-          landscape.hessianVectorProduct(at: w, x, into: &y)
-        }
-        let source: any SymmetricOperator = try model.hessian(of: exact, gradients: landscape)
-        return HessianOperator(source, name: landscape.name)
-      }
-    }
     return try await compare(
       ComparisonInputs(
         name: landscape.name, truth: truth, rankSource: rankSource, timedRatio: timedRatio,
         hessian: HessianOperator(productsOnlyOf: landscape), oracle: CountingLossOracle(landscape), target: .exact,
-        makeHessian: makeHessian),
+        makeHessian: runHessian(landscape, model: cfg.hvp)),
       configuration: cfg, progress: progress)
   }
 
