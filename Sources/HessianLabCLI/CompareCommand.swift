@@ -64,6 +64,12 @@ struct CompareCommand: AsyncParsableCommand {
   @Option(help: "Root seed (default: the committed seed table).")
   var seed: UInt64?
 
+  @Option(help: HVPErrorModel.help, transform: HVPErrorModel.parse)
+  var hvp: HVPErrorModel = .exact
+
+  @Option(help: LossErrorModel.help, transform: LossErrorModel.parse)
+  var loss: LossErrorModel = .exact
+
   @Option(help: "Dimension sweep over quadratics of a fixed rank fraction, e.g. d=10,30,100,300,1000.")
   var sweep: String?
 
@@ -102,6 +108,8 @@ struct CompareCommand: AsyncParsableCommand {
     options.configuration.slqProbeCap = slqProbeCap
     options.configuration.conversion = conversion
     options.configuration.seedRoot = seed
+    options.configuration.hvp = hvp
+    options.configuration.loss = loss
     options.rankFraction = rankFraction
     try options.configuration.validate()
     options.sweepDimensions = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }

@@ -3,11 +3,12 @@ import HessianLab
 
 extension CovarianceCommand {
   /// The checks of `--route cma`: a budget, λ ≥ 4 when given, σ₀ > 0, and none of the selection
-  /// route's own options.
+  /// route's own options (nor a loss error model, which only the selection route applies).
   func validateAdaptive() throws {
     for (given, flag) in [(kept != nil, "--kept"), (mu != nil, "--mu"), (rankOf != nil, "--rank-of"), (diagnosticKept != nil, "--diagnostic-kept"), (plan, "--plan")] where given {
       throw UsageError("\(flag): only with --route selection (the cma route spends --evaluations)")
     }
+    if loss != .exact { throw UsageError("--loss: only with --route selection for now (the cma route evaluates exact losses)") }
     guard let e = evaluations else { throw UsageError("--evaluations: required with --route cma (the loss-evaluation budget E)") }
     guard e >= 1 else { throw UsageError("--evaluations: E = \(e) must be a positive number of loss evaluations") }
     if let l = population, l < 4 { throw UsageError("--population: λ = \(l) must be at least 4 for CMA-ES (μ = ⌊λ/2⌋ ≥ 2 parents)") }

@@ -60,6 +60,9 @@ struct CovarianceCommand: AsyncParsableCommand {
   @Option(help: "Root seed (drawn and printed when omitted).")
   var seed: UInt64?
 
+  @Option(help: LossErrorModel.help, transform: LossErrorModel.parse)
+  var loss: LossErrorModel = .exact
+
   @Option(name: .customLong("diagnostic-kept"), help: "Kept points per σ for the σ-scaling diagnostic (0: skip; default min(n, 500)).")
   var diagnosticKept: Int?
 
@@ -106,10 +109,11 @@ struct CovarianceCommand: AsyncParsableCommand {
   /// The analysis (or plan) of `land`, printed and saved.
   func work(on land: AnalysisSubject) async throws {
     if route == .cma { return try await adaptive(on: land) }
-    let options = CovarianceAnalysis.Options(
+    var options = CovarianceAnalysis.Options(
       population: population ?? 2, kept: kept ?? 1, sigma: sigma, scheme: try selectionScheme(),
       centerOffset: try parseOffset(dimension: land.dimension), estimate: estimate, diagnosticKept: diagnosticKept,
       hessianComparison: .knownOrExactProducts, seed: seed ?? DrawnSeed.draw(), workers: workers)
+    options.loss = loss
     if plan {
       let report = try await CovarianceAnalysis.plan(land, options: options)
       print(json ? try CovarianceJSON.encode(report) : report.humanText())

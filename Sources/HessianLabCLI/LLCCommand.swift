@@ -26,6 +26,9 @@ struct LLCCommand: AsyncParsableCommand {
   @Option(help: "Root seed (drawn and printed when omitted).")
   var seed: UInt64?
 
+  @Option(help: HVPErrorModel.help, transform: HVPErrorModel.parse)
+  var hvp: HVPErrorModel = .exact
+
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
@@ -112,6 +115,7 @@ struct LLCCommand: AsyncParsableCommand {
     if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
     options.method = method
     options.rankMethod = rankMethod
+    options.hvp = hvp
     options.rank = rank
     options.rankSource = rankSource
     options.multiplicity = multiplicity

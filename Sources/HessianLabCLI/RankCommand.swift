@@ -32,6 +32,9 @@ struct RankCommand: AsyncParsableCommand {
   @Option(help: "Threshold policy: precision, gap, rel:F (0 < F < 1) or abs:T (T > 0) (default: precision).", transform: ThresholdPolicy.parse)
   var threshold: ThresholdPolicy = .precisionRelative
 
+  @Option(help: HVPErrorModel.help, transform: HVPErrorModel.parse)
+  var hvp: HVPErrorModel = .exact
+
   @Option(help: "Seed of start vectors and probes (drawn and printed when omitted; not used by dense).")
   var seed: UInt64?
 
@@ -82,7 +85,7 @@ struct RankCommand: AsyncParsableCommand {
     let options = RankAnalysis.Options(
       method: method, threshold: threshold,
       seed: method.isRandomized ? (seed ?? DrawnSeed.draw()) : seed,
-      steps: steps, probes: probes, reorthogonalization: reorthogonalization)
+      steps: steps, probes: probes, reorthogonalization: reorthogonalization, hvp: hvp)
     let report = try RankAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }

@@ -43,6 +43,9 @@ struct SpectrumCommand: AsyncParsableCommand {
   @Option(help: "Seed of the start vectors and probes (drawn and printed when omitted).")
   var seed: UInt64?
 
+  @Option(help: HVPErrorModel.help, transform: HVPErrorModel.parse)
+  var hvp: HVPErrorModel = .exact
+
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
@@ -87,8 +90,9 @@ struct SpectrumCommand: AsyncParsableCommand {
   func work(on land: AnalysisSubject) async throws {
     let mode: SpectrumAnalysis.Mode =
       if let k = top { .extremes(.top, count: k) } else if let k = bottom { .extremes(.bottom, count: k) } else { .density }
-    let options = SpectrumAnalysis.Options(
+    var options = SpectrumAnalysis.Options(
       mode: mode, steps: steps, probes: probes ?? Self.defaultProbes, seed: seed ?? DrawnSeed.draw())
+    options.hvp = hvp
     let report = try SpectrumAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }

@@ -54,6 +54,12 @@ struct JSONSchemaTests {
         "--chains", "2", "--steps", "300", "--burn-in", "100", "--json",
       ]),
     Case(schema: "llc", arguments: ["llc", "quad-rank-deficient", "--method", "bounds", "--seed", "1", "--json"]),
+    // The error models (issue 20): each report names its model and accuracy.
+    Case(schema: "llc", arguments: ["llc", "quad-rank-deficient", "--method", "bounds", "--hvp", "float32", "--seed", "1", "--json"]),
+    Case(schema: "rank", arguments: ["rank", "poly:x0^2+x1^4", "--hvp", "finite-difference:h=0.1", "--json"]),
+    Case(schema: "rank", arguments: ["rank", "mlp-tanh-3-4-2", "--method", "lanczos", "--hvp", "float32", "--seed", "1", "--json"]),
+    Case(schema: "spectrum", arguments: ["spectrum", "dln-3-2-3", "--top", "2", "--hvp", "finite-difference:scheme=forward", "--seed", "1", "--json"]),
+    Case(schema: "covariance", arguments: ["covariance", "quad-full-rank", "--population", "10", "--kept", "40", "--loss", "noise:0.01", "--seed", "1", "--json"]),
     Case(schema: "llc", arguments: ["llc", "fixtures/hessians/rank12-d64-float32.npy", "--method", "bounds", "--seed", "1", "--json"]),
     // compare: a quick comparison, and a one-point sweep (the sweep's nested layout).
     Case(

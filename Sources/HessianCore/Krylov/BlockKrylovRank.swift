@@ -170,9 +170,9 @@ public enum BlockKrylovRank {
   ) throws -> RankResult {
     let d = op.dimension
     let before = op.applicationCount
-    let eps = op.precision.epsilon
+    // δ is read when used: an error model's accuracy may grow with the products made.
     let range = try findRange(of: op, testVectors: testVectors, tolerance: { scale in
-      let floor = scale * Double(d) * eps
+      let floor = scale * Double(d) * op.accuracy
       switch policy {
       case .precisionRelative, .largestGap: return floor
       case let .relative(f): return max(floor, f * scale)
@@ -181,9 +181,9 @@ public enum BlockKrylovRank {
     }, using: &rng)
     let rr = try rayleighRitz(of: op, basis: range.basis)
     let decision = NumericalRank.decide(
-      eigenvalues: rr.values, dimension: d, precision: op.precision, policy: policy)
+      eigenvalues: rr.values, dimension: d, accuracy: op.accuracy, policy: policy)
     let scale = rr.values.map(abs).max() ?? 0
-    let residualTolerance = max(decision.threshold, 10 * scale * Double(d) * eps)
+    let residualTolerance = max(decision.threshold, 10 * scale * Double(d) * op.accuracy)
     var warnings: [Warning] = []
     let converged = rr.residual <= residualTolerance
     if !converged {

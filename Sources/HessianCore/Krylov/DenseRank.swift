@@ -68,7 +68,7 @@ public enum DenseRank {
     let before = op.applicationCount
     let values = try eigenvalues(of: op)
     let decision = NumericalRank.decide(
-      eigenvalues: values, dimension: op.dimension, precision: op.precision, policy: policy)
+      eigenvalues: values, dimension: op.dimension, accuracy: op.accuracy, policy: policy)
     return RankResult(
       rank: decision.rank, method: .dense, dimension: op.dimension,
       hessianVectorProducts: op.applicationCount - before, decision: decision, policy: policy,

@@ -287,10 +287,10 @@ public enum LanczosRank {
     let run = try Lanczos.run(op, start: start, maxSteps: steps, reorthogonalization: reorthogonalization)
     let ritz = try run.ritzPairs()
     let decision = NumericalRank.decide(
-      eigenvalues: ritz.values, dimension: d, precision: op.precision, policy: policy)
+      eigenvalues: ritz.values, dimension: d, accuracy: op.accuracy, policy: policy)
     let tau = decision.threshold
     let scale = ritz.values.map(abs).max() ?? 0
-    let tol = max(tau, scale * Double(d) * op.precision.epsilon)
+    let tol = max(tau, scale * Double(d) * op.accuracy)
     let unconverged = zip(ritz.values, ritz.residuals).filter { abs($0.0) > tau && $0.1 > tol }
     // Counted Ritz values whose residual interval reaches τ: their side of τ is unknown.
     let straddling = zip(ritz.values, ritz.residuals).filter { abs($0.0) > tau && abs($0.0) - $0.1 <= tau }

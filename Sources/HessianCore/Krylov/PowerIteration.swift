@@ -112,7 +112,7 @@ public enum PowerIteration {
       of: op, count: min(1, limit), maxIterations: maxIterations, tolerance: tolerance, using: &rng)
     let top = pairs.first.map { abs($0.value) } ?? 0
     let provisional = NumericalRank.decide(
-      eigenvalues: [top], dimension: d, scale: top, precision: op.precision,
+      eigenvalues: [top], dimension: d, scale: top, accuracy: op.accuracy,
       policy: policy == .largestGap ? .precisionRelative : policy)
     let floor = 100 * tolerance * top
     let stop = max(provisional.threshold, floor)
@@ -123,7 +123,7 @@ public enum PowerIteration {
     }
     let values = pairs.map(\.value)
     var decision = NumericalRank.decide(
-      eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: policy)
+      eigenvalues: values, dimension: d, scale: top, accuracy: op.accuracy, policy: policy)
     var warnings: [Warning] = []
     var usedPolicy = policy
     var raisedFrom: Double? = nil
@@ -132,7 +132,7 @@ public enum PowerIteration {
       raisedFrom = requested
       usedPolicy = .absolute(floor)
       decision = NumericalRank.decide(
-        eigenvalues: values, dimension: d, scale: top, precision: op.precision, policy: usedPolicy)
+        eigenvalues: values, dimension: d, scale: top, accuracy: op.accuracy, policy: usedPolicy)
       // Evidence that an eigenvalue lies between the requested τ and the floor:
       // the first uncounted pair's residual interval [|λ| − ρ, |λ| + ρ] (ρ the true
       // residual ‖Hv − λv‖: H has an eigenvalue there) lies above τ and apart

@@ -12,6 +12,9 @@ extension RankComputation {
   /// For an operator of moderate size (s = 0), and for an absolute threshold (which
   /// is in the units of H), the result is that of `body(op, policy)`.
   ///
+  /// The operator's warnings about its products (``SymmetricOperator/productWarnings``: a
+  /// finite-difference product less accurate than its model) are appended to the result's.
+  ///
   /// Cost: that of `body`, plus at most five products when H is extreme and has no known matrix.
   public static func scaleNormalised(
     _ op: HessianOperator, policy: ThresholdPolicy,
@@ -24,6 +27,7 @@ extension RankComputation {
     var result = try body(view, policy)
     let s = scaled.exponent
     result.hessianVectorProducts = op.applicationCount - before
+    result.warnings += op.productWarnings
     guard s != 0 else { return result }
     let back = { (x: Double) in PowerOfTwoScaledOperator.scale(x, by: -s) }
     result.eigenvalues = result.eigenvalues.map(back)

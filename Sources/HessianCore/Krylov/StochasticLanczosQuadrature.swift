@@ -193,12 +193,12 @@ public enum StochasticLanczosQuadrature {
   /// τ as `policy` sets it from one probe's nodes (those of weight > 1/(2d),
   /// max|λ| from the largest |node|): the run's own stopping test.
   static func threshold(
-    of q: ProbeQuadrature, dimension d: Int, precision: Precision, policy: ThresholdPolicy
+    of q: ProbeQuadrature, dimension d: Int, accuracy: Double, policy: ThresholdPolicy
   ) -> Double {
     let representative = zip(q.nodes, q.weights).filter { $0.1 > 0.5 / Double(max(d, 1)) }.map(\.0)
     let scale = q.nodes.map(abs).max() ?? 0
     return NumericalRank.decide(
-      eigenvalues: representative, dimension: d, scale: scale, precision: precision, policy: policy
+      eigenvalues: representative, dimension: d, scale: scale, accuracy: accuracy, policy: policy
     ).threshold
   }
 
@@ -230,7 +230,6 @@ public enum StochasticLanczosQuadrature {
     let d = op.dimension
     let before = op.applicationCount
     let cap = max(1, min(d, steps ?? defaultMaxSteps))
-    let precision = op.precision
     var v = [Double](repeating: 0, count: d)
     var quadratures: [ProbeQuadrature] = []
     for _ in 0..<probes {
@@ -241,7 +240,7 @@ public enum StochasticLanczosQuadrature {
         guard j >= nextCheck else { return false }
         nextCheck = max(j + 1, Int((Double(j) * 1.25).rounded(.up)))
         guard let q = try? quadrature(alpha: alpha, beta: beta, residualNorm: b, brokeDown: false) else { return false }
-        let tau = threshold(of: q, dimension: d, precision: precision, policy: policy)
+        let tau = threshold(of: q, dimension: d, accuracy: op.accuracy, policy: policy)
         return Double(d) * q.unresolvedWeight(threshold: tau) <= probeResolutionTarget
       })
       quadratures.append(
@@ -253,7 +252,7 @@ public enum StochasticLanczosQuadrature {
     let representative = pooled.filter { $0.weight * n > 0.5 / Double(max(d, 1)) }.map(\.node)
     let scale = pooled.map { abs($0.node) }.max() ?? 0
     let decision = NumericalRank.decide(
-      eigenvalues: representative, dimension: d, scale: scale, precision: precision, policy: policy)
+      eigenvalues: representative, dimension: d, scale: scale, accuracy: op.accuracy, policy: policy)
     let tau = decision.threshold
     let dd = Double(d)
     let counts = quadratures.map { dd * $0.countedWeight(threshold: tau) }

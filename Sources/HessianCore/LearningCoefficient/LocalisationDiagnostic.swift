@@ -84,7 +84,7 @@ public struct LocalisationDiagnostic: Sendable, Equatable, Codable {
     var nullBasis: [[Double]] = []
     var hMin: Double? = nil
     if let eig = try? SymmetricEigen.decomposition(of: dense) {
-      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d, precision: hessian.precision).threshold
+      let tau = NumericalRank.decide(eigenvalues: eig.values, dimension: d, accuracy: hessian.accuracy).threshold
       for (k, h) in eig.values.enumerated() {
         if h > tau {
           hMin = min(hMin ?? h, h)

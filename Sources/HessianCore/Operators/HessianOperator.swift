@@ -25,6 +25,10 @@ public final class HessianOperator: @unchecked Sendable {
   public var dimension: Int { source.dimension }
   /// The precision the products are known to (ε in the default threshold).
   public var precision: Precision { source.precision }
+  /// The relative accuracy δ of a product (``SymmetricOperator/accuracy``): ε of the threshold.
+  public var accuracy: Double { source.accuracy }
+  /// The source's warnings about its products (``SymmetricOperator/productWarnings``).
+  public var productWarnings: [Warning] { source.productWarnings }
   /// The dense matrix when the source holds it without products (the dense reference then
   /// costs 0 HVPs), otherwise `nil`. May be built on access (O(d²k) for a factored Hessian).
   public var knownMatrix: Matrix? { source.knownMatrix }

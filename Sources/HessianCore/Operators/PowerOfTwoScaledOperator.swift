@@ -59,6 +59,10 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   public var dimension: Int { source.dimension }
   /// The precision of H.
   public var precision: Precision { source.precision }
+  /// The relative accuracy of H's products (a power-of-two scale leaves it unchanged).
+  public var accuracy: Double { source.accuracy }
+  /// The source's warnings about its products.
+  public var productWarnings: [Warning] { source.productWarnings }
   /// The source's preferred block size (``SymmetricOperator/preferredBlockSize``).
   public var preferredBlockSize: Int { source.preferredBlockSize }
   /// 2ˢ·H when the source holds H.

@@ -34,6 +34,14 @@ public protocol SymmetricOperator: Sendable {
   /// trip (an external process). Batching never changes which vectors are multiplied, only how many
   /// calls carry them; the products made ahead and not used are counted like any other.
   var preferredBlockSize: Int { get }
+  /// The relative accuracy δ of a product, ‖computed H·x − H·x‖ ≲ δ·‖H‖·‖x‖: the ε of the
+  /// numerical-rank threshold τ = max|λ|·d·δ. Default `precision.epsilon` (exact products
+  /// rounded once); an error model (``HVPErrorModel``) states a larger one (a finite-difference
+  /// product is accurate to about ε^{2/3}, not ε).
+  var accuracy: Double { get }
+  /// Warnings about the products made so far (a finite-difference product found less accurate
+  /// than its model states); empty for an exact source. Read after the products are made.
+  var productWarnings: [Warning] { get }
 }
 
 extension SymmetricOperator {
@@ -41,4 +49,8 @@ extension SymmetricOperator {
   public var knownMatrix: Matrix? { nil }
   /// One vector per call: products in this process cost the same one by one.
   public var preferredBlockSize: Int { 1 }
+  /// Exact products rounded once: δ = ε of ``precision``.
+  public var accuracy: Double { precision.epsilon }
+  /// An exact source has nothing to warn about its products.
+  public var productWarnings: [Warning] { [] }
 }

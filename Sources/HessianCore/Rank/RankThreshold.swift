@@ -75,9 +75,28 @@ public enum NumericalRank {
     eigenvalues: [Double], dimension: Int, scale: Double? = nil, precision: Precision = .float64,
     policy: ThresholdPolicy = .precisionRelative, expectPositiveSemidefinite: Bool = true
   ) -> RankDecision {
+    decide(
+      eigenvalues: eigenvalues, dimension: dimension, scale: scale, accuracy: precision.epsilon, policy: policy,
+      expectPositiveSemidefinite: expectPositiveSemidefinite)
+  }
+
+  /// Decides the numerical rank with the relative accuracy δ of the products in place of ε:
+  /// τ = max|λ|·d·δ for ``ThresholdPolicy/precisionRelative`` (and δ sets the precision floor of
+  /// the gap rule). δ is ``SymmetricOperator/accuracy``: ε of the precision for exact products,
+  /// larger under an ``HVPErrorModel`` (a finite-difference product is accurate to ≈ ε^{2/3}, a
+  /// float32 one to 2⁻²³), so that product error is not counted as curvature. By Weyl's
+  /// inequality a symmetric perturbation E moves every eigenvalue by at most ‖E‖₂ ≤ √d·max‖E eⱼ‖,
+  /// which d·δ·max|λ| covers (Golub & Van Loan, *Matrix Computations*, 4th ed., Thm. 8.1.5).
+  ///
+  /// - Parameters: as ``decide(eigenvalues:dimension:scale:precision:policy:expectPositiveSemidefinite:)``,
+  ///   with `accuracy` δ > 0 in place of the precision.
+  public static func decide(
+    eigenvalues: [Double], dimension: Int, scale: Double? = nil, accuracy: Double,
+    policy: ThresholdPolicy = .precisionRelative, expectPositiveSemidefinite: Bool = true
+  ) -> RankDecision {
     let magnitudes = eigenvalues.map(abs).sorted(by: >)
     let maxAbs = scale ?? (magnitudes.first ?? 0)
-    let floor = maxAbs * Double(max(dimension, 1)) * precision.epsilon
+    let floor = maxAbs * Double(max(dimension, 1)) * accuracy
     var warnings: [Warning] = []
     let tau: Double
     switch policy {

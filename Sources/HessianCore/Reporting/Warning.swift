@@ -94,6 +94,13 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// Fewer extreme eigenvalues were found than asked for: the restarts added
   /// nothing new before k values were locked (``ExtremeEigenvalues``).
   case eigenvaluesMissing
+  /// Finite-difference Hessian-vector products (``FiniteDifferenceHessian``) are less accurate
+  /// than their model states: the Richardson estimate of their error, from the steps h and h/2,
+  /// is more than ``FiniteDifferenceHessian/inaccuracyFactor`` times the accuracy of the balanced
+  /// step (the step is too large for this loss's higher derivatives, or its gradients are noisier
+  /// than ε). τ follows the measured error, so the difference error is not counted as curvature,
+  /// and eigenvalues below τ are not resolved.
+  case finiteDifferenceInaccurate
 
   // MARK: Covariance of selected samples (``CovarianceAnalysis``)
 

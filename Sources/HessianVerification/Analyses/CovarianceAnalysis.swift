@@ -46,7 +46,7 @@ public enum CovarianceAnalysis {
     progress: ((Int, Int) -> Void)?,
     compare: (Matrix, SelectionSampler) throws -> CovarianceHessianComparison?
   ) async throws -> CovarianceReport {
-    let landscape = oracle
+    let landscape = options.loss.oracle(oracle, seed: LossErrorModel.noiseSeed(forRun: options.seed))
     let clock = ContinuousClock()
     let start = clock.now
     let d = landscape.dimension
@@ -98,13 +98,15 @@ public enum CovarianceAnalysis {
       : nil
     warnings += selectionHonestyWarnings(
       isKnownQuadratic: isKnownQuadratic, readoutRank: readout.rank, knownRank: knownRank, diagnostic: diagnostic)
-    return CovarianceReport(
+    var report = CovarianceReport(
       landscape: name, dimension: d, selection: sampler.scheme, population: sampler.population,
       kept: options.kept, sigma: sampler.sigma, estimate: kind, covariance: c, readout: readout,
       lossEvaluations: sample.lossEvaluations + (diagnostic?.lossEvaluations ?? 0),
       samplingLossEvaluations: sample.lossEvaluations, comparison: comparison,
       knownRank: knownRank, sigmaScaling: diagnostic, warnings: warnings,
       seed: options.seed, seconds: seconds(since: start, clock))
+    report.lossModel = options.loss.isExact ? nil : options.loss
+    return report
   }
 
   /// Plans a read-out: a pilot run with ``Options/kept`` points (and up to two more stages),

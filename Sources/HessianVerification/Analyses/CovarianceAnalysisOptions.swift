@@ -22,6 +22,9 @@ extension CovarianceAnalysis {
     public var seed: UInt64
     /// Concurrent workers (≥ 1); the result does not depend on it.
     public var workers: Int
+    /// How the losses are computed (``LossErrorModel``; default exact). A noisy loss is seeded by
+    /// ``LossErrorModel/noiseSeed(forRun:)`` of ``seed``.
+    public var loss: LossErrorModel = .exact
 
     /// Options with the command line's defaults for everything but λ, n and the seed.
     public init(

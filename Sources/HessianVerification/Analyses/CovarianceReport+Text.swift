@@ -32,6 +32,7 @@ extension CovarianceReport {
         "σ-scaling: log E[L(winner) − L(w*)] vs log σ over σ = \(s.sigmas.map(g).joined(separator: ", ")): "
           + "slope \(String(format: "%.3f", s.slope)) ± \(String(format: "%.3f", s.slopeStandardError)) (2 for a quadratic)")
     }
+    if let model = lossModel { lines.append("loss error model: \(model.argument) (\(model.summary))") }
     lines += warnings.map { "warning: \($0.message)" }
     lines.append("seconds: \(String(format: "%.2f", seconds))")
     return lines.joined(separator: "\n")

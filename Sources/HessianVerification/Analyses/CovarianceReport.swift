@@ -44,6 +44,8 @@ public struct CovarianceReport: Sendable, Encodable {
   /// On an oracle: the HVPs spent building H for the comparison (d), nil when none was built
   /// (JSON `comparisonHessianVectorProducts`, present only for an oracle).
   public var comparisonHessianVectorProducts: Int? = nil
+  /// The loss error model when it is not exact (JSON `lossModel`, its textual form; absent otherwise).
+  public var lossModel: LossErrorModel? = nil
 
   /// The relation on the range of H, when a comparison was made and H has a range.
   public var relation: CovarianceHessianRelation? { comparison?.relation }
@@ -82,7 +84,7 @@ public struct CovarianceReport: Sendable, Encodable {
     case relativeError, spread, measureID, measureCE, fittedScale, predictedScale, knownRank
     case asymptoticScale, asymptoticScaleRelativeError, asymptoticScaleErrorScale
     case sigmaScalingSlope, sigmaScalingSlopeStandardError, sigmaScalingSigmas, sigmaScalingMeanLosses
-    case warnings, seed, seconds, oracle, trustChecks, comparisonHessianVectorProducts
+    case warnings, seed, seconds, oracle, trustChecks, comparisonHessianVectorProducts, lossModel
   }
 
   /// The flat JSON form: every key present, `null` for what was not computed; `selection` is
@@ -127,5 +129,6 @@ public struct CovarianceReport: Sendable, Encodable {
       try c.encode(oracle.trust.checks, forKey: .trustChecks)
       try c.encode(comparisonHessianVectorProducts, forKey: .comparisonHessianVectorProducts)
     }
+    try c.encodeIfPresent(lossModel?.argument, forKey: .lossModel)
   }
 }

@@ -48,7 +48,7 @@ extension LLCAnalysis {
         var rankRng = rng.child(1000)
         let result: RankResult
         do {
-          result = try RankComputation.rank(of: subject.hessianOperator(), method: method, using: &rankRng)
+          result = try RankComputation.rank(of: subject.hessianOperator(model: options.hvp, for: .llc), method: method, using: &rankRng)
         } catch let error as InputError {
           throw error
         } catch let error as OracleError {

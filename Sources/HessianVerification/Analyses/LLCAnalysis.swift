@@ -28,6 +28,9 @@ public enum LLCAnalysis {
     public var volume = VolumeScalingEstimator.Configuration()
     /// The SGLD estimator's n, γ, step size, chains, steps and burn-in.
     public var sgld = SGLDEstimator.Configuration()
+    /// How the rank's Hessian-vector products are computed (``HVPErrorModel``; default exact).
+    /// Only the rank (and so the bounds) follows it; the estimators' own products stay exact.
+    public var hvp: HVPErrorModel = .exact
 
     /// The options with root seed `seed` and every other setting at its default.
     public init(seed: UInt64) { self.seed = seed }
@@ -48,6 +51,7 @@ public enum LLCAnalysis {
     if options.method.runs(.sgld) { try options.sgld.checkBudgets(dimension: d) }
     let rng = SeededGenerator(seed: options.seed)
     var warnings: [Warning] = []
+    var hvpModel: HVPErrorSummary? = nil
     let bounds: LearningCoefficientBounds
     if let r = options.rank {
       guard r >= 0, r <= d else { throw InputError.parameter(.rank, value: "\(r)", problem: "\(r) is not between 0 and d = \(d)") }
@@ -58,7 +62,9 @@ public enum LLCAnalysis {
       var rankRng = rng.child(1000)
       let result: RankResult
       do {
-        result = try RankComputation.rank(of: HessianOperator(landscape: landscape), method: method, using: &rankRng)
+        let op = try HessianOperator(landscape: landscape, model: options.hvp)
+        result = try RankComputation.rank(of: op, method: method, using: &rankRng)
+        hvpModel = HVPErrorSummary(of: op.source)
       } catch let error as InputError {
         throw error
       } catch {
@@ -106,9 +112,11 @@ public enum LLCAnalysis {
     progress?(3, 3)
     warnings += volume?.warnings.map { Warning($0.code, "volume: \($0.message)") } ?? []
     warnings += sgld?.warnings.map { Warning($0.code, "sgld: \($0.message)") } ?? []
-    return LLCReport(
+    var report = LLCReport(
       landscape: landscape.name, bounds: bounds, exact: exact, exactScope: landscape.knownAnswers.scope,
       volume: volume, sgld: sgld, seed: options.seed, warnings: warnings)
+    report.hvpModel = hvpModel
+    return report
   }
 }
 

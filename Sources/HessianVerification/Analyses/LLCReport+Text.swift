@@ -11,6 +11,7 @@ extension LLCReport {
       "bounds r/2 ≤ λ ≤ r/2 + (d−r)/4: \(boundsText)  (\(bounds.assumption))",
       "exact λ = \(exactText ?? "unknown")\(exact.multiplicity.map { ", m = \($0)" } ?? "")\(exactScope.phrase.map { " " + $0 } ?? "")  [\(exact.provenance.rawValue): \(exact.source)]",
     ]
+    if let model = hvpModel { lines.append("rank: " + model.line) }
     lines += Self.estimateLines(volume: volume, sgld: sgld, exactValue: exact.value)
     lines += warnings.map { "warning: \($0.message)" }
     lines.append("seed \(seed)")

@@ -129,6 +129,8 @@ public struct LLCReport: Sendable, Encodable {
   public var seed: UInt64
   /// Every caveat, in order: rank, bounds, exact value, volume, SGLD.
   public var warnings: [Warning]
+  /// The rank's HVP error model and its accuracy when it is not exact (JSON `hvpModel`; absent otherwise).
+  public var hvpModel: HVPErrorSummary? = nil
 
   /// A report from its parts.
   public init(
@@ -150,7 +152,7 @@ public struct LLCReport: Sendable, Encodable {
 
   private enum CodingKeys: String, CodingKey {
     case landscape, dimension, hessianRank, rankSource, lowerBound, upperBound, boundsText, assumption
-    case exact, exactText, exactProvenance, exactSource, exactScope, multiplicity, estimates, seed, warnings
+    case exact, exactText, exactProvenance, exactSource, exactScope, multiplicity, estimates, seed, warnings, hvpModel
   }
 
   private enum EstimateKeys: String, CodingKey { case volume, sgld }
@@ -178,6 +180,7 @@ public struct LLCReport: Sendable, Encodable {
     try e.encode(sgld.map(Entry.init), forKey: .sgld)
     try c.encode(seed, forKey: .seed)
     try c.encode(warnings, forKey: .warnings)
+    try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
   }
 
   /// x with four decimals, "—" for nil.

@@ -22,11 +22,14 @@ public enum RankAnalysis {
     public var probes: Int
     /// Lanczos: ``Reorthogonalization/full`` (default) or ``Reorthogonalization/none`` (ghosts; teaching only).
     public var reorthogonalization: Reorthogonalization
+    /// How the products are computed (default ``HVPErrorModel/exact``); τ follows its accuracy.
+    public var hvp: HVPErrorModel
 
     /// Options with the given values; the defaults are the CLI's.
     public init(
       method: RankMethod = .dense, threshold: ThresholdPolicy = .precisionRelative, seed: UInt64? = nil,
-      steps: Int? = nil, probes: Int = 100, reorthogonalization: Reorthogonalization = .full
+      steps: Int? = nil, probes: Int = 100, reorthogonalization: Reorthogonalization = .full,
+      hvp: HVPErrorModel = .exact
     ) {
       self.method = method
       self.threshold = threshold
@@ -34,6 +37,7 @@ public enum RankAnalysis {
       self.steps = steps
       self.probes = probes
       self.reorthogonalization = reorthogonalization
+      self.hvp = hvp
     }
   }
 
@@ -46,7 +50,7 @@ public enum RankAnalysis {
     try RankWork.check(
       method: options.method, dimension: landscape.dimension, steps: options.steps, probes: options.probes,
       name: landscape.name)
-    return try compute(HessianOperator(landscape: landscape), name: landscape.name, options: options)
+    return try compute(HessianOperator(landscape: landscape, model: options.hvp), name: landscape.name, options: options)
   }
 
   /// The rank of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an oracle
@@ -62,7 +66,7 @@ public enum RankAnalysis {
       name: subject.input)
     let summary = try subject.prepare(for: .rank)
     var report = try OracleFailureNaming.naming(subject.input) {
-      try compute(subject.hessianOperator(), name: subject.name, options: options)
+      try compute(subject.hessianOperator(model: options.hvp), name: subject.name, options: options)
     }
     report.oracle = summary
     report.result.warnings = (summary?.warnings ?? []) + report.result.warnings.map(OracleWording.plain)
@@ -96,9 +100,11 @@ public enum RankAnalysis {
     }
     let elapsed = start.duration(to: clock.now)
     result.seed = seed
-    return RankReport(
+    var report = RankReport(
       result: result, landscape: name, precision: op.precision,
       seconds: Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
+    report.hvpModel = HVPErrorSummary(of: op.source)
+    return report
   }
 }
 

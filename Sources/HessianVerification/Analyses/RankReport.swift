@@ -19,6 +19,8 @@ public struct RankReport: Sendable, Codable, Equatable {
   /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`);
   /// `nil` for a landscape and in decoded reports.
   public var oracle: OracleSummary? = nil
+  /// The HVP error model and its accuracy when it is not exact (JSON `hvpModel`); `nil` otherwise.
+  public var hvpModel: HVPErrorSummary? = nil
 
   /// A report of `result` for the input named `landscape`.
   public init(result: RankResult, landscape: String?, precision: Precision, seconds: Double) {
@@ -35,7 +37,7 @@ public struct RankReport: Sendable, Codable, Equatable {
   private enum Key: String, CodingKey {
     case rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues, smallestCounted
     case largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds, estimate
-    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks
+    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks, hvpModel
   }
 
   /// The flat JSON layout (absent optionals are omitted).
@@ -64,6 +66,7 @@ public struct RankReport: Sendable, Codable, Equatable {
     try c.encodeIfPresent(gapRatioLowerBound, forKey: .gapRatioLowerBound)
     try c.encodeIfPresent(oracle, forKey: .oracle)
     try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
+    try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
   }
 
   /// Reads the flat JSON layout back (``landscape`` is `nil`).
@@ -72,6 +75,7 @@ public struct RankReport: Sendable, Codable, Equatable {
     let c = try decoder.container(keyedBy: Key.self)
     precision = try c.decode(Precision.self, forKey: .precision)
     seconds = try c.decode(Double.self, forKey: .seconds)
+    hvpModel = try c.decodeIfPresent(HVPErrorSummary.self, forKey: .hvpModel)
     landscape = nil
   }
 }

@@ -26,6 +26,8 @@ public enum SpectrumAnalysis {
     public var probes: Int
     /// The root seed of the start vectors and probes.
     public var seed: UInt64
+    /// How the products are computed (default ``HVPErrorModel/exact``).
+    public var hvp: HVPErrorModel = .exact
 
     /// Options with the given values; the defaults are the CLI's.
     public init(mode: Mode, steps: Int? = nil, probes: Int = 20, seed: UInt64) {
@@ -48,7 +50,7 @@ public enum SpectrumAnalysis {
     let saddle = landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? []
     try checkCount(options, dimension: landscape.dimension, name: landscape.name)
     return try compute(
-      HessianOperator(landscape: landscape), name: landscape.name, input: landscape.name, warnings: saddle, options: options)
+      HessianOperator(landscape: landscape, model: options.hvp), name: landscape.name, input: landscape.name, warnings: saddle, options: options)
   }
 
   /// The spectrum of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an
@@ -61,7 +63,7 @@ public enum SpectrumAnalysis {
     try checkCount(options, dimension: subject.dimension, name: subject.input)
     let summary = try subject.prepare(for: .spectrum)
     var report = try compute(
-      subject.hessianOperator(), name: subject.name, input: subject.input, warnings: summary?.warnings ?? [],
+      subject.hessianOperator(model: options.hvp, for: .spectrum), name: subject.name, input: subject.input, warnings: summary?.warnings ?? [],
       options: options)
     report.oracle = summary
     return report
@@ -116,6 +118,8 @@ public enum SpectrumAnalysis {
         hessianVectorProducts: result.hessianVectorProducts,
         warnings: saddle + result.warnings, seed: options.seed, seconds: 0)
     }
+    report.hvpModel = HVPErrorSummary(of: op.source)
+    report.warnings += op.productWarnings
     let elapsed = start.duration(to: clock.now)
     report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return report

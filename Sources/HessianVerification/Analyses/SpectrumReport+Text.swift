@@ -31,6 +31,7 @@ extension SpectrumReport {
         lines.append(String(format: "%-3d%-18.10g%-12.3g", i + 1, values[i], res[i]) + (conv[i] ? "yes" : "NO"))
       }
     }
+    if let model = hvpModel { lines.append(model.line) }
     lines.append("cost: \(hessianVectorProducts) HVPs, d = \(dimension), seed \(seed)")
     lines += warnings.map { "warning: \($0.message)" }
     return lines.joined(separator: "\n")

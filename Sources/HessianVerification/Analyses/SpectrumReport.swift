@@ -54,6 +54,8 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
   /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`);
   /// `nil` for a landscape.
   public var oracle: OracleSummary? = nil
+  /// The HVP error model and its accuracy when it is not exact (JSON `hvpModel`); `nil` otherwise.
+  public var hvpModel: HVPErrorSummary? = nil
 
   /// A report with the given fields (the ones of the other mode `nil`).
   public init(
@@ -83,7 +85,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case landscape, mode, dimension, eigenvalues, residuals, converged, nodes, weights, grid, density, probes, steps
-    case hessianVectorProducts, warnings, seed, seconds, oracle, trustChecks
+    case hessianVectorProducts, warnings, seed, seconds, oracle, trustChecks, hvpModel
   }
 
   /// The JSON layout; `oracle` and `trustChecks` only for an oracle subject.
@@ -107,6 +109,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
     try c.encode(seconds, forKey: .seconds)
     try c.encodeIfPresent(oracle, forKey: .oracle)
     try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
+    try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
   }
 
   /// Reads the JSON layout back; ``sigma`` is recovered from the grid's span.
@@ -126,6 +129,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
       hessianVectorProducts: try c.decode(Int.self, forKey: .hessianVectorProducts),
       warnings: try c.decode([Warning].self, forKey: .warnings), seed: try c.decode(UInt64.self, forKey: .seed),
       seconds: try c.decode(Double.self, forKey: .seconds))
+    hvpModel = try c.decodeIfPresent(HVPErrorSummary.self, forKey: .hvpModel)
     if let first = grid?.first, let last = grid?.last { sigma = (last - first) / 56 }
   }
 

@@ -39,6 +39,12 @@ public struct ComparisonConfiguration: Sendable {
   public var minimumSeedsBeforeAbandon = 10
   /// Worker tasks for the sampler (results do not depend on it).
   public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  /// How the HVP routes' products are computed (``HVPErrorModel``; default exact). Each run gets a
+  /// fresh operator of the model, so a finite-difference run's measured accuracy is its own.
+  public var hvp: HVPErrorModel = .exact
+  /// How the covariance route's losses are computed (``LossErrorModel``; default exact); a noisy
+  /// loss is seeded per run from that run's seed (``LossErrorModel/noiseSeed(forRun:)``).
+  public var loss: LossErrorModel = .exact
 
   /// The default settings: c = 0.95, α = 0.05, every method, the stated conversion (10 loss
   /// evaluations per HVP).

@@ -22,6 +22,7 @@ extension LandscapeComparison {
       "\(landscape): d = \(dimension), \(rankName) \(exactRank) [\(rankSource)]",
       "target: \(target) ≥ \(confidence); \(seedsPerLevel) seeds per budget, at most \(max(allowedFailures, 0)) wrong; seeds: \(seedSource)",
       "common unit: loss evaluations; \(conversionNote)",
+    ] + (errorModels.map { [$0.line] } ?? []) + [
       pad("method", 12) + pad("reached", 9) + pad("budget", 10) + pad("HVPs/run", 11) + pad("losses/run", 12)
         + pad("loss-equiv", 12) + "s/run",
     ]

@@ -53,4 +53,25 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
   /// The oracle and its trust checks when the subject is one (its runs are judged against a dense
   /// reference through the oracle, ``ComparisonTarget/reference``); nil for a landscape.
   public var oracle: OracleSummary? = nil
+  /// The error models the routes ran under when not both exact (JSON `errorModels`; absent otherwise).
+  public var errorModels: ComparisonErrorModels? = nil
+}
+
+/// The error models of a comparison's runs: the HVP routes' (``HVPErrorModel``) and the covariance
+/// route's loss oracle (``LossErrorModel``), each in its textual form with its relative accuracy.
+public struct ComparisonErrorModels: Sendable, Codable, Equatable {
+  /// The HVP model as `--hvp` spells it (`exact`, `float32`, `finite-difference:h=…`).
+  public var hvp: String
+  /// The loss model as `--loss` spells it (`exact`, `float32`, `noise:SIGMA`).
+  public var loss: String
+
+  /// The models of `configuration`, or `nil` when both are exact (nothing to report).
+  public init?(_ configuration: ComparisonConfiguration) {
+    guard !configuration.hvp.isExact || !configuration.loss.isExact else { return nil }
+    hvp = configuration.hvp.argument
+    loss = configuration.loss.argument
+  }
+
+  /// One line for the human report.
+  public var line: String { "error models: HVPs \(hvp), losses \(loss) (the true rank is judged exactly)" }
 }

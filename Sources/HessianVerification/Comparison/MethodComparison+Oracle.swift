@@ -29,6 +29,9 @@ struct ComparisonInputs {
   var oracle: CountingLossOracle?
   /// Exact (a landscape) or reference (an oracle).
   var target: ComparisonTarget
+  /// A fresh counted operator for one run under the configuration's ``HVPErrorModel``; `nil`:
+  /// ``hessian`` itself (the exact model).
+  var makeHessian: (@Sendable () throws -> HessianOperator)? = nil
 }
 
 extension MethodComparison {
@@ -60,7 +63,7 @@ extension MethodComparison {
         rankSource: "dense reference through the oracle's HVPs (\(reference.hessianVectorProducts) HVPs; an estimate, nothing about the model is given)",
         timedRatio: hasLoss ? try measuredHVPCost(oracle, population: cfg.population, sigma: cfg.sigma) : theoreticalHVPCost,
         hessian: HessianOperator(oracle, name: oracle.name), oracle: hasLoss ? CountingLossOracle(oracle) : nil,
-        target: .reference),
+        target: .reference, makeHessian: runHessian(oracle, model: cfg.hvp)),
       configuration: cfg, progress: progress)
   }
 

@@ -96,7 +96,8 @@ public enum MethodComparison {
     return try await compare(
       ComparisonInputs(
         name: landscape.name, truth: truth, rankSource: rankSource, timedRatio: timedRatio,
-        hessian: HessianOperator(productsOnlyOf: landscape), oracle: CountingLossOracle(landscape), target: .exact),
+        hessian: HessianOperator(productsOnlyOf: landscape), oracle: CountingLossOracle(landscape), target: .exact,
+        makeHessian: runHessian(landscape, model: cfg.hvp)),
       configuration: cfg, progress: progress)
   }
 
@@ -135,17 +136,18 @@ public enum MethodComparison {
       return SeedTable.seed(for: "compare/\(landscape.name)/\(method.rawValue)/\(budget)", index: i)
     }
     let clock = ContinuousClock()
-    func timed(_ body: () async throws -> Int) async throws -> BudgetTrial {
-      let h0 = hessian.applicationCount, l0 = lossOracle?.lossEvaluations ?? 0
+    func timed(_ op: HessianOperator? = nil, _ body: () async throws -> Int) async throws -> BudgetTrial {
+      let counted = op ?? hessian
+      let h0 = counted.applicationCount, l0 = lossOracle?.lossEvaluations ?? 0
       let start = clock.now
       let rank = try await body()
       let dur = start.duration(to: clock.now)
       return BudgetTrial(
-        rank: rank, hessianVectorProducts: hessian.applicationCount - h0,
+        rank: rank, hessianVectorProducts: counted.applicationCount - h0,
         lossEvaluations: (lossOracle?.lossEvaluations ?? 0) - l0,
         seconds: Double(dur.components.seconds) + Double(dur.components.attoseconds) * 1e-18)
     }
-    func makeOperator() -> HessianOperator { hessian }
+    func makeOperator() throws -> HessianOperator { try inputs.makeHessian?() ?? hessian }
 
     var outcomes: [MethodOutcome] = []
     for method in cfg.methods {
@@ -202,19 +204,24 @@ public enum MethodComparison {
         var rng = SeededGenerator(seed: s)
         switch method {
         case .dense:
-          return try await timed { try DenseRank.rank(of: makeOperator()).rank }
+          let op = try makeOperator()
+          return try await timed(op) { try DenseRank.rank(of: op).rank }
         case .lanczos:
-          return try await timed { try LanczosRank.rank(of: makeOperator(), maxSteps: budget, using: &rng).rank }
+          let op = try makeOperator()
+          return try await timed(op) { try LanczosRank.rank(of: op, maxSteps: budget, using: &rng).rank }
         case .block:
-          return try await timed { try BlockKrylovRank.rank(of: makeOperator(), testVectors: budget, using: &rng).rank }
+          let op = try makeOperator()
+          return try await timed(op) { try BlockKrylovRank.rank(of: op, testVectors: budget, using: &rng).rank }
         case .slq:
-          return try await timed {
-            try StochasticLanczosQuadrature.rank(of: makeOperator(), probes: budget, steps: slqSteps, using: &rng).rank
+          let op = try makeOperator()
+          return try await timed(op) {
+            try StochasticLanczosQuadrature.rank(of: op, probes: budget, steps: slqSteps, using: &rng).rank
           }
         case .covariance:
           return try await timed {
             guard let lossOracle else { return 0 }  // unreachable: an empty ladder runs nothing
-            let sample = try await sampler.sample(lossOracle, kept: budget, seed: s, workers: workers)
+            let oracle = cfg.loss.oracle(lossOracle, seed: LossErrorModel.noiseSeed(forRun: s))
+            let sample = try await sampler.sample(oracle, kept: budget, seed: s, workers: workers)
             let values = try SymmetricEigen.values(of: sample.moments.secondMoment)
             return try CovarianceRankReadout.read(eigenvalues: values, kept: budget, sigma: cfg.sigma).rank
           }
@@ -247,12 +254,14 @@ public enum MethodComparison {
       format: "a budget reaches c = %.4g when at most %d of %d independent seeds give a wrong rank, so the one-sided Clopper–Pearson lower bound on ",
       cfg.confidence, max(allowed, 0), seeds) + target.probability
       + String(format: " is ≥ c at risk α = %.3g per budget level (deterministic dense: one run stands for all seeds)", cfg.risk)
-    return LandscapeComparison(
+    var comparison = LandscapeComparison(
       landscape: landscape.name, dimension: d, exactRank: truth, rankSource: rankSource, confidence: cfg.confidence,
       risk: cfg.risk, seedsPerLevel: seeds, allowedFailures: allowed, seedSource: seedSource,
       lossEvaluationsPerHVP: ratio, conversion: cfg.conversion, conversionNote: conversionNote,
       timingLossEvaluationsPerHVP: timedRatio, timingFactor: timingFactor, timingVerdict: timingVerdict, methods: outcomes,
       verdict: verdict, factor: factor, factorIsLowerBound: lowerBound, cheaperRoute: route,
       confidenceNote: confidenceNote)
+    comparison.errorModels = ComparisonErrorModels(cfg)
+    return comparison
   }
 }
