@@ -49,6 +49,19 @@ struct ErrorModelCommandTests {
     #expect(model["gradientEvaluations"] as? Int == 24)
   }
 
+  @Test(
+    "finite differences of an oracle without gradients are refused up front, by rank and by compare",
+    arguments: [["rank"], ["compare", "--method", "block"]])
+  func oracleWithoutGradients(_ command: [String]) throws {
+    let spec = "oracle:python3 Tests/Fixtures/oracles/quadratic.py hvp-only"
+    let r = try CommandRunner.run([command[0], spec] + command.dropFirst() + ["--hvp", "finite-difference", "--seed", "1"])
+    #expect(r.status == 2, "\(r.standardError)")
+    #expect(r.standardOutput.isEmpty)
+    let lines = r.standardError.trimmingCharacters(in: .newlines).split(separator: "\n")
+    // Refused by the capability check before the trust checks, not by the oracle in the middle of the runs.
+    #expect(lines.count == 1 && lines[0].contains(spec) && lines[0].contains("needs the oracle capability 'gradient'"), "\(r.standardError)")
+  }
+
   @Test("covariance --loss noise: same seed same JSON for 1 and 2 workers; the loss evaluations are the exact run's")
   func noisyCovariance() throws {
     let base = ["covariance", "quad-full-rank", "--population", "10", "--kept", "40", "--seed", "5", "--json"]

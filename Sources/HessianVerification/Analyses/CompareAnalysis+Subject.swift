@@ -5,8 +5,8 @@ extension CompareAnalysis {
   /// reference through the oracle: P(agree), not P(exact)). The work check and the covariance
   /// route's memory check cover every subject, before any oracle is asked anything.
   ///
-  /// - Throws: as for landscapes, and ``InputError`` naming an oracle that lacks HVPs, fails a
-  ///   trust check or fails while answering.
+  /// - Throws: as for landscapes, and ``InputError`` naming an oracle that lacks HVPs (or, for
+  ///   finite-difference HVPs, gradients), fails a trust check or fails while answering.
   public static func run(
     subjects: [AnalysisSubject], options: Options, progress: (@Sendable (String) -> Void)? = nil
   ) async throws -> CompareReport {
@@ -22,6 +22,11 @@ extension CompareAnalysis {
     }
     try checkWork(subjects.map { (name: $0.input, dimension: $0.dimension) }, configuration: cfg)
     try checkSweep(options)
+    // Finite-difference HVPs of an oracle are differences of its gradients: refuse one without
+    // them before any oracle is asked anything (not in the middle of the runs).
+    if case .finiteDifference = cfg.hvp, cfg.methods.contains(where: { $0 != .covariance }) {
+      for s in subjects where s.isOracle { try s.require([.gradient], for: .compare) }
+    }
     var comparisons: [LandscapeComparison] = []
     for s in subjects {
       if let land = s.landscape {
