@@ -9,7 +9,8 @@ import HessianLab
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Time a kernel on inputs prepared by scripts/bench (see BENCHMARKS.md).")
+    abstract: "Time a kernel on inputs prepared by scripts/bench (see BENCHMARKS.md).",
+    discussion: CommandExamples.only(for: "bench"))
 
   @Argument(help: "The case: \(BenchCase.allCases.map(\.rawValue).joined(separator: ", ")).")
   var benchCase: BenchCase

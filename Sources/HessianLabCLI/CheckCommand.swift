@@ -8,7 +8,8 @@ struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Judge your estimator's estimate (llc, rank, top eigenvalues, covariance scale) against a landscape's known value.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Prints the known value with its provenance, the error and relative error, and with \
       --standard-error the z-score, its two-sided p-value and a pass/fail at false-failure \
       probability --alpha (the probability that a correct estimate with an honest SE fails), \
@@ -17,7 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
       precision-based --tolerance. covariance-scale (c in C ≈ c·H⁻¹) needs --population and \
       --sigma. Exit status 1 when the estimate fails. Example: hessian-lab check dln:4-3-5:rank=2 \
       --quantity llc --value 6.1 --standard-error 0.2
-      """)
+      """, for: "check"))
 
   @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B (not oracle:).", completion: .landscape)
   var landscape: String

@@ -9,7 +9,8 @@ struct CompareCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
     abstract: "Which route is cheaper: raise each rank method's budget until it is exact with the requested probability.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       For each landscape and method (dense, lanczos, block, slq, covariance) the budget \
       doubles (Lanczos steps 1…d, range-finder test vectors 1…16, SLQ probes 1…2048, \
       kept points 2d…64d at λ = 100, σ = 1) until the method returns the exact rank on \
@@ -27,7 +28,7 @@ struct CompareCommand: AsyncParsableCommand {
       take seconds on the zoo's small landscapes; --sweep d=10,30,100,300,1000 adds quadratics \
       of a fixed rank fraction (slower: budgets above 4·10⁶ loss evaluations or 4·10⁵ HVPs \
       per run are not tried and count as over the cap).
-      """
+      """, for: "compare")
   )
 
   @Argument(help: "Zoo ids, fixture .json files, poly:/dln:/quad:/sum: specs, or oracle:COMMAND (needs hvp; the covariance route also loss; runs are judged against a dense reference through the oracle).", completion: .landscape)

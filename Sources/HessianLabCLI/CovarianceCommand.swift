@@ -8,7 +8,8 @@ struct CovarianceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "covariance",
     abstract: "Rank and inverse-Hessian shape from the covariance of (1,λ)-selected samples.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Draws λ candidates from N(m, σ²I) per round (m = the landscape's minimum, \
       plus --center-offset), keeps the best (or the μ best, or the ℓ-th best) and \
       accumulates the covariance of n kept points. The rank read-out counts \
@@ -19,7 +20,7 @@ struct CovarianceCommand: AsyncParsableCommand {
       evaluations, λ default 4 + ⌊3 ln d⌋, σ₀ = --sigma, started at the minimum plus \
       --center-offset) and reads the rank off the gap between C's curved and flat \
       blocks (docs/theory.md, "The adaptive route").
-      """
+      """, for: "covariance")
   )
 
   @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:...), or oracle:COMMAND (needs loss; the comparison with H also hvp).", completion: .landscape)

@@ -7,7 +7,8 @@ import HessianLab
 struct DescribeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "describe",
-    abstract: "Print a landscape's known answers: d, rank, λ, m, provenance and the rank bounds on λ.")
+    abstract: "Print a landscape's known answers: d, rank, λ, m, provenance and the rank bounds on λ.",
+    discussion: CommandExamples.only(for: "describe"))
 
   @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:…, sum:A|B, or oracle:COMMAND (name, d, precision, capabilities and the trust checks).", completion: .landscape)
   var landscape: String

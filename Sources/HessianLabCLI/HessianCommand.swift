@@ -8,16 +8,12 @@ struct HessianCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hessian",
     abstract: "Write the dense Hessian of a landscape (or an oracle at its w*) to a .npy file, for any other tool.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       The matrix is the landscape's own when it has one (a .npy file, a quadratic), otherwise \
       H·I from d Hessian-vector products. Memory-budgeted (d² doubles, checked before anything \
       is allocated). The file is float64, C order; the report gives ‖H − Hᵀ‖_F/‖H‖_F.
-
-      Examples:
-        hessian-lab hessian quad-rank-deficient --save H.npy
-        hessian-lab hessian newton-edge --at w.npy --save H.npy
-        python3 -c "import numpy; print(numpy.linalg.matrix_rank(numpy.load('H.npy')))"
-      """)
+      """, for: "hessian"))
 
   @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, a poly:/dln:/quad:/mlp:/sum: spec, or oracle:COMMAND (at its w* only; needs hvp).", completion: .landscape)
   var landscape: String

@@ -9,12 +9,13 @@ struct LLCCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "llc",
     abstract: "Local learning coefficient: rank bounds, exact value, volume and SGLD estimates.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Bounds: r/2 ≤ λ ≤ r/2 + (d − r)/4 with r the Hessian rank at the minimum \
       (Bushnaq 2024). Volume: P(K < ε) ≈ c ε^λ (−log ε)^{m−1} over ε-min…ε-max, \
       by multilevel splitting (Cérou & Guyader 2007). SGLD: λ̂ = nβ(E[L] − L(w*)), \
       β = 1/log n, localisation γ (Lau et al. 2025). Math notes §3, §4, §6.
-      """
+      """, for: "llc")
   )
 
   @Argument(help: "The landscape (zoo id, fixture .json, .npy Hessian, poly:EXPR, dln:..., quad:..., sum:...), or oracle:COMMAND (bounds need hvp or --rank, volume loss + gradient, sgld loss + gradient + hvp).", completion: .landscape)

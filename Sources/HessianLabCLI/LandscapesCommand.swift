@@ -7,7 +7,8 @@ import HessianLab
 struct LandscapesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "landscapes",
-    abstract: "List the landscape zoo (id, d, rank, λ, m).")
+    abstract: "List the landscape zoo (id, d, rank, λ, m).",
+    discussion: CommandExamples.only(for: "landscapes"))
 
   @Flag(name: .long, help: "Print one JSON object.")
   var json = false

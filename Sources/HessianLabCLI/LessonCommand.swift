@@ -9,13 +9,14 @@ struct LessonCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
     abstract: "Guided lessons: Hessian rank, the covariance–Hessian relation and the learning coefficient, computed live.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Lessons live in lessons/NN-topic/ (narrative lesson.md) with lessons/manifest.json. \
       They are found with --lessons, $\(LessonLibrary.environmentVariable), ./lessons (or a parent's) \
       or next to the binary. Progress is kept in $\(LessonStateStore.environmentVariable), \
       $XDG_CONFIG_HOME/hessian-lab or ~/.config/hessian-lab (\(LessonStateStore.fileName)). \
       Colours only on a terminal; NO_COLOR turns them off.
-      """,
+      """, for: "lesson"),
     subcommands: [List.self, Start.self, Next.self, Hint.self, Check.self, Reset.self]
   )
 

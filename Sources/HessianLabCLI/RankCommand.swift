@@ -9,7 +9,8 @@ struct RankCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rank",
     abstract: "Numerical rank of a Hessian at a minimum, by a dense or a Hessian-vector-product method.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       The rank is the number of eigenvalues with |λ| > τ. By default \
       τ = max|λ|·d·ε with ε of the input's precision (2^-52 for float64, \
       2^-23 for float32 files). Other policies: --threshold gap | rel:F | abs:T.
@@ -20,7 +21,7 @@ struct RankCommand: AsyncParsableCommand {
       spectral projector, with its standard error; each probe's Lanczos run grows until \
       its quadrature nodes resolve τ).
       Every warning carries a code naming its cause (in --json: {"code", "message"}).
-      """
+      """, for: "rank")
   )
 
   @Argument(help: "A .npy Hessian, a zoo id, a fixture .json, a poly:/dln:/quad:/sum: spec, or oracle:COMMAND (a model behind an external oracle; needs hvp).", completion: .landscape)

@@ -7,6 +7,7 @@ struct ReproduceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reproduce",
     abstract: "Re-run a published validation and compare with the reference numbers.",
+    discussion: CommandExamples.only(for: "reproduce"),
     subcommands: [CovarianceHessianReproduceCommand.self]
   )
 }
@@ -17,12 +18,13 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "covariance-hessian",
     abstract: "Shir & Yehudayoff (TCS 2020): measureID vs λ and condition number, κ(λ, d), the degenerate d = 20, r = 5 case.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Setup of their code (ofersh/invHessian): d = 4, f = xᵀHx + aᵀx with a = ones \
       and a Hadamard-rotated ellipse, sampling at the origin (off the optimum). \
       The default seed is fixed (2020) so that the tables are reproducible; \
       --quick uses smaller samples (MC noise floor shown beside each value).
-      """
+      """, for: "reproduce")
   )
 
   @Flag(help: "Smaller samples (under 30 s in a release build).")

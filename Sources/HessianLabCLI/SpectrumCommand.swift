@@ -9,14 +9,15 @@ struct SpectrumCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "spectrum",
     abstract: "Top-k / bottom-k Hessian eigenvalues or the SLQ spectral density, from HVPs only.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       --top K / --bottom K: Lanczos with full reorthogonalization, locking and restarts \
       (multiple eigenvalues appear with their copies); each value has its residual and a \
       convergence flag. --density: stochastic Lanczos quadrature (Ubaru–Chen–Saad 2017), \
       smoothed with a Gaussian kernel. Every result reports its cost in HVPs. \
       An indefinite .npy Hessian (a saddle) is answered, with a warning that the \
       point is not a minimum.
-      """
+      """, for: "spectrum")
   )
 
   @Argument(help: "A zoo id, fixture .json, .npy Hessian, poly:, dln:, quad: or sum: spec.", completion: .landscape)

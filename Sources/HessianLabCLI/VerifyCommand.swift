@@ -9,7 +9,8 @@ struct VerifyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Check HVPs, every rank method, the covariance–Hessian properties and the LLC bounds against known answers.",
-    discussion: """
+    discussion: CommandExamples.discussion(
+      """
       Without a landscape: every fixture in fixtures/landscapes (the zoo when the \
       directory is absent). With a fixture .json, its 'known' block is what is verified \
       (a fixture wrong about its rank fails); with a zoo id or spec, its own known answers. \
@@ -25,7 +26,7 @@ struct VerifyCommand: AsyncParsableCommand {
       (--false-failure) split over landscapes × tests. --seed is the master seed of the runs' \
       seeds. A run that fails or prints no usable answer stops it (exit status 2). The \
       contract: docs/external-estimators.md.
-      """
+      """, for: "verify")
   )
 
   @Argument(help: "A fixture .json, zoo id or spec (default: the whole corpus).", completion: .landscape)
