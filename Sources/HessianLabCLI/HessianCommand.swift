@@ -31,7 +31,12 @@ struct HessianCommand: AsyncParsableCommand {
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func validate() throws { try OutputFile.check(save, option: "--save", suffix: ".npy") }
+  func validate() throws {
+    try OutputFile.check(save, option: "--save", suffix: ".npy")
+    if let at, at.isEmpty || !at.hasSuffix(".npy") {
+      throw UsageError("--at: '\(at)' must name a 1-D .npy file of d numbers")
+    }
+  }
 
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 

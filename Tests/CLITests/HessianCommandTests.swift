@@ -35,6 +35,8 @@ struct HessianCommandTests {
     ["hessian", "newton-edge", "--save", "H.txt"],
     ["hessian", "newton-edge"],
     ["hessian", "newton-edge", "--save", "OUT.npy", "--at", "missing.npy"],
+    ["hessian", "newton-edge", "--save", "OUT.npy", "--at", ""],
+    ["hessian", "newton-edge", "--save", "OUT.npy", "--at", "w.txt"],
     ["hessian", "quad:1:d=1000000", "--save", "OUT.npy"],
     ["hessian", "no-such-landscape", "--save", "OUT.npy"],
   ])
@@ -44,6 +46,7 @@ struct HessianCommandTests {
     let r = try CommandRunner.run(arguments, in: folder)
     #expect(r.status == 2, "\(arguments): \(r.standardError)")
     #expect(r.standardError.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1, "\(r.standardError)")
+    if arguments.contains("--at") { #expect(r.standardError.contains("--at") || r.standardError.contains("missing.npy"), "\(r.standardError)") }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 }
