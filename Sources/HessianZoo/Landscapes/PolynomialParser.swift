@@ -63,7 +63,19 @@ public enum PolynomialParser {
       throw InputError.spec(name, problem: "unexpected '\(extra.text)' at column \(extra.column) (expected an operator + - * ^)")
     }
     return Polynomial(
-      dimension: d, terms: terms.map { Polynomial.Term(exponents: $0.key, coefficient: $0.value) })
+      dimension: d,
+      terms: terms.map { Polynomial.Term(exponents: dense($0.key, dimension: d), coefficient: $0.value) })
+  }
+
+  /// The dense exponent vector (length `dimension`) of a sparse monomial key.
+  static func dense(_ key: [Int], dimension: Int) -> [Int] {
+    var e = [Int](repeating: 0, count: dimension)
+    var k = 0
+    while k < key.count {
+      e[key[k]] = key[k + 1]
+      k += 2
+    }
+    return e
   }
 
   // MARK: - Tokens
@@ -148,7 +160,29 @@ public enum PolynomialParser {
 
   // MARK: - Recursive descent over sparse polynomials
 
+  /// A polynomial during parsing: monomial key → coefficient. A key lists the used variables
+  /// only, as flattened pairs `[i₁, e₁, i₂, e₂, …]` with i₁ < i₂ < … and every eᵢ > 0, so a
+  /// product of two terms costs O(used variables), not O(d) (the constant term is `[]`).
   typealias Poly = [[Int]: Rational]
+
+  /// The key of the product of two monomials (a merge of the sorted pairs) and its total degree.
+  /// Exponents stay ≤ ``maximumDegree`` per factor (checked by the caller), so the sums cannot overflow.
+  static func product(_ a: [Int], _ b: [Int]) -> (key: [Int], degree: Int) {
+    var out: [Int] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0, degree = 0
+    while i < a.count || j < b.count {
+      if j >= b.count || (i < a.count && a[i] < b[j]) {
+        out.append(a[i]); out.append(a[i + 1]); degree += a[i + 1]; i += 2
+      } else if i >= a.count || b[j] < a[i] {
+        out.append(b[j]); out.append(b[j + 1]); degree += b[j + 1]; j += 2
+      } else {
+        let e = a[i + 1] + b[j + 1]
+        out.append(a[i]); out.append(e); degree += e; i += 2; j += 2
+      }
+    }
+    return (out, degree)
+  }
 
   struct Parser {
     let tokens: [Token]
@@ -218,7 +252,7 @@ public enum PolynomialParser {
       if let next = peek, next.kind == .caret {
         throw InputError.spec(name, problem: "chained exponent at column \(next.column) is ambiguous; use parentheses")
       }
-      var result: Poly = [[Int](repeating: 0, count: dimension): Rational(1)]
+      var result: Poly = [[]: Rational(1)]
       for _ in 0..<exponent { result = try multiply(result, base, at: caret.column) }
       return result
     }
@@ -229,12 +263,9 @@ public enum PolynomialParser {
       }
       position += 1
       switch t.kind {
-      case let .integer(k): return k == 0 ? [:] : [[Int](repeating: 0, count: dimension): Rational(k)]
-      case let .number(q): return q.numerator == 0 ? [:] : [[Int](repeating: 0, count: dimension): q]
-      case let .variable(i):
-        var e = [Int](repeating: 0, count: dimension)
-        e[i] = 1
-        return [e: Rational(1)]
+      case let .integer(k): return k == 0 ? [:] : [[]: Rational(k)]
+      case let .number(q): return q.numerator == 0 ? [:] : [[]: q]
+      case let .variable(i): return [[i, 1]: Rational(1)]
       case .open:
         let inner = try parseSum()
         guard let close = peek, close.kind == .close else {
@@ -273,12 +304,7 @@ public enum PolynomialParser {
       var out: Poly = [:]
       for (ea, ca) in a {
         for (eb, cb) in b {
-          var e = ea
-          var degree = 0
-          for i in e.indices {
-            e[i] += eb[i]
-            degree += e[i]
-          }
+          let (e, degree) = PolynomialParser.product(ea, eb)
           guard degree <= PolynomialParser.maximumDegree else {
             throw InputError.spec(
               name, problem: "the expansion overflows at column \(column) (degree above \(PolynomialParser.maximumDegree))")

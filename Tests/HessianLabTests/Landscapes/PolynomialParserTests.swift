@@ -32,6 +32,24 @@ struct PolynomialParserTests {
     #expect(try terms("((x0))^0") == [[0]: Rational(1)])
   }
 
+  @Test("variables in any order multiply by the multinomial theorem")
+  func multinomial() throws {
+    // (x5 + x1 + x3)^4 = Σ 4!/(a!b!c!) x1^a x3^b x5^c over a+b+c = 4: 15 terms, coefficients by
+    // the closed form, with the variables written out of index order and in a high position.
+    let p = try terms("(x5 + x1 + x3)^4 - (2 - x522 - x6)^0")
+    func factorial(_ n: Int) -> Int { n <= 1 ? 1 : n * factorial(n - 1) }
+    var expected: [[Int]: Rational] = [:]
+    for a in 0...4 {
+      for b in 0...(4 - a) {
+        var e = [Int](repeating: 0, count: 523)
+        (e[1], e[3], e[5]) = (a, b, 4 - a - b)
+        expected[e] = Rational(factorial(4) / (factorial(a) * factorial(b) * factorial(4 - a - b)))
+      }
+    }
+    expected[[Int](repeating: 0, count: 523)] = Rational(-1)
+    #expect(p == expected)
+  }
+
   @Test("decimal coefficients are exact rationals")
   func decimals() throws {
     #expect(try terms("0.25*x0^2 + 1.5*x0^2") == [[2]: Rational(7, 4)])
