@@ -37,6 +37,15 @@ enum CommandExamples {
     "reproduce": [
       "hessian-lab reproduce covariance-hessian --quick",
       "hessian-lab reproduce covariance-hessian --quick --svg figures",
+      "hessian-lab reproduce robustness --quick",
+    ],
+    "reproduce covariance-hessian": [
+      "hessian-lab reproduce covariance-hessian --quick",
+      "hessian-lab reproduce covariance-hessian --quick --svg figures",
+    ],
+    "reproduce robustness": [
+      "hessian-lab reproduce robustness --quick --svg figures",
+      "hessian-lab reproduce robustness nc-x2 newton-edge --json",
     ],
     "llc": [
       "hessian-lab llc newton-edge --method all --seed 1",

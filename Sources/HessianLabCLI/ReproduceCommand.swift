@@ -8,7 +8,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     commandName: "reproduce",
     abstract: "Re-run a published validation and compare with the reference numbers.",
     discussion: CommandExamples.only(for: "reproduce"),
-    subcommands: [CovarianceHessianReproduceCommand.self]
+    subcommands: [CovarianceHessianReproduceCommand.self, RobustnessReproduceCommand.self]
   )
 }
 
@@ -24,7 +24,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
       and a Hadamard-rotated ellipse, sampling at the origin (off the optimum). \
       The default seed is fixed (2020) so that the tables are reproducible; \
       --quick uses smaller samples (MC noise floor shown beside each value).
-      """, for: "reproduce")
+      """, for: "reproduce covariance-hessian")
   )
 
   @Flag(help: "Smaller samples (under 30 s in a release build).")

@@ -50,6 +50,21 @@ struct ErrorModelCommandTests {
   }
 
   @Test(
+    "llc on an oracle names the HVP model of its rank, as on a landscape",
+    .enabled(if: ServeCommandTests.oracleSpecs, "this hessian-lab has no oracle: landscape specs"))
+  func oracleLLCNamesModel() throws {
+    let spec = "oracle:" + ServeCommandTests.command("quad:3,2,1:d=6")
+    let r = try CommandRunner.run(["llc", spec, "--method", "bounds", "--hvp", "finite-difference", "--seed", "1", "--json"])
+    #expect(r.status == 0, "\(r.standardError)")
+    let json = try CommandRunner.json(r)
+    #expect(json["hessianRank"] as? Int == 3)
+    let model = try #require(json["hvpModel"] as? [String: Any])
+    #expect(model["model"] as? String == "finite-difference")
+    let exact = try CommandRunner.json(CommandRunner.run(["llc", spec, "--method", "bounds", "--seed", "1", "--json"]))
+    #expect(exact["hvpModel"] == nil)
+  }
+
+  @Test(
     "finite differences of an oracle without gradients are refused up front, by rank and by compare",
     arguments: [["rank"], ["compare", "--method", "block"]])
   func oracleWithoutGradients(_ command: [String]) throws {

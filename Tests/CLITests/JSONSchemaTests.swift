@@ -74,6 +74,8 @@ struct JSONSchemaTests {
         "compare", "--sweep", "d=6", "--method", "block", "--method", "covariance", "--confidence", "0.8", "--risk", "0.2",
         "--kept-cap-factor", "8", "--conversion", "theoretical", "--json",
       ]),
+    // reproduce robustness on x² alone (every scenario, both routes, a few seconds).
+    Case(schema: "reproduce-robustness", arguments: ["reproduce", "robustness", "nc-x2", "--json"]),
     // verify: one landscape (rows), and --explore (cases).
     Case(schema: "verify", arguments: ["verify", "nc-x2", "--quick", "--json"]),
     Case(schema: "verify", arguments: ["verify", "--explore", "1", "--seed", "7", "--quick", "--json"]),
@@ -215,8 +217,11 @@ struct JSONSchemaTests {
       .map { String($0.dropLast(".schema.json".count)) }
   }
 
-  /// `reproduce covariance-hessian` → `reproduce`; other commands by name.
-  static func schemaName(forCommandPath path: [String]) -> String { path.first ?? "" }
+  /// `reproduce covariance-hessian` → `reproduce`, `reproduce robustness` → `reproduce-robustness`;
+  /// other commands by name.
+  static func schemaName(forCommandPath path: [String]) -> String {
+    path == ["reproduce", "robustness"] ? "reproduce-robustness" : path.first ?? ""
+  }
 
   /// Paths of the (sub)commands in argument-parser's help dump with a `--json` flag.
   static func commandsWithJSONFlag(_ node: JSONValue, path: [String]) -> [[String]] {

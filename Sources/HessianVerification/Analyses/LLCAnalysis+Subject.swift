@@ -38,6 +38,7 @@ extension LLCAnalysis {
     var bounds: LearningCoefficientBounds?
     var volume: VolumeScalingEstimate?
     var sgld: SGLDEstimate?
+    var hvpModel: HVPErrorSummary?
     try OracleFailureNaming.naming(subject.input) {
       if let r = options.rank {
         guard r >= 0, r <= d else { throw InputError.parameter(.rank, value: "\(r)", problem: "\(r) is not between 0 and d = \(d)") }
@@ -48,7 +49,9 @@ extension LLCAnalysis {
         var rankRng = rng.child(1000)
         let result: RankResult
         do {
-          result = try RankComputation.rank(of: subject.hessianOperator(model: options.hvp, for: .llc), method: method, using: &rankRng)
+          let op = try subject.hessianOperator(model: options.hvp, for: .llc)
+          result = try RankComputation.rank(of: op, method: method, using: &rankRng)
+          hvpModel = HVPErrorSummary(of: op.source)
         } catch let error as InputError {
           throw error
         } catch let error as OracleError {
@@ -95,6 +98,6 @@ extension LLCAnalysis {
     return .oracle(
       OracleLLCReport(
         name: subject.name, dimension: d, bounds: bounds, volume: volume, sgld: sgld, skipped: skipped,
-        seed: options.seed, warnings: warnings, oracle: summary))
+        seed: options.seed, warnings: warnings, oracle: summary, hvpModel: hvpModel))
   }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// JSON: `landscape` (the oracle's name), `dimension`, `hessianRank`, `rankSource`, `lowerBound`,
 /// `upperBound`, `boundsText`, `assumption` (null when the bounds were skipped), `estimates`
 /// `{volume, sgld}` (as ``LLCReport``), `skipped` `[{part, reason}]`, `seed`, `warnings`,
-/// `oracle`, `trustChecks`.
+/// `oracle`, `trustChecks`, and `hvpModel` when the rank's products were not exact.
 public struct OracleLLCReport: Sendable, Encodable {
   /// A part of the analysis that did not run, and why.
   public struct Skipped: Sendable, Codable, Equatable {
@@ -35,6 +35,9 @@ public struct OracleLLCReport: Sendable, Encodable {
   public var warnings: [Warning]
   /// The oracle and its trust checks.
   public var oracle: OracleSummary
+  /// The rank's HVP error model and its accuracy when it is not exact (JSON `hvpModel`; absent
+  /// otherwise, as in ``LLCReport``).
+  public var hvpModel: HVPErrorSummary? = nil
 
   /// The human report: the oracle lines, the rank and bounds (or why they were skipped), each
   /// estimate, the warnings and the seed.
@@ -43,6 +46,7 @@ public struct OracleLLCReport: Sendable, Encodable {
     if let b = bounds {
       lines.append("\(name): d = \(b.dimension), Hessian rank r = \(b.rank) (\(b.rankSource.rawValue), an estimate)")
       lines.append("bounds r/2 ≤ λ ≤ r/2 + (d−r)/4: [\(b.lower), \(b.upper)]  (\(b.assumption))")
+      if let model = hvpModel { lines.append("rank: " + model.line) }
     } else {
       lines.append("\(name): d = \(dimension)")
     }
@@ -56,7 +60,7 @@ public struct OracleLLCReport: Sendable, Encodable {
 
   private enum CodingKeys: String, CodingKey {
     case landscape, dimension, hessianRank, rankSource, lowerBound, upperBound, boundsText, assumption
-    case estimates, skipped, seed, warnings, oracle, trustChecks
+    case estimates, skipped, seed, warnings, oracle, trustChecks, hvpModel
   }
 
   private enum EstimateKeys: String, CodingKey { case volume, sgld }
@@ -80,6 +84,7 @@ public struct OracleLLCReport: Sendable, Encodable {
     try c.encode(warnings, forKey: .warnings)
     try c.encode(oracle, forKey: .oracle)
     try c.encode(oracle.trust.checks, forKey: .trustChecks)
+    try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
   }
 }
 

@@ -75,20 +75,28 @@ public struct NewtonPolyhedron: Sendable, Equatable {
 
     var found = Set<Facet>()
     // Generators 0..<n are points, n..<n+d are rays e_i.
+    // One d×(d+1) buffer reused for every subset: no allocation per candidate facet.
+    var flat = [Int](repeating: 0, count: d * (d + 1))
     Self.forEachSubset(of: n + d, size: d) { subset in
       guard subset.contains(where: { $0 < n }) else { return }
-      let integerRows: [[Int]] = subset.map { g in
-        if g < n { return minimal[g] + [-1] }
-        var e = [Int](repeating: 0, count: d + 1)
-        e[g - n] = 1
-        return e
+      for (r, g) in subset.enumerated() {
+        let base = r * (d + 1)
+        if g < n {
+          for c in 0..<d { flat[base + c] = minimal[g][c] }
+          flat[base + d] = -1
+        } else {
+          for c in 0...d { flat[base + c] = c == g - n ? 1 : 0 }
+        }
       }
       var v: [Int]
-      switch IntegerNullVector.of(integerRows) {
+      switch IntegerNullVector.of(flat: &flat, rows: d) {
       case .rankDeficient: return
       case let .line(line): v = line
       case .overflow:
-        let rows = integerRows.map { $0.map { Rational($0) } }
+        // Rare: rebuild the rows (the buffer was overwritten) and solve exactly in rationals.
+        let rows: [[Rational]] = subset.map { g in
+          (0...d).map { c in Rational(g < n ? (c < d ? minimal[g][c] : -1) : (c == g - n ? 1 : 0)) }
+        }
         let null = RationalElimination.nullspace(rows, columns: d + 1)
         guard null.count == 1 else { return }
         v = RationalElimination.primitiveInteger(null[0])
@@ -96,7 +104,7 @@ public struct NewtonPolyhedron: Sendable, Equatable {
       if v.prefix(d).contains(where: { $0 < 0 }) { v = v.map { -$0 } }
       let w = Array(v.prefix(d)), c = v[d]
       guard w.allSatisfy({ $0 >= 0 }), w.contains(where: { $0 > 0 }) else { return }
-      guard minimal.allSatisfy({ Self.dot(w, $0) >= c }) else { return }
+      guard minimal.allSatisfy({ Self.dot(w, $0) >= Int128(c) }) else { return }
       found.insert(Facet(normal: w, offset: c))
     }
     facets = found.sorted {
@@ -116,7 +124,7 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     // Compact faces: closure of facet monomial sets under intersection, kept
     // when the sum of the normals of all facets containing them is positive.
     let facetList = facets
-    let facetSets = facetList.map { f in Set(exponents.indices.filter { Self.dot(f.normal, exponents[$0]) == f.offset }) }
+    let facetSets = facetList.map { f in Set(exponents.indices.filter { Self.dot(f.normal, exponents[$0]) == Int128(f.offset) }) }
     var family = Set(facetSets.filter { !$0.isEmpty })
     var frontier = Array(family)
     while let s = frontier.popLast() {
@@ -134,7 +142,23 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     }.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
   }
 
-  static func dot(_ a: [Int], _ b: [Int]) -> Int { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+  /// a·b exactly, in 128-bit integers (a facet normal from the rational fallback can have entries
+  /// near Int.max, whose products with exponents would trap in Int), by an index loop: the facet
+  /// test runs it for every point of every candidate facet.
+  static func dot(_ a: [Int], _ b: [Int]) -> Int128 {
+    var s = 0
+    for i in a.indices {
+      let (p, o1) = a[i].multipliedReportingOverflow(by: b[i])
+      let (t, o2) = s.addingReportingOverflow(p)
+      if o1 || o2 {
+        var wide: Int128 = 0
+        for j in a.indices { wide += Int128(a[j]) * Int128(b[j]) }
+        return wide
+      }
+      s = t
+    }
+    return Int128(s)
+  }
 
   static func binomial(_ n: Int, _ k: Int) -> Int {
     var r = 1

@@ -71,3 +71,14 @@ struct IntegerNullVectorTests {
 }
 
 private func power(_ x: Int, _ k: Int) -> Int { (0..<k).reduce(1) { r, _ in r * x } }
+
+@Suite("NewtonPolyhedron.dot")
+struct NewtonPolyhedronDotTests {
+  /// A normal from the rational fallback can have entries near Int.max: the facet test's dot
+  /// product is exact in 128 bits instead of trapping.
+  @Test("products beyond Int are exact")
+  func wide() {
+    #expect(NewtonPolyhedron.dot([Int.max, 1], [2, 3]) == Int128(Int.max) * 2 + 3)
+    #expect(NewtonPolyhedron.dot([3, -4], [5, 6]) == -9)
+  }
+}
