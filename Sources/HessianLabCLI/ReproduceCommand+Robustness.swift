@@ -11,8 +11,8 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
     discussion: CommandExamples.discussion(
       """
       For each landscape and each error model (exact; float32 HVPs and losses; HVPs by central \
-      differences of the gradient at the balanced step and at h = 0.1; losses with N(0, 1e-8) and \
-      N(0, 1e-4) noise), the budget each route needs for the exact rank with P ≥ 0.95, as in \
+      differences of the gradient at the balanced step and at h = 0.1; losses with N(0, 1e-4) and \
+      N(0, 1) noise), the budget each route needs for the exact rank with P ≥ 0.95, as in \
       `compare` (59 seeds per budget, the same seeds in every scenario). The HVP route is the \
       cheaper of lanczos and block, the covariance route (1,λ) selection (λ = 100, σ = 1). A scenario \
       that does not touch a route keeps its exact result (shown as unaffected). Default landscapes: \

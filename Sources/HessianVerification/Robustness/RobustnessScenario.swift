@@ -10,8 +10,8 @@ import HessianCore
 /// | `float32` | float32 | float32 | single-precision arithmetic in both routes |
 /// | `finite-difference` | central differences of the gradient, balanced h = ε^{1/3}·s | — | the usual HVP fallback |
 /// | `finite-difference-h0.1` | central differences, h = 0.1 | — | a too-large step |
-/// | `noise-1e-4` | — | L + 10⁻⁴·z | a small evaluation noise (minibatch-like) |
-/// | `noise-1e-2` | — | L + 10⁻²·z | a large evaluation noise |
+/// | `noise-1e-2` | — | L + 10⁻²·z | a small evaluation noise (minibatch-like) |
+/// | `noise-1` | — | L + z | a noise of the size of the sampled losses' spread at σ = 1 on a unit-scale quadratic |
 ///
 /// The covariance route takes no derivatives, so finite-difference steps cannot touch it; the HVP
 /// route takes no losses, so loss noise cannot touch it (noisy HVPs, the minibatch analogue, are not
@@ -26,10 +26,10 @@ public enum RobustnessScenario: String, Sendable, Codable, CaseIterable {
   case finiteDifference = "finite-difference"
   /// Central finite differences of the gradient at h = 0.1.
   case finiteDifferenceLargeStep = "finite-difference-h0.1"
-  /// Losses with additive N(0, 10⁻⁸) noise.
-  case smallLossNoise = "noise-1e-4"
   /// Losses with additive N(0, 10⁻⁴) noise.
-  case largeLossNoise = "noise-1e-2"
+  case smallLossNoise = "noise-1e-2"
+  /// Losses with additive N(0, 1) noise.
+  case largeLossNoise = "noise-1"
 
   /// The HVP error model of the scenario (exact when it does not touch the HVP route).
   public var hvp: HVPErrorModel {
@@ -45,8 +45,8 @@ public enum RobustnessScenario: String, Sendable, Codable, CaseIterable {
   public var loss: LossErrorModel {
     switch self {
     case .float32: .float32
-    case .smallLossNoise: .noise(sigma: 1e-4)
-    case .largeLossNoise: .noise(sigma: 1e-2)
+    case .smallLossNoise: .noise(sigma: 1e-2)
+    case .largeLossNoise: .noise(sigma: 1)
     case .exact, .finiteDifference, .finiteDifferenceLargeStep: .exact
     }
   }
@@ -64,8 +64,8 @@ public enum RobustnessScenario: String, Sendable, Codable, CaseIterable {
     case .float32: "float32 HVPs and float32 losses"
     case .finiteDifference: "HVPs by central differences of the gradient, balanced step h = ε^(1/3)·s"
     case .finiteDifferenceLargeStep: "HVPs by central differences of the gradient, step h = 0.1 (too large)"
-    case .smallLossNoise: "losses + N(0, (1e-4)²) noise"
-    case .largeLossNoise: "losses + N(0, (1e-2)²) noise"
+    case .smallLossNoise: "losses + N(0, (1e-2)²) noise"
+    case .largeLossNoise: "losses + N(0, 1) noise"
     }
   }
 }

@@ -45,13 +45,13 @@ struct RobustnessReproductionTests {
     #expect(s.hvpRoute.failsExactly.isEmpty)
     #expect(s.hvpRoute.perturbed == 6 && s.hvpRoute.survived == 6 && s.hvpRoute.broke.isEmpty)
     #expect(s.hvpRoute.degraded == ["A/finite-difference-h0.1 (×5)"])
-    // Covariance route: B fails exactly and is left out; on A float32 and noise-1e-2 break.
+    // Covariance route: B fails exactly and is left out; on A float32 and noise-1 break.
     #expect(s.covarianceRoute.failsExactly == ["B"])
     #expect(s.covarianceRoute.perturbed == 3 && s.covarianceRoute.survived == 1)
-    #expect(s.covarianceRoute.broke == ["A/float32", "A/noise-1e-2"])
+    #expect(s.covarianceRoute.broke == ["A/float32", "A/noise-1"])
     // Both reached only in A/exact: 300 / 10.
     #expect(s.medianCostFactor == 30)
-    #expect(s.answer.contains("survived 1 of 3 perturbed cells, breaking on A/float32, A/noise-1e-2"))
+    #expect(s.answer.contains("survived 1 of 3 perturbed cells, breaking on A/float32, A/noise-1"))
   }
 
   @Test("each scenario touches the routes its error models reach, and no other")
