@@ -7,7 +7,9 @@ public struct MinimizationResult: Sendable, Equatable {
     case gradientTolerance
     /// The iteration limit was reached first.
     case iterationLimit
-    /// The line search found no step that decreases the loss at working precision.
+    /// The line search found no step that decreases the loss at working precision: comparing loss values
+    /// resolves decreases down to about ε·|L|, so a loss whose minimum value L\* is far from 0 stops near
+    /// ‖∇L‖ ≈ √(ε·|L\*|·λ_max) (a squared loss with zero residual, L\* = 0, does not meet this floor).
     case lineSearchFailed
     /// The loss or the gradient became non-finite.
     case nonFinite
