@@ -62,6 +62,19 @@ struct NetworkTrainingTests {
     #expect(summary.gradientNorm == t.result.gradientNorm && summary.steps == 3 && !summary.converged)
   }
 
+  @Test("an overparameterised trained point: converged, yet no spectral gap near τ (noSpectralGap), the count above rank J")
+  func noGapAtTrainedPoint() throws {
+    // d = 40 weights, N·n_L = 20 residuals: rank J ≤ 20, while the residual term spreads the other eigenvalues
+    // continuously through τ, so the count at τ is a property of τ.
+    let l = try MultilayerPerceptronLandscape(spec: "mlp:3-8-2:act=tanh:data=10:seed=1:train=5000")
+    #expect(l.training?.result.converged == true)
+    let report = try RankAnalysis.run(l, options: .init(method: .dense))
+    #expect(report.result.warnings.map(\.code).contains(.noSpectralGap))
+    #expect(report.result.spectralGap.map { $0.ratio < NumericalRank.fragileGapRatio } == true)
+    let rankJ = try #require(l.knownAnswers.rank.value)
+    #expect(rankJ <= 20 && report.result.rank > rankJ)
+  }
+
   @Test("the known answers at a trained point: rank computed (J by SVD), λ and m unknown")
   func knownAnswers() throws {
     let l = try MultilayerPerceptronLandscape(spec: Self.fixture)
