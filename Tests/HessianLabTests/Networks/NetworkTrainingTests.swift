@@ -46,7 +46,7 @@ struct NetworkTrainingTests {
     #expect(other != alone)
   }
 
-  @Test("too few steps: not converged, and the warning reaches the landscape, rank and spectrum")
+  @Test("too few steps: not converged, and the warning reaches the landscape, rank, spectrum and llc")
   func notConverged() throws {
     let l = try MultilayerPerceptronLandscape(spec: "mlp:2-2-1:act=tanh:data=20:seed=1:teacher=2-2-1:train=3")
     let t = try #require(l.training)
@@ -58,6 +58,9 @@ struct NetworkTrainingTests {
     #expect(rank.training?.converged == false)
     let spectrum = try SpectrumAnalysis.run(l, options: .init(mode: .extremes(.top, count: 2), seed: 1))
     #expect(spectrum.warnings.first?.code == .trainingNotConverged)
+    var llcOptions = LLCAnalysis.Options(seed: 1)
+    llcOptions.method = .bounds
+    #expect(try LLCAnalysis.run(l, options: llcOptions).warnings.first?.code == .trainingNotConverged)
     let summary = try #require(DescribeAnalysis.run(l).answers.training)
     #expect(summary.gradientNorm == t.result.gradientNorm && summary.steps == 3 && !summary.converged)
   }
