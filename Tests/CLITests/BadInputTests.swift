@@ -243,9 +243,18 @@ struct BadInputTests {
     BadInput(
       "mlp: activations beyond memory", ["describe", "mlp:1000-1000-1000:act=tanh:data=10000000:seed=1"],
       names: "mlp:1000-1000-1000:act=tanh:data=10000000:seed=1", says: "refused before allocating"),
+    // train=STEPS: 1…100,000 L-BFGS steps, the work checked before training.
+    BadInput("mlp: train = 0", ["describe", "mlp:2-2-1:act=tanh:data=5:seed=1:train=0"], names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=0", says: "train=0 is not an integer from 1 to 100000"),
+    BadInput("mlp: train = -1", ["rank", "mlp:2-2-1:act=tanh:data=5:seed=1:train=-1"], names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=-1", says: "train=-1 is not an integer"),
     BadInput(
-      "mlp: train= is not supported yet", ["llc", "mlp:3-4-2:act=relu:data=5:seed=1:train=10"],
-      names: "mlp:3-4-2:act=relu:data=5:seed=1:train=10", says: "unknown option 'train'"),
+      "mlp: train = Int.max", ["rank", "mlp:2-2-1:act=tanh:data=5:seed=1:train=9223372036854775807"],
+      names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=9223372036854775807", says: "is not an integer from 1 to 100000"),
+    BadInput("mlp: train = nan", ["describe", "mlp:2-2-1:act=tanh:data=5:seed=1:train=nan"], names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=nan", says: "train=nan is not an integer"),
+    BadInput("mlp: train = inf", ["llc", "mlp:2-2-1:act=tanh:data=5:seed=1:train=inf"], names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=inf", says: "train=inf is not an integer"),
+    BadInput("mlp: train empty", ["describe", "mlp:2-2-1:act=tanh:data=5:seed=1:train="], names: "mlp:2-2-1:act=tanh:data=5:seed=1:train=", says: "train"),
+    BadInput(
+      "mlp: training work above the ceiling", ["describe", "mlp:200-200-10:act=tanh:data=20000:seed=1:train=100000"],
+      names: "mlp:200-200-10:act=tanh:data=20000:seed=1:train=100000", says: "train=100000 L-BFGS steps"),
     // Zoo ids ----------------------------------------------------------------------------------
     BadInput("unknown zoo id", ["describe", "newton-edg"], names: "newton-edg", says: "closest zoo ids: newton-edge"),
     BadInput("misspelt dln id", ["describe", "dln-3-2-4"], names: "dln-3-2-4", says: "closest zoo ids: dln-3-2-3"),

@@ -25,6 +25,9 @@ struct BudgetRefusalTests {
       names: "quad:1:d=100000", says: "memory budget"),
     BadInput("describe poly d=1e4", ["describe", "poly:x0^2:d=10000"], names: "poly:x0^2:d=10000", says: "--allow-long"),
     BadInput(
+      "mlp training work", ["rank", "mlp:100-100-10:act=tanh:data=10000:seed=1:train=50000"],
+      names: "mlp:100-100-10:act=tanh:data=10000:seed=1:train=50000", says: "--allow-long"),
+    BadInput(
       "kept 1e12", ["covariance", "quad:1:d=10", "--population", "10", "--kept", "1000000000000"], names: "--kept",
       says: "ceiling"),
     BadInput("kept Int.max", ["covariance", "quad:1:d=10", "--population", "10", "--kept", max], names: "--kept", says: "ceiling"),

@@ -283,6 +283,7 @@ struct CLIFuzzGenerator {
       "mlp:3-4-2:act=tanh:data=5", "mlp:3-4-2:act=tanh:data=0:seed=1", "mlp:3:act=tanh:data=5:seed=1",
       "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=3-5-2", "mlp:3-4-2:act=tanh:data=5:seed=1:teacher=2-2-2",
       "mlp:3-4-2:act=relu:data=5:seed=1:seed=1", "mlp:3--2:act=relu:data=5:seed=1",
+      "mlp:2-2-1:act=tanh:data=5:seed=1:train=0", "mlp:2-2-1:act=tanh:data=5:seed=1:train=nan",
       "sum:", "sum:nc-x2", "sum:nc-x2|", "sum:|quad:1:d=1", "", " ", "quad:1:d=2\nx", "nc-x2\u{1}",
       String(repeating: "q", count: 5000), "quad:" + String(repeating: "1,", count: 2000) + ":d=1",
     ])

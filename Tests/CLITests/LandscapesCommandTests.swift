@@ -14,12 +14,12 @@ struct LandscapesCommandTests {
     return try #require(try CommandRunner.json(result)["landscapes"] as? [[String: Any]])
   }
 
-  @Test("36 entries, unique ids, every field present (null allowed only for unknown answers)")
+  @Test("37 entries, unique ids, every field present (null allowed only for unknown answers)")
   func entries() throws {
     let rows = try Self.rows()
-    #expect(rows.count == 36)
+    #expect(rows.count == 37)
     let ids = rows.compactMap { $0["id"] as? String }
-    #expect(Set(ids).count == 36)
+    #expect(Set(ids).count == 37)
     for row in rows {
       for key in ["id", "spec", "summary", "dimension", "rank", "learningCoefficient", "multiplicity", "provenance"] {
         #expect(row.keys.contains(key), "\(row["id"] ?? "?") lacks \(key)")

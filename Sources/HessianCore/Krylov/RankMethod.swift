@@ -115,6 +115,11 @@ public struct RankResult: Sendable, Codable, Equatable {
     self.unresolvedCount = unresolvedCount
   }
 
+  /// The largest gap between consecutive computed |λ| within ``SpectralGap/window`` of τ, from
+  /// ``eigenvalues`` and ``threshold`` (so a decoded result has it too); nil when no pair is near τ.
+  /// Cost: sorting the computed eigenvalues.
+  public var spectralGap: SpectralGap? { SpectralGap(eigenvalues: eigenvalues, threshold: threshold) }
+
   /// A lower bound on the gap ratio that also covers the eigenvalues the method
   /// never computed: smallestCounted / max(largestUncounted, ``uncountedBound``).
   /// It is what `block` can say when every computed Ritz value is counted (p = r)
@@ -147,6 +152,9 @@ public struct RankResult: Sendable, Codable, Equatable {
           + (unresolvedCount.map { "; quadrature nodes leave \(fmt($0)) eigenvalues unresolved at τ" } ?? ""))
     }
     if let line = uncountedBoundLine { lines.append(line) }
+    // The largest gap near τ, when it is a clear one elsewhere than at τ (the line above shows the one at τ;
+    // no clear gap is a warning).
+    if method != .slq, let g = spectralGap, g.isClear, g.at != rank { lines.append(g.line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
     lines.append(
       (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")

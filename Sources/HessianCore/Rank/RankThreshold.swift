@@ -49,9 +49,11 @@ public struct RankDecision: Sendable, Equatable {
   /// the largest uncounted value is exactly 0.
   public let gapRatio: Double?
   /// Typed warnings about the spectrum and the threshold
-  /// (``WarningCode/fragileGap``, ``WarningCode/negativeEigenvalue``,
+  /// (``WarningCode/fragileGap``, ``WarningCode/noSpectralGap``, ``WarningCode/negativeEigenvalue``,
   /// ``WarningCode/zeroMatrix``).
   public let warnings: [Warning]
+  /// The largest gap between consecutive |λ| near τ (``SpectralGap``); nil when no pair is near τ.
+  public var spectralGap: SpectralGap? = nil
 }
 
 /// Counting eigenvalues above a threshold, with the threshold policy made explicit.
@@ -116,6 +118,8 @@ public enum NumericalRank {
         .fragileGap,
         "gap ratio at the threshold is only \(format(g)) (< \(Int(fragileGapRatio))×): the rank is sensitive to the threshold"))
     }
+    let spectralGap = SpectralGap(eigenvalues: magnitudes, threshold: tau)
+    if let w = spectralGap?.warning { warnings.append(w) }
     if expectPositiveSemidefinite, let most = eigenvalues.min(), most < -tau {
       warnings.append(Warning(
         .negativeEigenvalue,
@@ -124,7 +128,7 @@ public enum NumericalRank {
     if maxAbs == 0 { warnings.append(Warning(.zeroMatrix, "the matrix is zero: rank 0")) }
     return RankDecision(
       rank: counted.count, threshold: tau, smallestCounted: smallest, largestUncounted: largest,
-      gapRatio: gap, warnings: warnings)
+      gapRatio: gap, warnings: warnings, spectralGap: spectralGap)
   }
 
   static func largestGapThreshold(_ descending: [Double], floor: Double) -> Double {

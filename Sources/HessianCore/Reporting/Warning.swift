@@ -37,6 +37,11 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// ``NumericalRank/fragileGapRatio``: moving τ within the spectrum changes the
   /// rank. A property of the spectrum and the threshold, reported by every method.
   case fragileGap
+  /// No ratio between consecutive |λ| within a factor ``SpectralGap/window`` of τ (either side)
+  /// reaches ``NumericalRank/fragileGapRatio``: the spectrum decays without a gap near τ, so there
+  /// is no gap to read a rank from and the count is a property of τ, not of the Hessian
+  /// (``SpectralGap``). Reported by every method, with the largest ratio found.
+  case noSpectralGap
   /// An eigenvalue lies below −τ: the Hessian is not at a minimum (a saddle or a
   /// maximum), and |λ| was counted.
   case negativeEigenvalue
@@ -87,6 +92,10 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// do not apply there. `spectrum` answers anyway (extreme eigenvalues at a
   /// saddle are a normal question) and says so first.
   case notAMinimum
+  /// The landscape's reference point came from training (`mlp:…:train=STEPS`) that stopped before
+  /// ‖∇L‖ reached its tolerance: the point is not a minimum to that tolerance, so the Hessian there
+  /// (its rank, its spectrum) does not describe a minimum (``NetworkTraining``).
+  case trainingNotConverged
   /// Extreme eigenvalues whose residual ‖Hy − θy‖ is above the tolerance
   /// (relative to max|θ|): Lanczos with restarts did not converge on them, and
   /// more steps per run may (``ExtremeEigenvalues``).

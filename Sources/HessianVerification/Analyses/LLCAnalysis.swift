@@ -50,7 +50,8 @@ public enum LLCAnalysis {
     if options.method.runs(.volume) { try options.volume.checkBudgets(dimension: d) }
     if options.method.runs(.sgld) { try options.sgld.checkBudgets(dimension: d) }
     let rng = SeededGenerator(seed: options.seed)
-    var warnings: [Warning] = []
+    // A trained reference point that is not a minimum (trainingNotConverged) is said first.
+    var warnings: [Warning] = landscape.referencePointWarnings
     var hvpModel: HVPErrorSummary? = nil
     let bounds: LearningCoefficientBounds
     if let r = options.rank {

@@ -50,7 +50,11 @@ public enum RankAnalysis {
     try RankWork.check(
       method: options.method, dimension: landscape.dimension, steps: options.steps, probes: options.probes,
       name: landscape.name)
-    return try compute(HessianOperator(landscape: landscape, model: options.hvp), name: landscape.name, options: options)
+    var report = try compute(HessianOperator(landscape: landscape, model: options.hvp), name: landscape.name, options: options)
+    // A trained reference point that is not a minimum makes every rank there meaningless: said first.
+    report.result.warnings = landscape.referencePointWarnings + report.result.warnings
+    report.training = landscape.trainingSummary
+    return report
   }
 
   /// The rank of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an oracle

@@ -21,6 +21,8 @@ public struct RankReport: Sendable, Codable, Equatable {
   public var oracle: OracleSummary? = nil
   /// The HVP error model and its accuracy when it is not exact (JSON `hvpModel`); `nil` otherwise.
   public var hvpModel: HVPErrorSummary? = nil
+  /// How the landscape's reference point was trained (`mlp:…:train=STEPS`; JSON `training`); `nil` otherwise.
+  public var training: TrainingSummary? = nil
 
   /// A report of `result` for the input named `landscape`.
   public init(result: RankResult, landscape: String?, precision: Precision, seconds: Double) {
@@ -37,7 +39,7 @@ public struct RankReport: Sendable, Codable, Equatable {
   private enum Key: String, CodingKey {
     case rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues, smallestCounted
     case largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds, estimate
-    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks, hvpModel
+    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks, hvpModel, training
   }
 
   /// The flat JSON layout (absent optionals are omitted).
@@ -67,6 +69,7 @@ public struct RankReport: Sendable, Codable, Equatable {
     try c.encodeIfPresent(oracle, forKey: .oracle)
     try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
     try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
+    try c.encodeIfPresent(training, forKey: .training)
   }
 
   /// Reads the flat JSON layout back (``landscape`` is `nil`).
@@ -76,6 +79,7 @@ public struct RankReport: Sendable, Codable, Equatable {
     precision = try c.decode(Precision.self, forKey: .precision)
     seconds = try c.decode(Double.self, forKey: .seconds)
     hvpModel = try c.decodeIfPresent(HVPErrorSummary.self, forKey: .hvpModel)
+    training = try c.decodeIfPresent(TrainingSummary.self, forKey: .training)
     landscape = nil
   }
 }

@@ -47,10 +47,13 @@ public enum SpectrumAnalysis {
   /// - Throws: ``InputError`` naming `.top` or `.bottom` when K is more than the dimension d
   ///   (or `--bottom`) when more eigenvalues are asked than there are.
   public static func run(_ landscape: some Landscape, options: Options) throws -> SpectrumReport {
-    let saddle = landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? []
+    let saddle = landscape.referencePointWarnings
+      + (landscape.knownAnswers.negativeCurvature.map { [Warning(.notAMinimum, $0.warning)] } ?? [])
     try checkCount(options, dimension: landscape.dimension, name: landscape.name)
-    return try compute(
+    var report = try compute(
       HessianOperator(landscape: landscape, model: options.hvp), name: landscape.name, input: landscape.name, warnings: saddle, options: options)
+    report.training = landscape.trainingSummary
+    return report
   }
 
   /// The spectrum of `subject`'s Hessian at w*: a landscape as `run(_:options:)` on a landscape; an

@@ -21,7 +21,8 @@ extension SpectrumReport {
   }
 
   /// The human report of `hessian-lab spectrum`: the terminal plot, the table of
-  /// eigenvalues with residuals and convergence (top/bottom), the cost and seed,
+  /// eigenvalues with residuals and convergence (top/bottom), how a trained reference point was reached,
+  /// the cost and seed,
   /// and every warning.
   public var text: String {
     var lines = (oracle?.lines ?? []) + [TerminalPlot.render(plot)]
@@ -32,6 +33,7 @@ extension SpectrumReport {
       }
     }
     if let model = hvpModel { lines.append(model.line) }
+    if let t = training { lines.append(t.line) }
     lines.append("cost: \(hessianVectorProducts) HVPs, d = \(dimension), seed \(seed)")
     lines += warnings.map { "warning: \($0.message)" }
     return lines.joined(separator: "\n")

@@ -56,6 +56,8 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
   public var oracle: OracleSummary? = nil
   /// The HVP error model and its accuracy when it is not exact (JSON `hvpModel`); `nil` otherwise.
   public var hvpModel: HVPErrorSummary? = nil
+  /// How the landscape's reference point was trained (`mlp:…:train=STEPS`; JSON `training`); `nil` otherwise.
+  public var training: TrainingSummary? = nil
 
   /// A report with the given fields (the ones of the other mode `nil`).
   public init(
@@ -85,7 +87,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case landscape, mode, dimension, eigenvalues, residuals, converged, nodes, weights, grid, density, probes, steps
-    case hessianVectorProducts, warnings, seed, seconds, oracle, trustChecks, hvpModel
+    case hessianVectorProducts, warnings, seed, seconds, oracle, trustChecks, hvpModel, training
   }
 
   /// The JSON layout; `oracle` and `trustChecks` only for an oracle subject.
@@ -110,6 +112,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
     try c.encodeIfPresent(oracle, forKey: .oracle)
     try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
     try c.encodeIfPresent(hvpModel, forKey: .hvpModel)
+    try c.encodeIfPresent(training, forKey: .training)
   }
 
   /// Reads the JSON layout back; ``sigma`` is recovered from the grid's span.
@@ -130,6 +133,7 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
       warnings: try c.decode([Warning].self, forKey: .warnings), seed: try c.decode(UInt64.self, forKey: .seed),
       seconds: try c.decode(Double.self, forKey: .seconds))
     hvpModel = try c.decodeIfPresent(HVPErrorSummary.self, forKey: .hvpModel)
+    training = try c.decodeIfPresent(TrainingSummary.self, forKey: .training)
     if let first = grid?.first, let last = grid?.last { sigma = (last - first) / 56 }
   }
 

@@ -41,6 +41,9 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
   public var upperBoundExact: String?
   /// Provenance and source of the rank, λ and m.
   public var origins: [String: Origin]
+  /// How a trained reference point was reached (`mlp:…:train=STEPS`); nil, and absent from the JSON,
+  /// for a minimum known by construction.
+  public var training: TrainingSummary?
 
   /// The report of `landscape`'s known answers.
   public init(_ landscape: any Landscape) {
@@ -64,14 +67,15 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
       "learningCoefficient": Origin(provenance: k.learningCoefficient.provenance, source: k.learningCoefficient.source),
       "multiplicity": Origin(provenance: k.multiplicity.provenance, source: k.multiplicity.source),
     ]
+    training = landscape.trainingSummary
   }
 
   enum CodingKeys: String, CodingKey {
     case name, dimension, rank, learningCoefficient, learningCoefficientExact, multiplicity, provenance, scope
-    case lowerBound, upperBound, lowerBoundExact, upperBoundExact, origins
+    case lowerBound, upperBound, lowerBoundExact, upperBoundExact, origins, training
   }
 
-  /// Encodes unknown values as explicit `null` (not omitted keys).
+  /// Encodes unknown values as explicit `null` (not omitted keys); `training` only when present.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(name, forKey: .name)
@@ -87,6 +91,7 @@ public struct LandscapeReport: Sendable, Codable, Equatable {
     try c.encode(lowerBoundExact, forKey: .lowerBoundExact)
     try c.encode(upperBoundExact, forKey: .upperBoundExact)
     try c.encode(origins, forKey: .origins)
+    try c.encodeIfPresent(training, forKey: .training)
   }
 
   /// (r/2, r/2 + (d − r)/4), exactly.

@@ -14,8 +14,9 @@ import Foundation
 /// - `quad:EIGS:d=N[:seed=S]` — a quadratic with nonzero eigenvalues EIGS, a comma
 ///   list of `value` or `value*count` (may be empty); axis-aligned without a seed,
 ///   a seeded random orthonormal basis with one (``QuadraticLandscape``);
-/// - `mlp:IN-H1-…-OUT:act=A:data=N:seed=S[:teacher=IN-h-…-OUT]` — a multilayer perceptron with a
-///   narrower teacher embedded in it (``MultilayerPerceptronLandscape``);
+/// - `mlp:IN-H1-…-OUT:act=A:data=N:seed=S[:teacher=IN-h-…-OUT][:train=STEPS]` — a multilayer perceptron
+///   with a narrower teacher embedded in it, or with `train=` the point L-BFGS training reaches
+///   (``MultilayerPerceptronLandscape``, ``NetworkTraining``);
 /// - `sum:SPEC|SPEC|…` — the direct sum on disjoint coordinates (``DirectSumLandscape``).
 ///
 /// Strictness: every list refuses an empty item (``DelimitedList``: `quad:1,,2`,

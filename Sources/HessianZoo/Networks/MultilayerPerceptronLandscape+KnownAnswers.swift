@@ -1,6 +1,12 @@
 import Foundation
 
-/// The known answers of an `mlp:` landscape at its embedded-teacher minimum w\*.
+/// The known answers of an `mlp:` landscape at its embedded-teacher minimum w\*, or at its trained point.
+///
+/// At a trained point (`train=STEPS`, ``NetworkTraining``) nothing is known by construction: the rank is rank J
+/// at that point (provenance ``Provenance/computed``, its source stating ‖∇L‖ and the loss reached; the Hessian
+/// there is JᵀJ/N only up to the residual term, so its numerical rank depends on the threshold), and λ and m
+/// are unknown (the trained point is a generic point of the zero-loss set, not the one Aoyagi's formula is
+/// stated at, and it is not a minimum at all when training did not converge).
 ///
 /// - **rank** (provenance ``Provenance/computed``): rank J by singular values (``JacobianRank``), an exact
 ///   method on a path independent of the Hessian-vector products; since L(w\*) = 0, ∇²L(w\*) = JᵀJ/N and
@@ -22,7 +28,7 @@ extension MultilayerPerceptronLandscape {
   /// The answers at `minimum` (see the extension's documentation).
   static func knownAnswers(
     network: MultilayerPerceptron, teacher: TeacherEmbedding, inputs: Matrix, minimum: [Double],
-    symmetries: NetworkSymmetryCount
+    symmetries: NetworkSymmetryCount, training: NetworkTraining? = nil
   ) -> KnownAnswers {
     let n = inputs.columns
     let rank: Known<Int>
@@ -31,12 +37,21 @@ extension MultilayerPerceptronLandscape {
        let decided = try? JacobianRank(of: network.jacobian(minimum, inputs: inputs)) {
       let rows = n * network.widths[network.depth]
       let gap = decided.gapRatio.map { ", gap σ_r/σ_{r+1} = \(Self.short($0))" } ?? ""
-      let agreement = decided.rank == symmetries.rankBound ? "equals" : "is below"
+      // Above the bound only where its assumptions fail: at a trained point a linear network's partial
+      // products need not have the product's rank (the count assumes they do).
+      let agreement = decided.rank == symmetries.rankBound ? "equals" : decided.rank < symmetries.rankBound ? "is below" : "is above (the count's assumptions do not hold at this point)"
+      let at = training.map {
+        "at the trained point (‖∇L‖ = \(Self.short($0.result.gradientNorm)), loss \(Self.short($0.result.loss))\($0.result.converged ? "" : ", NOT converged")); H = JᵀJ/N only up to the residual term, so the Hessian's numerical rank depends on the threshold"
+      } ?? "H = JᵀJ/N at the zero-loss minimum"
       rank = Known(
         decided.rank, provenance: .computed,
-        source: "rank of the \(rows)×\(network.parameterCount) Jacobian by SVD, τ_J = σ_max·max(m, n)·ε = \(Self.short(decided.threshold))\(gap); H = JᵀJ/N at the zero-loss minimum; it \(agreement) the symmetry bound \(symmetries.rankBound) = \(symmetries.explanation)")
+        source: "rank of the \(rows)×\(network.parameterCount) Jacobian by SVD, τ_J = σ_max·max(m, n)·ε = \(Self.short(decided.threshold))\(gap); \(at); it \(agreement) the symmetry bound \(symmetries.rankBound) = \(symmetries.explanation)")
     } else {
       rank = .unknown("the Jacobian (\(n)·\(network.widths[network.depth]) × \(network.parameterCount)) is above the known-answer cap; symmetry bound rank ≤ \(symmetries.rankBound) (\(symmetries.explanation))")
+    }
+    if training != nil {
+      let why = "no theorem gives λ at a trained point (a generic point of the zero-loss set, or not a minimum when training did not converge); only the rank bounds r/2 ≤ λ ≤ r/2 + (d − r)/4 apply, with r read at a threshold"
+      return KnownAnswers(rank: rank, learningCoefficient: .unknown(why), multiplicity: .unknown(why), hessian: nil)
     }
     let (lambda, multiplicity) = learningCoefficient(network: network, teacher: teacher, sampleCount: n)
     return KnownAnswers(rank: rank, learningCoefficient: lambda, multiplicity: multiplicity, hessian: nil)

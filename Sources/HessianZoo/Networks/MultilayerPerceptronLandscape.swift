@@ -11,7 +11,12 @@
 /// ``MultilayerPerceptronLandscape/knownAnswers(network:teacher:inputs:minimum:symmetries:)``. Parameter layout:
 /// ``MultilayerPerceptron``; full description in docs/mlp.md.
 ///
-/// Cost: a loss ≈ 2N·d flops, a gradient ≈ 6N·d, a Hessian-vector product ≈ 16N·d.
+/// With `train=STEPS` the reference point (``minimum``) is instead the result of L-BFGS training from a seeded
+/// start (``NetworkTraining``: child stream 2 of G, stopped at STEPS iterations or ‖∇L‖₂ ≤ 10⁻¹⁰), reported in
+/// ``training``; it is a trained point, not a minimum by construction.
+///
+/// Cost: a loss ≈ 2N·d flops, a gradient ≈ 6N·d, a Hessian-vector product ≈ 16N·d; training at most
+/// ``LBFGS/evaluationBound(iterations:)`` × 8N·d, done once when the landscape is built.
 public struct MultilayerPerceptronLandscape: Landscape {
   /// The label: the `name` given, otherwise the spec.
   public let name: String
@@ -25,8 +30,11 @@ public struct MultilayerPerceptronLandscape: Landscape {
   public let targets: Matrix
   /// d = Σ_l n_l n_{l−1}.
   public var dimension: Int { network.parameterCount }
-  /// w\*: the teacher in the top-left blocks, zeros elsewhere.
+  /// The reference point: w\* (the teacher in the top-left blocks, zeros elsewhere), or the trained point
+  /// with `train=STEPS`.
   public let minimum: [Double]
+  /// How the trained reference point was reached; nil for the embedded-teacher minimum.
+  public let training: NetworkTraining?
   /// rank (computed from the Jacobian), λ and m (Aoyagi, for a linear network with a canonical teacher only).
   public let knownAnswers: KnownAnswers
   /// The symmetry count at w\* that explains the null space (``NetworkSymmetryCount``).
@@ -36,8 +44,8 @@ public struct MultilayerPerceptronLandscape: Landscape {
 
   /// Parses and builds `mlp:…` (``MultilayerPerceptronSpec``), named `name` (default: the spec).
   ///
-  /// - Throws: ``InputError`` naming the spec for bad syntax, d above 2,000,000, or a working set above the
-  ///   ``MemoryBudget``.
+  /// - Throws: ``InputError`` naming the spec for bad syntax, d above 2,000,000, a working set above the
+  ///   ``MemoryBudget``, or training work above the ``WorkBudget``.
   public init(spec text: String, name: String? = nil) throws(InputError) {
     let spec = try MultilayerPerceptronSpec(text)
     let network = MultilayerPerceptron(widths: spec.widths, activation: spec.activation)
@@ -48,6 +56,9 @@ public struct MultilayerPerceptronLandscape: Landscape {
       for: "a Hessian-vector product over data=\(spec.sampleCount) (the layer activations and their R-passes)", spec: text)
     try WorkBudget.check(
       MemoryBudget.product(16, spec.sampleCount, d), .flops, for: "one Hessian-vector product (16·N·d flops)", spec: text)
+    if let steps = spec.trainingSteps {
+      try NetworkTraining.checkBudget(steps: steps, sampleCount: spec.sampleCount, dimension: d, spec: text)
+    }
     let root = SeededGenerator(seed: spec.seed)
     var dataStream = root.child(0), teacherStream = root.child(1)
     var x = Matrix(rows: spec.widths[0], columns: spec.sampleCount)
@@ -61,10 +72,14 @@ public struct MultilayerPerceptronLandscape: Landscape {
     let star = teacher.embedded(in: network)
     // The student at w* computes the teacher's function (padding units output σ(0) = 0); evaluating the
     // targets with the student's own products makes the residual at w* exactly 0, not 0 up to rounding.
-    targets = network.forward(network.layers(star), inputs: x).outputs
-    minimum = star
+    let y = network.forward(network.layers(star), inputs: x).outputs
+    targets = y
+    let trained = spec.trainingSteps.map { NetworkTraining(network: network, inputs: x, targets: y, steps: $0, root: root) }
+    training = trained
+    minimum = trained?.result.point ?? star
     symmetries = NetworkSymmetryCount(network: network, at: minimum, inputs: x, linearRank: teacher.linearRank)
-    knownAnswers = Self.knownAnswers(network: network, teacher: teacher, inputs: x, minimum: minimum, symmetries: symmetries)
+    knownAnswers = Self.knownAnswers(
+      network: network, teacher: teacher, inputs: x, minimum: minimum, symmetries: symmetries, training: trained)
   }
 
   /// Bytes of one Hessian-vector product's working set: about 12 n_l×N matrices per layer (Z, A, G, σ′, σ″,

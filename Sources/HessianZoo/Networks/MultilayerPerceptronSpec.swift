@@ -1,11 +1,13 @@
 /// The parsed text of an `mlp:` landscape spec:
 ///
-///     mlp:IN-H1-…-OUT:act=tanh|relu|linear|gelu:data=N:seed=S[:teacher=IN-h1-…-OUT]
+///     mlp:IN-H1-…-OUT:act=tanh|relu|linear|gelu:data=N:seed=S[:teacher=IN-h1-…-OUT][:train=STEPS]
 ///
 /// `act`, `data` and `seed` are required (an explicit seed: the data and the teacher are random draws);
-/// `teacher` defaults to ``TeacherEmbedding/defaultWidths(student:)``. Limits, each refused with one line
-/// naming the spec: at least two widths, each 1…100,000; N in 1…10,000,000; the teacher has the student's
-/// depth, input and output widths and hidden widths 1…n_l. Sizes (d, memory, work) are checked when the
+/// `teacher` defaults to ``TeacherEmbedding/defaultWidths(student:)``; `train=STEPS` makes the reference
+/// point the result of at most STEPS L-BFGS steps from a seeded start (``NetworkTraining``) instead of the
+/// embedded teacher. Limits, each refused with one line naming the spec: at least two widths, each
+/// 1…100,000; N in 1…10,000,000; the teacher has the student's depth, input and output widths and hidden
+/// widths 1…n_l; STEPS in 1…``NetworkTraining/maximumSteps``. Sizes (d, memory, work) are checked when the
 /// landscape is built (``MultilayerPerceptronLandscape``). Cost: linear in the text.
 public struct MultilayerPerceptronSpec: Sendable, Equatable {
   /// The student's widths n_0 … n_L.
@@ -18,6 +20,8 @@ public struct MultilayerPerceptronSpec: Sendable, Equatable {
   public let seed: UInt64
   /// The teacher's widths t_0 … t_L.
   public let teacherWidths: [Int]
+  /// STEPS of `train=STEPS`, nil for the embedded-teacher minimum.
+  public let trainingSteps: Int?
   /// The spec as typed (named in every message).
   public let text: String
 
@@ -31,8 +35,8 @@ public struct MultilayerPerceptronSpec: Sendable, Equatable {
     guard widths.count >= 2 else {
       throw InputError.spec(text, problem: "a network needs at least two widths (input and output), e.g. mlp:3-4-2")
     }
-    let usage = "mlp: takes act=tanh|relu|linear|gelu, data=N, seed=S and teacher=IN-h-…-OUT"
-    let options = try SpecOptions(fields.dropFirst(), allowed: ["act", "data", "seed", "teacher"], usage: usage, in: text)
+    let usage = "mlp: takes act=tanh|relu|linear|gelu, data=N, seed=S, teacher=IN-h-…-OUT and train=STEPS"
+    let options = try SpecOptions(fields.dropFirst(), allowed: ["act", "data", "seed", "teacher", "train"], usage: usage, in: text)
     guard let act = options["act"] else { throw InputError.spec(text, problem: "missing ':act=…' (tanh, relu, linear or gelu)") }
     guard let a = Activation(rawValue: act) else {
       throw InputError.spec(text, problem: "act=\(act) is not one of tanh, relu, linear, gelu")
@@ -52,6 +56,14 @@ public struct MultilayerPerceptronSpec: Sendable, Equatable {
       teacherWidths = tw
     } else {
       teacherWidths = TeacherEmbedding.defaultWidths(student: widths)
+    }
+    if let t = options["train"] {
+      guard let steps = Int(t), steps >= 1, steps <= NetworkTraining.maximumSteps else {
+        throw InputError.spec(text, problem: "train=\(t) is not an integer from 1 to \(NetworkTraining.maximumSteps) (the most L-BFGS steps)")
+      }
+      trainingSteps = steps
+    } else {
+      trainingSteps = nil
     }
   }
 

@@ -50,6 +50,9 @@ struct JacobianRankTests {
   @Test("H = JᵀJ/N at the minimum (the loss is ‖f − y‖²/(2N))", arguments: mlpFixtures)
   func gaussNewtonIdentity(path: String) throws {
     let l = try #require(try LandscapeSpec.resolve(path) as? MultilayerPerceptronLandscape)
+    // At a trained point (train=STEPS) the residual is small, not 0: H = JᵀJ/N + (1/N)Σ r·∇²f, which is what
+    // spreads small eigenvalues there (docs/mlp.md); the identity is exact only at the embedded minimum.
+    guard l.training == nil else { return }
     let j = l.network.jacobian(l.minimum, inputs: l.inputs)
     var jtj = BLAS.multiply(j, .transpose, j, .none)
     for i in jtj.elements.indices { jtj.elements[i] /= Double(l.inputs.columns) }

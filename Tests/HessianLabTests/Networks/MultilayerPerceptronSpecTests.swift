@@ -27,7 +27,8 @@ struct MultilayerPerceptronSpecTests {
     ("mlp:3-4-2:act=tanh:data=5:seed=1:teacher=2-2-2", "input and output widths"),
     ("mlp:3-4-2:act=tanh:data=5:seed=1:teacher=3-5-2", "wider than the student"),
     ("mlp:3-4-2:act=tanh:data=5:seed=1:seed=2", "given twice"),
-    ("mlp:3-4-2:act=tanh:data=5:seed=1:train=10", "unknown option 'train'"),
+    ("mlp:3-4-2:act=tanh:data=5:seed=1:train=0", "train=0 is not an integer from 1 to 100000"),
+    ("mlp:3-4-2:act=tanh:data=5:seed=1:train=1:train=2", "given twice"),
   ]
 
   @Test("a bad spec is one line naming the spec", arguments: bad.map(\.0))
