@@ -54,7 +54,7 @@ struct CompareCommand: AsyncParsableCommand {
   @Option(help: "Covariance route: population λ.")
   var population: Int = 100
 
-  @Option(help: "Covariance route: sampling σ.")
+  @Option(help: "Covariance route: sampling σ (also σ₀ of cma).")
   var sigma: Double = 1
 
   @Option(help: "Covariance route: kept points double from 2d up to this factor × d.")

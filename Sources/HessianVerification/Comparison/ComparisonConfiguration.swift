@@ -17,7 +17,8 @@ public struct ComparisonConfiguration: Sendable {
   /// Covariance route: population λ and sampling σ (centred at w*).
   public var population = 100
   /// Covariance route: the sampling standard deviation σ of the candidates around w* (> 0, finite);
-  /// also the σ of the rank read-out and of the points used to measure the HVP cost.
+  /// also the σ of the rank read-out, the initial step σ₀ of the cma route, and the σ of the points
+  /// used to measure the HVP cost.
   public var sigma = 1.0
   /// Covariance route: kept points start at 2d and double up to factor·d.
   public var keptCapFactor = 64
