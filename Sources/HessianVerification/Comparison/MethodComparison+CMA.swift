@@ -24,8 +24,9 @@ extension MethodComparison {
       e <= cfg.maxLossEvaluationsPerRun && (WorkBudget.allowLong || WorkBudget.fits(estimator.work(evaluations: e).flops, .flops))
     }
     guard ladder.count < full.count else { return (ladder, nil) }
-    let tried = ladder.last.map { "loss-evaluation budgets above \($0)" } ?? "no loss-evaluation budget"
-    return (ladder, "\(tried) not tried (more than \(cfg.maxLossEvaluationsPerRun) loss evaluations per run, or CMA-ES updates above the flops ceiling)")
+    let why = "more than \(cfg.maxLossEvaluationsPerRun) loss evaluations per run, or CMA-ES updates above the flops ceiling"
+    guard let top = ladder.last else { return ([], "skipped: even the first budget of \(full[0]) loss evaluations is too large (\(why))") }
+    return (ladder, "loss-evaluation budgets above \(top) not tried (\(why))")
   }
 
   /// The snapshots of C one comparison run keeps (the read-out uses the last and the one nearest
