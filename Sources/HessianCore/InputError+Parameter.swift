@@ -41,6 +41,8 @@ extension InputError {
     case seeds = "seeds"
     /// The covariance route's cap on kept points, as a factor of d.
     case keptCapFactor = "kept-cap factor"
+    /// The adaptive (CMA-ES) route's cap on loss evaluations per run, as a factor of λd.
+    case cmaCapFactor = "CMA evaluation-cap factor"
     /// SLQ's largest number of probes.
     case slqProbeCap = "SLQ probe cap"
     /// A dimension sweep `d=N,N,…`.

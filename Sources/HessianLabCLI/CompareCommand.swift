@@ -11,9 +11,11 @@ struct CompareCommand: AsyncParsableCommand {
     abstract: "Which route is cheaper: raise each rank method's budget until it is exact with the requested probability.",
     discussion: CommandExamples.discussion(
       """
-      For each landscape and method (dense, lanczos, block, slq, covariance) the budget \
-      doubles (Lanczos steps 1…d, range-finder test vectors 1…16, SLQ probes 1…2048, \
-      kept points 2d…64d at λ = 100, σ = 1) until the method returns the exact rank on \
+      For each landscape and method (dense, lanczos, block, slq, covariance; cma when named) \
+      the budget doubles (Lanczos steps 1…d, range-finder test vectors 1…16, SLQ probes \
+      1…2048, kept points 2d…64d at λ = 100, σ = 1; for cma, CMA-ES loss evaluations \
+      2λd…256λd at its default λ = 4 + ⌊3 ln d⌋, σ₀ = σ, a run with a read-out warning \
+      counting as wrong) until the method returns the exact rank on \
       enough independent seeds: with the defaults (--confidence 0.95 --risk 0.05) all 59 \
       seeds of a budget must be exact, so that the one-sided Clopper–Pearson lower bound \
       on P(exact) is ≥ 0.95 (risk 0.05 per budget level). A budget is abandoned after \
@@ -24,7 +26,10 @@ struct CompareCommand: AsyncParsableCommand {
       Pearlmutter 1994), so the headline factor is the same on every run. The HVP's time in \
       loss evaluations on that landscape is measured too and printed beside it with its own \
       verdict (JSON keys timing*; it varies between runs; --conversion measured puts it in \
-      the headline). Seeds come from the committed seed table unless --seed is given. Default runs \
+      the headline). With cma the verdict names the cheapest method of each family (HVP \
+      counting, (1,λ), CMA) and the ratios between the best of each (JSON key families); cma \
+      is skipped on a full-rank landscape, whose rank its read-out cannot confirm. Seeds come \
+      from the committed seed table unless --seed is given. Default runs \
       take seconds on the zoo's small landscapes; --sweep d=10,30,100,300,1000 adds quadratics \
       of a fixed rank fraction (slower: budgets above 4·10⁶ loss evaluations or 4·10⁵ HVPs \
       per run are not tried and count as over the cap).
@@ -43,17 +48,20 @@ struct CompareCommand: AsyncParsableCommand {
   @Option(help: "Seeds per budget (default: the minimum that can establish the confidence, 59 for 0.95/0.05).")
   var seeds: Int?
 
-  @Option(name: .customLong("method"), help: "A method to compare (repeatable; default all).")
+  @Option(name: .customLong("method"), help: "A method to compare (repeatable; default all but cma).")
   var methods: [ComparedMethod] = []
 
   @Option(help: "Covariance route: population λ.")
   var population: Int = 100
 
-  @Option(help: "Covariance route: sampling σ.")
+  @Option(help: "Covariance route: sampling σ (also σ₀ of cma).")
   var sigma: Double = 1
 
   @Option(help: "Covariance route: kept points double from 2d up to this factor × d.")
   var keptCapFactor: Int = 64
+
+  @Option(help: "CMA route: loss evaluations double from 2λd up to this factor × λd.")
+  var cmaCapFactor: Int = 256
 
   @Option(help: "SLQ: largest number of probes tried.")
   var slqProbeCap: Int = 2048
@@ -107,6 +115,7 @@ struct CompareCommand: AsyncParsableCommand {
     options.configuration.sigma = sigma
     options.configuration.keptCapFactor = keptCapFactor
     options.configuration.slqProbeCap = slqProbeCap
+    options.configuration.cmaCapFactor = cmaCapFactor
     options.configuration.conversion = conversion
     options.configuration.seedRoot = seed
     options.configuration.hvp = hvp

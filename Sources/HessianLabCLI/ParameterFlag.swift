@@ -22,6 +22,7 @@ extension InputError.Parameter {
     case .risk: "--risk"
     case .seeds: "--seeds"
     case .keptCapFactor: "--kept-cap-factor"
+    case .cmaCapFactor: "--cma-cap-factor"
     case .slqProbeCap: "--slq-probe-cap"
     case .sweep: "--sweep"
     case .rankFraction: "--rank-fraction"

@@ -26,6 +26,28 @@ struct CompareCommandTests {
     }
   }
 
+  @Test("--method cma --method block on quad-rank-deficient: cma reaches, and the families name both")
+  func cmaAndBlock() throws {
+    // c = 0.8 at risk 0.2 (8 seeds) keeps it to seconds; at the default 0.95 the same command reaches
+    // at 15,360 evaluations with 59/59 seeds exact (MethodComparisonCMATests).
+    let r = try CommandRunner.run([
+      "compare", "quad-rank-deficient", "--method", "cma", "--method", "block", "--confidence", "0.8", "--risk", "0.2", "--json",
+    ])
+    #expect(r.status == 0, "\(r.standardError)")
+    let c = try #require((try CommandRunner.json(r)["comparisons"] as? [[String: Any]])?.first)
+    let methods = try #require(c["methods"] as? [[String: Any]])
+    #expect(methods.map { $0["method"] as? String } == ["cma", "block"])
+    #expect(methods.map { $0["route"] as? String } == ["cma", "HVP"])
+    #expect(methods.allSatisfy { $0["reachedConfidence"] as? Bool == true })
+    let families = try #require(c["families"] as? [[String: Any]])
+    #expect(families.map { $0["family"] as? String } == ["HVP", "cma"])
+    #expect(families.map { $0["method"] as? String } == ["block", "cma"])
+    #expect(families[0]["ratioToCheapest"] as? Double == 1)
+    #expect((families[1]["ratioToCheapest"] as? Double ?? 0) > 1)
+    let verdict = try #require(c["verdict"] as? String)
+    #expect(verdict.hasPrefix("verdict: HVP counting: block (") && verdict.contains("; CMA: cma ("), "\(verdict)")
+  }
+
   @Test("Default conversion: the JSON of two identical runs is byte-identical apart from timing keys")
   func defaultConversionIsDeterministic() throws {
     // Before the fix the default conversion was the timed one: the headline

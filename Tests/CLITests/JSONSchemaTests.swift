@@ -76,6 +76,13 @@ struct JSONSchemaTests {
       ]),
     // reproduce robustness on x² alone (every scenario, both routes, a few seconds).
     Case(schema: "reproduce-robustness", arguments: ["reproduce", "robustness", "nc-x2", "--json"]),
+    // compare with the adaptive route: its families (a sweep point with cma, all three families).
+    Case(
+      schema: "compare",
+      arguments: [
+        "compare", "--sweep", "d=6", "--method", "block", "--method", "covariance", "--method", "cma", "--confidence", "0.8",
+        "--risk", "0.2", "--kept-cap-factor", "8", "--conversion", "theoretical", "--json",
+      ]),
     // verify: one landscape (rows), and --explore (cases).
     Case(schema: "verify", arguments: ["verify", "nc-x2", "--quick", "--json"]),
     Case(schema: "verify", arguments: ["verify", "--explore", "1", "--seed", "7", "--quick", "--json"]),

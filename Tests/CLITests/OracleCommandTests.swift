@@ -20,6 +20,7 @@ struct OracleCommandTests {
     ["llc", spec(), "--method", "bounds", "--seed", "1"],
     ["describe", spec("--capabilities loss")],
     ["compare", spec(), "--method", "dense", "--method", "block", "--confidence", "0.8", "--risk", "0.2"],
+    ["compare", spec(), "--method", "block", "--method", "cma", "--confidence", "0.8", "--risk", "0.2"],
   ]
 
   @Test("text and --json: exit 0, the trust checks and their cost, no 'exact' or 'theorem', the schema", arguments: commands)

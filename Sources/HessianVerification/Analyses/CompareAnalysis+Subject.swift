@@ -20,11 +20,14 @@ extension CompareAnalysis {
         for: "the λ×d candidate matrix of the covariance route on \(s.name)",
         parameter: .population, value: "\(cfg.population)")
     }
+    for s in subjects where cfg.methods.contains(.cma) {
+      try MethodComparison.checkCMA(name: s.input, dimension: s.dimension, configuration: cfg)
+    }
     try checkWork(subjects.map { (name: $0.input, dimension: $0.dimension) }, configuration: cfg)
     try checkSweep(options)
     // Finite-difference HVPs of an oracle are differences of its gradients: refuse one without
     // them before any oracle is asked anything (not in the middle of the runs).
-    if case .finiteDifference = cfg.hvp, cfg.methods.contains(where: { $0 != .covariance }) {
+    if case .finiteDifference = cfg.hvp, cfg.methods.contains(where: { $0.route == .hessianVectorProducts }) {
       for s in subjects where s.isOracle { try s.require([.gradient], for: .compare) }
     }
     var comparisons: [LandscapeComparison] = []

@@ -22,8 +22,8 @@ public enum CompareAnalysis {
   }
 
   /// Compares the configured methods on every landscape, then runs the sweep if any.
-  /// Before any work, refuses a covariance route whose λ×d candidate matrix would not
-  /// fit in memory (``MemoryBudget``).
+  /// Before any work, refuses a covariance route whose λ×d candidate matrix, or an adaptive route
+  /// whose d×d covariance and snapshots, would not fit in memory (``MemoryBudget``).
   ///
   /// - Throws: ``InputError`` for an invalid configuration (naming the option),
   ///   a candidate matrix over the memory budget (naming `.population`), or a
@@ -39,6 +39,9 @@ public enum CompareAnalysis {
         for: "the λ×d candidate matrix of the covariance route on \(land.name)",
         parameter: .population, value: "\(cfg.population)")
     }
+    for land in landscapes where cfg.methods.contains(.cma) {
+      try MethodComparison.checkCMA(name: land.name, dimension: land.dimension, configuration: cfg)
+    }
     try checkWork(landscapes, configuration: cfg)
     try checkSweep(options)
     var comparisons: [LandscapeComparison] = []
@@ -53,12 +56,19 @@ public enum CompareAnalysis {
     return CompareReport(comparisons: comparisons, sweep: sweep)
   }
 
-  /// Refuses a sweep dimension whose first budget level alone exceeds the flops ceiling.
+  /// Refuses a sweep dimension whose first budget level alone exceeds the flops ceiling, or whose
+  /// adaptive route's d×d state would not fit in memory.
   ///
   /// - Throws: ``InputError`` naming `.sweep`.
   static func checkSweep(_ options: Options) throws(InputError) {
     let cfg = options.configuration
     for d in options.sweepDimensions ?? [] {
+      if cfg.methods.contains(.cma) {
+        try MemoryBudget.check(
+          try MethodComparison.cmaStateBytes(dimension: d, sigma: cfg.sigma), for: MethodComparison.cmaStateText(d),
+          parameter: .sweep, value: "d=\(d)")
+        _ = try MethodComparison.cmaCap(lambdaD: CMAESParameters.defaultPopulation(dimension: d).saturatingMultiplied(by: d), configuration: cfg)
+      }
       let flops = MemoryBudget.product(cfg.seedsPerLevel, firstLevelFlops(dimension: d, configuration: cfg) ?? -1)
       try WorkBudget.check(
         flops, .flops, for: "the first budget level of \(cfg.seedsPerLevel) seeds at d = \(d)", parameter: .sweep,
@@ -106,6 +116,8 @@ public enum CompareAnalysis {
   ///
   /// ```
   /// covariance  n₀·λ evaluations (20·d flops each) + n₀·d² for the covariance, n₀ = 2d kept points
+  /// cma         2λd evaluations (20·d flops each) + the CMA-ES updates of 2d generations and their
+  ///             eigendecompositions (``CMAESEstimator/work(evaluations:)``), λ = 4 + ⌊3 ln d⌋
   /// dense       9·d³ (the eigendecomposition), when d ≤ the dense cap
   /// HVP routes  one HVP of at least 2·d flops
   /// ```
@@ -117,6 +129,8 @@ public enum CompareAnalysis {
         let kept = MemoryBudget.product(2, d)
         terms.append(kept.flatMap { WorkBudget.evaluationFlops(MemoryBudget.product($0, cfg.population) ?? Int.max, dimension: d) })
         terms.append(kept.flatMap { MemoryBudget.product($0, d, d) })
+      case .cma:
+        terms.append(MethodComparison.cmaFirstLevelFlops(dimension: d, sigma: cfg.sigma))
       case .dense:
         if d <= cfg.denseDimensionCap { terms.append(WorkBudget.eigendecompositionFlops(dimension: d)) }
       case .lanczos, .block, .slq:

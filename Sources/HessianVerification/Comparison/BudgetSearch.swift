@@ -10,14 +10,25 @@ public struct BudgetTrial: Sendable, Equatable {
   public var lossEvaluations: Int
   /// Wall time of the run in seconds.
   public var seconds: Double
+  /// Whether the method warned that its rank is not established (the adaptive read-out's
+  /// warnings): such a run counts as wrong whatever rank it returned.
+  public var warned: Bool
 
-  /// Creates a trial record: the rank the run returned, its counted HVPs and loss evaluations, and its wall time in seconds.
-  public init(rank: Int, hessianVectorProducts: Int, lossEvaluations: Int, seconds: Double) {
+  /// Creates a trial record: the rank the run returned, its counted HVPs and loss evaluations, its
+  /// wall time in seconds, and whether it warned (then it counts as wrong).
+  public init(rank: Int, hessianVectorProducts: Int, lossEvaluations: Int, seconds: Double, warned: Bool = false) {
     self.rank = rank
     self.hessianVectorProducts = hessianVectorProducts
     self.lossEvaluations = lossEvaluations
     self.seconds = seconds
+    self.warned = warned
   }
+
+  /// Whether the run counts as exact: it returned `truth` and did not warn.
+  public func isExact(_ truth: Int) -> Bool { rank == truth && !warned }
+
+  /// The run's entry in ``BudgetLevel/ranksSeen``: the rank, followed by "(warned)" for a warned run.
+  var seenLabel: String { warned ? "\(rank)(warned)" : "\(rank)" }
 }
 
 /// What happened at one budget of the ladder.
@@ -28,7 +39,8 @@ public struct BudgetLevel: Sendable, Codable, Equatable {
   public var seedsRun: Int
   /// Runs whose rank was not the exact rank.
   public var wrong: Int
-  /// The ranks returned, most frequent first, as "rank×count".
+  /// The ranks returned, most frequent first, as "rank×count"; a rank returned with a warning (which
+  /// counts as wrong) as "rank(warned)×count".
   public var ranksSeen: String
   /// The Clopper–Pearson lower bound on P(exact) (risk α), over the seeds run.
   public var exactLowerBound: Double
@@ -107,7 +119,7 @@ public enum BudgetSearch {
       for i in 0..<planned {
         let t = try await trial(budget, i)
         trials.append(t)
-        if t.rank != truth { wrong += 1 }
+        if !t.isExact(truth) { wrong += 1 }
         if !deterministic, wrong > allowed, trials.count >= min(seeds, minimumSeedsBeforeAbandon) { break }
       }
       let n = trials.count
@@ -117,9 +129,9 @@ public enum BudgetSearch {
       let complete = deterministic || n == seeds
       let lower = BinomialBound.lowerConfidenceBound(successes: effectiveN - effectiveWrong, trials: effectiveN, risk: alpha)
       let reached = complete && effectiveWrong <= allowed && allowed >= 0
-      var counts: [Int: Int] = [:]
-      for t in trials { counts[t.rank, default: 0] += 1 }
-      let ranksSeen = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      var counts: [String: Int] = [:]
+      for t in trials { counts[t.seenLabel, default: 0] += 1 }
+      let ranksSeen = counts.sorted { $0.value != $1.value ? $0.value > $1.value : Self.labelOrder($0.key, $1.key) }
         .map { "\($0.key)×\($0.value)" }.joined(separator: " ")
       let hv = trials.map(\.hessianVectorProducts), le = trials.map(\.lossEvaluations)
       let secs = trials.map(\.seconds).sorted()
@@ -136,6 +148,13 @@ public enum BudgetSearch {
       }
     }
     return Outcome(levels: levels, reachedBudget: reachedBudget, cap: ladder.last ?? 0, seeds: seeds, allowedFailures: allowed)
+  }
+
+  /// The order of equally frequent entries of ``BudgetLevel/ranksSeen``: by rank, a plain rank before the same rank warned.
+  static func labelOrder(_ a: String, _ b: String) -> Bool {
+    func key(_ s: String) -> (Int, Bool) { (Int(s.prefix { $0 == "-" || $0.isNumber }) ?? 0, s.hasSuffix(")")) }
+    let (ka, kb) = (key(a), key(b))
+    return ka.0 != kb.0 ? ka.0 < kb.0 : (!ka.1 && kb.1)
   }
 
   /// 1, 2, 4, … up to `cap` (the cap itself always included), starting at `start`.

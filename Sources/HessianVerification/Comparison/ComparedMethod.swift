@@ -6,11 +6,24 @@ public enum ComparedMethod: String, Sendable, Codable, CaseIterable {
   /// `lanczos`: single-vector Lanczos (``LanczosRank``); `block`: the randomized block range finder
   /// (``BlockKrylovRank``); `slq`: stochastic Lanczos quadrature of the rank as a trace
   /// (``StochasticLanczosQuadrature``); `covariance`: the second moment of selected samples around w*,
-  /// read out by ``CovarianceRankReadout`` (loss evaluations only).
-  case dense, lanczos, block, slq, covariance
+  /// read out by ``CovarianceRankReadout`` (loss evaluations only); `cma`: the covariance adapted by
+  /// CMA-ES (``CMAESEstimator``, the tutorial's default λ = 4 + ⌊3 ln d⌋, σ₀ = the configuration's σ),
+  /// read out by ``CMAESRankReadout`` after its drift check (``CMAESDriftCheck``), loss evaluations only.
+  case dense, lanczos, block, slq, covariance, cma
 
-  /// Which route the method belongs to.
-  public var route: Route { self == .covariance ? .sampling : .hessianVectorProducts }
+  /// Which route the method belongs to: `cma` is a family of its own (``Route/adaptive``), so that
+  /// ``Route/sampling`` keeps meaning the (1,λ) covariance route.
+  public var route: Route {
+    switch self {
+    case .covariance: .sampling
+    case .cma: .adaptive
+    default: .hessianVectorProducts
+    }
+  }
+
+  /// The methods `compare` runs when none is named: every method but `cma` (see
+  /// ``ComparisonConfiguration/methods`` for why).
+  public static let defaultMethods: [ComparedMethod] = [.dense, .lanczos, .block, .slq, .covariance]
 
   /// What the budget ladder raises.
   public var budgetName: String {
@@ -20,15 +33,28 @@ public enum ComparedMethod: String, Sendable, Codable, CaseIterable {
     case .block: "range-finder test vectors r'"
     case .slq: "SLQ probes"
     case .covariance: "kept points n"
+    case .cma: "loss evaluations E"
     }
   }
 
-  /// The two routes of the question "which is easier".
-  public enum Route: String, Sendable, Codable {
+  /// The families of the question "which is easier": counting with HVPs, the (1,λ) covariance
+  /// route and the adaptive (CMA-ES) covariance route.
+  public enum Route: String, Sendable, Codable, CaseIterable {
     /// The methods that query the Hessian through HVPs at w* (dense, lanczos, block, slq); raw value `HVP`.
     case hessianVectorProducts = "HVP"
-    /// The covariance route: selected samples, paid for in loss evaluations only; raw value `covariance`.
+    /// The (1,λ) covariance route: selected samples, paid for in loss evaluations only; raw value `covariance`.
     case sampling = "covariance"
+    /// The adaptive covariance route (CMA-ES), paid for in loss evaluations only; raw value `cma`.
+    case adaptive = "cma"
+
+    /// The family's name in the verdict: "HVP counting", "(1,λ)" or "CMA".
+    public var familyName: String {
+      switch self {
+      case .hessianVectorProducts: "HVP counting"
+      case .sampling: "(1,λ)"
+      case .adaptive: "CMA"
+      }
+    }
   }
 }
 

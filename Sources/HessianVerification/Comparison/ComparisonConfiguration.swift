@@ -10,15 +10,21 @@ public struct ComparisonConfiguration: Sendable {
   /// Seeds per budget level; nil = the minimum that can establish c at risk α
   /// (59 for c = 0.95, α = 0.05).
   public var seeds: Int?
-  /// Methods to compare, in order.
-  public var methods: [ComparedMethod] = ComparedMethod.allCases
+  /// Methods to compare, in order; default ``ComparedMethod/defaultMethods`` (every method but
+  /// `cma`, which is run when named: its budget search costs seconds to minutes where the others
+  /// cost milliseconds, and on a full-rank landscape it is skipped anyway).
+  public var methods: [ComparedMethod] = ComparedMethod.defaultMethods
   /// Covariance route: population λ and sampling σ (centred at w*).
   public var population = 100
   /// Covariance route: the sampling standard deviation σ of the candidates around w* (> 0, finite);
-  /// also the σ of the rank read-out and of the points used to measure the HVP cost.
+  /// also the σ of the rank read-out, the initial step σ₀ of the cma route, and the σ of the points
+  /// used to measure the HVP cost.
   public var sigma = 1.0
   /// Covariance route: kept points start at 2d and double up to factor·d.
   public var keptCapFactor = 64
+  /// CMA route: the loss-evaluation budget E doubles from 2λd up to this factor × λd (λ = 4 + ⌊3 ln d⌋,
+  /// the tutorial's default population), within ``maxLossEvaluationsPerRun``.
+  public var cmaCapFactor = 256
   /// Block route: test vectors double from 1 up to this.
   public var blockTestVectorCap = 16
   /// SLQ: probes double from 1 up to this; Lanczos steps per probe (nil: min(d, 30)).
@@ -84,5 +90,6 @@ public struct ComparisonConfiguration: Sendable {
     }
     guard slqProbeCap >= 1 else { throw InputError.parameter(.slqProbeCap, value: "\(slqProbeCap)", problem: "must be at least 1") }
     guard keptCapFactor >= 2 else { throw InputError.parameter(.keptCapFactor, value: "\(keptCapFactor)", problem: "must be at least 2") }
+    guard cmaCapFactor >= 2 else { throw InputError.parameter(.cmaCapFactor, value: "\(cmaCapFactor)", problem: "must be at least 2") }
   }
 }

@@ -37,7 +37,8 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
   public var timingVerdict: String
   /// One outcome per configured method, in the configured order.
   public var methods: [MethodOutcome]
-  /// Which route is cheaper and by what factor, in one line.
+  /// Which route is cheaper and by what factor, in one line; when `cma` was compared, the cheapest
+  /// method of each family and the ratios between the best of each (``families``).
   public var verdict: String
   /// The factor (covariance cost / cheapest HVP cost), a lower bound when
   /// ``factorIsLowerBound``; nil when no comparison is possible.
@@ -55,6 +56,10 @@ public struct LandscapeComparison: Sendable, Codable, Equatable {
   public var oracle: OracleSummary? = nil
   /// The error models the routes ran under when not both exact (JSON `errorModels`; absent otherwise).
   public var errorModels: ComparisonErrorModels? = nil
+  /// The cheapest method of each family (HVP counting, (1,λ), CMA) and its cost against the
+  /// cheapest family (``MethodComparison/familyCosts(_:)``), present when the adaptive route `cma`
+  /// was compared; ``verdict`` then names them. Absent otherwise (the verdict is HVP against (1,λ)).
+  public var families: [FamilyCost]? = nil
 }
 
 /// The error models of a comparison's runs: the HVP routes' (``HVPErrorModel``) and the covariance

@@ -185,6 +185,11 @@ public enum MethodComparison {
         if ladder.count < full {
           skippedNote = "kept counts above \(ladder.last ?? 0) not tried (more than \(cfg.maxLossEvaluationsPerRun) loss evaluations per run)"
         }
+      case .cma where lossOracle == nil:
+        ladder = []
+        skippedNote = "skipped: the adaptive route needs the oracle capability 'loss', which this oracle does not offer"
+      case .cma:
+        (ladder, skippedNote) = try cmaLadder(dimension: d, truth: truth, configuration: cfg)
       }
       if ladder.isEmpty {
         outcomes.append(
@@ -225,6 +230,17 @@ public enum MethodComparison {
             let values = try SymmetricEigen.values(of: sample.moments.secondMoment)
             return try CovarianceRankReadout.read(eigenvalues: values, kept: budget, sigma: cfg.sigma).rank
           }
+        case .cma:
+          var warned = false
+          var trial = try await timed {
+            guard let lossOracle else { return 0 }  // unreachable: an empty ladder runs nothing
+            let oracle = cfg.loss.oracle(lossOracle, seed: LossErrorModel.noiseSeed(forRun: s))
+            let (rank, w) = try cmaTrial(oracle, evaluations: budget, seed: s, sigma: cfg.sigma)
+            warned = w
+            return rank
+          }
+          trial.warned = warned
+          return trial
         }
       }
       let level = search.levels.last!
@@ -262,6 +278,14 @@ public enum MethodComparison {
       verdict: verdict, factor: factor, factorIsLowerBound: lowerBound, cheaperRoute: route,
       confidenceNote: confidenceNote)
     comparison.errorModels = ComparisonErrorModels(cfg)
+    if cfg.methods.contains(.cma) {
+      // Three families: the verdict names the cheapest method of each and the ratios (factor and
+      // cheaperRoute keep comparing HVP counting with the (1,λ) route).
+      comparison.families = familyCosts(outcomes)
+      comparison.verdict = familyVerdict(familyCosts(outcomes), outcomes: outcomes, confidence: cfg.confidence, target: target)
+      comparison.timingVerdict = familyVerdict(
+        familyCosts(timedOutcomes), outcomes: timedOutcomes, confidence: cfg.confidence, target: target)
+    }
     return comparison
   }
 }

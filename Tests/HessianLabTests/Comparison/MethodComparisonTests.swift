@@ -93,6 +93,8 @@ struct MethodComparisonTests {
         #expect(level.totalLossEvaluations == 0)
       case .block, .slq:
         #expect(level.totalLossEvaluations == 0 && level.totalHessianVectorProducts > 0)
+      case .cma:
+        #expect(level.totalHessianVectorProducts == 0 && level.totalLossEvaluations > 0)
       }
     }
     // Earlier levels of a method that reached were not reached.
