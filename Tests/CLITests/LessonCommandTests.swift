@@ -31,7 +31,7 @@ struct LessonCommandTests {
     #expect(list.status == 0, "\(list.standardError)")
     #expect(list.standardOutput.contains("The Hessian at a minimum"))
     #expect(list.standardOutput.contains("Which route is easier"))
-    #expect(list.standardOutput.contains("0 of 12 done"))
+    #expect(list.standardOutput.contains("0 of 14 done"))
     #expect(!list.standardOutput.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is a pipe")
 
     let start = try Self.run(["start", "1", "--non-interactive"], state: state)
