@@ -74,7 +74,7 @@ public struct Lesson13NetworkSymmetries: LessonProgram {
     r.show("setup", [
       "\(land.name)",
       "student \(n.input)-\(n.hidden)-\(n.output) without biases, act=\(symmetricActivation.rawValue): d = \(n.input)·\(n.hidden) + \(n.hidden)·\(n.output) = \(d) weights",
-      "teacher \(n.input)-\(n.teacher)-\(n.output) embedded: hidden units 1…\(n.teacher) carry its weights, units \(n.teacher + 1)…\(n.hidden) have every incoming and outgoing weight 0",
+      "teacher \(n.input)-\(n.teacher)-\(n.output) embedded: hidden units 1…\(n.teacher) carry its weights, \(n.teacher + 1 == n.hidden ? "unit \(n.hidden) has" : "units \(n.teacher + 1)…\(n.hidden) have") every incoming and outgoing weight 0",
       "N = \(sampleCount) Gaussian inputs, targets from the teacher; L(w*) = \(LessonFormat.short(land.loss(at: land.minimum)))",
     ])
     r.predict(
@@ -146,7 +146,7 @@ extension Lesson13NetworkSymmetries {
     let pairs = n.teacher * (n.teacher - 1) / 2
     r.predict(
       "permute", question: "Swapping live units 1 and 2 (their incoming rows and outgoing columns) gives another exact zero-loss point w′. How many null directions of H does this symmetry add?",
-      choices: ["none: w′ is a separate minimum, not a flat direction", "one per pair of live units", "one per live unit"],
+      choices: ["none: w′ is a separate minimum, not a flat direction", "one per pair of live units", "some other number"],
       answer: unexplained == 0 ? 0 : unexplained == pairs ? 1 : 2,
       reveal: "A permutation is discrete: it maps w* to a point at distance \(LessonFormat.short(BLAS.norm(zip(swapped, land.minimum).map { $0 - $1 }))), with a loss barrier between them, and no curve of minima joins them.")
     let lossSwapped = land.loss(at: swapped), lossMiddle = land.loss(at: middle)

@@ -165,7 +165,7 @@ extension Lesson14NumericalError {
     let answer = survived.allSatisfy { $0 } ? 2 : survived.prefix(3).allSatisfy { $0 } ? 1 : 0
     r.predict(
       "losses", question: "Which loss errors does the covariance read-out survive (exact rank)?",
-      choices: ["only exact losses", "float32 and the small noise, not the large one", "all of them: selection only ranks"],
+      choices: ["float32 or the small noise already breaks it", "float32 and the small noise, not the large one", "all of them: selection only ranks"],
       answer: answer,
       reveal: "Selection compares losses: an error far below their spread changes no winner, while noise as large as the spread makes the winner a random candidate, and the weak directions fade back to σ².")
     r.show("loss-table", LessonFormat.table(["loss model", "read-out rank", "loss evaluations"], rows)
