@@ -126,23 +126,25 @@ extension Lesson14NumericalError {
     let ranks: [Int]
   }
 
-  /// The standard deviation of L over `count` candidates w\* + σz (σ = 1): the size of the loss
-  /// differences the (1,λ) selection ranks. Cost: `count` loss evaluations.
-  static func lossSpread(_ land: any Landscape, count: Int, seed: UInt64) -> Double {
+  /// The standard deviation of L over `count` candidates w\* + σz (σ = 1), the size of the loss
+  /// differences the (1,λ) selection ranks, and the largest change float32 rounding makes to one of
+  /// those losses, |fl₃₂(L) − L|. Cost: `count` loss evaluations.
+  static func lossSpread(_ land: any Landscape, count: Int, seed: UInt64) -> (spread: Double, rounding: Double) {
     var g = SeededGenerator(seed: seed)
     let d = land.dimension
     var p = Matrix(rows: count, columns: d)
     for i in 0..<count { for j in 0..<d { p[i, j] = land.minimum[j] + g.nextNormal() } }
     let l = land.losses(at: p)
     let mean = l.reduce(0, +) / Double(count)
-    return (l.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(count - 1)).squareRoot()
+    let spread = (l.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(count - 1)).squareRoot()
+    return (spread, l.map { abs(Double(Float($0)) - $0) }.max() ?? 0)
   }
 
   /// Runs the covariance read-out on ``quadratic`` under each loss model with the same selection seed.
   func lossRoutes(_ r: inout LessonRun, seed: UInt64) async throws -> LossRoutes {
     let quad = try LessonSupport.landscape(quadratic)
     let exact = quad.knownAnswers.rank.value ?? -1
-    let spread = Self.lossSpread(quad, count: 1000, seed: SeededGenerator.childSeed(root: seed, index: 2))
+    let (spread, rounding) = Self.lossSpread(quad, count: 1000, seed: SeededGenerator.childSeed(root: seed, index: 2))
     let models: [(String, LossErrorModel)] = [("exact losses", .exact), ("float32 losses", .float32)]
       + noiseFactors.map { ("noise σ_L = \(LessonFormat.short($0 * spread))", .noise(sigma: $0 * spread)) }
     r.show("losses", [
@@ -169,7 +171,7 @@ extension Lesson14NumericalError {
       answer: answer,
       reveal: "Selection compares losses: an error far below their spread changes no winner, while noise as large as the spread makes the winner a random candidate, and the weak directions fade back to σ².")
     r.show("loss-table", LessonFormat.table(["loss model", "read-out rank", "loss evaluations"], rows)
-      + ["rank(H) = \(exact); a float32 loss keeps 7 digits of values of size \(LessonFormat.short(spread)), far finer than the differences selection ranks"])
+      + ["rank(H) = \(exact); rounding to float32 changed none of the 1000 drawn losses by more than \(LessonFormat.short(rounding)), against their spread \(LessonFormat.short(spread))"])
     return LossRoutes(exact: exact, ranks: ranks)
   }
 }
