@@ -154,6 +154,8 @@ extension Lesson13NetworkSymmetries {
       "L(w′) = \(LessonFormat.short(lossSwapped)), rank H(w′) = \(swappedRank.rank) (\(d) HVPs at w′), L((w* + w′)/2) = \(LessonFormat.short(lossMiddle))",
       "null directions of H(w*) left unexplained by the count: d − rank − flat − rescalings = \(unexplained)",
     ])
+    // Bounds: reordering the sums moves each output by about ε·|f| ≈ 10⁻¹⁶, so L(w′) ≈ 10⁻³² ≤ 10⁻²⁰
+    // with a wide margin; a barrier above 10⁻⁸ is twelve orders above that rounding (here it is ≈ 10⁻²).
     r.check(
       "permutation-is-discrete",
       lossSwapped <= 1e-20 && swappedRank.rank == sym.decision.rank && lossMiddle > 1e-8 && unexplained == 0,
