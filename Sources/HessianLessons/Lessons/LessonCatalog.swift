@@ -15,6 +15,8 @@ public enum LessonCatalog {
     Lesson10RankBoundsLLC(),
     Lesson11MeasuringLLC(),
     Lesson12WhichRoute(),
+    Lesson13NetworkSymmetries(),
+    Lesson14NumericalError(),
   ]
 
   /// The program for lesson `number`, if any.

@@ -86,6 +86,16 @@ struct LessonExerciseInstanceTests {
       let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
       let d = try #require(Int(m.1)), r = try #require(Int(m.2))
       return "quad:1*\(r - 1),1e-9:d=\(d):seed=7"
+    case 13:  // only the teacher's weights curve; one ReLU rescaling per teacher hidden unit (theory §5.6)
+      let m = try #require(screen.firstMatch(of: /Your instance: `mlp:([0-9]+)-([0-9]+)-([0-9]+)-([0-9]+):[^`]*teacher=[0-9]+-([0-9]+)-([0-9]+)-[0-9]+`/))
+      let w = try [m.1, m.2, m.3, m.4, m.5, m.6].map { try #require(Int($0)) }
+      let (n0, h1, h2, out, t1, t2) = (w[0], w[1], w[2], w[3], w[4], w[5])
+      let d = n0 * h1 + h1 * h2 + h2 * out, teacher = n0 * t1 + t1 * t2 + t2 * out
+      return "\(d - teacher),\(t1 + t2),\(teacher - t1 - t2)"
+    case 14:  // r − 1 eigenvalues 1 and one below max|λ|·d·2⁻²³, which float32's threshold cannot resolve
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "quad:1*\(r - 1),1e-10:d=\(d):seed=5"
     default:
       Issue.record("lesson \(number): no computing learner written")
       return ""

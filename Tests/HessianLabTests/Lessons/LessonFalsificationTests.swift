@@ -110,6 +110,36 @@ extension LessonFalsificationTests {
   }
 }
 
+extension LessonFalsificationTests {
+  @Test("Lesson 13: counting every nonzero eigenvalue (τ = 0) no longer matches the Jacobian's rank")
+  func lesson13() async throws {
+    var p = Lesson13NetworkSymmetries()
+    p.policy = .absolute(0)
+    #expect(try await LessonCurriculumTests.fails(13, p, check: "hvp-matches-jacobian"))
+  }
+
+  @Test("Lesson 13: with tanh in place of ReLU the rescaling tangents are not null")
+  func lesson13Tanh() async throws {
+    var p = Lesson13NetworkSymmetries()
+    p.symmetricActivation = .tanh
+    #expect(try await LessonCurriculumTests.fails(13, p, check: "rescalings-are-null"))
+  }
+
+  @Test("Lesson 14: judging every route with float64's ε counts float32 and difference rounding as curvature")
+  func lesson14() async throws {
+    var p = Lesson14NumericalError()
+    p.accuracyOverride = Double.ulpOfOne
+    #expect(try await LessonCurriculumTests.fails(14, p, check: "threshold-follows-model"))
+  }
+
+  @Test("Lesson 14: noise far below the losses' spread does not break the read-out")
+  func lesson14Noise() async throws {
+    var p = Lesson14NumericalError()
+    p.noiseFactors = [1e-6, 1e-3]
+    #expect(try await LessonCurriculumTests.fails(14, p, check: "losses-float32-survive-noise-breaks"))
+  }
+}
+
 /// The dense rank, for injected estimators.
 enum LessonSupportForTests {
   static func rank(_ land: any Landscape, _ seed: UInt64) throws -> Int {
