@@ -16,7 +16,7 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
       `compare` (59 seeds per budget, the same seeds in every scenario). The HVP route is the \
       cheaper of lanczos and block, the covariance route (1,λ) selection (λ = 100, σ = 1). A scenario \
       that does not touch a route keeps its exact result (shown as unaffected). Default landscapes: \
-      quadratics (one at the precision floor), newton-flat, dln-3-2-3, mlp tanh and ReLU; --quick: \
+      quadratics (one at the precision floor), newton-flat, dln-3-2-3, mlp tanh and ReLU, a trained mlp; --quick: \
       three of them with kept points up to 16d (under a minute in a release build).
       """, for: "reproduce robustness")
   )

@@ -17,9 +17,10 @@ import HessianZoo
 /// (7 landscapes, up to 64d) a few minutes.
 public struct RobustnessReproduction: Sendable, Codable, Equatable {
   /// The landscapes of the full run: quadratics (one at the precision floor), a deep linear network,
-  /// a non-quadratic polynomial and `mlp:` networks with tanh and ReLU.
+  /// a non-quadratic polynomial and `mlp:` networks with tanh and ReLU, one of them trained (`train=`).
   public static let fullLandscapes = [
     "quad-rank-deficient", "quad-tiny-rotated", "newton-flat", "dln-3-2-3", "mlp-tanh-3-4-2", "mlp-relu-3-6-2",
+    "mlp-tanh-trained",
   ]
   /// The landscapes of `quick`.
   public static let quickLandscapes = ["quad-rank-deficient", "newton-flat", "dln-3-2-3"]

@@ -75,37 +75,35 @@ public struct NewtonPolyhedron: Sendable, Equatable {
 
     var found = Set<Facet>()
     // Generators 0..<n are points, n..<n+d are rays e_i.
-    // One d×(d+1) buffer reused for every subset: no allocation per candidate facet.
-    var flat = [Int](repeating: 0, count: d * (d + 1))
-    Self.forEachSubset(of: n + d, size: d) { subset in
-      guard subset.contains(where: { $0 < n }) else { return }
-      for (r, g) in subset.enumerated() {
-        let base = r * (d + 1)
-        if g < n {
-          for c in 0..<d { flat[base + c] = minimal[g][c] }
-          flat[base + d] = -1
-        } else {
-          for c in 0...d { flat[base + c] = c == g - n ? 1 : 0 }
+    // Subsets in lexicographic order share their first d − 1 generators: those rows are eliminated
+    // once per prefix (IntegerPrefixElimination), each last generator costs O(d²), and a prefix of
+    // rank < d − 1 skips every subset that starts with it.
+    func row(_ g: Int) -> [Int] {
+      g < n ? minimal[g] + [-1] : (0...d).map { $0 == g - n ? 1 : 0 }
+    }
+    let generatorRows = (0..<(n + d)).map(row)
+    Self.forEachSubset(of: n + d, size: d - 1) { prefix in
+      var elimination = IntegerPrefixElimination(sharedRows: prefix.flatMap { generatorRows[$0] }, rows: d)
+      if !elimination.overflowed && !elimination.sharedRowsHaveFullRank { return }
+      let prefixHasPoint = prefix.contains { $0 < n }
+      for g in ((prefix.last ?? -1) + 1)..<(n + d) where prefixHasPoint || g < n {
+        var v: [Int]
+        switch elimination.nullVector(lastRow: generatorRows[g]) {
+        case .rankDeficient: continue
+        case let .line(line): v = line
+        case .overflow:
+          // Rare: solve exactly in rationals.
+          let rows: [[Rational]] = (prefix + [g]).map { generatorRows[$0].map { Rational($0) } }
+          let null = RationalElimination.nullspace(rows, columns: d + 1)
+          guard null.count == 1 else { continue }
+          v = RationalElimination.primitiveInteger(null[0])
         }
+        if v.prefix(d).contains(where: { $0 < 0 }) { v = v.map { -$0 } }
+        let w = Array(v.prefix(d)), c = v[d]
+        guard w.allSatisfy({ $0 >= 0 }), w.contains(where: { $0 > 0 }) else { continue }
+        guard minimal.allSatisfy({ Self.dot(w, $0) >= Int128(c) }) else { continue }
+        found.insert(Facet(normal: w, offset: c))
       }
-      var v: [Int]
-      switch IntegerNullVector.of(flat: &flat, rows: d) {
-      case .rankDeficient: return
-      case let .line(line): v = line
-      case .overflow:
-        // Rare: rebuild the rows (the buffer was overwritten) and solve exactly in rationals.
-        let rows: [[Rational]] = subset.map { g in
-          (0...d).map { c in Rational(g < n ? (c < d ? minimal[g][c] : -1) : (c == g - n ? 1 : 0)) }
-        }
-        let null = RationalElimination.nullspace(rows, columns: d + 1)
-        guard null.count == 1 else { return }
-        v = RationalElimination.primitiveInteger(null[0])
-      }
-      if v.prefix(d).contains(where: { $0 < 0 }) { v = v.map { -$0 } }
-      let w = Array(v.prefix(d)), c = v[d]
-      guard w.allSatisfy({ $0 >= 0 }), w.contains(where: { $0 > 0 }) else { return }
-      guard minimal.allSatisfy({ Self.dot(w, $0) >= Int128(c) }) else { return }
-      found.insert(Facet(normal: w, offset: c))
     }
     facets = found.sorted {
       $0.offset != $1.offset ? $0.offset < $1.offset : $0.normal.lexicographicallyPrecedes($1.normal)
