@@ -27,29 +27,12 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
   @Flag(help: "Three landscapes, kept points up to 16d (under a minute in a release build).")
   var quick = false
 
-  @Option(help: "Write the two SVG figures (robustness-hvp.svg, robustness-covariance.svg) into this directory.")
-  var svg: String?
-
-  @Flag(help: "Print one JSON object instead of the tables.")
-  var json = false
-
   @Option(help: "Root seed (default: the committed seed table of compare).")
   var seed: UInt64?
 
-  @Option(help: "Concurrent workers (the result does not depend on it).")
-  var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  @OptionGroup var output: ReproduceOptions
 
   @OptionGroup var ceilings: BudgetOptions
-
-  func validate() throws {
-    guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
-    if let dir = svg {
-      var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-        throw UsageError("--svg: \(dir) is not an existing directory")
-      }
-    }
-  }
 
   func run() async throws { try await ceilings.run { try await runWithinBudget() } }
 
@@ -59,19 +42,12 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
     let start = clock.now
     let chosen = try landscapes.isEmpty ? nil : landscapes.map { text throws(InputError) in try LandscapeSpec.resolve(text) }
     let result = try await RobustnessReproduction.run(
-      landscapes: chosen, quick: quick, seed: seed, workers: workers, progress: StatusLine.make())
+      landscapes: chosen, quick: quick, seed: seed, workers: output.workers, progress: StatusLine.make())
     StatusLine.clear()
     let elapsed = start.duration(to: clock.now).components
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-    var written: [String] = []
-    if let dir = svg {
-      for (name, text) in result.svgPlots().sorted(by: { $0.key < $1.key }) {
-        let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
-        try OutputFile.write(text, to: path, option: "--svg")
-        written.append(path)
-      }
-    }
+    let written = try output.stageFigures(result.svgPlots())
     let report = RobustnessReproductionReport(result: result, svgFiles: written, seconds: seconds)
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.humanText())
+    print(output.json ? try JSONOutput.string(Versioned(base: report)) : report.humanText())
   }
 }

@@ -88,15 +88,20 @@ public struct RobustnessSummary: Sendable, Codable, Equatable {
     }
     func share(_ r: RouteRecord) -> Double { Double(r.survived) / Double(max(r.perturbed, 1)) }
     let (h, c) = (share(hvp), share(covariance))
-    let exactlyBetter = hvp.failsExactly.count < covariance.failsExactly.count
-    text +=
-      h >= c && exactlyBetter
-      ? " On these landscapes second derivatives were not the fragile part: with thresholds that follow each error model, the HVP route kept the exact rank at least as often under error, and sampling failed on more landscapes even without error."
-      : h > c
-        ? " On these landscapes the HVP route kept the exact rank more often under error than sampling."
-        : h < c
-          ? " On these landscapes sampling kept the exact rank more often under error than the HVP route."
-          : " Both routes kept the exact rank equally often under error."
+    let (hFails, cFails) = (hvp.failsExactly.count, covariance.failsExactly.count)
+    if hFails != cFails {
+      // A route that fails without any error is limited by something other than numerical error:
+      // say so first, and compare the shares only with their bases stated.
+      let (name, fails, other) = cFails > hFails ? ("covariance", cFails, hFails) : ("HVP", hFails, cFails)
+      text += " The \(name) route's main limit here is not numerical error: it missed the exact rank on \(fails) of \(n) landscapes even with exact arithmetic (the other route on \(other)),"
+      text += " so the shares under error rest on \(hvp.perturbed) cells for the HVP route and \(covariance.perturbed) for the covariance route."
+    } else if h != c {
+      text += h > c
+        ? " Under error the HVP route kept the exact rank more often than sampling."
+        : " Under error sampling kept the exact rank more often than the HVP route."
+    } else {
+      text += " Both routes kept the exact rank equally often under error."
+    }
     return text
   }
 

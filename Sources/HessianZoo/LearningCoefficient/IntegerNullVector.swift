@@ -64,18 +64,7 @@ enum IntegerNullVector {
       }
       if p != k { for c in 0..<n { m.swapAt(k * n + c, p * n + c) } }
       let pivot = m[k * n + col]
-      for i in (k + 1)..<d {
-        let factor = m[i * n + col]
-        for j in 0..<n where j != col {
-          let (a, o1) = m[i * n + j].multipliedReportingOverflow(by: pivot)
-          let (b, o2) = factor.multipliedReportingOverflow(by: m[k * n + j])
-          let (diff, o3) = a.subtractingReportingOverflow(b)
-          if o1 || o2 || o3 { return .overflow }
-          // Exact by Sylvester's identity (the columns permuted so that skipped ones come last).
-          m[i * n + j] = diff / previous
-        }
-        m[i * n + col] = 0
-      }
+      guard eliminate(&m, columns: n, pivotRow: k, pivotColumn: col, below: d, previous: previous) else { return .overflow }
       previous = pivot
       pivotColumns.append(col)
       k += 1
@@ -97,6 +86,34 @@ enum IntegerNullVector {
       }
       v[pivotColumns[i]] = acc / m[i * n + pivotColumns[i]]
     }
+    return primitiveLine(v)
+  }
+
+  /// One fraction-free (Bareiss) step on the row-major matrix `m` with `n` columns: every row from
+  /// `pivotRow + 1` up to `below` becomes r_j ← (r_j·p − r_c·u_j) / p_prev with pivot p = m[pivotRow][c]
+  /// and the previous pivot p_prev, exact by Sylvester's identity (with the columns permuted so that
+  /// skipped ones come last); column c becomes 0. Returns false on `Int` overflow. Cost: O(rows·n).
+  static func eliminate(
+    _ m: inout [Int], columns n: Int, pivotRow k: Int, pivotColumn col: Int, below rows: Int, previous: Int
+  ) -> Bool {
+    let pivot = m[k * n + col]
+    for i in (k + 1)..<max(k + 1, rows) {
+      let factor = m[i * n + col]
+      for j in 0..<n where j != col {
+        let (a, o1) = m[i * n + j].multipliedReportingOverflow(by: pivot)
+        let (b, o2) = factor.multipliedReportingOverflow(by: m[k * n + j])
+        let (diff, o3) = a.subtractingReportingOverflow(b)
+        if o1 || o2 || o3 { return false }
+        m[i * n + j] = diff / previous
+      }
+      m[i * n + col] = 0
+    }
+    return true
+  }
+
+  /// v divided by the gcd of its entries: the primitive vector of its line, `.rankDeficient` for
+  /// v = 0, `.overflow` when the gcd is not an `Int`.
+  static func primitiveLine(_ v: [Int]) -> Outcome {
     var g: UInt = 0
     for x in v { g = gcd(g, x.magnitude) }
     if g == 0 { return .rankDeficient }

@@ -45,19 +45,9 @@ struct IntegerPrefixElimination {
       guard let p = (s..<k).first(where: { u[$0 * n + col] != 0 }) else { continue }
       if p != s { for c in 0..<n { u.swapAt(s * n + c, p * n + c) } }
       let pivot = u[s * n + col]
-      for i in (s + 1)..<k {
-        let factor = u[i * n + col]
-        for j in 0..<n where j != col {
-          let (a, o1) = u[i * n + j].multipliedReportingOverflow(by: pivot)
-          let (b, o2) = factor.multipliedReportingOverflow(by: u[s * n + j])
-          let (diff, o3) = a.subtractingReportingOverflow(b)
-          if o1 || o2 || o3 {
-            overflowed = true
-            return
-          }
-          u[i * n + j] = diff / previous
-        }
-        u[i * n + col] = 0
+      guard IntegerNullVector.eliminate(&u, columns: n, pivotRow: s, pivotColumn: col, below: k, previous: previous) else {
+        overflowed = true
+        return
       }
       previous = pivot
       pivotColumns.append(col)
@@ -122,10 +112,6 @@ struct IntegerPrefixElimination {
       }
       solution[pivotColumns[i]] = acc / u[i * n + pivotColumns[i]]
     }
-    var g: UInt = 0
-    for x in solution { g = IntegerNullVector.gcd(g, x.magnitude) }
-    if g == 0 { return .rankDeficient }
-    guard let divisor = Int(exactly: g) else { return .overflow }
-    return .line(solution.map { $0 / divisor })
+    return IntegerNullVector.primitiveLine(solution)
   }
 }

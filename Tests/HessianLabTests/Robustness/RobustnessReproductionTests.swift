@@ -52,6 +52,8 @@ struct RobustnessReproductionTests {
     // Both reached only in A/exact: 300 / 10.
     #expect(s.medianCostFactor == 30)
     #expect(s.answer.contains("survived 1 of 3 perturbed cells, breaking on A/float32, A/noise-1"))
+    // B fails without error: the answer says the covariance route's limit is not numerical error.
+    #expect(s.answer.contains("covariance route's main limit here is not numerical error: it missed the exact rank on 1 of 2"))
   }
 
   @Test("each scenario touches the routes its error models reach, and no other")

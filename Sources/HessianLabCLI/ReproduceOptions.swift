@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The options every `reproduce` subcommand shares: the figures' folder, JSON output and workers.
+struct ReproduceOptions: ParsableArguments {
+  @Option(help: "Write the SVG figures into this directory.")
+  var svg: String?
+
+  @Flag(help: "Print one JSON object instead of the tables.")
+  var json = false
+
+  @Option(help: "Concurrent workers (the result does not depend on it).")
+  var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+  func validate() throws {
+    guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
+    if let dir = svg {
+      var isDir: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        throw UsageError("--svg: \(dir) is not an existing directory")
+      }
+    }
+  }
+
+  /// Stages each figure (file name → SVG text) in the `--svg` folder, in name order; returns the paths.
+  func stageFigures(_ figures: [String: String]) throws -> [String] {
+    guard let dir = svg else { return [] }
+    var written: [String] = []
+    for (name, text) in figures.sorted(by: { $0.key < $1.key }) {
+      let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
+      try OutputFile.write(text, to: path, option: "--svg")
+      written.append(path)
+    }
+    return written
+  }
+}
