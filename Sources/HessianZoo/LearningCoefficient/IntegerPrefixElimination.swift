@@ -57,8 +57,22 @@ struct IntegerPrefixElimination {
     sharedRowsHaveFullRank = s == k
   }
 
+  /// What ``nullVector(lastRow:into:)`` found.
+  enum Status { case line, rankDeficient, overflow }
+
   /// The null space of the shared rows with `lastRow` (d + 1 entries) appended.
   mutating func nullVector(lastRow: [Int]) -> IntegerNullVector.Outcome {
+    var v = [Int](repeating: 0, count: rows + 1)
+    switch nullVector(lastRow: lastRow, into: &v) {
+    case .line: return .line(v)
+    case .rankDeficient: return .rankDeficient
+    case .overflow: return .overflow
+    }
+  }
+
+  /// ``nullVector(lastRow:)`` without allocating: on `.line`, `v` (d + 1 entries) holds the
+  /// primitive null vector (sign not normalised); otherwise its contents are unspecified.
+  mutating func nullVector(lastRow: [Int], into v: inout [Int]) -> Status {
     guard !overflowed else { return .overflow }
     guard sharedRowsHaveFullRank else { return .rankDeficient }
     let d = rows, n = d + 1, k = d - 1
@@ -112,6 +126,11 @@ struct IntegerPrefixElimination {
       }
       solution[pivotColumns[i]] = acc / u[i * n + pivotColumns[i]]
     }
-    return IntegerNullVector.primitiveLine(solution)
+    var g: UInt = 0
+    for x in solution { g = IntegerNullVector.gcd(g, x.magnitude) }
+    if g == 0 { return .rankDeficient }
+    guard let divisor = Int(exactly: g) else { return .overflow }
+    for j in 0..<n { v[j] = solution[j] / divisor }
+    return .line
   }
 }

@@ -61,7 +61,8 @@ public struct NewtonPolyhedron: Sendable, Equatable {
   public static let maximumSubsetCount = 400_000
 
   /// Builds Γ₊ for the given exponent vectors (all of length d ≥ 1, none zero);
-  /// `nil` when the exact enumeration would be larger than ``maximumSubsetCount``.
+  /// `nil` when the exact enumeration would be larger than ``maximumSubsetCount``, or a facet normal
+  /// does not fit in `Int`.
   public init?(exponents: [[Int]]) {
     guard let d = exponents.first?.count, d > 0 else { return nil }
     precondition(exponents.allSatisfy { $0.count == d && $0.contains { $0 > 0 } }, "nonzero exponents of length d")
@@ -82,15 +83,16 @@ public struct NewtonPolyhedron: Sendable, Equatable {
       g < n ? minimal[g] + [-1] : (0...d).map { $0 == g - n ? 1 : 0 }
     }
     let generatorRows = (0..<(n + d)).map(row)
+    var v = [Int](repeating: 0, count: d + 1)
+    var unrepresentable = false
     Self.forEachSubset(of: n + d, size: d - 1) { prefix in
       var elimination = IntegerPrefixElimination(sharedRows: prefix.flatMap { generatorRows[$0] }, rows: d)
       if !elimination.overflowed && !elimination.sharedRowsHaveFullRank { return }
       let prefixHasPoint = prefix.contains { $0 < n }
       for g in ((prefix.last ?? -1) + 1)..<(n + d) where prefixHasPoint || g < n {
-        var v: [Int]
-        switch elimination.nullVector(lastRow: generatorRows[g]) {
+        switch elimination.nullVector(lastRow: generatorRows[g], into: &v) {
         case .rankDeficient: continue
-        case let .line(line): v = line
+        case .line: break
         case .overflow:
           // Rare: solve exactly in rationals.
           let rows: [[Rational]] = (prefix + [g]).map { generatorRows[$0].map { Rational($0) } }
@@ -98,13 +100,30 @@ public struct NewtonPolyhedron: Sendable, Equatable {
           guard null.count == 1 else { continue }
           v = RationalElimination.primitiveInteger(null[0])
         }
-        if v.prefix(d).contains(where: { $0 < 0 }) { v = v.map { -$0 } }
-        let w = Array(v.prefix(d)), c = v[d]
-        guard w.allSatisfy({ $0 >= 0 }), w.contains(where: { $0 > 0 }) else { continue }
-        guard minimal.allSatisfy({ Self.dot(w, $0) >= Int128(c) }) else { continue }
-        found.insert(Facet(normal: w, offset: c))
+        // The normal w = v[0..<d] must be ≥ 0 and nonzero (after the sign is chosen), and every
+        // point on or above the plane w·x = c = v[d]; checked in place, no allocation per subset.
+        var anyNegative = false
+        for i in 0..<d where v[i] < 0 { anyNegative = true }
+        if anyNegative {
+          // −Int.min is not an Int: such a facet cannot be represented (then no exact answer).
+          if v.contains(.min) {
+            unrepresentable = true
+            continue
+          }
+          for i in 0...d { v[i] = -v[i] }
+        }
+        var valid = true, anyPositive = false
+        for i in 0..<d {
+          if v[i] < 0 { valid = false }
+          if v[i] > 0 { anyPositive = true }
+        }
+        guard valid, anyPositive else { continue }
+        let c = Int128(v[d])
+        guard minimal.allSatisfy({ Self.dot(v, $0) >= c }) else { continue }
+        found.insert(Facet(normal: Array(v[0..<d]), offset: v[d]))
       }
     }
+    if unrepresentable { return nil }
     facets = found.sorted {
       $0.offset != $1.offset ? $0.offset < $1.offset : $0.normal.lexicographicallyPrecedes($1.normal)
     }
@@ -140,17 +159,18 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     }.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
   }
 
-  /// a·b exactly, in 128-bit integers (a facet normal from the rational fallback can have entries
-  /// near Int.max, whose products with exponents would trap in Int), by an index loop: the facet
-  /// test runs it for every point of every candidate facet.
+  /// Σ_{i < b.count} a_i·b_i exactly, in 128-bit integers (a facet normal from the rational fallback
+  /// can have entries near Int.max, whose products with exponents would trap in Int), by an index
+  /// loop: the facet test runs it for every point of every candidate facet. `a` may be longer than
+  /// `b` (a null vector (w, c) against a point x gives w·x).
   static func dot(_ a: [Int], _ b: [Int]) -> Int128 {
     var s = 0
-    for i in a.indices {
+    for i in b.indices {
       let (p, o1) = a[i].multipliedReportingOverflow(by: b[i])
       let (t, o2) = s.addingReportingOverflow(p)
       if o1 || o2 {
         var wide: Int128 = 0
-        for j in a.indices { wide += Int128(a[j]) * Int128(b[j]) }
+        for j in b.indices { wide += Int128(a[j]) * Int128(b[j]) }
         return wide
       }
       s = t
