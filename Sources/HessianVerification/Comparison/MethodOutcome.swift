@@ -28,6 +28,29 @@ public struct MethodOutcome: Sendable, Codable, Equatable {
   /// Every budget tried, with how often the rank was wrong.
   public var levels: [BudgetLevel]
 
+  private enum CodingKeys: String, CodingKey {
+    case method, route, budgetName, reachedConfidence, reachedBudget, budgetCap, capNote
+    case hessianVectorProductsPerRun, lossEvaluationsPerRun, lossEvaluationEquivalents, secondsPerRun, levels
+  }
+
+  /// Every key always present: `reachedBudget` and `capNote` are null when they do not apply, so a
+  /// reached and an unreached method have the same keys.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(method, forKey: .method)
+    try c.encode(route, forKey: .route)
+    try c.encode(budgetName, forKey: .budgetName)
+    try c.encode(reachedConfidence, forKey: .reachedConfidence)
+    try c.encode(reachedBudget, forKey: .reachedBudget)
+    try c.encode(budgetCap, forKey: .budgetCap)
+    try c.encode(capNote, forKey: .capNote)
+    try c.encode(hessianVectorProductsPerRun, forKey: .hessianVectorProductsPerRun)
+    try c.encode(lossEvaluationsPerRun, forKey: .lossEvaluationsPerRun)
+    try c.encode(lossEvaluationEquivalents, forKey: .lossEvaluationEquivalents)
+    try c.encode(secondsPerRun, forKey: .secondsPerRun)
+    try c.encode(levels, forKey: .levels)
+  }
+
   /// The history as "budget: wrong/run" entries.
   public var historyText: String {
     levels.map { "\($0.budget): \($0.wrong)/\($0.seedsRun) wrong" }.joined(separator: ", ")

@@ -52,6 +52,24 @@ public struct RobustnessReproduction: Sendable, Codable, Equatable {
     public var lossEvaluationEquivalents: Double
     /// Why the route stopped short (nil when reached).
     public var note: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case status, method, budget, budgetName, hessianVectorProductsPerRun, lossEvaluationsPerRun
+      case lossEvaluationEquivalents, note
+    }
+
+    /// Every key always present (`budget`, `note` null when they do not apply).
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(status, forKey: .status)
+      try c.encode(method, forKey: .method)
+      try c.encode(budget, forKey: .budget)
+      try c.encode(budgetName, forKey: .budgetName)
+      try c.encode(hessianVectorProductsPerRun, forKey: .hessianVectorProductsPerRun)
+      try c.encode(lossEvaluationsPerRun, forKey: .lossEvaluationsPerRun)
+      try c.encode(lossEvaluationEquivalents, forKey: .lossEvaluationEquivalents)
+      try c.encode(note, forKey: .note)
+    }
   }
 
   /// One (landscape, scenario) cell.
