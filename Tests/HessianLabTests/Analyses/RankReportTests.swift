@@ -21,12 +21,16 @@ struct RankReportTests {
     #expect(
       keys == [
         "rank", "dimension", "method", "threshold", "thresholdPolicy", "precision", "eigenvalues", "smallestCounted",
-        "largestUncounted", "gapRatio", "hessianVectorProducts", "converged", "warnings", "seconds",
+        "largestUncounted", "gapRatio", "hessianVectorProducts", "converged", "warnings", "seconds", "seed",
+        "estimate", "standardError", "unresolvedCount", "uncountedBound", "gapRatioLowerBound",
       ], "\(keys.sorted())")
+    // Every method has the same keys; what does not apply is null (dense: no seed, no bound).
+    #expect(try Self.encode(dense)["seed"] is NSNull)
     let block = try RankAnalysis.run(land, options: .init(method: .block, seed: 3))
-    let blockKeys = Set(try Self.encode(block).keys)
-    #expect(blockKeys.isSuperset(of: ["seed", "uncountedBound"]))
-    #expect(!blockKeys.contains("landscape"))
+    let blockObject = try Self.encode(block)
+    #expect(Set(blockObject.keys) == keys)
+    #expect(blockObject["seed"] as? Int == 3 && blockObject["uncountedBound"] is NSNumber)
+    #expect(!keys.contains("landscape"))
   }
 
   @Test("decoding gives the same report without its name; the text then has no prefix")
@@ -41,7 +45,7 @@ struct RankReportTests {
     #expect(report.text.hasPrefix("r: rank 3 of d = 12"))
   }
 
-  @Test("an unbounded gap-ratio lower bound is left out")
+  @Test("an unbounded gap-ratio lower bound is null")
   func unboundedLowerBound() throws {
     let land = try KrylovFixtures.quadratic("r", [1, 2, 4], d: 12)
     var report = try RankAnalysis.run(land, options: .init(method: .block, seed: 3))
@@ -50,7 +54,7 @@ struct RankReportTests {
     report.result.uncountedBound = 0
     #expect(report.result.gapRatioLowerBound == .infinity)
     #expect(report.gapRatioLowerBound == nil)
-    #expect(try Self.encode(report)["gapRatioLowerBound"] == nil)
+    #expect(try Self.encode(report)["gapRatioLowerBound"] is NSNull)
     report.result.uncountedBound = 0.5
     let counted = try #require(report.result.smallestCounted)
     #expect(report.gapRatioLowerBound == counted / 0.5)
