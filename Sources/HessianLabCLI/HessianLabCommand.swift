@@ -19,7 +19,7 @@ struct HessianLabCommand: AsyncParsableCommand {
         oracle:COMMAND (your model)     'oracle:python3 my_model.py'
       Exit status: 0 success, 1 a verification failed, 2 bad input or usage.
       """,
-    version: "0.1.0",
+    version: JSONSchemaVersion.toolVersion,
     subcommands: CommandRegistry.all
   )
 }

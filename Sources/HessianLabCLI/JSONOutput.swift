@@ -10,19 +10,22 @@ import HessianLab
 /// compatible (the schemas allow additional properties).
 enum JSONSchemaVersion {
   static let current = 3
+  /// The tool's version (`hessian-lab --version`), written beside `schemaVersion` as `toolVersion`.
+  static let toolVersion = "0.1.0"
 }
 
-/// A report with a `schemaVersion` key added beside its own keys, for report
+/// A report with `schemaVersion` and `toolVersion` keys added beside its own keys, for report
 /// types defined in the library (which know nothing of the CLI's schemas).
 struct Versioned<Base: Encodable>: Encodable {
   var base: Base
 
-  private enum Key: String, CodingKey { case schemaVersion }
+  private enum Key: String, CodingKey { case schemaVersion, toolVersion }
 
   func encode(to encoder: any Encoder) throws {
     try base.encode(to: encoder)
     var container = encoder.container(keyedBy: Key.self)
     try container.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
+    try container.encode(JSONSchemaVersion.toolVersion, forKey: .toolVersion)
   }
 }
 
