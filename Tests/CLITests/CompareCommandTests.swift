@@ -114,4 +114,37 @@ struct CompareCommandTests {
     #expect(r.standardOutput.contains("cost of an exact rank"))
     #expect((try? String(contentsOfFile: svg, encoding: .utf8))?.contains("<svg") == true)
   }
+
+  @Test("A sweep with all three families: the table has a cma column, each point's JSON its families, each verdict names all three, the SVG a cma series")
+  func sweepThreeFamilies() throws {
+    // d = 6 and 10 (rank 1) at c = 0.8, risk 0.2 (8 seeds) keep it to seconds; the (1,λ) route misses
+    // c within a small cap, so its family stands at a lower bound.
+    let svg = FileManager.default.temporaryDirectory.appendingPathComponent("compare-sweep-cma-\(UUID().uuidString).svg").path
+    defer { try? FileManager.default.removeItem(atPath: svg) }
+    let args = [
+      "compare", "--sweep", "d=6,10", "--method", "block", "--method", "covariance", "--method", "cma", "--confidence", "0.8",
+      "--risk", "0.2", "--kept-cap-factor", "16",
+    ]
+    let text = try CommandRunner.run(args + ["--svg", svg])
+    #expect(text.status == 0, "\(text.standardError)")
+    let header = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("d ") })
+    #expect(header.contains("block") && header.contains("covariance") && header.contains("cma"), "\(header)")
+    for d in [6, 10] {
+      let line = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("d = \(d): verdict:") })
+      #expect(line.contains("HVP counting: block (") && line.contains("(1,λ): covariance") && line.contains("CMA: cma ("), "\(line)")
+      #expect(line.contains("best of each: HVP counting (block) is cheapest"), "\(line)")
+    }
+    #expect((try? String(contentsOfFile: svg, encoding: .utf8))?.contains(">cma<") == true)
+    let json = try CommandRunner.run(args + ["--json"])
+    #expect(json.status == 0, "\(json.standardError)")
+    let points = try #require((try CommandRunner.json(json)["sweep"] as? [String: Any])?["points"] as? [[String: Any]])
+    #expect(points.count == 2)
+    for p in points {
+      let families = try #require((p["comparison"] as? [String: Any])?["families"] as? [[String: Any]])
+      #expect(families.map { $0["family"] as? String } == ["HVP", "covariance", "cma"])
+      #expect(families.map { $0["method"] as? String } == ["block", "covariance", "cma"])
+      #expect(families[0]["ratioToCheapest"] as? Double == 1)
+      #expect((families[2]["ratioToCheapest"] as? Double ?? 0) > 1)
+    }
+  }
 }

@@ -13,7 +13,15 @@ struct TourCommandTests {
       "5. Head to head", "6. How the cost grows", "Verdict"] {
       #expect(r.standardOutput.contains(heading), "missing \(heading)")
     }
-    #expect(r.standardOutput.contains("verdict: the HVP route"))
+    // The verdict compares the best of all three families: HVP counting, (1,λ) and CMA-ES.
+    let verdict = try #require(r.standardOutput.split(separator: "\n").last { $0.hasPrefix("verdict: ") })
+    #expect(verdict.hasPrefix("verdict: HVP counting: lanczos ("), "\(verdict)")
+    #expect(verdict.contains("; (1,λ): covariance (") && verdict.contains("; CMA: cma ("), "\(verdict)")
+    #expect(verdict.contains("best of each: HVP counting (lanczos) is cheapest; (1,λ) "), "\(verdict)")
+    #expect(verdict.contains("×, CMA ") && verdict.hasSuffix("× as much"), "\(verdict)")
+    // The quick tour's lower confidence is stated, and the sweep says it leaves cma out.
+    #expect(r.standardOutput.contains("(quick: c = 0.8 with 8 seeds per budget instead of 0.95 with 59)"))
+    #expect(r.standardOutput.contains("cma is left out of this sweep"))
     #expect(r.standardOutput.contains("hessian-lab lesson list"))
     #expect(r.standardOutput.contains("hessian-lab lesson start 1"))
     // The learning-coefficient estimates, with costs and standard errors.

@@ -2,7 +2,9 @@ import Foundation
 
 /// Lesson 12: which route to rank(H) is easier, measured — the block range
 /// finder's HVPs against the loss evaluations of the ES covariance read-out
-/// (pilot + planned run) on the same landscape (theory §7.2, claim 9).
+/// (pilot + planned run) on the same landscape (theory §7.2, claim 9), then the
+/// adaptive sampling route (CMA-ES and its rank read-out) at a fixed budget, on
+/// the same quadratic and on the non-quadratic `newton-flat`.
 public struct Lesson12WhichRoute: LessonProgram {
   /// The lesson's position in the course, 12 (folder `12-which-route`).
   public let number = 12
@@ -12,6 +14,14 @@ public struct Lesson12WhichRoute: LessonProgram {
   public var landscape = "quad-rank-deficient"
   /// The same shape with one weak curved direction.
   public var weakLandscape = "quad:1,1,1,1,0.01:d=20:seed=2"
+  /// The non-quadratic minimum (x² + y⁴ + 3 flat) where the (1,λ) read-out is not rank(H) (lesson 9).
+  public var flatLandscape = "newton-flat"
+  /// Route C's budget on ``landscape`` in units of λd (E = 64·λ_ES·d = 15,360 at d = 20, λ = 12).
+  public var cmaBudgetFactor = 64
+  /// Route C's budget on ``flatLandscape`` in units of λd (E = 32·λ_ES·d = 1,280 at d = 5, λ = 8).
+  public var flatCMABudgetFactor = 32
+  /// Route C's runs per landscape (seeded children of the lesson seed).
+  public var cmaSeeds = 3
   /// The population λ_ES of the ES route's (1,λ) selection at σ = 1; also used by the exercise.
   public var population = 100
   /// Kept points of the read-out run; `nil` follows the planner (a test
@@ -76,6 +86,30 @@ public struct Lesson12WhichRoute: LessonProgram {
         ["B: read-out run", "\(readout.rank)", "\(n) kept", "\(s.sample.lossEvaluations)"],
       ]) + ["ratio B/A: \(LessonFormat.short(Double(esCost) / Double(max(hvpCost, 1))))×"])
 
+    // Route C, the adaptive sampling route: CMA-ES learns its sampling covariance as it goes.
+    let cma = try Self.cmaRuns(land, factor: cmaBudgetFactor, seeds: cmaSeeds, seed: SeededGenerator.childSeed(root: seed, index: 7))
+    let cOverA = Double(cma.evaluationsPerRun) / Double(max(hvpCost, 1)), cOverB = Double(cma.evaluationsPerRun) / Double(max(esCost, 1))
+    r.predict(
+      "cma", question: "Route C adapts its sampling covariance as it goes (CMA-ES, λ_ES = \(cma.population), σ₀ = 1, no derivatives), and reads the rank off the gap between its small (curved) and growing (flat) eigenvalues. Where does its cost land?",
+      choices: ["close to route A (within 3×)", "between A and B (more than 3× A, less than a third of B)", "close to route B (within 3×)"],
+      answer: Self.cmaChoice(overHVP: cOverA, overSampling: cOverB),
+      reveal: "Adapting the covariance makes every sample count, but C still learns a d×d shape from loss values alone: it needs many generations to see the flat block grow while the curved one shrinks.")
+    let flat = try LessonSupport.landscape(flatLandscape)
+    let flatRank = flat.knownAnswers.rank.value ?? -1
+    let flatKept = 40 * flat.dimension
+    let flatSample = try await LessonSupport.selection(flat, population: population, sigma: 1, kept: flatKept, seed: SeededGenerator.childSeed(root: seed, index: 8))
+    let flatReadout = try CovarianceRankReadout.read(eigenvalues: flatSample.eigenvalues, kept: flatKept, sigma: 1)
+    let flatCMA = try Self.cmaRuns(flat, factor: flatCMABudgetFactor, seeds: cmaSeeds, seed: SeededGenerator.childSeed(root: seed, index: 9))
+    r.show("cma", LessonFormat.table(
+      ["landscape", "rank(H)", "route", "rank read", "losses/run"],
+      [
+        [land.name, "\(rank)", "C: cma, E = \(cmaBudgetFactor)·λ_ES·d, \(cmaSeeds) seeds", cma.ranksText, "\(cma.evaluationsPerRun)"],
+        [flat.name, "\(flatRank)", "B: (1,λ) read-out, n = 40d", "\(flatReadout.rank)", "\(flatSample.sample.lossEvaluations)"],
+        [flat.name, "\(flatRank)", "C: cma, E = \(flatCMABudgetFactor)·λ_ES·d, \(cmaSeeds) seeds", flatCMA.ranksText, "\(flatCMA.evaluationsPerRun)"],
+      ]) + [
+        "ratios on \(land.name): C/A \(LessonFormat.short(cOverA))×, C/B \(LessonFormat.short(cOverB))× (one run per seed at a fixed budget; `compare --method cma` searches the budget for P(exact) ≥ 0.95)",
+      ])
+
     let weak = try LessonSupport.landscape(weakLandscape)
     var weakRng = SeededGenerator(seed: SeededGenerator.childSeed(root: seed, index: 3))
     let weakBlock = try BlockKrylovRank.rank(of: HessianOperator(landscape: weak), using: &weakRng)
@@ -118,6 +152,10 @@ public struct Lesson12WhichRoute: LessonProgram {
       neededEvaluations >= 10 * plan.recommendedLossEvaluations && weakBlock.rank == weak.knownAnswers.rank.value
         && weakBlock.hessianVectorProducts <= block.hessianVectorProducts + 5,
       "ES cost \(plan.recommendedLossEvaluations) → \(neededEvaluations) loss evaluations (c_max = \(LessonFormat.short(cmax))); block HVPs \(block.hessianVectorProducts) → \(weakBlock.hessianVectorProducts)")
+    r.check("cma-correct", cma.allExact(rank), "cma read \(cma.ranksText) at E = \(cma.budget), rank(H) = \(rank)")
+    r.check(
+      "cma-off-the-quadratic", flatCMA.allExact(flatRank) && flatReadout.rank != flatRank,
+      "\(flat.name): cma read \(flatCMA.ranksText), the (1,λ) read-out \(flatReadout.rank), rank(H) = \(flatRank)")
     return r
   }
 

@@ -44,7 +44,7 @@ extension MethodComparison {
   /// `covariance --route cma` (``CMAAnalysis``), so a warned answer is never scored as exact.
   ///
   /// - Throws: ``InputError`` from the estimator; errors of the oracle or the eigensolver.
-  static func cmaTrial(_ oracle: any LossOracle, evaluations: Int, seed: UInt64, sigma: Double) throws -> (rank: Int, warned: Bool) {
+  public static func cmaTrial(_ oracle: any LossOracle, evaluations: Int, seed: UInt64, sigma: Double) throws -> (rank: Int, warned: Bool) {
     let estimator = try CMAESEstimator(dimension: oracle.dimension, sigma: sigma, snapshots: cmaSnapshots)
     let run = try estimator.run(oracle, evaluations: evaluations, seed: seed)
     let readout = try CMAESRankReadout.read(run)

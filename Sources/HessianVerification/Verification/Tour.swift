@@ -9,7 +9,9 @@ import Foundation
 /// bounds, the exact value and two independent estimates (volume scaling by
 /// multilevel splitting, SGLD as in devinterp) with their costs and standard
 /// errors; the head-to-head table and verdict; how the cost grows with d;
-/// where the lessons start. Everything is seeded from ``SeedTable`` (the same
+/// where the lessons start. The head-to-head runs all three families (HVP
+/// counting, (1,λ) sampling, the adaptive CMA-ES route) and its verdict names
+/// the cheapest method of each and the ratios between the best of each. Everything is seeded from ``SeedTable`` (the same
 /// output every run, except timings and the measured HVP cost).
 ///
 /// Cost: the full tour takes 1–2 minutes in a release build, most of it in the
@@ -173,6 +175,11 @@ public enum Tour {
       cfg.slqProbeCap = 256
       cfg.minimumSeedsBeforeAbandon = 3
     }
+    // All three families: HVP counting, (1,λ) sampling and the adaptive CMA-ES route, at the same
+    // confidence and seeds (the comparison's verdict then names the cheapest of each family).
+    cfg.methods = ComparedMethod.defaultMethods + [.cma]
+    let cmaPopulation = CMAESParameters.defaultPopulation(dimension: d)
+    emit("three families: HVP counting (dense, lanczos, block, slq), (1,λ) sampling (covariance, λ = \(cfg.population), σ = \(g(cfg.sigma))), and the adaptive route cma (CMA-ES, λ = \(cmaPopulation), σ₀ = \(g(cfg.sigma)), loss evaluations doubling from 2λd = \(2 * cmaPopulation * d) up to \(cfg.cmaCapFactor)λd); every method at the same confidence and seeds\(quick ? " (quick: c = \(g(cfg.confidence)) with \(cfg.seedsPerLevel) seeds per budget instead of 0.95 with 59)" : "")")
     let cmp = try await MethodComparison.compare(land, configuration: cfg, progress: progress)
     for line in cmp.reportLines { emit(line) }
 
@@ -188,6 +195,7 @@ public enum Tour {
     for line in DimensionSweep.tableLines(sweep) { emit(line) }
     emit(TerminalPlot.render(DimensionSweep.plot(sweep), width: 50, height: 12))
     emit("full sweep with an SVG: hessian-lab compare --sweep d=10,30,100,300,1000 --svg sweep.svg")
+    emit("cma is left out of this sweep (its budget search takes seconds to minutes per d where the others take milliseconds); with it: hessian-lab compare --sweep d=10,20 --method block --method covariance --method cma")
 
     section("Verdict")
     emit(cmp.verdict)

@@ -108,6 +108,15 @@ extension LessonFalsificationTests {
     p.keptOverride = 22
     #expect(try await LessonCurriculumTests.fails(12, p, check: "both-correct"))
   }
+
+  /// At E = 2·λd = 480 loss evaluations every CMA-ES run in `compare`'s budget history is warned
+  /// (its flat block not yet resolved), so the adaptive route's check must fail.
+  @Test("Lesson 12: the adaptive route at 2·λd loss evaluations does not read the rank")
+  func lesson12CMA() async throws {
+    var p = Lesson12WhichRoute()
+    p.cmaBudgetFactor = 2
+    #expect(try await LessonCurriculumTests.fails(12, p, check: "cma-correct"))
+  }
 }
 
 extension LessonFalsificationTests {

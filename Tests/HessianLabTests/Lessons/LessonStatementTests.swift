@@ -190,5 +190,16 @@ struct LessonStatementTests {
     #expect(Lesson12WhichRoute.ratioChoice(2.9) == 0)
     #expect(Lesson12WhichRoute.ratioChoice(3) == 1 && Lesson12WhichRoute.ratioChoice(30) == 1)
     #expect(Lesson12WhichRoute.ratioChoice(37) == 2)
+    // Route C: the measured ratios C/A and C/B, and the graded "cma" choice that holds them.
+    let cmaLine = try #require(Self.lines(text, containing: "ratios on quad-rank-deficient: C/A").first)
+    let m = try #require(cmaLine.firstMatch(of: /C\/A ([0-9.e+]+)×, C\/B ([0-9.e+-]+)×/))
+    let (overA, overB) = (try #require(Double(m.1)), try #require(Double(m.2)))
+    let gradedCMA = try #require(Self.lines(text, containing: "Right: ").first { $0.contains("route") && $0.contains("within 3×") || $0.contains("between A and B") })
+    let choice = Lesson12WhichRoute.cmaChoice(overHVP: overA, overSampling: overB)
+    #expect(gradedCMA.contains(["close to route A", "between A and B", "close to route B"][choice]), "\(gradedCMA), C/A \(overA), C/B \(overB)")
+    #expect(Lesson12WhichRoute.cmaChoice(overHVP: 3, overSampling: 0.01) == 0)
+    #expect(Lesson12WhichRoute.cmaChoice(overHVP: 3.1, overSampling: 0.33) == 1)
+    #expect(Lesson12WhichRoute.cmaChoice(overHVP: 70, overSampling: 0.95) == 2)
+    #expect(text.contains("5, 5, 5") && text.contains("1, 1, 1"), "route C's ranks on both landscapes")
   }
 }
