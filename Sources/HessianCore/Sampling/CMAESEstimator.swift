@@ -139,7 +139,10 @@ public struct CMAESEstimator: Sendable {
         break
       }
     }
-    if snapshots.last?.generation != state.generation, state.generation > 0 {
+    // The final C is always the last snapshot: also when the run stopped before its first update
+    // (every loss of the first generation equal: no selection signal), so that the read-out reads
+    // the start's C with the stop reason beside it instead of having nothing to read.
+    if snapshots.last?.generation != state.generation || snapshots.isEmpty {
       snapshots.append(
         CMAESSnapshot(
           generation: state.generation, lossEvaluations: counting.lossEvaluations, sigma: state.sigma, covariance: state.c, mean: state.mean))

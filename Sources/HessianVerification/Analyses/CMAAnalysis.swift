@@ -78,7 +78,7 @@ public enum CMAAnalysis {
           .adaptationStopped,
           "CMA-ES stopped after \(run.generations) generations (\(run.lossEvaluations) of \(options.evaluations) loss evaluations): "
             + (run.stop == .noSelectionSignal
-              ? "every candidate of a generation had the same loss (σ = \(String(format: "%.3g", run.sigma)) is below the loss's resolution)"
+              ? "every candidate of a generation had the same loss (the loss is flat at σ = \(String(format: "%.3g", run.sigma)), or σ is below its resolution)"
               : "C or σ broke down numerically")))
     }
     var final: CovarianceHessianRelation?, averaged: CovarianceHessianRelation?

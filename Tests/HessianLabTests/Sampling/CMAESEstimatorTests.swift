@@ -90,6 +90,12 @@ struct CMAESEstimatorTests {
     let run = try est.run(flat, evaluations: 700, seed: 1)
     #expect(run.stop == .noSelectionSignal)
     #expect(run.generations == 0 && run.lossEvaluations == est.parameters.population)
+    // The start's C (σ₀²I = I) is kept as the final snapshot, so the read-out has a covariance to read
+    // (it then says no flat block is resolved) instead of failing (`covariance quad-zero --route cma`).
+    #expect(run.snapshots.map(\.generation) == [0])
+    #expect(run.snapshots.last?.covariance == Matrix.identity(3))
+    let readout = try CMAESRankReadout.read(run)
+    #expect(!readout.resolved)
   }
 
   @Test("budgets: fewer than two generations, work and memory ceilings are refused before any evaluation")
