@@ -31,6 +31,7 @@ def describe(binary, spec):
     out = subprocess.run([binary, "describe", spec, "--json"], capture_output=True, text=True, check=True)
     report = json.loads(out.stdout)
     report.pop("schemaVersion")
+    report.pop("toolVersion")
     return report
 
 
