@@ -33,12 +33,7 @@ public enum CompareAnalysis {
   ) async throws -> CompareReport {
     let cfg = options.configuration
     try cfg.validate()
-    for land in landscapes where cfg.methods.contains(.covariance) {
-      try MemoryBudget.check(
-        MemoryBudget.product(cfg.population, land.dimension, MemoryLayout<Double>.size),
-        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
-        parameter: .population, value: "\(cfg.population)")
-    }
+    if cfg.methods.contains(.covariance) { try checkCandidateMemory(landscapes, configuration: cfg) }
     for land in landscapes where cfg.methods.contains(.cma) {
       try MethodComparison.checkCMA(name: land.name, dimension: land.dimension, configuration: cfg)
     }
@@ -54,6 +49,19 @@ public enum CompareAnalysis {
         dimensions: dims, rankFraction: options.rankFraction, configuration: cfg, progress: progress)
     }
     return CompareReport(comparisons: comparisons, sweep: sweep)
+  }
+
+  /// Refuses, before any run, a covariance route whose λ×d candidate matrix would not fit in memory
+  /// on one of `landscapes` (``MemoryBudget``).
+  ///
+  /// - Throws: ``InputError`` naming `.population`.
+  static func checkCandidateMemory(_ landscapes: [any Landscape], configuration cfg: ComparisonConfiguration) throws(InputError) {
+    for land in landscapes {
+      try MemoryBudget.check(
+        MemoryBudget.product(cfg.population, land.dimension, MemoryLayout<Double>.size),
+        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
+        parameter: .population, value: "\(cfg.population)")
+    }
   }
 
   /// Refuses a sweep dimension whose first budget level alone exceeds the flops ceiling, or whose

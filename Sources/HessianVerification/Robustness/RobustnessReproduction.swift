@@ -131,12 +131,7 @@ public struct RobustnessReproduction: Sendable, Codable, Equatable {
     base.seedRoot = seed
     base.workers = workers
     base.keptCapFactor = quick ? 16 : 64
-    for land in subjects {
-      try MemoryBudget.check(
-        MemoryBudget.product(base.population, land.dimension, MemoryLayout<Double>.size),
-        for: "the λ×d candidate matrix of the covariance route on \(land.name)",
-        parameter: .population, value: "\(base.population)")
-    }
+    try CompareAnalysis.checkCandidateMemory(subjects, configuration: base)
     try CompareAnalysis.checkWork(subjects, configuration: base)
     var facts: [LandscapeFacts] = []
     var cells: [Cell] = []
