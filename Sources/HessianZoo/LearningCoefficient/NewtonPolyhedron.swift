@@ -30,7 +30,8 @@
 /// unknown with the face named in the reason.
 ///
 /// Cost: O(C(n + d, d)) small exact eliminations for n monomials in d used
-/// variables; no loss evaluations.
+/// variables, each candidate plane tested against the n points in O(n·d) only when it is new and
+/// the point that refuted the previous candidate does not refute it; no loss evaluations.
 ///
 /// References: A. N. Varchenko, "Newton polyhedra and estimation of oscillating
 /// integrals", Funct. Anal. Appl. 10 (1976) 175–196, doi:10.1007/BF01075524;
@@ -67,10 +68,7 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     guard let d = exponents.first?.count, d > 0 else { return nil }
     precondition(exponents.allSatisfy { $0.count == d && $0.contains { $0 > 0 } }, "nonzero exponents of length d")
     self.exponents = exponents
-    // Minimal points generate the same Γ₊.
-    let minimal = Array(Set(exponents)).filter { a in
-      !exponents.contains { b in b != a && zip(b, a).allSatisfy { $0 <= $1 } }
-    }.sorted { $0.lexicographicallyPrecedes($1) }
+    guard let minimal = Self.minimalPoints(of: exponents, dimension: d) else { return nil }
     let n = minimal.count
     guard Self.binomial(n + d, d) <= Self.maximumSubsetCount else { return nil }
 
@@ -84,6 +82,7 @@ public struct NewtonPolyhedron: Sendable, Equatable {
     }
     let generatorRows = (0..<(n + d)).map(row)
     var v = [Int](repeating: 0, count: d + 1)
+    var foundPlanes = Set<[Int]>(), witness = 0
     var unrepresentable = false
     Self.forEachSubset(of: n + d, size: d - 1) { prefix in
       var elimination = IntegerPrefixElimination(sharedRows: prefix.flatMap { generatorRows[$0] }, rows: d)
@@ -118,8 +117,18 @@ public struct NewtonPolyhedron: Sendable, Equatable {
           if v[i] > 0 { anyPositive = true }
         }
         guard valid, anyPositive else { continue }
+        // A plane already accepted needs no second O(n·d) test: when many points are coplanar
+        // (a power of a sum, `(x0 + x1 + x2²)^14`), almost every subset gives the same facet.
+        if foundPlanes.contains(v) { continue }
+        // The point that refuted the last candidate is tried first: neighbouring subsets span
+        // neighbouring planes, so one point usually refutes a run of them in O(d).
         let c = Int128(v[d])
-        guard minimal.allSatisfy({ Self.dot(v, $0) >= c }) else { continue }
+        if Self.dot(v, minimal[witness]) < c { continue }
+        if let refuting = minimal.firstIndex(where: { Self.dot(v, $0) < c }) {
+          witness = refuting
+          continue
+        }
+        foundPlanes.insert(v)
         found.insert(Facet(normal: Array(v[0..<d]), offset: v[d]))
       }
     }
@@ -157,6 +166,32 @@ public struct NewtonPolyhedron: Sendable, Equatable {
       }
       return sum.allSatisfy { $0 > 0 }
     }.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+  }
+
+  /// The minimal points of `exponents` (no other point is ≤ them in every coordinate), which
+  /// generate the same Γ₊, sorted lexicographically; `nil` as soon as there are more than the facet
+  /// enumeration's budget allows in dimension d.
+  ///
+  /// A point b ≤ a with b ≠ a has a smaller coordinate sum, and then some minimal point lies below
+  /// it too: so, in order of increasing sum, a point is minimal exactly when no minimal point kept so
+  /// far lies below it. Cost: O(n·m·d) for n points and m ≤ the budget's largest m minimal ones.
+  static func minimalPoints(of exponents: [[Int]], dimension d: Int) -> [[Int]]? {
+    var largest = 0
+    while binomial(largest + 1 + d, d) <= maximumSubsetCount { largest += 1 }
+    func sum(_ a: [Int]) -> Int128 { a.reduce(Int128(0)) { $0 + Int128($1) } }
+    let distinct = Array(Set(exponents)).map { (point: $0, sum: sum($0)) }
+      .sorted { $0.sum != $1.sum ? $0.sum < $1.sum : $0.point.lexicographicallyPrecedes($1.point) }
+    var minimal: [[Int]] = []
+    for (a, _) in distinct {
+      let dominated = minimal.contains { b in
+        for i in 0..<d where b[i] > a[i] { return false }
+        return true
+      }
+      if dominated { continue }
+      minimal.append(a)
+      if minimal.count > largest { return nil }
+    }
+    return minimal.sorted { $0.lexicographicallyPrecedes($1) }
   }
 
   /// Σ_{i < b.count} a_i·b_i exactly, in 128-bit integers (a facet normal from the rational fallback

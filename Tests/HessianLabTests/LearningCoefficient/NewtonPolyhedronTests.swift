@@ -133,4 +133,43 @@ struct NewtonPolyhedronTests {
     #expect(p.distance == Rational(4, 3))
     #expect(p.diagonalFaceCodimension == 1)
   }
+
+  /// The definition, written out: a is minimal when no other point is ≤ it in every coordinate.
+  static func bruteMinimal(_ points: [[Int]]) -> [[Int]] {
+    Array(Set(points)).filter { a in !points.contains { b in b != a && zip(b, a).allSatisfy { $0 <= $1 } } }
+      .sorted { $0.lexicographicallyPrecedes($1) }
+  }
+
+  @Test("minimal points (by increasing coordinate sum) agree with the definition on 200 generated point sets")
+  func minimalPointsMatchDefinition() throws {
+    var g = SeededGenerator(seed: 17)
+    for _ in 0..<200 {
+      let d = Int.random(in: 1...4, using: &g), n = Int.random(in: 1...40, using: &g)
+      let points = (0..<n).map { _ in (0..<d).map { _ in Int.random(in: 0...5, using: &g) } }.filter { $0.contains { $0 > 0 } }
+      guard !points.isEmpty else { continue }
+      #expect(NewtonPolyhedron.minimalPoints(of: points, dimension: d) == Self.bruteMinimal(points), "\(points)")
+    }
+  }
+
+  @Test("more minimal points than the facet budget allows: nil at once, not after an O(n²) filter")
+  func tooManyMinimalPoints() throws {
+    // The antichain {(i, 2000 − i)} has 2001 minimal points; C(2001 + 2, 2) > 400,000.
+    let points = (0...2000).map { [$0, 2000 - $0] }
+    #expect(NewtonPolyhedron.minimalPoints(of: points, dimension: 2) == nil)
+    #expect(NewtonPolyhedron(exponents: points) == nil)
+  }
+
+  @Test("a power of a sum (120 coplanar minimal points) has the simplex's facets: (x0 + x1 + x2²)^14 + x0^23")
+  func coplanarPowerOfSum() throws {
+    // Independent answer: the exponents (a, b, 2c) with a + b + c = 14 span the plane 2x + 2y + z = 28;
+    // with the three coordinate facets that is Γ₊, and t* = 28/5 where the diagonal meets that plane.
+    let p = try PolynomialParser.parse("(x0 + x1 + x2^2)^14 + x0^23")
+    let exps = p.terms.map { t in p.usedVariables.map { t.exponents[$0] } }
+    let poly = try #require(NewtonPolyhedron(exponents: exps))
+    #expect(Set(poly.facets) == [
+      .init(normal: [1, 0, 0], offset: 0), .init(normal: [0, 1, 0], offset: 0), .init(normal: [0, 0, 1], offset: 0),
+      .init(normal: [2, 2, 1], offset: 28),
+    ])
+    #expect(poly.distance == Rational(28, 5))
+  }
 }
