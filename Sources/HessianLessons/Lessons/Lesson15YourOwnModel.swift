@@ -25,8 +25,12 @@ public struct Lesson15YourOwnModel: LessonProgram {
   public var route = Route.automatic
   /// The Python interpreter of the external route.
   public var python = "python3"
-  /// The network's inputs M, hidden units H and dead units K (d = H(M + 2)).
-  public var inputs = 2, hidden = 3, dead = 1
+  /// The network's inputs M (d = H(M + 2)).
+  public var inputs = 2
+  /// The network's hidden units H.
+  public var hidden = 3
+  /// The teacher's dead hidden units K (outgoing weight 0), the last K of the H.
+  public var dead = 1
   /// How τ is chosen for the rank (a test injects a threshold that swallows small eigenvalues).
   public var threshold = ThresholdPolicy.precisionRelative
   /// Serve the lesson's model with the doubled gradient (a test injects the broken wrapper).

@@ -24,8 +24,10 @@ public struct Lesson16ReadingAClaim: LessonProgram {
   public var scheme = SelectionScheme.best
   /// Claims 2 and 3: a rank-deficient quadratic (d = 20, rank 5).
   public var quadratic = "quad-rank-deficient"
-  /// Claims 2 and 3: λ_ES and the kept points of the read-out that works.
-  public var population = 100, enough = 400
+  /// Claims 2 and 3: λ_ES of the read-out on ``quadratic``.
+  public var population = 100
+  /// Claims 2 and 3: the kept points of the read-out that works (n > d).
+  public var enough = 400
   /// Claim 2: a minimum whose Hessian is 0 but which selection sees as curved (x⁴).
   public var quartic = "nc-x4"
   /// Claim 3: the kept points the claim offers (`nil`: d/2).
