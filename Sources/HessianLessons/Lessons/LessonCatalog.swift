@@ -17,6 +17,8 @@ public enum LessonCatalog {
     Lesson12WhichRoute(),
     Lesson13NetworkSymmetries(),
     Lesson14NumericalError(),
+    Lesson15YourOwnModel(),
+    Lesson16ReadingAClaim(),
   ]
 
   /// The program for lesson `number`, if any.

@@ -96,6 +96,15 @@ struct LessonExerciseInstanceTests {
       let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
       let d = try #require(Int(m.1)), r = try #require(Int(m.2))
       return "quad:1*\(r - 1),1e-10:d=\(d):seed=5"
+    case 15:  // each dead unit's M input weights and bias have zero Jacobian columns: r = d − K(M + 1)
+      let m = try #require(screen.firstMatch(of: /Your instance: the model.py network with `--inputs ([0-9]+) --hidden ([0-9]+) --dead ([0-9]+)`/))
+      let inputs = try #require(Double(m.1)), hidden = try #require(Double(m.2)), dead = try #require(Double(m.3))
+      let d = hidden * (inputs + 2), r = d - dead * (inputs + 1)
+      return "\(r / 2),\(r / 2 + (d - r) / 4)"
+    case 16:  // squares for the rank, quartics the read-out counts: r̂/2 = d/2 > r/2 + (d − r)/4
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "poly:" + (0..<d).map { "x\($0)^\($0 < r ? 2 : 4)" }.joined(separator: "+")
     default:
       Issue.record("lesson \(number): no computing learner written")
       return ""
