@@ -54,7 +54,10 @@ struct LessonCommandTests {
 
     let show = try Self.run(["check"], state: state)
     #expect(show.status == 0)
-    #expect(show.standardOutput.contains("rank 4"))
+    // The learner's own instance (drawn once, kept in the state): d, rank R and smallest eigenvalue S.
+    let flat = show.standardOutput.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    let task = try #require(flat.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+), smallest nonzero eigenvalue ([0-9.]+)\./))
+    let rank = try #require(Int(task.2))
 
     let wrong = try Self.run(["check", "quad:1,2:d=12"], state: state)
     #expect(wrong.status == 1)
@@ -65,7 +68,7 @@ struct LessonCommandTests {
     #expect(bad.status == 2)
     #expect(bad.standardError.split(separator: "\n").count == 1)
 
-    let right = try Self.run(["check", "quad:1,1,1,0.01:d=12:seed=7"], state: state)
+    let right = try Self.run(["check", "quad:1*\(rank - 1),\(task.3):d=\(task.1):seed=7"], state: state)
     #expect(right.status == 0, "\(right.standardError)")
     #expect(right.standardOutput.contains("Solved"))
     json = try Self.stateJSON(state)

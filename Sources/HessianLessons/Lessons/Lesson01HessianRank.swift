@@ -93,29 +93,4 @@ public struct Lesson01HessianRank: LessonProgram {
       "x² + y⁴: Hessian rank \(qdecision.rank) of d = \(quartic.dimension)")
     return r
   }
-
-  /// Answer: a landscape spec with d = 12 whose Hessian has numerical rank 4 (default threshold) and smallest
-  /// counted eigenvalue 0.01 (±10⁻⁴); reference `quad:1,1,1,0.01:d=12:seed=7`. The judge throws ``InputError``
-  /// for a spec that does not resolve.
-  public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1,1,1,0.01:d=12:seed=7", hints: Self.hints) { answer, _ in
-      let land = try LessonSupport.landscape(answer)
-      let eig = try LessonSupport.hessianSpectrum(land)
-      let decision = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, precision: land.precision)
-      let smallest = decision.smallestCounted ?? 0
-      let okD = land.dimension == 12, okRank = decision.rank == 4, okSmall = abs(smallest - 0.01) <= 1e-4
-      return ExerciseVerdict(passed: okD && okRank && okSmall, lines: [
-        "\(LessonFormat.mark(okD)) d = \(land.dimension) (want 12)",
-        "\(LessonFormat.mark(okRank)) numerical rank \(decision.rank) (want 4), τ = \(LessonFormat.short(decision.threshold))",
-        "\(LessonFormat.mark(okSmall)) smallest counted eigenvalue \(LessonFormat.short(smallest)) (want 0.01)",
-      ])
-    }
-  }
-
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "Rank counts the nonzero eigenvalues of H, and a quadratic landscape lets you choose its eigenvalues directly.",
-    "`hessian-lab landscapes` explains the `quad:` spec (the nonzero eigenvalues, then `d=N`, optionally `seed=S` for a random basis); `hessian-lab rank SPEC` checks a spec.",
-    "Write exactly four nonzero eigenvalues, the smallest one as the task asks, and let `d=12` fill the rest with zeros.",
-  ]
 }

@@ -93,29 +93,4 @@ public struct Lesson03LanczosMultiplicity: LessonProgram {
       "copies of 100: \(plain.0) without, \(full.0) with full reorthogonalization")
     return r
   }
-
-  /// Answer: a landscape spec with d = 40 and dense Hessian rank 10 on which single-vector Lanczos, started
-  /// from the lesson's seed, reports rank 2; reference `quad:1*5,3*5:d=40:seed=9`. The judge throws
-  /// ``InputError`` for a spec that does not resolve.
-  public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "quad:1*5,3*5:d=40:seed=9", hints: Self.hints) { answer, seed in
-      let land = try LessonSupport.landscape(answer)
-      let trueRank = try DenseRank.rank(of: HessianOperator(landscape: land)).rank
-      var rng = SeededGenerator(seed: seed)
-      let lanczos = try LanczosRank.rank(of: HessianOperator(landscape: land), using: &rng)
-      let okD = land.dimension == 40, okRank = trueRank == 10, okLanczos = lanczos.rank == 2
-      return ExerciseVerdict(passed: okD && okRank && okLanczos, lines: [
-        "\(LessonFormat.mark(okD)) d = \(land.dimension) (want 40)",
-        "\(LessonFormat.mark(okRank)) dense rank \(trueRank) (want 10)",
-        "\(LessonFormat.mark(okLanczos)) single-vector Lanczos reports \(lanczos.rank) after \(lanczos.hessianVectorProducts) HVPs (want 2)",
-      ])
-    }
-  }
-
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "Single-vector Lanczos sees each *distinct* eigenvalue once, however often it repeats.",
-    "`hessian-lab rank SPEC --method lanczos` shows what single-vector Lanczos reports; a `quad:` spec repeats a value with `value*count`.",
-    "Rank 10 needs ten nonzero eigenvalues; make Lanczos see only two different values among them.",
-  ]
 }

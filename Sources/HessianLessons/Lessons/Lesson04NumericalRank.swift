@@ -51,7 +51,6 @@ public struct Lesson04NumericalRank: LessonProgram {
 
     r.show("rounded", [
       "\(land.name) (d = \(d), rank \(known) by construction), every entry of H rounded to float32",
-      "the \(d - max(known, 0)) smallest |λ| now lie in \(LessonLibraryText.range(eig32.map(abs).sorted().prefix(d - max(known, 0))))",
     ])
     r.predict(
       "float64-judge",
@@ -61,6 +60,7 @@ public struct Lesson04NumericalRank: LessonProgram {
       reveal: "float32 rounding moves each entry by at most 2⁻²⁴ of itself (float32's unit roundoff), so by Weyl's inequality each eigenvalue moves by at most ‖E‖₂ ≤ 2⁻²⁴‖H‖_F = \(LessonFormat.short(roundingBound)); here ‖E‖₂ = \(LessonFormat.short(roundingNorm)) and the \(d - max(known, 0)) \"zero\" eigenvalues reach \(LessonFormat.short(largestNull)): far above the float64 threshold \(LessonFormat.short(as64.threshold)).")
     let bars = eig32.sorted { abs($0) > abs($1) }.enumerated().map { (label: "h\($0.offset + 1)", value: abs($0.element)) }
     r.show("two-thresholds", [
+      "the \(d - max(known, 0)) smallest |λ| now lie in \(LessonLibraryText.range(eig32.map(abs).sorted().prefix(d - max(known, 0))))",
       "|eigenvalues| of the float32 matrix (┆ = τ with float32's ε):",
     ] + LessonFormat.logBars(bars, floor: 1e-16, marker: as32.threshold) + [""] + LessonFormat.table(
       ["judged with", "τ", "rank", "gap ratio at τ"],
@@ -72,7 +72,7 @@ public struct Lesson04NumericalRank: LessonProgram {
     let tiny = try LessonSupport.landscape(tinyLandscape)
     let tinyEig = try LessonSupport.hessianSpectrum(tiny)
     let policies: [(String, ThresholdPolicy)] = [
-      ("precision: max|λ|·d·ε", .precisionRelative), ("rel:1e-6", .relative(1e-6)), ("largest gap", .largestGap),
+      ("default: max|λ|·d·ε", .precisionRelative), ("rel:1e-6", .relative(1e-6)), ("largest gap", .largestGap),
     ]
     let decisions = policies.map {
       ($0.0, NumericalRank.decide(eigenvalues: tinyEig, dimension: tiny.dimension, precision: tiny.precision, policy: $0.1))
@@ -84,7 +84,7 @@ public struct Lesson04NumericalRank: LessonProgram {
       answer: defaultRank == 3 && relRank == 3 ? 0 : defaultRank == 3 && relRank == 2 ? 1 : 2,
       reveal: "1e-12 is above d·ε·max|λ| ≈ 2e-15 but below 1e-6·max|λ|: the threshold, not the matrix, decides.")
     r.show("policies", LessonFormat.table(
-      ["policy", "τ", "rank", "smallest counted", "largest uncounted", "gap ratio"],
+      ["policy", "τ", "rank", "min counted", "max uncounted", "gap ratio"],
       decisions.map { name, dd in
         [name, LessonFormat.short(dd.threshold), "\(dd.rank)", dd.smallestCounted.map(LessonFormat.short) ?? "—",
          dd.largestUncounted.map(LessonFormat.short) ?? "—", dd.gapRatio.map(LessonFormat.short) ?? "∞"]
@@ -102,34 +102,6 @@ public struct Lesson04NumericalRank: LessonProgram {
       "\(tiny.name): default rank \(defaultRank), rel:1e-6 rank \(relRank)")
     return r
   }
-
-  /// Answer: a relative threshold F, written `F` or `rel:F` with 0 < F < 1, for which `quad-clusters` has
-  /// rank 3 with a gap ratio of at least 10 at τ; reference `rel:0.1`. The judge throws ``InputError`` for
-  /// an answer that is not a number or an F outside (0, 1).
-  public var exercise: LessonExercise {
-    LessonExercise(referenceAnswer: "rel:0.1", hints: Self.hints) { answer, _ in
-      let text = answer.trimmingCharacters(in: .whitespaces)
-      let body = text.hasPrefix("rel:") ? String(text.dropFirst(4)) : text
-      let f = try LessonSupport.number(body, expecting: "a relative threshold F or rel:F")
-      guard f > 0, f < 1 else { throw InputError.answer(answer, problem: "rel:\(f): a relative threshold lies strictly between 0 and 1") }
-      let land = try LessonSupport.landscape("quad-clusters")
-      let eig = try LessonSupport.hessianSpectrum(land)
-      let dd = NumericalRank.decide(eigenvalues: eig, dimension: land.dimension, policy: .relative(f))
-      let okRank = dd.rank == 3, okGap = (dd.gapRatio ?? .infinity) >= 10
-      return ExerciseVerdict(passed: okRank && okGap, lines: [
-        "quad-clusters with rel:\(LessonFormat.number(f)): τ = \(LessonFormat.short(dd.threshold))",
-        "\(LessonFormat.mark(okRank)) rank \(dd.rank) (want 3)",
-        "\(LessonFormat.mark(okGap)) gap ratio at τ \(dd.gapRatio.map(LessonFormat.short) ?? "∞") (want ≥ 10)",
-      ])
-    }
-  }
-
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "τ must sit in a gap of the spectrum, far from the eigenvalues on both sides.",
-    "`hessian-lab describe quad-clusters` lists the eigenvalues; `hessian-lab rank quad-clusters --threshold rel:F` prints τ and the gap ratio for a trial F.",
-    "Choose τ between the two clusters, then divide it by max|h| to get F.",
-  ]
 }
 
 /// Text helpers for lesson output.

@@ -12,7 +12,6 @@ public struct Lesson08DegenerateReadout: LessonProgram {
   /// The topic id `degenerate-readout`, matching the manifest entry and the folder `08-degenerate-readout`.
   public let id = "degenerate-readout"
   /// The degenerate landscape (zoo id or spec) read out; its rank by construction is the reference.
-  /// Also used by the exercise.
   public var landscape = "quad-rank-deficient"
   /// The population λ_ES of the (1,λ) selection, candidates per round; also used by the exercise.
   public var population = 100
@@ -107,35 +106,4 @@ public struct Lesson08DegenerateReadout: LessonProgram {
     r.check("too-few-points-miss", small.readout.rank != rank, "n = \(small.n): read-out \(small.readout.rank), rank(H) = \(rank)")
     return r
   }
-
-  /// Answer: a number of kept points n with d < n ≤ 3000 for which the read-out of ``landscape``
-  /// (λ_ES = ``population``, σ = 1) equals its known rank for seeds 1, 2 and 3; reference `1500`. The judge
-  /// throws ``InputError`` for a non-integer or an n out of range.
-  public var exercise: LessonExercise {
-    let spec = landscape, lambda = population
-    return LessonExercise(referenceAnswer: "1500", hints: Self.hints) { answer, _ in
-      let n = try LessonSupport.integer(answer, expecting: "a number of kept points")
-      let land = try LessonSupport.landscape(spec)
-      guard n > land.dimension, n <= 3000 else {
-        throw InputError.answer(answer, problem: "n = \(n): the read-out needs d = \(land.dimension) < n ≤ 3000")
-      }
-      var lines: [String] = []
-      var ok = true
-      for s: UInt64 in [1, 2, 3] {
-        let sample = try await LessonSupport.selection(land, population: lambda, sigma: 1, kept: n, seed: s)
-        let readout = try CovarianceRankReadout.read(eigenvalues: sample.eigenvalues, kept: n, sigma: 1)
-        let hit = readout.rank == land.knownAnswers.rank.value
-        ok = ok && hit
-        lines.append("\(LessonFormat.mark(hit)) seed \(s): read-out \(readout.rank) (τ = \(LessonFormat.short(readout.threshold)), \(sample.sample.lossEvaluations) loss evaluations)")
-      }
-      return ExerciseVerdict(passed: ok, lines: lines)
-    }
-  }
-
-  /// The exercise's hints: the idea, the command, the step still missing (none states the answer).
-  static let hints = [
-    "Null directions keep variance σ² exactly; the curved ones fall below it, and the read-out counts the eigenvalues of Ĉ below σ²(1 − √(d/n))².",
-    "`hessian-lab covariance quad-rank-deficient --population 100 --kept N --seed S` prints the read-out for one n and seed; `--plan` recommends n from a pilot.",
-    "Increase n until σ²(1 − √(d/n))² clears the largest curved variance c_max with margin, then confirm seeds 1, 2 and 3.",
-  ]
 }

@@ -136,12 +136,25 @@ public struct Lesson09NonQuadraticSelection: LessonProgram {
         guard land.dimension == d else {
           return ExerciseVerdict(passed: false, lines: ["✗ d = \(land.dimension) (want \(d))"])
         }
-        let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
-        let okRank = x.rank == r, okReadout = x.readout.rank > x.rank
-        return ExerciseVerdict(passed: okRank && okReadout, lines: [
-          "\(LessonFormat.mark(okRank)) Hessian rank \(x.rank) (want \(r))",
-          "\(LessonFormat.mark(okReadout)) read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points) exceeds the Hessian rank",
-        ])
+        return try await Self.verdict(land, rank: r, population: lambda, kept: n, seed: seed)
       })
+  }
+
+  /// Judges a spec of the right dimension: its Hessian rank is `rank`, its read-out (λ_ES =
+  /// `population`, σ = 1) exceeds it, and the reason is higher-order curvature that selection sees
+  /// and the Hessian does not: the second-order model (same H, same w*, same seed, hence the same
+  /// candidates) reads fewer directions. An excess the quadratic shows as well is sampling noise
+  /// and fails the reason line. Cost: two selection runs, 2d HVPs, dense eigendecompositions.
+  static func verdict(_ land: any Landscape, rank r: Int, population lambda: Int, kept n: Int, seed: UInt64) async throws -> ExerciseVerdict {
+    let x = try await Self.readout(land, population: lambda, kept: n, seed: seed)
+    let okRank = x.rank == r, okReadout = x.readout.rank > x.rank
+    let model = try await Self.readout(try LessonSupport.secondOrderModel(land), population: lambda, kept: n, seed: seed)
+    let okReason = okReadout && model.readout.rank < x.readout.rank
+    return ExerciseVerdict(passed: okRank && okReadout && okReason, lines: [
+      "\(LessonFormat.mark(okRank)) Hessian rank \(x.rank) (want \(r))",
+      "\(LessonFormat.mark(okReadout)) read-out \(x.readout.rank) (λ_ES = \(lambda), σ = 1, \(x.sample.kept) kept points) exceeds the Hessian rank",
+      "\(LessonFormat.mark(okReason)) reason: the quadratic with the same Hessian and samples reads \(model.readout.rank)"
+        + (okReason ? ": the excess comes from higher-order terms" : okReadout ? " too: the excess is sampling noise, not higher-order curvature" : ""),
+    ])
   }
 }

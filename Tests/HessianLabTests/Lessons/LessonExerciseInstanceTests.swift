@@ -52,6 +52,22 @@ struct LessonExerciseInstanceTests {
   /// The answer a learner computes from the task on the screen, independently of the lesson's code.
   static func computed(_ number: Int, screen: String) throws -> String {
     switch number {
+    case 1:  // rank R − 1 eigenvalues 1 and the smallest S: a quadratic has the eigenvalues it is given
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+), smallest nonzero eigenvalue ([0-9.]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "quad:" + Array(repeating: "1", count: r - 1).joined(separator: ",") + ",\(m.3):d=\(d)"
+    case 3:  // K distinct values, one repeated to fill the rank: Krylov sees one vector per distinct value
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), Hessian rank ([0-9]+); single-vector Lanczos must report rank ([0-9]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2)), k = try #require(Int(m.3))
+      return "quad:4*\(r - k + 1)" + (1..<k).map { ",\(10 * $0)" }.joined() + ":d=\(d):seed=1"
+    case 4:  // R′ unit eigenvalues, R − R′ at F/1000: above d·ε (default τ), 1000× below F (rel:F τ)
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+); rank ([0-9]+) with the default threshold, rank ([0-9]+) with rel:([0-9.e+-]+)\./))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2)), rr = try #require(Int(m.3)), f = try #require(Double(m.4))
+      return "quad:1*\(rr),\(f / 1000)*\(r - rr):d=\(d)"
+    case 8:  // one curvature 10⁻³ of the others: its kept variance stays ≈ σ², above τ < σ² at any n
+      let m = try #require(screen.firstMatch(of: /Your instance: d = ([0-9]+), rank\(H\) = ([0-9]+); read-out/))
+      let d = try #require(Int(m.1)), r = try #require(Int(m.2))
+      return "quad:" + Array(repeating: "2", count: r - 1).joined(separator: ",") + ",0.002:d=\(d):seed=3"
     case 2:  // runs `hessian-lab rank SPEC --method block --seed S` and reads the HVP count
       let m = try #require(screen.firstMatch(of: /Your instance: `(quad:[^`]+)`, block range finder seed ([0-9]+)/))
       let land = try LandscapeSpec.resolve(String(m.1))
