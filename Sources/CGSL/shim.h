@@ -27,6 +27,9 @@ void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int 
              double *s, double *u, const int *ldu, double *vt, const int *ldvt,
              double *work, const int *lwork, int *iwork, int *info);
 
+/* LAPACK: Cholesky factorization (a positive-definiteness test). */
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
+
 /* OpenBLAS thread control. */
 void openblas_set_num_threads(int num_threads);
 int openblas_get_num_threads(void);

@@ -4,7 +4,8 @@ import CGSL
 ///
 /// The `CGSL` module map links `openblas` ahead of GSL, so these CBLAS symbols
 /// bind to OpenBLAS, not to GSL's reference CBLAS (3–6× slower, see
-/// `BENCHMARKS.md`). OpenBLAS runs single-threaded (``GSLRuntime``).
+/// `BENCHMARKS.md`). Products of at least ``BLASThreads/largeOperationFlops`` outside parallel
+/// sampling run on ``BLASThreads/largeOperationThreads``; all others on one thread.
 public enum BLAS {
   /// Whether an operand is used as stored or transposed.
   public enum Operation: Sendable {
@@ -101,10 +102,12 @@ public enum BLAS {
       for i in c.elements.indices { c.elements[i] *= beta }
       return
     }
-    cblas_dgemm(
-      CblasRowMajor, opA.cblas, opB.cblas, Int32(m), Int32(n), Int32(k), alpha,
-      a.elements, Int32(max(a.columns, 1)), b.elements, Int32(max(b.columns, 1)), beta,
-      &c.elements, Int32(max(n, 1)))
+    BLASThreads.run(flops: 2 * Double(m) * Double(n) * Double(k)) {
+      cblas_dgemm(
+        CblasRowMajor, opA.cblas, opB.cblas, Int32(m), Int32(n), Int32(k), alpha,
+        a.elements, Int32(max(a.columns, 1)), b.elements, Int32(max(b.columns, 1)), beta,
+        &c.elements, Int32(max(n, 1)))
+    }
   }
 
   /// op(A)·op(B) as a new matrix.
@@ -129,9 +132,11 @@ public enum BLAS {
       for i in c.elements.indices { c.elements[i] *= beta }
       return
     }
-    cblas_dsyrk(
-      CblasRowMajor, CblasUpper, op.cblas, Int32(n), Int32(k), alpha,
-      a.elements, Int32(max(a.columns, 1)), beta, &c.elements, Int32(n))
+    BLASThreads.run(flops: Double(n) * Double(n) * Double(k)) {
+      cblas_dsyrk(
+        CblasRowMajor, CblasUpper, op.cblas, Int32(n), Int32(k), alpha,
+        a.elements, Int32(max(a.columns, 1)), beta, &c.elements, Int32(n))
+    }
     for i in 0..<n { for j in 0..<i { c[i, j] = c[j, i] } }
   }
 }

@@ -1,6 +1,7 @@
 import CGSL
 
-/// Householder QR and singular values through LAPACK (OpenBLAS).
+/// Householder QR and singular values through LAPACK (OpenBLAS), on
+/// ``BLASThreads/largeOperationThreads`` when large (``BLASThreads/run(flops:_:)``).
 public enum Factorizations {
   /// The Q factor of A = QR for an m×n matrix with n ≤ m: an m×n matrix with
   /// orthonormal columns spanning the columns of A (LAPACK `dgeqrf` + `dorgqr`).
@@ -22,7 +23,8 @@ public enum Factorizations {
     guard info == 0 else { throw .lapack(routine: "dgeqrf", info: Int(info)) }
     lwork = max(Int32(query.rounded(.up)), 1)
     var work = [Double](repeating: 0, count: Int(lwork))
-    dgeqrf_(&mm, &nn, &buf, &lda, &tau, &work, &lwork, &info)
+    let qrFlops = 4 * Double(m) * Double(n) * Double(n)
+    BLASThreads.run(flops: qrFlops) { dgeqrf_(&mm, &nn, &buf, &lda, &tau, &work, &lwork, &info) }
     guard info == 0 else { throw .lapack(routine: "dgeqrf", info: Int(info)) }
     var kk = Int32(n)
     lwork = -1
@@ -30,7 +32,7 @@ public enum Factorizations {
     guard info == 0 else { throw .lapack(routine: "dorgqr", info: Int(info)) }
     lwork = max(Int32(query.rounded(.up)), 1)
     work = [Double](repeating: 0, count: Int(lwork))
-    dorgqr_(&mm, &nn, &kk, &buf, &lda, &tau, &work, &lwork, &info)
+    BLASThreads.run(flops: qrFlops) { dorgqr_(&mm, &nn, &kk, &buf, &lda, &tau, &work, &lwork, &info) }
     guard info == 0 else { throw .lapack(routine: "dorgqr", info: Int(info)) }
     var q = Matrix(rows: m, columns: n)
     for j in 0..<n { for i in 0..<m { q[i, j] = buf[j * m + i] } }
@@ -58,7 +60,9 @@ public enum Factorizations {
     guard info == 0 else { throw .lapack(routine: "dgesdd", info: Int(info)) }
     lwork = max(Int32(query.rounded(.up)), 1)
     var work = [Double](repeating: 0, count: Int(lwork))
-    dgesdd_(&jobz, &mm, &nn, &buf, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
+    BLASThreads.run(flops: 4 * Double(m) * Double(n) * Double(k)) {
+      dgesdd_(&jobz, &mm, &nn, &buf, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
+    }
     guard info == 0 else { throw .lapack(routine: "dgesdd", info: Int(info)) }
     return s
   }

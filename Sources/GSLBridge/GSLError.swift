@@ -56,9 +56,10 @@ public struct GSLError: Error, Equatable, Sendable, CustomStringConvertible {
 ///
 /// - GSL's default error handler prints and calls `abort()`; it is replaced by
 ///   `gsl_set_error_handler_off()`, so failures come back as status codes.
-/// - OpenBLAS is limited to one thread: HessianLab parallelises at a higher
+/// - OpenBLAS starts on one thread: HessianLab parallelises sampling at a higher
 ///   level (independent sampling rounds), and OpenBLAS threads slow down the
-///   small products that dominate here (measured in `BENCHMARKS.md`).
+///   small products that dominate there (measured in `BENCHMARKS.md`). Single large
+///   dense operations raise it for their duration (``BLASThreads``).
 ///
 /// Both settings mutate process-wide C state, so they live behind a lazily
 /// initialised global constant (thread-safe `swift_once`).

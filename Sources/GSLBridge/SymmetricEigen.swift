@@ -42,7 +42,9 @@ public struct SymmetricEigendecomposition: Sendable {
 /// Dense eigendecomposition of a real symmetric matrix.
 ///
 /// The input is symmetrised, (A + Aᵀ)/2, before it is handed to either solver,
-/// so both paths see the same matrix. Cost: O(n³) flops, O(n²) memory.
+/// so both paths see the same matrix. Cost: O(n³) flops, O(n²) memory. LAPACK runs on
+/// ``BLASThreads/largeOperationThreads`` from 9n³ ≥ ``BLASThreads/largeOperationFlops``
+/// (d ≳ 380), and a run estimated above 2 s is announced through ``LongOperationProgress``.
 ///
 /// The crossover between GSL and LAPACK was measured on the reference machine
 /// (2-core AVX-512, GSL 2.7.1, OpenBLAS 0.3.21 on one thread) with
@@ -100,6 +102,7 @@ public enum SymmetricEigen {
     _ elements: [Double], n: Int, vectors: Bool
   ) throws(LinearAlgebraError) -> SymmetricEigendecomposition {
     if n == 0 { return SymmetricEigendecomposition(values: [], vectors: Matrix(rows: 0, columns: 0)) }
+    LongOperationProgress.eigendecompositionObserver?(n)
     do {
       if vectors {
         let (vals, vecs) = try gslSymmv(elements, n: n)
@@ -174,7 +177,17 @@ public enum SymmetricEigen {
     liwork = max(iworkQuery, 1)
     var work = [Double](repeating: 0, count: Int(lwork))
     var iwork = [Int32](repeating: 0, count: Int(liwork))
-    dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
+    let cube = Double(n) * Double(n) * Double(n)
+    let threads = cube * 9 >= BLASThreads.largeOperationFlops && !BLASThreads.withinParallelWork ? BLASThreads.largeOperationThreads : 1
+    LongOperationProgress.eigendecompositionObserver?(n)
+    LongOperationProgress.run(
+      "dense eigendecomposition, d = \(n)\(threads > 1 ? ", \(threads) threads" : "")",
+      estimatedSeconds: LongOperationProgress.eigendecompositionSeconds(order: n, vectors: vectors, threads: threads)
+    ) {
+      BLASThreads.run(flops: 9 * cube) {
+        dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
+      }
+    }
     guard info == 0 else { throw .lapack(routine: "dsyevd", info: Int(info)) }
     guard vectors else { return SymmetricEigendecomposition(values: w, vectors: Matrix(rows: 0, columns: 0)) }
     var v = Matrix(rows: n, columns: n)

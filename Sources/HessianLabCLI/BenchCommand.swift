@@ -24,12 +24,15 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "covariance: concurrent workers.")
   var workers: Int = 1
 
+  @OptionGroup var threading: ThreadOptions
+
   func validate() throws {
     guard workers >= 1 else { throw UsageError("--workers must be at least 1, got \(workers)") }
     guard repetitions >= 1 else { throw UsageError("--repeat must be at least 1, got \(repetitions)") }
   }
 
   func run() async throws {
+    threading.apply()
     let report = try await BenchAnalysis.run(benchCase, inputs: inputs, repetitions: repetitions, workers: workers)
     print(try JSONOutput.string(report, formatting: [.sortedKeys]))
   }

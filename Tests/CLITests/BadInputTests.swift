@@ -414,6 +414,15 @@ struct BadInputTests {
       "bench: X.npy of the wrong width", ["bench", "batched-loss", "--inputs", "$TMP/bench-points"], names: "X.npy",
       says: "X must be n × d"),
     BadInput("bench: --workers 0", ["bench", "covariance", "--workers", "0"], names: "--workers", says: "at least 1"),
+    // --threads (every command with --allow-long, and bench) ------------------------------------
+    BadInput("--threads 0", ["rank", "nc-x2", "--threads", "0"], names: "--threads", says: "between 1 and 1024"),
+    BadInput("--threads -1", ["spectrum", "nc-x2", "--top", "1", "--threads=-1"], names: "--threads", says: "between 1 and 1024"),
+    BadInput(
+      "--threads Int.max", ["describe", "nc-x2", "--threads", "9223372036854775807"], names: "--threads", says: "between 1 and 1024"),
+    BadInput("--threads nan", ["covariance", "nc-x2", "--threads", "nan"], names: "--threads", says: "'nan' is invalid"),
+    BadInput("--threads inf", ["llc", "nc-x2", "--threads", "inf"], names: "--threads", says: "'inf' is invalid"),
+    BadInput("--threads empty", ["rank", "nc-x2", "--threads", ""], names: "--threads", says: "'' is invalid"),
+    BadInput("bench: --threads 0", ["bench", "dense-rank", "--threads", "0"], names: "--threads", says: "between 1 and 1024"),
     // Usage --------------------------------------------------------------------------------------
     BadInput("describe without a landscape", ["describe"], names: "landscape", says: "Missing expected argument"),
     BadInput("unknown flag", ["describe", "nc-x2", "--frobnicate"], names: "--frobnicate", says: "Unknown option"),

@@ -150,6 +150,8 @@ public struct SelectionSampler: Sendable {
       roundsPerChunk: roundsPerChunk, root: SeededGenerator(seed: seed))
 
     var total = ChunkResult(dimension: d)
+    // One OpenBLAS thread inside the workers, for any number of them (BLASThreads).
+    try await BLASThreads.$withinParallelWork.withValue(true) {
     try await withThrowingTaskGroup(of: (Int, ChunkResult).self) { group in
       var next = 0
       for _ in 0..<min(workers, chunkCount) {
@@ -172,6 +174,7 @@ public struct SelectionSampler: Sendable {
         }
         progress?(min(merged.saturatingMultiplied(by: roundsPerChunk), rounds), rounds)
       }
+    }
     }
     let nn = Double(total.moments.count)
     let meanLoss = total.lossSum / nn

@@ -92,6 +92,8 @@ public enum BenchAnalysis {
         if run > 0 { times.append(elapsed) }
       }
       return BenchReport(case: name, seconds: times, flops: nil, checksum: checksum)
+    case .dlnRank:
+      return try networkRank(specFile: path("dln.txt"), repetitions: repetitions)
     case .dgemm:
       let n = 1000
       var rng = SeededGenerator(seed: 1)

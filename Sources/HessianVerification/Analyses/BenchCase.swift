@@ -13,4 +13,6 @@ public enum BenchCase: String, Sendable, Codable, CaseIterable {
   case covariance
   /// One 1000×1000 matrix product (2n³ flops).
   case dgemm
+  /// The block Krylov rank of the deep linear network named in dln.txt (a `dln:` spec; HVPs counted).
+  case dlnRank = "dln-rank"
 }

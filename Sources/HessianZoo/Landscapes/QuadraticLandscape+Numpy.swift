@@ -7,9 +7,11 @@ public enum HessianFileCheck: Sendable, Equatable, CaseIterable {
   /// at load checks it and counts the rank. For every command that needs a minimum
   /// (`llc`, `describe`, `covariance`, `compare`, `verify`, lessons).
   case minimum
-  /// An indefinite H is accepted as a saddle: the same eigendecomposition records
-  /// ``KnownAnswers/negativeCurvature`` and leaves λ and m unknown (`spectrum`, which
-  /// answers at a saddle and warns).
+  /// An indefinite H is accepted as a saddle and recorded in ``KnownAnswers/negativeCurvature``
+  /// (`spectrum`, which answers at a saddle and warns). No eigendecomposition when H passes
+  /// a Cholesky test of H + s·I (``PositiveDefiniteTest``, n³/3 flops; s = max column norm·d·ε
+  /// ≤ τ): rank, λ and m then stay unknown, as `spectrum` does not report them. Only when
+  /// the test fails does one dense eigendecomposition decide and word the saddle warning.
   case saddleAllowed
   /// Symmetry only, no eigendecomposition at load: rank, λ and m stay unknown
   /// (`rank`, which computes the spectrum itself with the method asked for, so a
@@ -63,6 +65,16 @@ extension QuadraticLandscape {
           hessian: .dense(h), scope: .hessianQuadratic))
       return
     }
+    if check == .saddleAllowed, Self.passesMinimumCertificate(h, precision: file.precision) {
+      let why = "not computed: `spectrum` does not report it and checked w* = 0 by a Cholesky test only"
+      self.init(
+        name: name, dense: h, precision: file.precision,
+        knownAnswers: KnownAnswers(
+          rank: .unknown("\(why); `rank` or `describe` compute it"),
+          learningCoefficient: .unknown("\(why): needs the rank"),
+          multiplicity: .unknown(why), hessian: .dense(h), scope: .hessianQuadratic))
+      return
+    }
     let values: [Double]
     do { values = try SymmetricEigen.values(of: h) } catch {
       throw InputError.file(path: file.source, problem: "eigendecomposition failed: \(error)")
@@ -96,5 +108,18 @@ extension QuadraticLandscape {
       knownAnswers: KnownAnswers(
         rank: rank, learningCoefficient: Known(Rational(decision.rank, 2), provenance: .theorem, source: source),
         multiplicity: Known(1, provenance: .theorem, source: source), hessian: .dense(h), scope: .hessianQuadratic))
+  }
+
+  /// True when H + s·I has a Cholesky factor, s = (max column norm of H)·d·ε ≤ τ = max|λ|·d·ε
+  /// (a column norm ‖He_j‖ never exceeds max|λ|): then no eigenvalue lies below −τ, up to the
+  /// factorization's rounding, and w* = 0 is not a saddle. Cost: d²/2 + d³/3 flops.
+  static func passesMinimumCertificate(_ h: Matrix, precision: Precision) -> Bool {
+    let d = h.rows
+    var norms = [Double](repeating: 0, count: d)
+    h.elements.withUnsafeBufferPointer { p in
+      for i in 0..<d { for j in 0..<d { norms[j] += p[i * d + j] * p[i * d + j] } }
+    }
+    let shift = (norms.max() ?? 0).squareRoot() * Double(d) * precision.epsilon
+    return (try? PositiveDefiniteTest.holds(for: h, shift: shift)) ?? false
   }
 }
