@@ -31,7 +31,7 @@ struct LessonCommandTests {
     #expect(list.status == 0, "\(list.standardError)")
     #expect(list.standardOutput.contains("The Hessian at a minimum"))
     #expect(list.standardOutput.contains("Which route is easier"))
-    #expect(list.standardOutput.contains("0 of 14 done"))
+    #expect(list.standardOutput.contains("0 of 16 done"))
     #expect(!list.standardOutput.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is a pipe")
 
     let start = try Self.run(["start", "1", "--non-interactive"], state: state)
@@ -77,7 +77,7 @@ struct LessonCommandTests {
     #expect(one["exercisePassed"] as? Bool == true)
     #expect(one["checksPassed"] as? Bool == true)
     #expect(one["hintsShown"] as? Int == 2)
-    #expect(try Self.run(["list"], state: state).standardOutput.contains("1 of 14 done · next unfinished: lesson 2"))
+    #expect(try Self.run(["list"], state: state).standardOutput.contains("1 of 16 done · next unfinished: lesson 2"))
 
     let next = try Self.run(["next", "--non-interactive"], state: state)
     #expect(next.status == 0, "\(next.standardError)")
@@ -86,7 +86,7 @@ struct LessonCommandTests {
 
     let reset = try Self.run(["reset", "1"], state: state)
     #expect(reset.status == 0)
-    #expect(try Self.run(["list"], state: state).standardOutput.contains("0 of 14 done"))
+    #expect(try Self.run(["list"], state: state).standardOutput.contains("0 of 16 done"))
     let all = try Self.run(["reset", "--all"], state: state)
     #expect(all.status == 0)
     let noLesson = try Self.run(["hint"], state: state)
@@ -120,7 +120,7 @@ struct LessonCommandTests {
     let elsewhere = FileManager.default.temporaryDirectory
     let fromBinary = try Self.run(["list"], state: state, in: elsewhere)
     #expect(fromBinary.status == 0, "\(fromBinary.standardError)")
-    #expect(fromBinary.standardOutput.contains("of 14 done"))
+    #expect(fromBinary.standardOutput.contains("of 16 done"))
 
     try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("lessons"), to: copy)
     let manifestURL = copy.appendingPathComponent("manifest.json")
