@@ -13,4 +13,7 @@ public enum BenchCase: String, Sendable, Codable, CaseIterable {
   case covariance
   /// One 1000×1000 matrix product (2n³ flops).
   case dgemm
+  /// 10⁷ standard normal draws into a new array (``SeededGenerator/normals(_:)``, the
+  /// ``NormalStream/zigguratV2`` stream); no input files.
+  case normals
 }
