@@ -78,10 +78,12 @@ struct ZigguratTests {
   @Test("The tables: the top layer has area v and the layers shrink towards the peak")
   func tables() {
     let t = Ziggurat.tables
-    // x₁ = w₁·2⁵³; the top box [0, x₁]×[f(x₁), 1] has area v (the recursion's end condition,
-    // met to the 12 digits of v).
+    // x₁ = w₁·2⁵³; the top box [0, x₁]×[f(x₁), 1] has area v (the recursion's end condition).
+    // v is given to 12 digits and 254 steps of the recursion amplify its rounding: the top box
+    // misses v by 9.9·10⁻¹⁰ relative (an independent Python transcription gives the same); a
+    // wrong r or v misses by far more (v·0.99 leaves a top box 67% too large).
     let x1 = t.w[1] * 0x1p53
-    #expect(abs(x1 * (1 - t.f[1]) - Ziggurat.v) < 1e-10 * Ziggurat.v)
+    #expect(abs(x1 * (1 - t.f[1]) - Ziggurat.v) < 1e-8 * Ziggurat.v)
     #expect((1..<255).allSatisfy { t.w[$0] < t.w[$0 + 1] && t.f[$0] > t.f[$0 + 1] })
     #expect(t.k[1] == 0 && abs(t.w[255] * 0x1p53 - Ziggurat.r) == 0)
   }
