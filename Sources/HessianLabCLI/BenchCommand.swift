@@ -38,5 +38,5 @@ struct BenchCommand: AsyncParsableCommand {
   }
 }
 
-/// `bench batched-loss|dense-rank|top-eigenvalues|block-rank|covariance|dgemm`.
+/// `bench batched-loss|dense-rank|top-eigenvalues|block-rank|covariance|dgemm|normals`.
 extension BenchCase: ExpressibleByArgument {}

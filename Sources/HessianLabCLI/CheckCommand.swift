@@ -68,7 +68,7 @@ struct CheckCommand: AsyncParsableCommand {
     let selection = population.flatMap { p in sigma.map { CovarianceSelection(population: p, sigma: $0) } }
     let options = CheckOptions(falseFailureProbability: alpha, relativeTolerance: tolerance, selection: selection)
     let report = try CheckAnalysis.run(landscape, quantity: quantity, value: value, standardError: standardError, options: options)
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.text)
     if let failure = report.failure { throw failure }
   }
 }

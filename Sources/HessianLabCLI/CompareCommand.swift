@@ -137,7 +137,7 @@ struct CompareCommand: AsyncParsableCommand {
     StatusLine.clear()
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {
-      print(try JSONOutput.string(Versioned(base: report)))
+      print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
     } else {
       print(report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
     }

@@ -7,7 +7,7 @@ enum CovarianceJSON {
   static func encode<T: Encodable>(_ value: T) throws(UsageError) -> String {
     // Non-finite metrics (a spread of ∞) are written as strings rather than failing.
     try JSONOutput.string(
-      Versioned(base: value),
+      Versioned(base: value, normals: .reported(.current)),
       nonFinite: .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
   }
 }

@@ -15,17 +15,33 @@ enum JSONSchemaVersion {
 }
 
 /// A report with `schemaVersion` and `toolVersion` keys added beside its own keys, for report
-/// types defined in the library (which know nothing of the CLI's schemas).
+/// types defined in the library (which know nothing of the CLI's schemas), and, for commands
+/// that draw random numbers, `normalStream`: the ``NormalStream`` version of the run's normal
+/// draws (`"ziggurat-v2"`), null when the run drew none (its `seed` is null).
 struct Versioned<Base: Encodable>: Encodable {
   var base: Base
+  /// The `normalStream` key: absent for commands that never draw (describe, landscapes, hessian).
+  var normals: NormalStreamKey = .absent
 
-  private enum Key: String, CodingKey { case schemaVersion, toolVersion }
+  /// Whether and how a report writes `normalStream`.
+  enum NormalStreamKey {
+    /// No key: the command never draws random numbers.
+    case absent
+    /// The key, null when this run drew no normals.
+    case reported(NormalStream?)
+
+    /// The current stream when the run used `seed`, null when it used none.
+    static func seeded(_ seed: UInt64?) -> Self { .reported(seed == nil ? nil : .current) }
+  }
+
+  private enum Key: String, CodingKey { case schemaVersion, toolVersion, normalStream }
 
   func encode(to encoder: any Encoder) throws {
     try base.encode(to: encoder)
     var container = encoder.container(keyedBy: Key.self)
     try container.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try container.encode(JSONSchemaVersion.toolVersion, forKey: .toolVersion)
+    if case let .reported(stream) = normals { try container.encode(stream, forKey: .normalStream) }
   }
 }
 

@@ -133,6 +133,6 @@ struct LLCCommand: AsyncParsableCommand {
       throw UsageError("\(landscape): \(error)")
     }
     progress.finish()
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.text)
   }
 }

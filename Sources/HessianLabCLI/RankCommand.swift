@@ -90,7 +90,7 @@ struct RankCommand: AsyncParsableCommand {
     let report = try RankAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report, normals: .seeded(report.result.seed))) : report.text)
     if let path = svg, !json { print("wrote \(path)") }
   }
 }

@@ -48,6 +48,6 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     let written = try output.stageFigures(result.svgPlots())
     let report = RobustnessReproductionReport(result: result, svgFiles: written, seconds: seconds)
-    print(output.json ? try JSONOutput.string(Versioned(base: report)) : report.humanText())
+    print(output.json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.humanText())
   }
 }

@@ -98,7 +98,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     if json {
-      print(try JSONOutput.string(Versioned(base: report)))
+      print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
       return
     }
     print(report.text)

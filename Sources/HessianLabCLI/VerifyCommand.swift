@@ -81,7 +81,7 @@ struct VerifyCommand: AsyncParsableCommand {
     }
     let report = try await VerifyAnalysis.run(target, options: options, progress: StatusLine.make())
     StatusLine.clear()
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.text)
     if let failure = report.failure { throw failure }
   }
 
@@ -96,7 +96,7 @@ struct VerifyCommand: AsyncParsableCommand {
     let report = try await VerifyAnalysis.run(
       .external(options), options: VerificationSuite.Options(), progress: StatusLine.make())
     StatusLine.clear()
-    print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
+    print(json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.text)
     if let failure = report.failure { throw failure }
   }
 }

@@ -180,7 +180,8 @@ struct JSONSchemaTests {
         #"""
         {"schemaVersion": 3, "rank": 2, "dimension": 3, "method": "dense", "threshold": 1e-15,
          "thresholdPolicy": "p", "precision": "float64", "eigenvalues": [0, 1, 2],
-         "hessianVectorProducts": 0, "converged": true, "warnings": [], "seconds": 0.1}
+         "hessianVectorProducts": 0, "converged": true, "warnings": [], "seconds": 0.1,
+         "normalStream": null}
         """#.utf8))
     #expect(validator.errors(in: good).isEmpty)
     guard case .object(let object) = good else { return }

@@ -13,22 +13,28 @@
 ///   ("Scrambled linear pseudorandom number generators", ACM TOMS 47(4), 2021);
 /// - uniform doubles are `Double(x >> 11) * 2⁻⁵³` ∈ [0, 1), not the standard
 ///   library's `Double.random(in:using:)`, whose algorithm is not promised;
-/// - normal draws use the Box–Muller transform on two uniforms, returning the
-///   cosine variate first and caching the sine variate for the next call.
+/// - normal draws follow the generator's ``NormalStream``: the 256-layer
+///   ziggurat (``NormalStream/zigguratV2``, the default, ``Ziggurat``) or, to
+///   reproduce results of stream version 1, the Box–Muller transform on two
+///   uniforms, cosine variate first, sine variate cached for the next call
+///   (``NormalStream/boxMullerV1``).
 ///
 /// Child streams: ``child(_:)`` seeds a new generator from a SplitMix64 hash of
 /// (root seed, index). It depends only on the root seed and the index, never on
 /// how many draws the parent has made, so work split across any number of
-/// threads draws the same numbers.
+/// threads draws the same numbers. A child uses its parent's normal stream.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   /// The seed this generator (or its root) was created with.
   public let seed: UInt64
+  /// How uniforms become normal draws (``nextNormal()``).
+  public let normalStream: NormalStream
   @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
   @usableFromInline var cachedNormal: Double?
 
-  /// A generator whose stream is determined by `seed`.
-  public init(seed: UInt64) {
+  /// A generator whose stream is determined by `seed` (and, for normal draws, `normalStream`).
+  public init(seed: UInt64, normalStream: NormalStream = .current) {
     self.seed = seed
+    self.normalStream = normalStream
     var sm = SplitMix64(state: seed)
     s0 = sm.next()
     s1 = sm.next()
@@ -38,8 +44,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// A generator with an explicit xoshiro256** state (for known-answer tests).
-  init(state: (UInt64, UInt64, UInt64, UInt64)) {
+  init(state: (UInt64, UInt64, UInt64, UInt64), normalStream: NormalStream = .current) {
     seed = 0
+    self.normalStream = normalStream
     (s0, s1, s2, s3) = state
     cachedNormal = nil
   }
@@ -64,9 +71,18 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     Double(next() >> 11) * 0x1p-53
   }
 
-  /// A standard normal draw (Box–Muller).
+  /// A standard normal draw, by the generator's ``normalStream``.
   @inlinable
   public mutating func nextNormal() -> Double {
+    switch normalStream {
+    case .zigguratV2: Ziggurat.draw(&self, tables: Ziggurat.tables)
+    case .boxMullerV1: nextBoxMuller()
+    }
+  }
+
+  /// A Box–Muller draw (``NormalStream/boxMullerV1``).
+  @inlinable
+  mutating func nextBoxMuller() -> Double {
     if let z = cachedNormal {
       cachedNormal = nil
       return z
@@ -79,9 +95,18 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return r * _cos(angle)
   }
 
+  /// Fills `buffer` with standard normal draws: the same numbers as `buffer.count`
+  /// calls of ``nextNormal()``, without allocating (the ziggurat's vectorised fill).
+  public mutating func fillNormals(into buffer: UnsafeMutableBufferPointer<Double>) {
+    switch normalStream {
+    case .zigguratV2: Ziggurat.fill(buffer, using: &self)
+    case .boxMullerV1: for i in buffer.indices { buffer[i] = nextBoxMuller() }
+    }
+  }
+
   /// Fills `buffer` with standard normal draws.
   public mutating func fillNormal(_ buffer: inout [Double]) {
-    for i in buffer.indices { buffer[i] = nextNormal() }
+    buffer.withUnsafeMutableBufferPointer { fillNormals(into: $0) }
   }
 
   /// `count` standard normal draws.
@@ -93,7 +118,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// An independent stream derived from this generator's ``seed`` and `index`.
   public func child(_ index: UInt64) -> SeededGenerator {
-    SeededGenerator(seed: Self.childSeed(root: seed, index: index))
+    SeededGenerator(seed: Self.childSeed(root: seed, index: index), normalStream: normalStream)
   }
 
   /// The seed of child stream `index` of `root`: two rounds of the SplitMix64

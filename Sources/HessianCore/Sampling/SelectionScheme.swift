@@ -79,6 +79,16 @@ public enum SelectionScheme: Sendable, Equatable, Hashable {
     }
   }
 
+  /// The index of the best loss (the (1,λ) winner): one pass, ties to the lower
+  /// index, NaN after every number; the same index as `selectedIndices` for `.best`.
+  ///
+  /// Cost: λ comparisons, no allocation.
+  static func bestIndex(_ losses: UnsafeBufferPointer<Double>) -> Int {
+    var best = 0
+    for i in 1..<losses.count where precedes(losses[i], i, losses[best], best) { best = i }
+    return best
+  }
+
   /// Whether candidate a ranks before candidate b: by loss (NaN last), then index.
   @inline(__always)
   static func precedes(_ fa: Double, _ a: Int, _ fb: Double, _ b: Int) -> Bool {

@@ -101,6 +101,13 @@ public enum BenchAnalysis {
       var c = Matrix(rows: n, columns: n)
       let times = time(repetitions) { BLAS.gemm(a, .none, a, .none, into: &c) }
       return BenchReport(case: name, seconds: times, flops: 2.0 * Double(n * n * n), checksum: c[0, 0])
+    case .normals:
+      var draws: [Double] = []
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        draws = rng.normals(10_000_000)
+      }
+      return BenchReport(case: name, seconds: times, flops: nil, checksum: draws.reduce(0, +))
     }
   }
 

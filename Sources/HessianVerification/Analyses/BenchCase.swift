@@ -15,4 +15,7 @@ public enum BenchCase: String, Sendable, Codable, CaseIterable {
   case dgemm
   /// The block Krylov rank of the deep linear network named in dln.txt (a `dln:` spec; HVPs counted).
   case dlnRank = "dln-rank"
+  /// 10⁷ standard normal draws into a new array (``SeededGenerator/normals(_:)``, the
+  /// ``NormalStream/zigguratV2`` stream); no input files.
+  case normals
 }

@@ -45,6 +45,16 @@ struct SelectionSamplerTests {
     #expect(SelectionScheme.truncation(mu: 20).selectedIndices(many).map { many[$0] }.sorted() == (0..<20).map(Double.init))
   }
 
+  @Test("the sampler's one-pass (1,λ) winner is the scheme's: ties to the lower index, NaN last")
+  func onePassWinner() {
+    let cases: [[Double]] = [
+      [3, 1, .nan, 1, 0.5, 7], [.nan, .nan, 2], [.nan, .nan], [1, 1, 1], [2, 1, 1, 0, 0], [-.infinity, 0, -.infinity],
+    ]
+    for f in cases {
+      #expect(f.withUnsafeBufferPointer { SelectionScheme.bestIndex($0) } == SelectionScheme.best.selectedIndices(f)[0], "\(f)")
+    }
+  }
+
   @Test("bad options throw InputError naming the option")
   func validation() async throws {
     #expect(throws: InputError.self) { try SelectionSampler(population: 1, sigma: 1) }
