@@ -97,7 +97,7 @@ struct SVGFigureTests {
     var queue = try subcommands([]).map { [$0] }
     while let path = queue.popLast() {
       let help = try CommandRunner.run(path + ["--help"]).standardOutput
-      if help.contains("--svg") { found.append(path.joined(separator: " ")) }
+      if help.contains("  --svg <") { found.append(path.joined(separator: " ")) }
       queue += try subcommands(path).map { path + [$0] }
     }
     return found.sorted()

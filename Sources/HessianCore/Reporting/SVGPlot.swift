@@ -67,7 +67,7 @@ public enum SVGPlot {
     let needed = 1.1 * categoryWidth * slots
     let staggered = categorical && needed > max(plotWidth, Double(layout.width) - left - right)
     if categorical { plotWidth = max(plotWidth, needed / (staggered ? 2 : 1)) }
-    let bottom = (staggered ? 74 : 60) * s
+    let bottom = (staggered ? 76 : 60) * s
     let plotHeight = max(minimumPlotSize, textWidth(yLabel.count, fontSize: f))
     let width = Int(max(Double(layout.width), left + right + plotWidth, titleWidth).rounded(.up))
     let height = Int(max(Double(layout.height), top + bottom + plotHeight, legendBottom + 10 * s).rounded(.up))
@@ -84,7 +84,7 @@ public enum SVGPlot {
         + "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + ph))\"/></g>",
     ]
     for (i, (t, label)) in xTicks.enumerated() {
-      let drop = staggered && i % 2 == 1 ? 14 * s : 0
+      let drop = staggered && i % 2 == 1 ? 16 * s : 0
       out.append("<line x1=\"\(n(frame.px(t)))\" y1=\"\(n(top + ph))\" x2=\"\(n(frame.px(t)))\" y2=\"\(n(top + ph + 5 * s + drop))\" stroke=\"black\"/>")
       out.append("<text x=\"\(n(frame.px(t)))\" y=\"\(n(top + ph + 18 * s + drop))\" text-anchor=\"middle\">\(label)</text>")
     }

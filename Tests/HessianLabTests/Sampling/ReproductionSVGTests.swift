@@ -23,11 +23,14 @@ struct ReproductionSVGTests {
     var rows: [CovarianceHessianReproduction.KappaRow] = []
     for d in [1, 2, 5, 10, 20] {
       for lambda in [2, 10, 100, 1000, 10_000] {
-        let exact = pow(Double(lambda), -2 / Double(d))
+        let exact: Double = pow(Double(lambda), -2.0 / Double(d))
         rows.append(.init(dimension: d, lambda: lambda, exact: exact, asymptotic: exact * 1.1, monteCarlo: nil))
       }
     }
-    let eigenvalues = (0..<20).map { $0 < 5 ? 0.1 + 0.001 * Double($0) : 0.8 + 0.02 * Double($0) }
+    let eigenvalues: [Double] = (0..<20).map { (i: Int) -> Double in
+      let x = Double(i)
+      return i < 5 ? 0.1 + 0.001 * x : 0.8 + 0.02 * x
+    }
     return CovarianceHessianReproduction(
       quick: true, seed: 2020, measureCells: cells, kappaRows: rows,
       degenerate: .init(
