@@ -93,7 +93,10 @@ struct CompareCommand: AsyncParsableCommand {
 
   func validate() throws {
     if let path = svg { try OutputFile.check(path, option: "--svg") }
+    try figure.check(svg: svg)
   }
+
+  @OptionGroup var figure: FigureOptions
 
   @OptionGroup var ceilings: BudgetOptions
 
@@ -135,7 +138,7 @@ struct CompareCommand: AsyncParsableCommand {
       throw error
     }
     StatusLine.clear()
-    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
+    if let path = svg { try OutputFile.write(figure.render(report.plot), to: path, option: "--svg") }
     if json {
       print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
     } else {

@@ -63,7 +63,10 @@ struct RankCommand: AsyncParsableCommand {
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
     try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
+    try figure.check(svg: svg)
   }
+
+  @OptionGroup var figure: FigureOptions
 
   @OptionGroup var ceilings: BudgetOptions
 
@@ -89,7 +92,7 @@ struct RankCommand: AsyncParsableCommand {
       steps: steps, probes: probes, reorthogonalization: reorthogonalization, hvp: hvp)
     let report = try RankAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
-    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
+    if let path = svg { try OutputFile.write(figure.render(report.plot), to: path, option: "--svg") }
     print(json ? try JSONOutput.string(Versioned(base: report, normals: .seeded(report.result.seed))) : report.text)
     if let path = svg, !json { print("wrote \(path)") }
   }

@@ -46,7 +46,7 @@ struct RobustnessReproduceCommand: AsyncParsableCommand {
     StatusLine.clear()
     let elapsed = start.duration(to: clock.now).components
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-    let written = try output.stageFigures(result.svgPlots())
+    let written = try output.stageFigures(result.plotModels())
     let report = RobustnessReproductionReport(result: result, svgFiles: written, seconds: seconds)
     print(output.json ? try JSONOutput.string(Versioned(base: report, normals: .reported(.current))) : report.humanText())
   }

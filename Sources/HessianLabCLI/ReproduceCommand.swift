@@ -44,7 +44,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
     }
     let elapsed = start.duration(to: clock.now).components
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-    let written = try output.stageFigures(result.svgPlots())
+    let written = try output.stageFigures(result.plotModels())
     let report = CovarianceHessianReproductionReport(result: result, svgFiles: written, seconds: seconds)
     print(output.json ? try CovarianceJSON.encode(report) : report.humanText())
   }

@@ -72,7 +72,10 @@ struct SpectrumCommand: AsyncParsableCommand {
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
     try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
+    try figure.check(svg: svg)
   }
+
+  @OptionGroup var figure: FigureOptions
 
   @OptionGroup var ceilings: BudgetOptions
 
@@ -96,7 +99,7 @@ struct SpectrumCommand: AsyncParsableCommand {
     options.hvp = hvp
     let report = try SpectrumAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
-    if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
+    if let path = svg { try OutputFile.write(figure.render(report.plot), to: path, option: "--svg") }
     if json {
       print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
       return

@@ -49,6 +49,9 @@ public enum ExtremeEigenvalues {
     /// Typed warnings: unconverged values (``WarningCode/eigenvaluesNotConverged``), then
     /// fewer values than asked for (``WarningCode/eigenvaluesMissing``); empty when none.
     public var warnings: [Warning]
+    /// The largest |θ| of every Ritz value seen by the runs, a lower bound on ‖H‖₂ (Lanczos finds
+    /// both ends of the spectrum first, so it is close even for `bottom`); `nil` when not recorded.
+    public var largestMagnitude: Double? = nil
   }
 
   /// The `count` extreme eigenvalues of `op` at `end`.
@@ -77,6 +80,7 @@ public enum ExtremeEigenvalues {
     guard s != 0 else { return result }
     result.values = result.values.map { PowerOfTwoScaledOperator.scale($0, by: -s) }
     result.residuals = result.residuals.map { PowerOfTwoScaledOperator.scale($0, by: -s) }
+    result.largestMagnitude = result.largestMagnitude.map { PowerOfTwoScaledOperator.scale($0, by: -s) }
     return result
   }
 
@@ -157,7 +161,7 @@ public enum ExtremeEigenvalues {
     return Result(
       end: end, values: entries.map(\.value), residuals: entries.map(\.residual),
       converged: entries.map { $0.residual <= tol }, hessianVectorProducts: op.applicationCount - before,
-      runs: runs, warnings: warnings)
+      runs: runs, warnings: warnings, largestMagnitude: scale)
   }
 
   /// Whether more steps of the current run cannot change what it contributes:

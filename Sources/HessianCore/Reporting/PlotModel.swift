@@ -16,6 +16,10 @@ public struct PlotModel: Sendable, Equatable {
     case bars
     /// A polyline with a marker on every point (measured curves with few points).
     case linePoints
+    /// A lower bound per point, not a measurement: a hollow upward triangle at the value with a
+    /// short arrow above it ("at least this"), e.g. the cost at the budget cap of a method that
+    /// did not reach its target.
+    case lowerBound
   }
 
   /// One named series of (x, y) points.

@@ -22,17 +22,20 @@ extension CompareReport {
   public var plot: PlotModel { sweep.map(DimensionSweep.plot) ?? costPlot }
 
   /// Log-scale cost per method, methods named on the x axis. A method that
-  /// reached the confidence is a point at its cost; one that did not is a bar
-  /// up to its cost at the budget cap (a lower bound on what it would need),
-  /// in the same colour, and its axis name carries a "✗" — it is marked, not
-  /// dropped.
+  /// reached the confidence is a filled point at its cost; one that did not is a
+  /// hollow upward triangle with an arrow (``PlotModel/Style/lowerBound``) at its
+  /// cost at the budget cap (a lower bound on what it would need), in the same
+  /// colour, and its axis name carries a "✗" — it is marked, not dropped. With several
+  /// landscapes each is shifted within the method's slot (by at most ±0.12) so none hides another.
   public var costPlot: PlotModel {
     let methods = comparisons.first?.methods.map(\.method) ?? []
     var series: [PlotModel.Series] = []
     for (k, c) in comparisons.enumerated() {
+      // Landscapes side by side within a method's slot, so equal costs do not hide each other.
+      let offset = comparisons.count > 1 ? 0.24 * (Double(k) / Double(comparisons.count - 1) - 0.5) : 0
       let indexed = c.methods.compactMap { m -> (Double, MethodOutcome)? in
         guard let i = methods.firstIndex(of: m.method), m.lossEvaluationEquivalents > 0 else { return nil }
-        return (Double(i + 1), m)
+        return (Double(i + 1) + offset, m)
       }
       let reached = indexed.filter { $0.1.reachedConfidence }
       let missed = indexed.filter { !$0.1.reachedConfidence }
@@ -41,8 +44,8 @@ extension CompareReport {
       if !missed.isEmpty {
         series.append(
           .init(
-            name: "\(c.landscape): ✗ not reached (cost at cap)", x: missed.map(\.0), y: missed.map { $0.1.lossEvaluationEquivalents },
-            style: .bars, colorIndex: k))
+            name: "\(c.landscape): not reached, cost at the cap (≥)", x: missed.map(\.0),
+            y: missed.map { $0.1.lossEvaluationEquivalents }, style: .lowerBound, colorIndex: k))
       }
     }
     let categories = methods.map { m in

@@ -120,6 +120,10 @@ public enum SpectrumAnalysis {
         eigenvalues: result.values, residuals: result.residuals, converged: result.converged,
         hessianVectorProducts: result.hessianVectorProducts,
         warnings: saddle + result.warnings, seed: options.seed, seconds: 0)
+      if end == .bottom, let scale = result.largestMagnitude {
+        report.threshold = NumericalRank.decide(
+          eigenvalues: result.values, dimension: landscape.dimension, scale: scale, accuracy: op.accuracy).threshold
+      }
     }
     report.hvpModel = HVPErrorSummary(of: op.source)
     report.warnings += op.productWarnings

@@ -2,7 +2,8 @@ import Foundation
 
 extension SpectrumReport {
   /// The plot of the report: the eigenvalues as bars against their order k
-  /// (log scale when all are positive), or the smoothed density against λ.
+  /// (log scale when all are positive), or the smoothed density against λ. The bottom
+  /// plot marks the rank threshold τ (``threshold``), so eigenvalues below it read as zero.
   public var plot: PlotModel {
     if mode == .density {
       let grid = grid ?? [], values = density ?? []
@@ -17,7 +18,8 @@ extension SpectrumReport {
       title: "\(mode == .top ? "Largest" : "Smallest") \(values.count) eigenvalues of \(landscape)",
       xLabel: "rank order k", yLabel: "eigenvalue λₖ",
       series: [.init(name: "Lanczos + restarts", x: values.indices.map { Double($0 + 1) }, y: values, style: .bars)],
-      logY: values.allSatisfy { $0 > 0 })
+      logY: values.allSatisfy { $0 > 0 },
+      horizontalRules: threshold.map { [($0, String(format: "τ = %.3g, the rank threshold", $0))] } ?? [])
   }
 
   /// The human report of `hessian-lab spectrum`: the terminal plot, the table of

@@ -54,6 +54,10 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
   /// The oracle and its trust checks when the subject is one (JSON `oracle`, `trustChecks`);
   /// `nil` for a landscape.
   public var oracle: OracleSummary? = nil
+  /// The rank threshold τ = max|λ|·d·δ (``NumericalRank``'s default policy, max|λ| the largest
+  /// |Ritz value| the runs saw), drawn as a rule in the `bottom` plot; `nil` otherwise and not
+  /// in the JSON.
+  public var threshold: Double? = nil
   /// The HVP error model and its accuracy when it is not exact (JSON `hvpModel`); `nil` otherwise.
   public var hvpModel: HVPErrorSummary? = nil
   /// How the landscape's reference point was trained (`mlp:…:train=STEPS`; JSON `training`); `nil` otherwise.

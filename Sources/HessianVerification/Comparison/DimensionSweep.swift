@@ -103,19 +103,30 @@ public enum DimensionSweep {
     return lines
   }
 
-  /// The log-log plot of cost against d, one series per method (reached points only).
+  /// The log-log plot of cost against d: per method, a line with a marker at each d where it
+  /// reached the confidence, and (same colour) a hollow upward triangle with an arrow at its cost
+  /// at the cap where it did not ("not reached": a lower bound of what it would need). Points
+  /// without a cost (never tried) are left out.
   public static func plot(_ result: Result) -> PlotModel {
     let methods = result.points.first?.comparison.methods.map(\.method) ?? []
     var series: [PlotModel.Series] = []
-    for m in methods {
-      var xs: [Double] = [], ys: [Double] = []
+    for (k, m) in methods.enumerated() {
+      var reached: [(Double, Double)] = [], missed: [(Double, Double)] = []
       for p in result.points {
-        if let o = p.comparison.methods.first(where: { $0.method == m }), o.reachedConfidence, o.lossEvaluationEquivalents > 0 {
-          xs.append(Double(p.dimension))
-          ys.append(o.lossEvaluationEquivalents)
+        guard let o = p.comparison.methods.first(where: { $0.method == m }), o.lossEvaluationEquivalents > 0 else { continue }
+        if o.reachedConfidence {
+          reached.append((Double(p.dimension), o.lossEvaluationEquivalents))
+        } else {
+          missed.append((Double(p.dimension), o.lossEvaluationEquivalents))
         }
       }
-      if !xs.isEmpty { series.append(PlotModel.Series(name: m.rawValue, x: xs, y: ys, style: .line)) }
+      if !reached.isEmpty {
+        series.append(.init(name: m.rawValue, x: reached.map(\.0), y: reached.map(\.1), style: .linePoints, colorIndex: k))
+      }
+      if !missed.isEmpty {
+        series.append(
+          .init(name: "\(m.rawValue): not reached, cost at the cap (≥)", x: missed.map(\.0), y: missed.map(\.1), style: .lowerBound, colorIndex: k))
+      }
     }
     return PlotModel(
       title: "Cost of an exact Hessian rank (P ≥ \(result.points.first?.comparison.confidence ?? 0)) vs d, rank fraction \(result.rankFraction)",

@@ -3,8 +3,8 @@ import HessianCore
 /// The figures of ``RobustnessReproduction``: per route, the loss-evaluation equivalents each
 /// landscape needs for the exact rank under each scenario (categorical x axis, log y). A scenario
 /// that does not touch the route is left out of its figure; a cell where the route did not reach the
-/// confidence is drawn in the separate "not reached" series at its cost at the cap (a lower bound
-/// of what it would need). Cost: O(cells); no loss evaluations.
+/// confidence is drawn in the separate "not reached" series at its cost at the cap, as a hollow
+/// triangle with an upward arrow (a lower bound of what it would need). Cost: O(cells); no loss evaluations.
 extension RobustnessReproduction {
   /// The two figures as plot models, by file name.
   public func plotModels() -> [String: PlotModel] {
@@ -37,7 +37,9 @@ extension RobustnessReproduction {
       }
       series.append(.init(name: "\(facts.landscape) (r = \(facts.exactRank))", x: xs, y: ys, style: .linePoints, colorIndex: k))
     }
-    series.append(.init(name: "not reached (cost at the cap)", x: censoredX, y: censoredY, style: .points))
+    if !censoredX.isEmpty {
+      series.append(.init(name: "not reached: cost at the cap (≥)", x: censoredX, y: censoredY, style: .lowerBound))
+    }
     return PlotModel(
       title: "\(name): cost of the exact rank with P ≥ \(confidence) under each error model",
       xLabel: "error model", yLabel: "loss-evaluation equivalents per run", series: series, logY: true,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HessianLab
+import TestSupport
 @testable import HessianCore
 @testable import HessianVerification
 @testable import HessianZoo
@@ -11,37 +12,9 @@ import HessianLab
 /// character, the bound the renderer reserves, and must lie inside `0 0 W H`.
 @Suite("SVG plots: every text element inside the viewBox")
 struct SVGViewBoxTests {
-  /// The horizontal extent of each text element that leaves the canvas, as messages.
-  static func textOutside(_ svg: String) throws -> [String] {
-    let header = try #require(svg.firstMatch(of: try Regex(#"viewBox="0 0 ([0-9]+) ([0-9]+)""#)), "no viewBox")
-    let width = Double(header.output[1].substring!)!, height = Double(header.output[2].substring!)!
-    let element = try Regex(#"<text ([^>]*)>([^<]*)</text>"#)
-    var problems: [String] = []
-    for m in svg.matches(of: element) {
-      let attributes = String(m.output[1].substring!), content = String(m.output[2].substring!)
-      func value(_ name: String) -> String? {
-        guard let r = try? Regex("\(name)=\"([^\"]*)\""), let v = attributes.firstMatch(of: r) else { return nil }
-        return v.output[1].substring.map(String.init)
-      }
-      let characters = content.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"").count
-      let size = Double(value("font-size") ?? "12")!
-      let extent = 0.6 * size * Double(characters)
-      let x = Double(value("x")!)!, y = Double(value("y")!)!
-      let anchor = value("text-anchor") ?? "start"
-      let start = anchor == "middle" ? -extent / 2 : anchor == "end" ? -extent : 0
-      let box: (x0: Double, x1: Double, y0: Double, y1: Double)
-      if value("transform")?.hasPrefix("rotate(-90") == true {  // the y-axis label: runs upwards from (x, y)
-        box = (x - size, x, y - start - extent, y - start)
-      } else {
-        box = (x + start, x + start + extent, y - size, y)
-      }
-      if box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height {
-        problems.append("'\(content)' spans x \(box.x0)…\(box.x1), y \(box.y0)…\(box.y1) in 0 0 \(width) \(height)")
-      }
-    }
-    return problems
-  }
+  /// The text elements of `svg` that leave its viewBox, as messages (``SVGTextBounds``:
+  /// 0.6 em per character, anchors and rotation handled).
+  static func textOutside(_ svg: String) throws -> [String] { SVGTextBounds.outside(svg) }
 
   /// A random label of 0 … 80 characters, with the Greek and sub/superscript characters the tool uses.
   static func label(_ g: inout SeededGenerator) -> String {
@@ -65,9 +38,35 @@ struct SVGViewBoxTests {
         title: Self.label(&g), xLabel: Self.label(&g), yLabel: Self.label(&g), series: series,
         logX: categories.isEmpty && Bool.random(using: &g), logY: Bool.random(using: &g), horizontalRules: rules,
         xCategories: categories)
-      let problems = try Self.textOutside(SVGPlot.render(plot))
-      #expect(problems.isEmpty, "case \(case_): \(problems.prefix(3))")
+      let layout = SVGLayout(
+        width: Int.random(in: SVGLayout.widthRange, using: &g) / (Bool.random(using: &g) ? 10 : 1),
+        height: Int.random(in: SVGLayout.heightRange, using: &g) / (Bool.random(using: &g) ? 10 : 1),
+        fontSize: Double.random(in: SVGLayout.fontSizeRange, using: &g))
+      let problems = try Self.textOutside(SVGPlot.render(plot, layout: layout))
+      #expect(problems.isEmpty, "case \(case_) \(layout): \(problems.prefix(3))")
     }
+  }
+
+  @Test("the check catches a legend cut off at the right edge, a title off the top, an end-anchored label off the left")
+  func checkHasPower() throws {
+    // The legend of the covariance–Hessian figures before the margins grew: entry text at
+    // x = 680 of a 720 px canvas, 19 characters of 12 px text (≈ 137 px) reach x ≈ 817.
+    let cut = """
+      <svg xmlns="http://www.w3.org/2000/svg" width="720" height="440" viewBox="0 0 720 440" font-size="12">
+      <text x="680.00" y="50.00">d = 10 asymptote xx</text>
+      </svg>
+      """
+    #expect(try Self.textOutside(cut).count == 1)
+    #expect(try Self.textOutside(cut.replacingOccurrences(of: "x=\"680.00\"", with: "x=\"580.00\"")).isEmpty)
+    // The root font size counts: the same entry at x = 560 fits at 12 px, not at 24 px.
+    let big = cut.replacingOccurrences(of: "x=\"680.00\"", with: "x=\"560.00\"")
+    #expect(try Self.textOutside(big).isEmpty)
+    #expect(try Self.textOutside(big.replacingOccurrences(of: "font-size=\"12\"", with: "font-size=\"24\"")).count == 1)
+    let title = "<svg viewBox=\"0 0 100 100\"><text x=\"50\" y=\"10\" text-anchor=\"middle\" font-size=\"15\">T</text></svg>"
+    #expect(try Self.textOutside(title).count == 1)
+    let endAnchored = "<svg viewBox=\"0 0 100 100\"><text x=\"20\" y=\"50\" text-anchor=\"end\">1e-30</text></svg>"
+    #expect(try Self.textOutside(endAnchored).count == 1)
+    #expect(try Self.textOutside("<svg><text x=\"1\" y=\"1\">a</text></svg>") == ["no viewBox=\"0 0 W H\""])
   }
 
   @Test("the tool's spectrum plots (top, bottom, density) stay inside")
