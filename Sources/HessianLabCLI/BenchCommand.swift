@@ -24,6 +24,11 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "covariance: concurrent workers.")
   var workers: Int = 1
 
+  @Flag(name: .long, help: "Accepted for symmetry with the other commands: bench always prints one JSON line (docs/schema/bench.schema.json).")
+  var json = false
+
+  @OptionGroup var quietOption: QuietOption
+
   func validate() throws {
     guard workers >= 1 else { throw UsageError("--workers must be at least 1, got \(workers)") }
     guard repetitions >= 1 else { throw UsageError("--repeat must be at least 1, got \(repetitions)") }
@@ -31,7 +36,7 @@ struct BenchCommand: AsyncParsableCommand {
 
   func run() async throws {
     let report = try await BenchAnalysis.run(benchCase, inputs: inputs, repetitions: repetitions, workers: workers)
-    print(try JSONOutput.string(report, formatting: [.sortedKeys]))
+    print(try JSONOutput.string(Versioned(base: report), formatting: [.sortedKeys]))
   }
 }
 

@@ -95,11 +95,17 @@ struct CompareCommand: AsyncParsableCommand {
     if let path = svg { try OutputFile.check(path, option: "--svg") }
   }
 
+  @OptionGroup var quietOption: QuietOption
+
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -139,7 +145,9 @@ struct CompareCommand: AsyncParsableCommand {
     if json {
       print(try JSONOutput.string(Versioned(base: report)))
     } else {
-      print(report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
+      print(
+        Quiet.isOn
+          ? Quiet.withoutPlot(report.text, TerminalPlot.render(report.plot)) : report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
     }
   }
 }

@@ -19,13 +19,18 @@ enum JSONSchemaVersion {
 struct Versioned<Base: Encodable>: Encodable {
   var base: Base
 
-  private enum Key: String, CodingKey { case schemaVersion, toolVersion }
+  private enum Key: String, CodingKey { case schemaVersion, toolVersion, symmetrizedAsymmetry }
 
+  /// Also writes `symmetrizedAsymmetry` (null unless `--symmetrize` changed a matrix) for the
+  /// commands that offer `--symmetrize` (``SymmetrizeOption``).
   func encode(to encoder: any Encoder) throws {
     try base.encode(to: encoder)
     var container = encoder.container(keyedBy: Key.self)
     try container.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try container.encode(JSONSchemaVersion.toolVersion, forKey: .toolVersion)
+    if HessianSymmetrization.current != nil {
+      try container.encode(SymmetrizeOption.measured, forKey: .symmetrizedAsymmetry)
+    }
   }
 }
 

@@ -65,11 +65,17 @@ struct RankCommand: AsyncParsableCommand {
     try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
   }
 
+  @OptionGroup var quietOption: QuietOption
+
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -91,6 +97,6 @@ struct RankCommand: AsyncParsableCommand {
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
     if let path = svg { try OutputFile.write(SVGPlot.render(report.plot), to: path, option: "--svg") }
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)
-    if let path = svg, !json { print("wrote \(path)") }
+    if let path = svg, !json { Quiet.note("wrote \(path)") }
   }
 }

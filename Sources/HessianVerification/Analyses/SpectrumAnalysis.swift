@@ -120,6 +120,9 @@ public enum SpectrumAnalysis {
         eigenvalues: result.values, residuals: result.residuals, converged: result.converged,
         hessianVectorProducts: result.hessianVectorProducts,
         warnings: saddle + result.warnings, seed: options.seed, seconds: 0)
+      report.eigenvectors = Matrix(
+        rows: landscape.dimension, columns: result.vectors.count,
+        elements: (0..<landscape.dimension).flatMap { i in result.vectors.map { $0[i] } })
     }
     report.hvpModel = HVPErrorSummary(of: op.source)
     report.warnings += op.productWarnings
