@@ -116,5 +116,7 @@ extension InputError {
     case falseFailureProbability = "false-failure probability α"
     /// The relative tolerance of an eigenvalue estimate judged without a standard error.
     case tolerance = "eigenvalue tolerance"
+    /// Using the symmetric part (H + Hᵀ)/2 of an asymmetric `.npy` Hessian.
+    case symmetrize = "symmetrization (H + Hᵀ)/2"
   }
 }

@@ -25,6 +25,10 @@ struct BenchCommand: AsyncParsableCommand {
   var workers: Int = 1
 
   @OptionGroup var threading: ThreadOptions
+  @Flag(name: .long, help: "Accepted for symmetry with the other commands: bench always prints one JSON line (docs/schema/bench.schema.json).")
+  var json = false
+
+  @OptionGroup var quietOption: QuietOption
 
   func validate() throws {
     guard workers >= 1 else { throw UsageError("--workers must be at least 1, got \(workers)") }
@@ -34,7 +38,7 @@ struct BenchCommand: AsyncParsableCommand {
   func run() async throws {
     threading.apply()
     let report = try await BenchAnalysis.run(benchCase, inputs: inputs, repetitions: repetitions, workers: workers)
-    print(try JSONOutput.string(report, formatting: [.sortedKeys]))
+    print(try JSONOutput.string(Versioned(base: report), formatting: [.sortedKeys]))
   }
 }
 

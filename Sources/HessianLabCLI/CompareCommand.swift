@@ -97,12 +97,17 @@ struct CompareCommand: AsyncParsableCommand {
   }
 
   @OptionGroup var figure: FigureOptions
+  @OptionGroup var quietOption: QuietOption
 
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -142,7 +147,9 @@ struct CompareCommand: AsyncParsableCommand {
     if json {
       print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
     } else {
-      print(report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
+      print(
+        Quiet.isOn
+          ? Quiet.withoutPlot(report.text, TerminalPlot.render(report.plot)) : report.text + (svg.map { "\n\nwrote \($0)" } ?? ""))
     }
   }
 }

@@ -95,11 +95,17 @@ struct CovarianceCommand: AsyncParsableCommand {
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
   }
 
+  @OptionGroup var quietOption: QuietOption
+
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {

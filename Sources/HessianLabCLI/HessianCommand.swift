@@ -27,18 +27,24 @@ struct HessianCommand: AsyncParsableCommand {
   @Flag(help: "Print one JSON object instead of the human report.")
   var json = false
 
+  @OptionGroup var quietOption: QuietOption
+
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
   func validate() throws {
     try OutputFile.check(save, option: "--save", suffix: ".npy")
-    if let at, at.isEmpty || !at.hasSuffix(".npy") {
+    if let at, at.isEmpty || !(at.hasSuffix(".npy") || at == "-") {
       throw UsageError("--at: '\(at)' must name a 1-D .npy file of d numbers")
     }
   }
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {

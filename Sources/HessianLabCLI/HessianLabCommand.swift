@@ -11,6 +11,7 @@ struct HessianLabCommand: AsyncParsableCommand {
         zoo id (hessian-lab landscapes) quad-rank-deficient
         fixture .json                   fixtures/landscapes/newton-edge.json
         dense Hessian .npy              H.npy
+        .npy on standard input          - (python3 make_h.py | hessian-lab rank -)
         poly:EXPR[:d=N][:flat=K]        'poly:x0^2 + x1^4'
         dln:W0-W1-...:rank=R            dln:4-3-5:rank=2
         quad:EIGS:d=N[:seed=S]          quad:1*20:d=200:seed=3

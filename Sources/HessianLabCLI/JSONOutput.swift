@@ -34,14 +34,19 @@ struct Versioned<Base: Encodable>: Encodable {
     static func seeded(_ seed: UInt64?) -> Self { .reported(seed == nil ? nil : .current) }
   }
 
-  private enum Key: String, CodingKey { case schemaVersion, toolVersion, normalStream }
+  private enum Key: String, CodingKey { case schemaVersion, toolVersion, normalStream, symmetrizedAsymmetry }
 
+  /// Also writes `symmetrizedAsymmetry` (null unless `--symmetrize` changed a matrix) for the
+  /// commands that offer `--symmetrize` (``SymmetrizeOption``).
   func encode(to encoder: any Encoder) throws {
     try base.encode(to: encoder)
     var container = encoder.container(keyedBy: Key.self)
     try container.encode(JSONSchemaVersion.current, forKey: .schemaVersion)
     try container.encode(JSONSchemaVersion.toolVersion, forKey: .toolVersion)
     if case let .reported(stream) = normals { try container.encode(stream, forKey: .normalStream) }
+    if HessianSymmetrization.current != nil {
+      try container.encode(SymmetrizeOption.measured, forKey: .symmetrizedAsymmetry)
+    }
   }
 }
 

@@ -97,11 +97,17 @@ struct LLCCommand: AsyncParsableCommand {
     if let r = rank, r < 0 { throw UsageError("--rank: \(r) must be ≥ 0") }
   }
 
+  @OptionGroup var quietOption: QuietOption
+
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -113,7 +119,7 @@ struct LLCCommand: AsyncParsableCommand {
   func work(on land: AnalysisSubject) throws {
     if let r = rank, r > land.dimension { throw UsageError("--rank: \(r) is not between 0 and d = \(land.dimension)") }
     var options = LLCAnalysis.Options(seed: seed ?? DrawnSeed.draw())
-    if seed == nil, !json { print("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
+    if seed == nil, !json { Quiet.note("seed \(options.seed) (drawn; pass --seed \(options.seed) to reproduce)") }
     options.method = method
     options.rankMethod = rankMethod
     options.hvp = hvp

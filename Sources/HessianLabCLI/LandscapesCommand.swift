@@ -13,6 +13,8 @@ struct LandscapesCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print one JSON object.")
   var json = false
 
+  @OptionGroup var quietOption: QuietOption
+
   func run() async throws {
     let report = try LandscapesAnalysis.run()
     print(json ? try JSONOutput.string(Versioned(base: report)) : report.text)

@@ -33,6 +33,8 @@ struct LessonLocationOptions: ParsableArguments {
   @Option(name: .customLong("lessons"), help: "The lessons folder (default: $HESSIAN_LAB_LESSONS, ./lessons or next to the binary).")
   var lessons: String?
 
+  @OptionGroup var quietOption: QuietOption
+
   /// The lesson library found from `--lessons`, the environment, the working
   /// directory or the binary's folder, with the progress store of the environment.
   func session() throws -> LessonSession {
@@ -59,7 +61,7 @@ struct LessonLocationOptions: ParsableArguments {
 
 /// Prints to standard output and reads answers from standard input.
 final class StandardConsole: LessonConsole {
-  func line(_ text: String) { print(text) }
+  func line(_ text: String) { Quiet.note(text) }
   func prompt(_ text: String) {
     print(text, terminator: "")
     fflush(nil)

@@ -5,10 +5,19 @@ extension LessonCommand {
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the lessons with your progress.")
 
+    @Flag(name: .long, help: "Print one JSON object (docs/schema/lesson-list.schema.json).")
+    var json = false
+
     @OptionGroup var location: LessonLocationOptions
 
     func run() async throws {
-      for line in try location.session().listLines(style: location.style) { print(line) }
+      let session = try location.session()
+      if json {
+        print(try JSONOutput.string(Versioned(base: try session.listReport())))
+        return
+      }
+      let lines = try session.listLines(style: location.style)
+      for line in Quiet.isOn ? lines.dropLast() : lines[...] { print(line) }
     }
   }
 
@@ -80,12 +89,21 @@ extension LessonCommand {
     @Option(help: "The lesson (default: the current one).")
     var lesson: Int?
 
+    @Flag(name: .long, help: "Print one JSON object (docs/schema/lesson-check.schema.json); a failing answer still exits 1.")
+    var json = false
+
     @OptionGroup var location: LessonLocationOptions
 
     func run() async throws {
       let session = try location.session()
       let entry = try session.chosen(lesson)
-      for line in try session.exerciseLines(entry, style: location.style) { print(line) }
+      if json {
+        let (report, failure) = try await session.checkReport(entry, answer: answer)
+        print(try JSONOutput.string(Versioned(base: report)))
+        if let failure { throw failure }
+        return
+      }
+      for line in try session.exerciseLines(entry, style: location.style) { Quiet.note(line) }
       let result = try await session.check(entry, answer: answer, style: location.style)
       for line in result.lines { print(line) }
       if let failure = result.failure { throw failure }
@@ -106,11 +124,11 @@ extension LessonCommand {
     func run() async throws {
       if all {
         if number != nil { throw UsageError("lesson reset: give a lesson number or --all, not both") }
-        print(try LessonSession.resetAll(store: location.store))
+        Quiet.note(try LessonSession.resetAll(store: location.store))
         return
       }
       let session = try location.session()
-      print(try session.reset(session.chosen(number)))
+      Quiet.note(try session.reset(session.chosen(number)))
     }
   }
 }

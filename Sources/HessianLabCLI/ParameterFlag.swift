@@ -55,6 +55,7 @@ extension InputError.Parameter {
     case .standardError: "--standard-error"
     case .falseFailureProbability: "--alpha"
     case .tolerance: "--tolerance"
+    case .symmetrize: "--symmetrize"
     }
   }
 }

@@ -5,7 +5,7 @@ import Foundation
 final class ProgressBar {
   let label: String
   let start = ContinuousClock.now
-  let enabled = isatty(STDERR_FILENO) != 0
+  let enabled = StatusLine.enabled
   var drawn = false
 
   init(label: String) { self.label = label }

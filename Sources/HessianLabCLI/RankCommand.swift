@@ -67,12 +67,17 @@ struct RankCommand: AsyncParsableCommand {
   }
 
   @OptionGroup var figure: FigureOptions
+  @OptionGroup var quietOption: QuietOption
 
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -94,6 +99,6 @@ struct RankCommand: AsyncParsableCommand {
     if let path = save { try NumpySave.write(NumpyArray(vector: report.result.eigenvalues), to: path) }
     if let path = svg { try OutputFile.write(figure.render(report.plot), to: path, option: "--svg") }
     print(json ? try JSONOutput.string(Versioned(base: report, normals: .seeded(report.result.seed))) : report.text)
-    if let path = svg, !json { print("wrote \(path)") }
+    if let path = svg, !json { Quiet.note("wrote \(path)") }
   }
 }

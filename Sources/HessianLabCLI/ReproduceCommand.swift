@@ -38,7 +38,7 @@ struct CovarianceHessianReproduceCommand: AsyncParsableCommand {
   func run() async throws {
     let clock = ContinuousClock()
     let start = clock.now
-    let showStages = isatty(STDERR_FILENO) != 0
+    let showStages = StatusLine.enabled
     let result = try await CovarianceHessianReproduction.run(quick: quick, seed: seed, workers: output.workers) { stage in
       if showStages { FileHandle.standardError.write(Data("… \(stage)\n".utf8)) }
     }

@@ -15,6 +15,8 @@ struct ReproduceOptions: ParsableArguments {
   @Option(help: "Concurrent workers (the result does not depend on it).")
   var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+  @OptionGroup var quietOption: QuietOption
+
   func validate() throws {
     guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
     try figure.check(svg: svg)

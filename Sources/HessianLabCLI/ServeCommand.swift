@@ -19,5 +19,7 @@ struct ServeCommand: ParsableCommand {
   @Argument(help: "A zoo id, a fixture .json, a .npy Hessian, poly:EXPR, dln:W0-W1-…:rank=R, quad:… or sum:A|B.", completion: .landscape)
   var landscape: String
 
+  @OptionGroup var quietOption: QuietOption
+
   func run() throws { try LandscapeServer.serveStandardStreams(landscape) }
 }

@@ -56,6 +56,11 @@ struct SpectrumCommand: AsyncParsableCommand {
   @Option(help: "Write the values to this .npy file: --top/--bottom the eigenvalues (1-D), --density the smoothed density as rows (λ, density) (G×2), float64.")
   var save: String?
 
+  @Option(
+    name: .customLong("save-vectors"),
+    help: "--top/--bottom: write the eigenvector estimates to this .npy file (d×K, float64, unit columns; column j belongs to the j-th reported eigenvalue, in the reported order).")
+  var saveVectors: String?
+
   func validate() throws {
     let modes = [top != nil, bottom != nil, density].filter { $0 }.count
     guard modes == 1 else { throw UsageError("spectrum: give exactly one of --top K, --bottom K, --density") }
@@ -71,17 +76,26 @@ struct SpectrumCommand: AsyncParsableCommand {
     }
     if let path = save { try OutputFile.check(path, option: "--save", suffix: ".npy") }
     if let path = svg { try OutputFile.check(path, option: "--svg") }
-    try OutputFile.checkDistinct([("--save", save), ("--svg", svg)])
+    if let path = saveVectors {
+      guard !density else { throw UsageError("--save-vectors: applies to --top/--bottom only (--density computes no eigenvectors)") }
+      try OutputFile.check(path, option: "--save-vectors", suffix: ".npy")
+    }
+    try OutputFile.checkDistinct([("--save", save), ("--svg", svg), ("--save-vectors", saveVectors)])
     try figure.check(svg: svg)
   }
 
   @OptionGroup var figure: FigureOptions
+  @OptionGroup var quietOption: QuietOption
 
   @OptionGroup var ceilings: BudgetOptions
 
   @OptionGroup var oracleOptions: OracleOptions
 
-  func run() async throws { try await ceilings.run { try await runWithinBudget() } }
+  @OptionGroup var symmetrizeOption: SymmetrizeOption
+
+  func run() async throws {
+    try await symmetrizeOption.run(json: json) { try await ceilings.run { try await runWithinBudget() } }
+  }
 
   /// The command's work, run with the ceilings of `--allow-long`.
   func runWithinBudget() async throws {
@@ -97,15 +111,25 @@ struct SpectrumCommand: AsyncParsableCommand {
     var options = SpectrumAnalysis.Options(
       mode: mode, steps: steps, probes: probes ?? Self.defaultProbes, seed: seed ?? DrawnSeed.draw())
     options.hvp = hvp
+    if saveVectors != nil, let k = top ?? bottom {
+      // The d×K vectors, their .npy bytes and the staged copy, before any work.
+      try MemoryBudget.check(
+        MemoryBudget.product(3, land.dimension, min(k, land.dimension), MemoryLayout<Double>.size),
+        for: "the \(land.dimension)×\(k) eigenvectors of --save-vectors", parameter: top != nil ? .top : .bottom, value: "\(k)")
+    }
     let report = try SpectrumAnalysis.run(land, options: options)
     if let path = save { try NumpySave.write(try report.savedArray(), to: path) }
+    if let path = saveVectors, let vectors = report.eigenvectors {
+      try OutputFile.stage(NumpyArray(matrix: vectors).data(), to: path, option: "--save-vectors")
+    }
     if let path = svg { try OutputFile.write(figure.render(report.plot), to: path, option: "--svg") }
     if json {
       print(try JSONOutput.string(Versioned(base: report, normals: .reported(.current))))
       return
     }
-    print(report.text)
-    if let path = svg { print("wrote \(path)") }
-    if let path = save { print("wrote \(path)") }
+    print(Quiet.isOn ? Quiet.withoutPlot(report.text, TerminalPlot.render(report.plot)) : report.text)
+    if let path = svg { Quiet.note("wrote \(path)") }
+    if let path = save { Quiet.note("wrote \(path)") }
+    if let path = saveVectors { Quiet.note("wrote \(path)") }
   }
 }

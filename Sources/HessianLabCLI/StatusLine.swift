@@ -4,7 +4,9 @@ import HessianLab
 /// One-line progress messages on standard error, only on a terminal; rewritten in place with
 /// ``RewritableLine`` (no escape sequences under `TERM=dumb`).
 enum StatusLine {
-  static let enabled = isatty(STDERR_FILENO) != 0
+  static let isTerminal = isatty(STDERR_FILENO) != 0
+  /// On a terminal, and not under `--quiet`.
+  static var enabled: Bool { isTerminal && !Quiet.isOn }
   private static let line = Locked(RewritableLine(erase: RewritableLine.erase(for: ProcessInfo.processInfo.environment)))
 
   static func make() -> (@Sendable (String) -> Void)? {

@@ -35,7 +35,7 @@ struct VerifyCommand: AsyncParsableCommand {
   @Option(help: "False-failure budget P of the whole run.")
   var budget: Double = 1e-3
 
-  @Flag(help: "Smaller samples (seconds instead of tens of seconds).")
+  @Flag(help: "Smaller samples per check (a much shorter run, with wider intervals).")
   var quick = false
 
   @Option(help: "Check N freshly generated landscapes instead of the corpus.")
@@ -60,6 +60,8 @@ struct VerifyCommand: AsyncParsableCommand {
 
   @Flag(help: "Print one JSON object instead of the table.")
   var json = false
+
+  @OptionGroup var quietOption: QuietOption
 
   @OptionGroup var ceilings: BudgetOptions
 

@@ -52,6 +52,13 @@ public enum ExtremeEigenvalues {
     /// The largest |θ| of every Ritz value seen by the runs, a lower bound on ‖H‖₂ (Lanczos finds
     /// both ends of the spectrum first, so it is close even for `bottom`); `nil` when not recorded.
     public var largestMagnitude: Double? = nil
+    /// The unit-norm Ritz vector of each value (`vectors[j]` ↔ `values[j]`, d entries each):
+    /// a locked (converged) value's vector is orthogonal to the others locked before it; an
+    /// unconverged value's is the last run's Ritz vector, as good as its residual says.
+    /// Not encoded.
+    public var vectors: [[Double]] = []
+
+    private enum CodingKeys: String, CodingKey { case end, values, residuals, converged, hessianVectorProducts, runs, warnings }
   }
 
   /// The `count` extreme eigenvalues of `op` at `end`.
@@ -96,7 +103,7 @@ public enum ExtremeEigenvalues {
     // Sort key: larger is better.
     func key(_ x: Double) -> Double { end == .top ? x : -x }
     var locked: [(value: Double, vector: [Double], residual: Double)] = []
-    var lastUnconverged: [(value: Double, residual: Double)] = []
+    var lastUnconverged: [(value: Double, residual: Double, vector: [Double])] = []
     var runs = 0
     var scale = 0.0
     while runs < want + 1 && locked.count < d {
@@ -140,13 +147,16 @@ public enum ExtremeEigenvalues {
           locked.append((ritz.values[i], y, ritz.residuals[i]))
           added += 1
         } else {
-          lastUnconverged.append((ritz.values[i], ritz.residuals[i]))
+          var y = run.ritzVector(ritz.vectors, index: i)
+          let n = BLAS.norm(y)
+          if n > 0 { BLAS.scale(1 / n, &y) }
+          lastUnconverged.append((ritz.values[i], ritz.residuals[i], y))
         }
       }
       if added == 0 { break }
     }
     let tol = tolerance * max(scale, Double.leastNormalMagnitude)
-    var entries = locked.map { (value: $0.value, residual: $0.residual) } + lastUnconverged
+    var entries = locked.map { (value: $0.value, residual: $0.residual, vector: $0.vector) } + lastUnconverged
     entries.sort { key($0.value) > key($1.value) }
     entries = Array(entries.prefix(want))
     var warnings: [Warning] = []
@@ -161,7 +171,7 @@ public enum ExtremeEigenvalues {
     return Result(
       end: end, values: entries.map(\.value), residuals: entries.map(\.residual),
       converged: entries.map { $0.residual <= tol }, hessianVectorProducts: op.applicationCount - before,
-      runs: runs, warnings: warnings, largestMagnitude: scale)
+      runs: runs, warnings: warnings, largestMagnitude: scale, vectors: entries.map(\.vector))
   }
 
   /// Whether more steps of the current run cannot change what it contributes:

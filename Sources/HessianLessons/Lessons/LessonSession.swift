@@ -99,6 +99,23 @@ public struct LessonSession: Sendable {
     return lines
   }
 
+  /// The lesson list with the learner's progress, for `lesson list --json`.
+  public func listReport() throws -> LessonListReport {
+    LessonListReport(manifest: library.manifest, state: try store.load())
+  }
+
+  /// ``check(_:answer:style:)`` as a report for `lesson check --json` (plain text, no colour);
+  /// the failure, when the answer does not pass, is returned beside it.
+  package func checkReport(_ entry: LessonManifest.Entry, answer: String?) async throws -> (LessonCheckReport, VerificationFailure?) {
+    let plain = TerminalStyle(enabled: false, width: 10_000)
+    let exercise = try exerciseLines(entry, style: plain).dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let result = try await check(entry, answer: answer, style: plain)
+    let report = LessonCheckReport(
+      lesson: entry.number, id: entry.id, title: entry.title, exercise: exercise, answer: answer,
+      passed: answer == nil ? nil : result.failure == nil, lines: result.lines.map { $0.trimmingCharacters(in: .whitespaces) })
+    return (report, result.failure)
+  }
+
   /// Plays `entry` through `runner` (which prints as it goes), records the run in
   /// the progress file and returns the closing line.
   ///

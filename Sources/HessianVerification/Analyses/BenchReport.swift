@@ -1,4 +1,5 @@
-/// What `bench` prints: one JSON object per invocation (``BenchAnalysis``).
+/// What `bench` prints: one JSON object per invocation (``BenchAnalysis``); every key
+/// is always present, `null` where a case does not measure it.
 public struct BenchReport: Sendable, Codable, Equatable {
   /// The case's command-line name (``BenchCase`` raw value).
   public var `case`: String
@@ -25,5 +26,18 @@ public struct BenchReport: Sendable, Codable, Equatable {
     self.checksum = checksum
     self.values = values
     self.hessianVectorProducts = hessianVectorProducts
+  }
+
+  private enum CodingKeys: String, CodingKey { case `case`, seconds, flops, checksum, values, hessianVectorProducts }
+
+  /// Encodes every key, the ones a case does not measure as `null`.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(`case`, forKey: .`case`)
+    try c.encode(seconds, forKey: .seconds)
+    try c.encode(flops, forKey: .flops)
+    try c.encode(checksum, forKey: .checksum)
+    try c.encode(values, forKey: .values)
+    try c.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
   }
 }

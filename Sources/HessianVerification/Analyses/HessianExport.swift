@@ -77,14 +77,15 @@ public enum HessianExport {
   /// The point in `path`: a 1-D `.npy` of `dimension` finite numbers.
   static func readPoint(_ path: String, dimension: Int) throws(InputError) -> [Double] {
     let vector: [Double]
-    do { vector = try NumpyArray.loadVector(contentsOf: URL(fileURLWithPath: path)).vector } catch {
+    let shown = NumpyStandardInput.isStandardInput(path) ? NumpyStandardInput.source : path
+    do { vector = try NumpyArray.load(path: path).vector(source: (shown as NSString).lastPathComponent) } catch {
       throw InputError.numpy(error)
     }
     guard vector.count == dimension else {
-      throw InputError.file(path: path, problem: "holds \(vector.count) numbers, but the landscape has d = \(dimension)")
+      throw InputError.file(path: shown, problem: "holds \(vector.count) numbers, but the landscape has d = \(dimension)")
     }
     if let i = vector.firstIndex(where: { !$0.isFinite }) {
-      throw InputError.file(path: path, problem: "entry \(i) is \(vector[i]), not a finite number")
+      throw InputError.file(path: shown, problem: "entry \(i) is \(vector[i]), not a finite number")
     }
     return vector
   }

@@ -124,6 +124,9 @@ public enum SpectrumAnalysis {
         report.threshold = NumericalRank.decide(
           eigenvalues: result.values, dimension: landscape.dimension, scale: scale, accuracy: op.accuracy).threshold
       }
+      report.eigenvectors = Matrix(
+        rows: landscape.dimension, columns: result.vectors.count,
+        elements: (0..<landscape.dimension).flatMap { i in result.vectors.map { $0[i] } })
     }
     report.hvpModel = HVPErrorSummary(of: op.source)
     report.warnings += op.productWarnings

@@ -62,6 +62,9 @@ public struct SpectrumReport: Sendable, Codable, Equatable {
   public var hvpModel: HVPErrorSummary? = nil
   /// How the landscape's reference point was trained (`mlp:…:train=STEPS`; JSON `training`); `nil` otherwise.
   public var training: TrainingSummary? = nil
+  /// top/bottom: the unit eigenvector estimates, d×K, column j ↔ ``eigenvalues``[j]
+  /// (``ExtremeEigenvalues/Result/vectors``); what `spectrum --save-vectors` writes. Not encoded.
+  public var eigenvectors: Matrix? = nil
 
   /// A report with the given fields (the ones of the other mode `nil`).
   public init(

@@ -14,9 +14,9 @@ import Foundation
 /// the cheapest method of each and the ratios between the best of each. Everything is seeded from ``SeedTable`` (the same
 /// output every run, except timings and the measured HVP cost).
 ///
-/// Cost: the full tour takes 1–2 minutes in a release build, most of it in the
-/// head-to-head (``MethodComparison``) and the d-sweep (``DimensionSweep``);
-/// `quick` takes seconds.
+/// Cost: most of the time goes to the head-to-head (``MethodComparison``) and the
+/// d-sweep (``DimensionSweep``); `quick` uses small seed counts and a two-point sweep.
+/// The tour's last line states its running time.
 public enum Tour {
   /// The tour's landscape: rank 5 of d = 20 in a random basis (15 flat directions).
   public static let landscapeID = "quad-rank-deficient"
@@ -28,8 +28,7 @@ public enum Tour {
   /// Runs the tour and returns its text, section by section, through `emit`.
   ///
   /// - Parameters:
-  ///   - quick: small seed counts, samples and sweep (for tests); the full tour
-  ///     takes 1–2 minutes in a release build.
+  ///   - quick: small seed counts, samples and sweep (for tests and a first look).
   ///   - progress: one-line status messages between (and inside) sections, for
   ///     standard error on a terminal; `nil` for none.
   ///   - emit: receives the report, a line (or a multi-line plot) at a time.

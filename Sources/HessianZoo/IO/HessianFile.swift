@@ -13,28 +13,31 @@ public struct HessianFile: Sendable {
   /// The file name used in messages (its last path component).
   public let source: String
 
-  /// Reads `path` and checks that it holds a square, non-empty, finite, symmetric matrix.
+  /// Reads `path` (standard input when it is `-`, ``NumpyStandardInput``) and checks that it holds a square, non-empty, finite, symmetric matrix.
   ///
   /// Symmetry is checked to the file's precision: max|aᵢⱼ − aⱼᵢ| must not
   /// exceed 8·d·ε·max|aᵢⱼ| (ε of the stored dtype), the rounding of a product
   /// such as A·Aᵀ computed in that precision; a genuinely asymmetric matrix is
-  /// refused. (The eigensolvers use (H + Hᵀ)/2.)
+  /// refused, unless the task's ``HessianSymmetrization`` is `.symmetrize`: then the
+  /// matrix is (H + Hᵀ)/2 and ‖H − Hᵀ‖_F/‖H‖_F is recorded. (The eigensolvers use (H + Hᵀ)/2.)
   ///
   /// Cost: one pass over the d² entries after reading them.
   ///
   /// - Throws: ``InputError`` with one line naming the file and the problem.
   public init(path: String) throws(InputError) {
-    let name = (path as NSString).lastPathComponent
+    let stdin = NumpyStandardInput.isStandardInput(path)
+    let name = stdin ? NumpyStandardInput.source : (path as NSString).lastPathComponent
     // The plain cause (no such file, a directory, a device, a link loop, …) from the
     // one helper every reader shares.
-    if let reason = ReadableFile.problem(at: path) { throw InputError.file(path: path, problem: "\(reason)") }
+    if !stdin, let reason = ReadableFile.problem(at: path) { throw InputError.file(path: path, problem: "\(reason)") }
     let loaded: (matrix: Matrix, dtype: NumpyDType)
     do {
-      loaded = try NumpyArray.loadMatrix(contentsOf: URL(fileURLWithPath: path))
+      let array = try NumpyArray.load(path: path)
+      loaded = (try array.matrix(source: name), array.dtype)
     } catch {
       throw InputError.numpy(error)
     }
-    let m = loaded.matrix
+    var m = loaded.matrix
     let precision: Precision = loaded.dtype == .float32 ? .float32 : .float64
     guard m.isSquare else {
       throw InputError.file(path: name, problem: "a Hessian must be square, got a \(m.rows)×\(m.columns) matrix")
@@ -54,10 +57,16 @@ public struct HessianFile: Sendable {
       }
     }
     if worst.0 > tolerance {
-      throw InputError.file(
-        path: name,
-        problem:
-          "not symmetric: entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)")
+      let detail =
+        "entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)"
+      switch HessianSymmetrization.current {
+      case nil: throw InputError.file(path: name, problem: "not symmetric: \(detail)")
+      case .refuse?:
+        throw InputError.file(path: name, problem: "not symmetric: \(detail); to use its symmetric part (H + Hᵀ)/2, add \(.symmetrize)")
+      case .symmetrize(let record)?:
+        record.append(HessianSymmetrization.relativeAsymmetry(m))
+        m = HessianSymmetrization.symmetricPart(m)
+      }
     }
     self.matrix = m
     self.precision = precision

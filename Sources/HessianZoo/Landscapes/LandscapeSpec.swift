@@ -97,7 +97,7 @@ public enum LandscapeSpec {
       let shown = name ?? (nesting.depth == 0 && fixture.id != trimmed ? "\(fixture.id) (\(trimmed))" : nil)
       return try resolve(fixture: fixture, path: trimmed, name: shown, hessianCheck: hessianCheck, nesting: nesting)
     }
-    if trimmed.hasSuffix(".npy") {
+    if trimmed.hasSuffix(".npy") || NumpyStandardInput.isStandardInput(trimmed) {
       return try QuadraticLandscape.fromNumpyHessian(path: trimmed, name: name, check: hessianCheck)
     }
     if let entry = Zoo.entry(id: trimmed) {
