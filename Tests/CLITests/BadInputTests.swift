@@ -379,9 +379,9 @@ struct BadInputTests {
     BadInput("spectrum: steps < K", ["spectrum", "quad-full-rank", "--top", "3", "--steps", "2"], names: "--steps", says: "K = 3"),
     BadInput("spectrum: 0 probes", ["spectrum", "quad-full-rank", "--density", "--probes", "0"], names: "--probes", says: "at least 1"),
     BadInput("spectrum: two modes", ["spectrum", "quad-full-rank", "--top", "1", "--density"], names: "--top", says: "exactly one"),
-    BadInput("spectrum: --save-vectors empty", ["spectrum", "quad-full-rank", "--top", "2", "--save-vectors", ""], names: "--save-vectors", says: ""),
+    BadInput("spectrum: --save-vectors empty", ["spectrum", "quad-full-rank", "--top", "2", "--save-vectors", ""], names: "--save-vectors", says: ".npy"),
     BadInput("spectrum: --save-vectors not .npy", ["spectrum", "quad-full-rank", "--top", "2", "--save-vectors", "V.txt"], names: "--save-vectors", says: ".npy"),
-    BadInput("spectrum: --save-vectors a folder", ["spectrum", "quad-full-rank", "--top", "2", "--save-vectors", "$TMP"], names: "--save-vectors", says: ""),
+    BadInput("spectrum: --save-vectors a folder", ["spectrum", "quad-full-rank", "--top", "2", "--save-vectors", "$TMP"], names: "--save-vectors", says: ".npy"),
     BadInput("spectrum: --save-vectors with --density", ["spectrum", "quad-full-rank", "--density", "--save-vectors", "V.npy"], names: "--save-vectors", says: "--top/--bottom only"),
     BadInput(
       "spectrum: --save-vectors over the memory budget", ["spectrum", "quad:1:d=200000", "--top", "200000", "--save-vectors", "V.npy"],

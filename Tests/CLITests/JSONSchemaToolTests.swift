@@ -40,7 +40,8 @@ struct JSONSchemaToolTests {
       try CommandRunner.run(["lesson", "check", "quad:1,2:d=12", "--json"], environment: env), schema: "lesson-check", status: 1)
     #expect(wrong["passed"] == .bool(false))
     let right = try Self.validate(
-      try CommandRunner.run(["lesson", "check", "quad:1,1,1,0.01:d=12:seed=7", "--json"], environment: env), schema: "lesson-check")
+      try CommandRunner.run(["lesson", "check", try LessonOneAnswer.compute(environment: env), "--json"], environment: env),
+      schema: "lesson-check")
     #expect(right["passed"] == .bool(true))
     let after = try Self.validate(try CommandRunner.run(["lesson", "list", "--json"], environment: env), schema: "lesson-list")
     guard case .array(let lessons)? = after["lessons"] else {

@@ -18,8 +18,9 @@ struct StandardInputTests {
     let fromFile = try CommandRunner.run([command[0], Self.file] + command.dropFirst())
     let fromStdin = try CommandRunner.run([command[0], "-"] + command.dropFirst(), input: try Self.bytes)
     #expect(fromFile.status == 0 && fromStdin.status == 0, "\(fromStdin.standardError)")
-    // describe names its input: the file by path, standard input as "-".
-    let normalised = CommandRunner.withoutTiming(fromStdin.standardOutput).replacingOccurrences(of: "\"-\"", with: "\"\(Self.file)\"")
+    // Reports name their input: the file by path (JSON escapes its slashes), standard input as "-".
+    let escaped = Self.file.replacingOccurrences(of: "/", with: "\\/")
+    let normalised = CommandRunner.withoutTiming(fromStdin.standardOutput).replacingOccurrences(of: "\"-\"", with: "\"\(escaped)\"")
     #expect(normalised == CommandRunner.withoutTiming(fromFile.standardOutput))
   }
 

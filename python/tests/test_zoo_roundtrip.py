@@ -127,10 +127,8 @@ def test_families_not_rebuilt_here_are_declared():
 def test_the_rewritten_generator_gives_the_documented_sequence():
     # SplitMix64 from 0 gives 0xe220a8397b1dcdaf first (Vigna's reference); xoshiro256** on top of it
     # is checked end to end by the seeded zoo quadratics' covariance results above.
-    from zoo_models import _splitmix64, seeded_normals
+    from zoo_models import _splitmix64
     assert _splitmix64(0)[1] == 0xE220A8397B1DCDAF
-    # Normal stream ziggurat-v2: the first draws of seed 2026, as pinned by Swift's ZigguratTests.
-    assert list(seeded_normals(2026, 3)) == [0.40199177104281475, 0.6481510585520074, 1.8776184877957978]
     normals = zoo_oracle.model("quad:1:d=3:seed=1", {}).hessian()
     assert np.allclose(np.linalg.eigvalsh(normals), [0, 0, 1], atol=1e-15)
 

@@ -9,8 +9,8 @@ all exact (no finite differences), written here independently of HessianLab's Sw
 - ``dln:H1-…-H{M+1}:rank=R``: ‖W_M⋯W_1 − W*‖²_F at the canonical point W_l = [[I_R, 0], [0, 0]];
 - ``sum:A|B|…``: the direct sum on consecutive coordinates.
 
-Seeded ``quad:`` specs draw their basis from HessianLab's generator (xoshiro256**, normals by the
-256-layer ziggurat of normal stream ``ziggurat-v2``), rewritten here from its documented definition.
+Seeded ``quad:`` specs draw their basis from HessianLab's generator (xoshiro256**, Box–Muller),
+rewritten here from its documented definition.
 """
 import ast
 import math
@@ -58,29 +58,9 @@ def _splitmix64(state: int) -> Tuple[int, int]:
     return state, z ^ (z >> 31)
 
 
-# The ziggurat of normal stream ziggurat-v2 (Marsaglia & Tsang 2000, 256 layers): the layer
-# i = u & 255, the sign bit 8 and the magnitude m = u >> 11 of one 64-bit output u.
-_ZIG_R, _ZIG_V, _ZIG_N = 3.6541528853610088, 4.92867323399e-3, 256
-
-
-def _ziggurat_tables() -> Tuple[List[int], List[float], List[float]]:
-    x = [0.0] * _ZIG_N
-    x[-1] = _ZIG_R
-    for i in range(_ZIG_N - 1, 1, -1):
-        arg = _ZIG_V / x[i] + math.exp(-0.5 * x[i] * x[i])
-        x[i - 1] = math.sqrt(-2 * math.log(arg)) if arg < 1 else 0.0
-    q = _ZIG_V / math.exp(-0.5 * _ZIG_R * _ZIG_R)
-    scale = 2.0 ** 53
-    k = [int(_ZIG_R / q * scale)] + [0 if i == 1 else int(x[i - 1] / x[i] * scale) for i in range(1, _ZIG_N)]
-    w = [q / scale] + [x[i] / scale for i in range(1, _ZIG_N)]
-    f = [1.0] + [math.exp(-0.5 * x[i] * x[i]) for i in range(1, _ZIG_N)]
-    return k, w, f
-
-
 def seeded_normals(seed: int, count: int) -> np.ndarray:
-    """HessianLab's documented generator, rewritten: xoshiro256** seeded by SplitMix64, uniforms
-    (next >> 11)·2⁻⁵³, normals by the ziggurat of stream ziggurat-v2 (tail by Marsaglia's method,
-    wedges by f(xᵢ) + U·(f(xᵢ₋₁) − f(xᵢ)) < f(x), a rejection starting over)."""
+    """HessianLab's documented generator, rewritten: xoshiro256** seeded by SplitMix64, normals by
+    Box–Muller (cos first, then the cached sin), uniforms (next >> 11)·2⁻⁵³."""
     s = []
     state = seed
     for _ in range(4):
@@ -90,7 +70,7 @@ def seeded_normals(seed: int, count: int) -> np.ndarray:
     def rotl(x: int, k: int) -> int:
         return ((x << k) | (x >> (64 - k))) & MASK
 
-    def next_bits() -> int:
+    def next_uniform() -> float:
         result = (rotl((s[1] * 5) & MASK, 7) * 9) & MASK
         t = (s[1] << 17) & MASK
         s[2] ^= s[0]
@@ -99,30 +79,18 @@ def seeded_normals(seed: int, count: int) -> np.ndarray:
         s[0] ^= s[3]
         s[2] ^= t
         s[3] = rotl(s[3], 45)
-        return result
+        return (result >> 11) * 2.0 ** -53
 
-    def next_uniform() -> float:
-        return (next_bits() >> 11) * 2.0 ** -53
-
-    k, w, f = _ziggurat_tables()
-
-    def normal() -> float:
-        while True:
-            u = next_bits()
-            i, m, negative = u & 0xFF, u >> 11, (u & 0x100) != 0
-            x = m * w[i]
-            if m < k[i]:
-                return -x if negative else x
-            if i == 0:
-                while True:
-                    e = -math.log(1 - next_uniform()) / _ZIG_R
-                    y = -math.log(1 - next_uniform())
-                    if y + y > e * e:
-                        return -(_ZIG_R + e) if negative else _ZIG_R + e
-            if f[i] + next_uniform() * (f[i - 1] - f[i]) < math.exp(-0.5 * x * x):
-                return -x if negative else x
-
-    return np.array([normal() for _ in range(count)])
+    out = np.empty(count)
+    for i in range(0, count, 2):
+        u1 = 1 - next_uniform()
+        u2 = next_uniform()
+        r = math.sqrt(-2 * math.log(u1))
+        angle = 2 * math.pi * u2
+        out[i] = r * math.cos(angle)
+        if i + 1 < count:
+            out[i + 1] = r * math.sin(angle)
+    return out
 
 
 def quad(spec: str) -> Model:

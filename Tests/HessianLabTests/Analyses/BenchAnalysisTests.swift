@@ -53,6 +53,6 @@ struct BenchAnalysisTests {
 
   @Test("case names are the command-line spellings")
   func caseNames() {
-    #expect(BenchCase.allCases.map(\.rawValue) == ["batched-loss", "dense-rank", "top-eigenvalues", "block-rank", "covariance", "dgemm"])
+    #expect(BenchCase.allCases.map(\.rawValue) == ["batched-loss", "dense-rank", "top-eigenvalues", "block-rank", "covariance", "dgemm", "dln-rank", "normals"])
   }
 }
