@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Start and elapsed-time messages for a single dense operation that can run for seconds
 /// with no other sign of life (a dense eigendecomposition at d = 3000), and a count of the
@@ -14,6 +15,21 @@ public enum LongOperationProgress {
 
   /// Called with d for every dense symmetric eigendecomposition (``SymmetricEigen``), before it runs.
   @TaskLocal public static var eigendecompositionObserver: (@Sendable (Int) -> Void)?
+
+  /// The reporter of the whole process, used where no task-local ``reporter`` is set: the CLI sets
+  /// it once per run (pushing a task-local closure from the command's top-level task crashed the
+  /// optimized build in `swift_task_localValuePush`).
+  public static var processReporter: (@Sendable (String) -> Void)? {
+    get { processBox.lock.lock(); defer { processBox.lock.unlock() }; return processBox.value }
+    set { processBox.lock.lock(); defer { processBox.lock.unlock() }; processBox.value = newValue }
+  }
+
+  private final class ReporterBox: @unchecked Sendable {
+    let lock = NSLock()
+    var value: (@Sendable (String) -> Void)?
+  }
+
+  private static let processBox = ReporterBox()
 
   /// Operations estimated below this many seconds are not announced.
   public static let announceAfterSeconds = 2.0
@@ -33,7 +49,7 @@ public enum LongOperationProgress {
   public static func run<T, E: Error>(
     _ label: String, estimatedSeconds: Double, _ body: () throws(E) -> T
   ) throws(E) -> T {
-    guard estimatedSeconds > announceAfterSeconds, let report = reporter else { return try body() }
+    guard estimatedSeconds > announceAfterSeconds, let report = reporter ?? processReporter else { return try body() }
     let start = DispatchTime.now()
     let elapsed: @Sendable () -> Int = { Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000_000) }
     report("\(label): started (about \(Int(estimatedSeconds.rounded())) s)")

@@ -17,8 +17,8 @@ struct BudgetOptions: ParsableArguments {
   func run<T>(_ body: () async throws -> T) async throws -> T {
     threading.apply()
     defer { StatusLine.clear() }
-    return try await LongOperationProgress.$reporter.withValue(StatusLine.make()) {
-      try await WorkBudget.$allowLong.withValue(allowLong) { try await body() }
-    }
+    LongOperationProgress.processReporter = StatusLine.make()
+    defer { LongOperationProgress.processReporter = nil }
+    return try await WorkBudget.$allowLong.withValue(allowLong) { try await body() }
   }
 }
