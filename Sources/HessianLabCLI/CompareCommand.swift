@@ -114,23 +114,7 @@ struct CompareCommand: AsyncParsableCommand {
     if landscapes.isEmpty && sweep == nil {
       throw UsageError("compare: give at least one landscape or --sweep d=N,N,…")
     }
-    var options = CompareAnalysis.Options()
-    options.configuration.confidence = confidence
-    options.configuration.risk = risk
-    options.configuration.seeds = seeds
-    if !methods.isEmpty { options.configuration.methods = methods }
-    options.configuration.population = population
-    options.configuration.sigma = sigma
-    options.configuration.keptCapFactor = keptCapFactor
-    options.configuration.slqProbeCap = slqProbeCap
-    options.configuration.cmaCapFactor = cmaCapFactor
-    options.configuration.conversion = conversion
-    options.configuration.seedRoot = seed
-    options.configuration.hvp = hvp
-    options.configuration.loss = loss
-    options.rankFraction = rankFraction
-    try options.configuration.validate()
-    options.sweepDimensions = try sweep.map { s throws(InputError) in try DimensionSweep.parseDimensions(s) }
+    let options = try analysisOptions()
     let settings = try oracleOptions.settings(for: landscapes)
     var resolved: [AnalysisSubject] = []
     let report: CompareReport
