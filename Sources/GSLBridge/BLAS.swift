@@ -43,7 +43,8 @@ public enum BLAS {
     cblas_dscal(Int32(x.count), a, &x, 1)
   }
 
-  /// y ← α·op(A)·x + β·y. Cost: one pass over A.
+  /// y ← α·op(A)·x + β·y. Cost: one pass over A; from ``BLASThreads/largeStreamBytes`` of A on
+  /// ``BLASThreads/largeOperationThreads`` (outside parallel sampling).
   public static func gemv(
     _ a: Matrix, _ op: Operation = .none, _ x: [Double],
     alpha: Double = 1, beta: Double = 0, into y: inout [Double]
@@ -55,9 +56,11 @@ public enum BLAS {
       for i in y.indices { y[i] *= beta }
       return
     }
-    cblas_dgemv(
-      CblasRowMajor, op.cblas, Int32(a.rows), Int32(a.columns), alpha,
-      a.elements, Int32(a.columns), x, 1, beta, &y, 1)
+    BLASThreads.run(streaming: a.elements.count.multipliedReportingOverflow(by: MemoryLayout<Double>.size).partialValue) {
+      cblas_dgemv(
+        CblasRowMajor, op.cblas, Int32(a.rows), Int32(a.columns), alpha,
+        a.elements, Int32(a.columns), x, 1, beta, &y, 1)
+    }
   }
 
   /// y ← α·op(A)·x + β·y for the leading `rows`×`columns` block of a row-major

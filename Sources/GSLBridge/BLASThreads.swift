@@ -28,6 +28,12 @@ public enum BLASThreads {
   /// (5·10⁸: about 15 ms on one core; a dense eigendecomposition from d ≈ 380).
   public static let largeOperationFlops = 5e8
 
+  /// A matrix–vector product that streams at least this many bytes of matrix (2²⁵ = 32 MiB,
+  /// a dense d×d float64 matrix from d ≈ 2050) counts as large: `gemv` does 2 flops per 8 bytes
+  /// read, so it is bound by memory bandwidth, not flops, and a matrix this size does not
+  /// stay in cache between products; two cores stream it faster than one.
+  public static let largeStreamBytes = 1 << 25
+
   /// True inside parallel sampling (set by the sampler around its workers): no operation
   /// raises OpenBLAS's thread count, whatever its size.
   @TaskLocal public static var withinParallelWork = false
@@ -58,6 +64,14 @@ public enum BLASThreads {
       defer { openblas_set_num_threads(1) }
       return try body()
     }
+  }
+}
+
+extension BLASThreads {
+  /// Runs `body`, a bandwidth-bound operation (a `gemv`) that reads `bytes` bytes of matrix,
+  /// as a large operation (``run(flops:_:)``) from ``largeStreamBytes`` on; otherwise on one thread.
+  public static func run<T, E: Error>(streaming bytes: Int, _ body: () throws(E) -> T) throws(E) -> T {
+    try run(flops: bytes >= largeStreamBytes ? largeOperationFlops : 0, body)
   }
 }
 

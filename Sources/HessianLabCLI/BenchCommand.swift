@@ -21,8 +21,8 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(name: .customLong("repeat"), help: "Timed repetitions (after one untimed warm-up).")
   var repetitions: Int = 5
 
-  @Option(help: "covariance: concurrent workers.")
-  var workers: Int = 1
+  @Option(help: "covariance: concurrent workers (default: all cores, as `covariance`).")
+  var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   @OptionGroup var threading: ThreadOptions
   @Flag(name: .long, help: "Accepted for symmetry with the other commands: bench always prints one JSON line (docs/schema/bench.schema.json).")

@@ -20,6 +20,10 @@ public enum SpectrumEnd: String, Sendable, Codable, CaseIterable {
 /// stop when a restart adds nothing to the k best
 /// ```
 ///
+/// Each run is single-vector ``Lanczos`` or, for a dense operator too large for cache,
+/// ``BlockLanczos`` with b start vectors (``automaticBlockSize(of:count:)``): the same Ritz
+/// pairs, residuals and stopping rule, with one pass over H per b HVPs.
+///
 /// A single Lanczos run sees each distinct eigenvalue once; restarting in the
 /// orthogonal complement of the locked vectors finds the further copies of a
 /// multiple eigenvalue (Templates, Bai et al. (eds.) SIAM 2000, §4.4,
@@ -27,7 +31,7 @@ public enum SpectrumEnd: String, Sendable, Codable, CaseIterable {
 /// residual norm, and `converged` means residual ≤ tolerance·max|θ|
 /// (Parlett, *The Symmetric Eigenvalue Problem*, §13.1).
 ///
-/// - Complexity: at most m HVPs per run (a run stops as soon as its wanted Ritz
+/// - Complexity: at most m HVPs per run (2m in blocks of b; a run stops as soon as its wanted Ritz
 ///   pairs have converged; the check is a dense eigensolve of T_j, O(j³), every
 ///   step up to 96, then every ⌈j/32⌉ steps), at most k + 1 runs; m defaults to
 ///   min(d, max(2k + 20, 40)).
@@ -69,19 +73,24 @@ public enum ExtremeEigenvalues {
   ///   - k: how many eigenvalues, with multiplicity.
   ///   - steps: Lanczos steps per run (default min(d, max(2k + 20, 40))).
   ///   - tolerance: relative residual tolerance of the convergence flags.
-  ///   - rng: the source of the Gaussian start vector of each run.
+  ///   - rng: the source of the Gaussian start vector (block) of each run.
+  ///   - blockSize: the start vectors per run: 1 is single-vector Lanczos, b > 1 is
+  ///     ``BlockLanczos`` with b columns per product (a run then holds up to 2m vectors, since its
+  ///     HVPs come b to a pass over H). `nil` (default): ``automaticBlockSize(of:count:)``.
   ///
   /// The runs see H' = 2ˢ·H with ‖H'‖ ≈ 1 (``PowerOfTwoScaledOperator``), so a subnormal or a
   /// huge spectrum is found like a moderate one; values and residuals are scaled back by 2⁻ˢ
   /// (exact: a power of two), and the HVP count is the source's.
   public static func compute(
     of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int? = nil, tolerance: Double = 1e-8,
-    using rng: inout SeededGenerator
+    blockSize: Int? = nil, using rng: inout SeededGenerator
   ) throws -> Result {
     let before = op.applicationCount
     let scaled = PowerOfTwoScaledOperator(op)
+    let b = max(1, min(blockSize ?? automaticBlockSize(of: op, count: k), max(op.dimension, 1)))
     var result = try computeUnscaled(
-      of: HessianOperator(scaled, name: op.name), end: end, count: k, steps: steps, tolerance: tolerance, using: &rng)
+      of: HessianOperator(scaled, name: op.name), end: end, count: k, steps: steps, tolerance: tolerance,
+      blockSize: b, using: &rng)
     result.hessianVectorProducts = op.applicationCount - before
     let s = scaled.exponent
     guard s != 0 else { return result }
@@ -91,10 +100,20 @@ public enum ExtremeEigenvalues {
     return result
   }
 
-  /// ``compute(of:end:count:steps:tolerance:using:)`` on `op` as it is (no scaling).
+  /// The block size ``compute(of:end:count:steps:tolerance:blockSize:using:)`` uses by default:
+  /// min(8, max(2, ⌈k/2⌉)) for a dense operator whose matrix streams at least
+  /// ``BLASThreads/largeStreamBytes`` (a product is then bound by the pass over H, which b
+  /// columns share), 1 otherwise (an HVP costs the same per column, and single-vector Lanczos
+  /// needs the fewest).
+  public static func automaticBlockSize(of op: HessianOperator, count k: Int) -> Int {
+    guard let m = op.knownMatrix, m.elements.count >= BLASThreads.largeStreamBytes / MemoryLayout<Double>.size else { return 1 }
+    return min(8, max(2, (k + 1) / 2))
+  }
+
+  /// ``compute(of:end:count:steps:tolerance:blockSize:using:)`` on `op` as it is (no scaling).
   static func computeUnscaled(
     of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int?, tolerance: Double,
-    using rng: inout SeededGenerator
+    blockSize: Int = 1, using rng: inout SeededGenerator
   ) throws -> Result {
     let d = op.dimension
     let before = op.applicationCount
@@ -108,7 +127,6 @@ public enum ExtremeEigenvalues {
     var scale = 0.0
     while runs < want + 1 && locked.count < d {
       runs += 1
-      let start = rng.normals(d)
       let kth = locked.map { key($0.value) }.sorted(by: >).dropFirst(want - 1).first
       let lockedCount = locked.count
       let lockedScale = locked.map { abs($0.value) }.max() ?? 0
@@ -128,8 +146,25 @@ public enum ExtremeEigenvalues {
           ritz.values, ritz.residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
           tol: tolerance * max(s, Double.leastNormalMagnitude))
       }
-      let run = try Lanczos.run(op, start: start, maxSteps: m, locked: locked.map(\.vector), stopWhen: stop)
-      let ritz = try run.ritzPairs()
+      let ritz: (values: [Double], vectors: Matrix, residuals: [Double])
+      let ritzVector: (Int) -> [Double]
+      if blockSize > 1 {
+        let start = (0..<blockSize).map { _ in rng.normals(d) }
+        let blockStop: ([Double], [Double]) -> Bool = { values, residuals in
+          let s = max(runScale, lockedScale, values.map(abs).max() ?? 0)
+          return runIsDecided(
+            values, residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
+            tol: tolerance * max(s, Double.leastNormalMagnitude))
+        }
+        let run = try BlockLanczos.run(op, start: start, maxDimension: 2 * m, locked: locked.map(\.vector), stopWhen: blockStop)
+        ritz = (run.values, run.vectors, run.residuals)
+        ritzVector = { run.ritzVector(index: $0) }
+      } else {
+        let start = rng.normals(d)
+        let run = try Lanczos.run(op, start: start, maxSteps: m, locked: locked.map(\.vector), stopWhen: stop)
+        ritz = try run.ritzPairs()
+        ritzVector = { run.ritzVector(ritz.vectors, index: $0) }
+      }
       scale = max(scale, ritz.values.map(abs).max() ?? 0, lockedScale)
       let tol = tolerance * max(scale, Double.leastNormalMagnitude)
       var added = 0
@@ -139,7 +174,7 @@ public enum ExtremeEigenvalues {
         let better = locked.count < want || kth.map { key(ritz.values[i]) > $0 + tol } ?? true
         guard better else { continue }
         if ritz.residuals[i] <= tol {
-          var y = run.ritzVector(ritz.vectors, index: i)
+          var y = ritzVector(i)
           Orthogonalization.project(&y, against: locked.map(\.vector))
           let n = BLAS.norm(y)
           guard n > 0.5 else { continue }
@@ -147,7 +182,7 @@ public enum ExtremeEigenvalues {
           locked.append((ritz.values[i], y, ritz.residuals[i]))
           added += 1
         } else {
-          var y = run.ritzVector(ritz.vectors, index: i)
+          var y = ritzVector(i)
           let n = BLAS.norm(y)
           if n > 0 { BLAS.scale(1 / n, &y) }
           lastUnconverged.append((ritz.values[i], ritz.residuals[i], y))

@@ -23,12 +23,26 @@ public struct Lesson13NetworkSymmetries: LessonProgram {
   public init() {}
 
   /// The network drawn from `seed`: widths IN-H-OUT (IN in 2…4, H in 4…6, OUT in 1…2), teacher
-  /// width t in 2…H − 1, and the data seed.
-  static func draw(_ seed: UInt64) -> (input: Int, hidden: Int, output: Int, teacher: Int, data: UInt64) {
+  /// width t in 2…H − 1, and the first data seed (from a drawn start, at most 200 tried) whose
+  /// network is generic for N = `samples`: no two ReLU units share their activation pattern and
+  /// none is active on every sample, so the lesson's count explains the whole null space (checked by
+  /// the Jacobian's rank equal to the symmetry bound, for ReLU and for tanh; not assumed). A few data
+  /// draws put two teacher directions so close that no sample separates them (in 2-d inputs, a
+  /// narrow wedge); that coincidence is real, but not what this lesson teaches.
+  static func draw(_ seed: UInt64, samples: Int = 40) -> (input: Int, hidden: Int, output: Int, teacher: Int, data: UInt64) {
     var g = SeededGenerator(seed: SeededGenerator.childSeed(root: seed, index: 13))
     let input = Int.random(in: 2...4, using: &g), hidden = Int.random(in: 4...6, using: &g)
     let output = Int.random(in: 1...2, using: &g), teacher = Int.random(in: 2...(hidden - 1), using: &g)
-    return (input, hidden, output, teacher, UInt64.random(in: 1...999, using: &g))
+    let start = UInt64.random(in: 1...999, using: &g)
+    func generic(_ data: UInt64) -> Bool {
+      [Activation.relu, .tanh].allSatisfy { act in
+        let n = (input, hidden, output, teacher, data)
+        guard let land = try? MultilayerPerceptronLandscape(spec: spec(n, act, samples: samples)) else { return false }
+        return land.symmetries.linearMixings == 0 && land.knownAnswers.rank.value == land.symmetries.rankBound
+      }
+    }
+    let data = (0..<200).lazy.map { start + UInt64($0) }.first(where: generic) ?? start
+    return (input, hidden, output, teacher, data)
   }
 
   /// `mlp:IN-H-OUT:act=A:data=N:seed=S:teacher=IN-t-OUT`.
@@ -67,7 +81,7 @@ public struct Lesson13NetworkSymmetries: LessonProgram {
   ///   errors of the numerical routines it calls.
   public func run(seed: UInt64) async throws -> LessonRun {
     var r = LessonRun()
-    let n = Self.draw(seed)
+    let n = Self.draw(seed, samples: sampleCount)
     let sym = try measure(Self.spec(n, symmetricActivation, samples: sampleCount))
     let tanh = try measure(Self.spec(n, .tanh, samples: sampleCount))
     let land = sym.land, d = land.dimension, count = land.symmetries

@@ -6,7 +6,8 @@ import Foundation
 /// ``SpectrumReport`` that also carries the plot.
 ///
 /// Cost: extremes at most m HVPs per run and k + 1 runs, m = min(d, max(2k + 20, 40))
-/// by default; density probes × m HVPs, m = min(d, 30) by default.
+/// by default (2m per run, in blocks of b, for a dense operator too large for cache:
+/// ``ExtremeEigenvalues/automaticBlockSize(of:count:)``); density probes × m HVPs, m = min(d, 30) by default.
 public enum SpectrumAnalysis {
   /// Which part of the spectrum.
   public enum Mode: Sendable, Equatable {

@@ -201,10 +201,14 @@ public struct QuadraticLandscape: Landscape {
       }
     case let .dense(h):
       let y = BLAS.multiply(x, .none, h, .none)  // n×d, y_i = H x_i (H symmetric)
-      for i in 0..<n {
-        var s = 0.0
-        for j in 0..<d { s += y.elements[i * d + j] * x.elements[i * d + j] }
-        out[i] = 0.5 * s
+      y.elements.withUnsafeBufferPointer { yp in
+        x.elements.withUnsafeBufferPointer { xp in
+          for i in 0..<n {
+            var s = 0.0
+            for j in (i * d)..<(i * d + d) { s += yp[j] * xp[j] }
+            out[i] = 0.5 * s
+          }
+        }
       }
     }
     return out

@@ -63,7 +63,7 @@ public enum Zoo {
     ZooEntry(id: "mlp-tanh-full", summary: "tanh 2-3-1 with the teacher filling the student, N = 20: full rank 9", spec: "mlp:2-3-1:act=tanh:data=20:seed=6:teacher=2-3-1"),
     ZooEntry(id: "mlp-gelu-2-4-4-1", summary: "gelu 2-4-4-1, teacher 2-2-2-1, N = 30: rank 10 of d = 28", spec: "mlp:2-4-4-1:act=gelu:data=30:seed=3"),
     ZooEntry(id: "mlp-relu-3-6-2", summary: "relu 3-6-2, teacher 3-3-2, N = 30: 15 flat weights and 3 rescalings, rank 12 of d = 30", spec: "mlp:3-6-2:act=relu:data=30:seed=2"),
-    ZooEntry(id: "mlp-relu-2-4-4-2", summary: "relu 2-4-4-2, teacher 2-2-2-2, N = 20: both layer-2 units active on every sample, rank 6 of d = 32", spec: "mlp:2-4-4-2:act=relu:data=20:seed=2"),
+    ZooEntry(id: "mlp-relu-2-4-4-2", summary: "relu 2-4-4-2, teacher 2-2-2-2, N = 20: both layer-2 units active on every sample, rank 6 of d = 32", spec: "mlp:2-4-4-2:act=relu:data=20:seed=5"),
     ZooEntry(id: "mlp-linear-3-2-3", summary: "linear 3-2-3, teacher 3-1-3 (true rank 1), N = 20: the dln-3-2-3 answers", spec: "mlp:3-2-3:act=linear:data=20:seed=4:teacher=3-1-3"),
     ZooEntry(id: "mlp-linear-5-3-5", summary: "linear 5-3-5, teacher 5-1-5 (true rank 1), N = 30: the dln-5-3-5 answers", spec: "mlp:5-3-5:act=linear:data=30:seed=2:teacher=5-1-5"),
     ZooEntry(id: "mlp-tanh-trained", summary: "tanh 2-2-1 trained by L-BFGS from a seeded start (teacher 2-2-1, N = 20): ‖∇L‖ ≤ 1e-10 after 132 steps, full rank 6 computed at the trained point", spec: "mlp:2-2-1:act=tanh:data=20:seed=1:teacher=2-2-1:train=500"),

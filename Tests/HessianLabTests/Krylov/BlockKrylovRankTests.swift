@@ -10,14 +10,16 @@ import HessianLab
 
 @Suite("Block Krylov rank: the bound on what was not computed")
 struct BlockKrylovRankTests {
-  /// Exactly rank r: the block stops at p = r, so no Ritz value is uncounted and
+  /// Exactly rank r: with this seed the block stops at p = r (23 of seeds 1–30 do; the others
+  /// keep one more Ritz value at rounding level, ~10⁻³⁰, and take the gap-ratio path tested below),
+  /// so no Ritz value is uncounted and
   /// the plain gap ratio is absent; the HMT bound still bounds the rest, and the
   /// dense reference (all d eigenvalues, an independent computation) confirms it.
   @Test("p = r: the bound covers the true uncounted spectrum and gives a gap ratio")
   func exactRank() throws {
     let spectrum = (1...8).map(Double.init)
     let landscape = try KrylovFixtures.quadratic("rank-8", spectrum, d: 80)
-    var rng = SeededGenerator(seed: 21)
+    var rng = SeededGenerator(seed: 1)
     let result = try BlockKrylovRank.rank(of: HessianOperator(landscape: landscape), using: &rng)
     #expect(result.rank == 8)
     #expect(result.gapRatio == nil && result.largestUncounted == nil)

@@ -68,8 +68,9 @@ struct NetworkTrainingTests {
   @Test("an overparameterised trained point: converged, yet no spectral gap near τ (noSpectralGap), the count above rank J")
   func noGapAtTrainedPoint() throws {
     // d = 40 weights, N·n_L = 20 residuals: rank J ≤ 20, while the residual term spreads the other eigenvalues
-    // continuously through τ, so the count at τ is a property of τ.
-    let l = try MultilayerPerceptronLandscape(spec: "mlp:3-8-2:act=tanh:data=10:seed=1:train=5000")
+    // continuously through τ, so the count at τ is a property of τ (seeds 1–8 of this spec: 6 show no gap
+    // ratio above 5 near τ; seeds 1 and 6 happen to leave a ratio of 17 and 43 there).
+    let l = try MultilayerPerceptronLandscape(spec: "mlp:3-8-2:act=tanh:data=10:seed=2:train=5000")
     #expect(l.training?.result.converged == true)
     let report = try RankAnalysis.run(l, options: .init(method: .dense))
     #expect(report.result.warnings.map(\.code).contains(.noSpectralGap))

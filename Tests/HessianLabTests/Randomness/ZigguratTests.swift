@@ -55,7 +55,8 @@ struct ZigguratTests {
     #expect(expected.map { _ in g.nextNormal() } == expected)
     var h = SeededGenerator(seed: 7, normalStream: .zigguratV2)
     #expect((0..<4).map { _ in h.nextNormal() } == [0.8967367872739211, 0.6165298835003189, -1.4174953609678915, 1.0753877189550758])
-    #expect(g.normalStream == .zigguratV2 && NormalStream.current == .boxMullerV1)
+    #expect(g.normalStream == .zigguratV2 && NormalStream.current == .zigguratV2)
+    #expect(SeededGenerator(seed: 1).normalStream == .zigguratV2 && SeededGenerator(seed: 1).child(3).normalStream == .zigguratV2)
   }
 
   @Test("Stream box-muller-v1 still gives the version-1 draws")

@@ -321,11 +321,14 @@ struct CovarianceRankReadoutTests {
     //   old "pilot counted no curved direction": 0/500 here; it fires alike on rank(H) = 0 (right)
     //       and on range variances all close to σ² (wrong), so it cannot separate them
     // This implementation: r = 6, λ = 10, n₀ = 30, 50 seeds: warned on 0/35 exact plans and 15/15
-    // inexact ones (Fisher p 4·10⁻¹³); NumPy on the same setting, 100 plans: 0/73 and 27/27.
+    // inexact ones (Fisher p 4·10⁻¹³; normal stream box-muller-v1; under ziggurat-v2 seeds 0–49 give
+    // 0/39 and 11/11, whose one-sided lower bound at risk 10⁻⁶ is 10⁻⁶^(1/11) = 0.285: 64 seeds keep
+    // enough inexact plans for the bound to clear 0.3 when the warning fires on all of them);
+    // NumPy on the same setting, 100 plans: 0/73 and 27/27.
     let q = QuadraticLandscape(name: "d20-r6", storage: .diagonal([Double](repeating: 1, count: 6) + [Double](repeating: 0, count: 14)))
     let sampler = try SelectionSampler(population: 10, sigma: 1)
     var rates = Rates()
-    for seed: UInt64 in 0..<50 {
+    for seed: UInt64 in 0..<64 {
       let plan = try await ReadoutPlan.plan(q, sampler: sampler, pilotKept: 30, seed: seed, workers: 2)
       let run = try await sampler.sample(q, kept: plan.recommendedKept, seed: 10_000 + seed, workers: 2)
       let values = try SymmetricEigen.values(of: run.moments.secondMoment)
