@@ -119,6 +119,23 @@ def test_served_back_gives_the_built_in_results(cli, spec):
         assert np.allclose(through_oracle["eigenvalues"], built_in["eigenvalues"], rtol=1e-9, atol=1e-12)
 
 
+def test_the_rewritten_generator_gives_hessian_labs_pinned_draws():
+    # The first draws HessianLab pins in Tests/HessianLabTests/Randomness/ZigguratTests.swift, for
+    # both normal streams: the served quadratics are built from these numbers.
+    import zoo_models
+
+    assert list(zoo_models.seeded_normals(2026, 8)) == [
+        0.40199177104281475, 0.6481510585520074, 1.8776184877957978, -0.9107144178297121,
+        -1.5457144832139207, 1.0440003249419048, 1.2928653016537603, 0.5345864725095996]
+    assert list(zoo_models.seeded_normals(7, 4)) == [
+        0.8967367872739211, 0.6165298835003189, -1.4174953609678915, 1.0753877189550758]
+    assert list(zoo_models.seeded_normals(2026, 4, stream="box-muller-v1")) == [
+        -0.27428896668413827, 1.2767682933854667, 1.436411860366822, -1.1334788878271564]
+    # 10⁵ draws cross the ziggurat's slow paths (tail and wedges) hundreds of times.
+    z = zoo_models.seeded_normals(11, 100_000)
+    assert abs(z.mean()) < 5 / 100_000 ** 0.5 and abs(z.var() - 1) < 0.03 and np.sum(np.abs(z) > 3.6541528853610088) > 0
+
+
 def test_families_not_rebuilt_here_are_declared():
     with pytest.raises(zoo_oracle.NotReproducible):
         zoo_oracle.model("fixtures/some.json", {})

@@ -9,7 +9,7 @@ all exact (no finite differences), written here independently of HessianLab's Sw
 - ``dln:H1-…-H{M+1}:rank=R``: ‖W_M⋯W_1 − W*‖²_F at the canonical point W_l = [[I_R, 0], [0, 0]];
 - ``sum:A|B|…``: the direct sum on consecutive coordinates.
 
-Seeded ``quad:`` specs draw their basis from HessianLab's generator (xoshiro256**, Box–Muller),
+Seeded ``quad:`` specs draw their basis from HessianLab's generator (xoshiro256**, ziggurat-v2 normals),
 rewritten here from its documented definition.
 """
 import ast
@@ -58,9 +58,33 @@ def _splitmix64(state: int) -> Tuple[int, int]:
     return state, z ^ (z >> 31)
 
 
-def seeded_normals(seed: int, count: int) -> np.ndarray:
-    """HessianLab's documented generator, rewritten: xoshiro256** seeded by SplitMix64, normals by
-    Box–Muller (cos first, then the cached sin), uniforms (next >> 11)·2⁻⁵³."""
+ZIGGURAT_R = 3.6541528853610088
+ZIGGURAT_V = 4.92867323399e-3
+
+
+def _ziggurat_tables() -> Tuple[List[int], List[float], List[float]]:
+    """The 256-layer tables of HessianLab's ``Ziggurat`` (Marsaglia & Tsang 2000, §4), rewritten."""
+    n, scale = 256, 2.0 ** 53
+    x = [0.0] * n
+    x[n - 1] = ZIGGURAT_R
+    for i in range(n - 1, 1, -1):
+        arg = ZIGGURAT_V / x[i] + math.exp(-0.5 * x[i] * x[i])
+        x[i - 1] = math.sqrt(-2 * math.log(arg)) if arg < 1 else 0.0
+    q = ZIGGURAT_V / math.exp(-0.5 * ZIGGURAT_R * ZIGGURAT_R)
+    k, w, f = [0] * n, [0.0] * n, [0.0] * n
+    k[0], w[0], f[0] = int(ZIGGURAT_R / q * scale), q / scale, 1.0
+    for i in range(1, n):
+        k[i] = 0 if i == 1 else int(x[i - 1] / x[i] * scale)
+        w[i] = x[i] / scale
+        f[i] = math.exp(-0.5 * x[i] * x[i])
+    return k, w, f
+
+
+def seeded_normals(seed: int, count: int, stream: str = "ziggurat-v2") -> np.ndarray:
+    """HessianLab's documented generator, rewritten: xoshiro256** seeded by SplitMix64, uniforms
+    (next >> 11)·2⁻⁵³, normals by the given normal stream: ``ziggurat-v2`` (the default: layer
+    u & 255, sign bit 8, magnitude u >> 11 of one output; Marsaglia's tail; wedge test) or
+    ``box-muller-v1`` (cos first, then the cached sin)."""
     s = []
     state = seed
     for _ in range(4):
@@ -70,7 +94,7 @@ def seeded_normals(seed: int, count: int) -> np.ndarray:
     def rotl(x: int, k: int) -> int:
         return ((x << k) | (x >> (64 - k))) & MASK
 
-    def next_uniform() -> float:
+    def next64() -> int:
         result = (rotl((s[1] * 5) & MASK, 7) * 9) & MASK
         t = (s[1] << 17) & MASK
         s[2] ^= s[0]
@@ -79,17 +103,45 @@ def seeded_normals(seed: int, count: int) -> np.ndarray:
         s[0] ^= s[3]
         s[2] ^= t
         s[3] = rotl(s[3], 45)
-        return (result >> 11) * 2.0 ** -53
+        return result
+
+    def next_uniform() -> float:
+        return (next64() >> 11) * 2.0 ** -53
 
     out = np.empty(count)
-    for i in range(0, count, 2):
-        u1 = 1 - next_uniform()
-        u2 = next_uniform()
-        r = math.sqrt(-2 * math.log(u1))
-        angle = 2 * math.pi * u2
-        out[i] = r * math.cos(angle)
-        if i + 1 < count:
-            out[i + 1] = r * math.sin(angle)
+    if stream == "box-muller-v1":
+        for i in range(0, count, 2):
+            u1 = 1 - next_uniform()
+            u2 = next_uniform()
+            r = math.sqrt(-2 * math.log(u1))
+            angle = 2 * math.pi * u2
+            out[i] = r * math.cos(angle)
+            if i + 1 < count:
+                out[i + 1] = r * math.sin(angle)
+        return out
+    if stream != "ziggurat-v2":
+        raise ValueError(f"unknown normal stream {stream!r}")
+    k, w, f = _ziggurat_tables()
+
+    def slow(i: int, x: float):
+        if i == 0:
+            while True:
+                e = -math.log(1 - next_uniform()) / ZIGGURAT_R
+                y = -math.log(1 - next_uniform())
+                if y + y > e * e:
+                    return ZIGGURAT_R + e
+        accept = f[i] + next_uniform() * (f[i - 1] - f[i]) < math.exp(-0.5 * x * x)
+        return x if accept else None
+
+    for j in range(count):
+        while True:
+            u = next64()
+            i, m = u & 0xFF, u >> 11
+            x = float(m) * w[i]
+            y = x if m < k[i] else slow(i, x)
+            if y is not None:
+                out[j] = -y if u & 0x100 else y
+                break
     return out
 
 

@@ -24,16 +24,7 @@ public struct BlockLanczosRun: Sendable {
 
   /// The Ritz vector y = Q s_i for column `index` of ``vectors`` (one `gemv` with Qᵀ).
   public func ritzVector(index: Int) -> [Double] {
-    let d = basisLength, m = dimension
-    var y = [Double](repeating: 0, count: d)
-    guard d > 0, m > 0 else { return y }
-    let s = (0..<m).map { vectors[$0, index] }
-    basisElements.withUnsafeBufferPointer { q in
-      y.withUnsafeMutableBufferPointer { yp in
-        BLAS.gemv(rows: m, columns: d, q.baseAddress!, lda: d, .transpose, s, into: yp.baseAddress!)
-      }
-    }
-    return y
+    LanczosRun.combination(of: basisElements, length: basisLength, rows: dimension, column: index, of: vectors)
   }
 }
 

@@ -85,14 +85,19 @@ public struct LanczosRun: Sendable {
   /// The Ritz vector y = Q_k s for column `index` of `vectors`
   /// (one `gemv` with Q_kᵀ).
   public func ritzVector(_ vectors: Matrix, index: Int) -> [Double] {
-    let d = basisLength
-    let k = steps
+    Self.combination(of: basisElements, length: basisLength, rows: steps, column: index, of: vectors)
+  }
+
+  /// Qᵀs for the first `rows` rows of a row-major basis `q` (rows of `length` entries) and s =
+  /// column `column` of `vectors`: the Ritz vector of a Krylov basis (one `gemv`). Also used by
+  /// ``BlockLanczosRun``.
+  static func combination(of q: [Double], length d: Int, rows k: Int, column: Int, of vectors: Matrix) -> [Double] {
     var y = [Double](repeating: 0, count: d)
     guard d > 0, k > 0 else { return y }
-    let s = (0..<k).map { vectors[$0, index] }
-    basisElements.withUnsafeBufferPointer { q in
+    let s = (0..<k).map { vectors[$0, column] }
+    q.withUnsafeBufferPointer { qp in
       y.withUnsafeMutableBufferPointer { yp in
-        BLAS.gemv(rows: k, columns: d, q.baseAddress!, lda: d, .transpose, s, into: yp.baseAddress!)
+        BLAS.gemv(rows: k, columns: d, qp.baseAddress!, lda: d, .transpose, s, into: yp.baseAddress!)
       }
     }
     return y
