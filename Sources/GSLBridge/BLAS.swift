@@ -90,7 +90,8 @@ public enum BLAS {
     return y
   }
 
-  /// C ← α·op(A)·op(B) + β·C. Cost: 2·m·n·k flops.
+  /// C ← α·op(A)·op(B) + β·C. Cost: 2·m·n·k flops; on ``BLASThreads/largeOperationThreads`` from
+  /// ``BLASThreads/largeOperationFlops`` or an operand of ``BLASThreads/largeStreamBytes``.
   public static func gemm(
     _ a: Matrix, _ opA: Operation = .none, _ b: Matrix, _ opB: Operation = .none,
     alpha: Double = 1, beta: Double = 0, into c: inout Matrix
@@ -105,7 +106,8 @@ public enum BLAS {
       for i in c.elements.indices { c.elements[i] *= beta }
       return
     }
-    BLASThreads.run(flops: 2 * Double(m) * Double(n) * Double(k)) {
+    let streamed = max(a.elements.count, b.elements.count) &* MemoryLayout<Double>.size
+    BLASThreads.run(flops: 2 * Double(m) * Double(n) * Double(k), streaming: streamed) {
       cblas_dgemm(
         CblasRowMajor, opA.cblas, opB.cblas, Int32(m), Int32(n), Int32(k), alpha,
         a.elements, Int32(max(a.columns, 1)), b.elements, Int32(max(b.columns, 1)), beta,

@@ -73,6 +73,13 @@ extension BLASThreads {
   public static func run<T, E: Error>(streaming bytes: Int, _ body: () throws(E) -> T) throws(E) -> T {
     try run(flops: bytes >= largeStreamBytes ? largeOperationFlops : 0, body)
   }
+
+  /// Runs `body`, a product of `flops` flops that streams an operand of `bytes` bytes, as a large
+  /// operation when either is large (a `gemm` of a big matrix by a few columns is bound by the
+  /// pass over the matrix, like a `gemv`).
+  public static func run<T, E: Error>(flops: Double, streaming bytes: Int, _ body: () throws(E) -> T) throws(E) -> T {
+    try run(flops: bytes >= largeStreamBytes ? max(flops, largeOperationFlops) : flops, body)
+  }
 }
 
 /// The configured count behind a POSIX mutex (traceable by ThreadSanitizer), and a second
