@@ -12,6 +12,9 @@ enum OutputFile {
   /// Checks, before a long run, that `path` can be created: its folder exists and,
   /// when `suffix` is given, the name ends with it.
   static func check(_ path: String, option: String, suffix: String? = nil) throws(UsageError) {
+    guard !path.isEmpty else {
+      throw UsageError("\(option): the path is empty; give a file name\(suffix.map { " ending in \($0)" } ?? "")")
+    }
     if let suffix, !path.hasSuffix(suffix) {
       throw UsageError("\(option) \(path): the file name must end in \(suffix)")
     }
@@ -25,6 +28,15 @@ enum OutputFile {
       throw UsageError("\(option) \(path): the folder \(folder) does not exist")
     }
     guard isDirectory.boolValue else { throw UsageError("\(option) \(path): \(folder) is a file, not a folder") }
+  }
+
+  /// Checks that `path`, given to `option`, names an existing folder (not empty, not a file).
+  static func checkFolder(_ path: String, option: String) throws(UsageError) {
+    guard !path.isEmpty else { throw UsageError("\(option): the path is empty; give a folder") }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw UsageError("\(option): \(path) is not an existing directory")
+    }
   }
 
   /// Refuses two output options naming the same file (also through another spelling or a link).

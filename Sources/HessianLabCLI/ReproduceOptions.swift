@@ -20,12 +20,7 @@ struct ReproduceOptions: ParsableArguments {
   func validate() throws {
     guard workers >= 1 else { throw UsageError("--workers: \(workers) must be at least 1") }
     try figure.check(svg: svg)
-    if let dir = svg {
-      var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-        throw UsageError("--svg: \(dir) is not an existing directory")
-      }
-    }
+    if let dir = svg { try OutputFile.checkFolder(dir, option: "--svg") }
   }
 
   /// Stages each figure (file name → plot) in the `--svg` folder, drawn in the `--width`,

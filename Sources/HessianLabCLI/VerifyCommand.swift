@@ -50,12 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
   var fixtures: String = VerifyCommand.defaultFixtures
 
   func validate() throws {
-    var isDirectory: ObjCBool = false
-    if fixtures != Self.defaultFixtures,
-      !(FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) && isDirectory.boolValue)
-    {
-      throw UsageError("--fixtures: \(fixtures) is not an existing directory")
-    }
+    if fixtures != Self.defaultFixtures { try OutputFile.checkFolder(fixtures, option: "--fixtures") }
   }
 
   @Flag(help: "Print one JSON object instead of the table.")

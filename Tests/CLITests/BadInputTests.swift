@@ -387,6 +387,11 @@ struct BadInputTests {
       "spectrum: --save-vectors over the memory budget", ["spectrum", "quad:1:d=200000", "--top", "200000", "--save-vectors", "V.npy"],
       names: "--top", says: "memory budget"),
     BadInput("rank: asymmetric suggests --symmetrize", ["rank", "$TMP/asymmetric.npy"], names: "asymmetric.npy", says: "--symmetrize"),
+    BadInput("rank: --save empty", ["rank", "quad-full-rank", "--save", ""], names: "--save", says: "the path is empty"),
+    BadInput("rank: --svg empty", ["rank", "quad-full-rank", "--svg", ""], names: "--svg", says: "the path is empty"),
+    BadInput("spectrum: --save-vectors empty", ["spectrum", "quad-full-rank", "--top", "1", "--save-vectors", ""], names: "--save-vectors", says: "the path is empty"),
+    BadInput("reproduce: --svg empty", ["reproduce", "covariance-hessian", "--quick", "--svg", ""], names: "--svg", says: "the path is empty"),
+    BadInput("verify: --fixtures empty", ["verify", "--quick", "--fixtures", ""], names: "--fixtures", says: "the path is empty"),
     BadInput("spectrum: --svg is a folder", ["spectrum", "quad-full-rank", "--top", "1", "--svg", "/tmp"], names: "--svg", says: "is a directory"),
     // llc ---------------------------------------------------------------------------------------
     BadInput("llc: ε-min = 0", ["llc", "nc-x2", "--epsilon-min", "0"], names: "--epsilon-min", says: "must be in (0, 1)"),
