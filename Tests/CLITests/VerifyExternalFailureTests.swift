@@ -46,13 +46,18 @@ struct VerifyExternalFailureTests {
     #expect(last.contains(m.says), "\(last)")
   }
 
-  /// Whether `pid` can run no more code: it does not exist, is a zombie, or has SIGKILL pending
+  /// Whether `pid` can run no more code: it does not exist, is a zombie, is already exiting
+  /// (PF_EXITING, 0x4, in the flags field of /proc/PID/stat: it took a fatal signal and is inside
+  /// the kernel's exit path, where later signals are no longer queued), or has SIGKILL pending
   /// (the group kill was sent and the kernel ends it before it returns to user space; on a
-  /// loaded machine that can happen just after hessian-lab has exited).
+  /// loaded machine either can be seen just after hessian-lab has exited).
   static func isGone(_ pid: pid_t) -> Bool {
     guard kill(pid, 0) == 0 else { return true }
     let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-    if stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? true { return true }
+    let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+    if fields.first?.hasPrefix("Z") ?? true { return true }
+    // After the command: state, ppid, pgrp, session, tty_nr, tpgid, flags.
+    if fields.count > 6, let flags = UInt64(fields[6]), flags & 0x4 != 0 { return true }
     let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
     for line in status.split(separator: "\n") where line.hasPrefix("SigPnd:") || line.hasPrefix("ShdPnd:") {
       if let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16), mask & (1 << (SIGKILL - 1)) != 0 { return true }
