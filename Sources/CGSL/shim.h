@@ -16,11 +16,6 @@
 void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a,
              const int *lda, double *w, double *work, const int *lwork,
              int *iwork, const int *liwork, int *info);
-/* LAPACK >= 3.7: eigenvalues only (jobz = "N") by the two-stage tridiagonal reduction
- * (dense -> band with level-3 BLAS, band -> tridiagonal by bulge chasing). */
-void dsyevd_2stage_(const char *jobz, const char *uplo, const int *n, double *a,
-                    const int *lda, double *w, double *work, const int *lwork,
-                    int *iwork, const int *liwork, int *info);
 
 /* LAPACK: Householder QR and the explicit Q factor. */
 void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau,

@@ -6,7 +6,7 @@ public enum EigenSolver: Sendable, CaseIterable {
   case automatic
   /// GSL's `gsl_eigen_symm` / `gsl_eigen_symmv` (implicit symmetric QR).
   case gsl
-  /// LAPACK from OpenBLAS: `dsyevd` (divide and conquer), `dsyevd_2stage` for eigenvalues only.
+  /// LAPACK's `dsyevd` (divide and conquer) from OpenBLAS.
   case lapack
 }
 
@@ -155,13 +155,9 @@ public enum SymmetricEigen {
     return (w, z)
   }
 
-  /// LAPACK path: `dsyevd` (divide and conquer) with eigenvectors; eigenvalues only by
-  /// `dsyevd_2stage` (LAPACK ≥ 3.7), whose two-stage reduction to tridiagonal form (dense → band
-  /// in level-3 BLAS, then band → tridiagonal by bulge chasing; Haidar, Ltaief & Dongarra, SC 2011)
-  /// replaces the half of `dsytrd`'s 4n³/3 flops that `dsyevd` spends in memory-bound `dsymv`.
-  /// Both are backward stable: the computed eigenvalues are those of A + E, ‖E‖ = O(n·ε·‖A‖).
-  /// The symmetric input reads the same in row- and column-major order; the eigenvectors come
-  /// back column-major (column k contiguous) and are transposed into the row-major result.
+  /// LAPACK `dsyevd` path. The symmetric input reads the same in row- and
+  /// column-major order; the eigenvectors come back column-major (column k
+  /// contiguous) and are transposed into the row-major result.
   static func lapackDecompose(
     _ elements: [Double], n: Int, vectors: Bool
   ) throws(LinearAlgebraError) -> SymmetricEigendecomposition {
@@ -175,16 +171,8 @@ public enum SymmetricEigen {
     var lwork: Int32 = -1, liwork: Int32 = -1
     var workQuery = 0.0
     var iworkQuery: Int32 = 0
-    let routine = vectors ? "dsyevd" : "dsyevd_2stage"
-    func call(_ work: UnsafeMutablePointer<Double>, _ iwork: UnsafeMutablePointer<Int32>) {
-      if vectors {
-        dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, work, &lwork, iwork, &liwork, &info)
-      } else {
-        dsyevd_2stage_(&jobz, &uplo, &nn, &a, &lda, &w, work, &lwork, iwork, &liwork, &info)
-      }
-    }
-    call(&workQuery, &iworkQuery)
-    guard info == 0 else { throw .lapack(routine: routine, info: Int(info)) }
+    dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &workQuery, &lwork, &iworkQuery, &liwork, &info)
+    guard info == 0 else { throw .lapack(routine: "dsyevd", info: Int(info)) }
     lwork = Int32(workQuery.rounded(.up))
     liwork = max(iworkQuery, 1)
     var work = [Double](repeating: 0, count: Int(lwork))
@@ -197,10 +185,10 @@ public enum SymmetricEigen {
       estimatedSeconds: LongOperationProgress.eigendecompositionSeconds(order: n, vectors: vectors, threads: threads)
     ) {
       BLASThreads.run(flops: 9 * cube) {
-        call(&work, &iwork)
+        dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
       }
     }
-    guard info == 0 else { throw .lapack(routine: routine, info: Int(info)) }
+    guard info == 0 else { throw .lapack(routine: "dsyevd", info: Int(info)) }
     guard vectors else { return SymmetricEigendecomposition(values: w, vectors: Matrix(rows: 0, columns: 0)) }
     var v = Matrix(rows: n, columns: n)
     for k in 0..<n { for i in 0..<n { v[i, k] = a[k * n + i] } }
