@@ -36,6 +36,9 @@ struct BudgetRefusalTests {
       names: "--kept", says: "ceiling"),
     BadInput("slq probes", ["rank", "quad:1:d=10", "--method", "slq", "--probes", max], names: "--probes", says: "ceiling"),
     BadInput("density probes", ["spectrum", "quad:1:d=10", "--density", "--probes", max], names: "--probes", says: "ceiling"),
+    // Extremes: (K + 1) Lanczos runs in the worst case (a K-fold eigenvalue), estimated first.
+    BadInput("spectrum top K work", ["spectrum", "quad:1:d=20000", "--top", "2000"], names: "--top", says: "ceiling"),
+    BadInput("spectrum bottom K memory", ["spectrum", "quad:1:d=1000000", "--bottom", "100000"], names: "--bottom", says: "memory budget"),
     BadInput(
       "particles", ["llc", "quad:1:d=3", "--method", "volume", "--particles", max], names: "--particles", says: "budget"),
     BadInput(

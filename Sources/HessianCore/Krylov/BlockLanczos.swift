@@ -51,8 +51,10 @@ public struct BlockLanczosRun: Sendable {
 /// on such an operator are bound by the number of passes over H, not by the HVP count.
 ///
 /// - Complexity: b HVPs per step (⌈m/b⌉ block products for a basis of m); full
-///   reorthogonalisation adds O(d·(l + m)·m) flops (l locked vectors), a dense eigensolve of
-///   the m × m T per step, O(m·d) memory.
+///   reorthogonalisation adds O(d·(l + m)·m) flops (l locked vectors); a dense eigensolve of
+///   the m × m T after every step up to m = 96, then once m has grown by ⌈m/32⌉ (and at the
+///   end), O(m³) flops in all, like ``ExtremeEigenvalues``' checks; O(m·d + m²) memory (T grows
+///   with the basis, ``GrowingSquare``).
 public enum BlockLanczos {
   /// Runs block Lanczos from the columns of `start` until the basis holds `maxDimension` vectors,
   /// the space is invariant, or `stopWhen(θ, residuals)` (ascending Ritz values of the current T
@@ -65,7 +67,8 @@ public enum BlockLanczos {
   ///   - breakdownTolerance: a column of the next block whose norm after projection is at most
   ///     this × ‖T‖ is dependent and dropped.
   ///   - locked: orthonormal vectors to deflate (the run works in their orthogonal complement).
-  ///   - stopWhen: asked after each step that could continue.
+  ///   - stopWhen: asked after each step that could continue and at which T was eigensolved
+  ///     (every step up to 96 basis vectors, then every ⌈m/32⌉ vectors).
   static func run(
     _ op: HessianOperator, start: [[Double]], maxDimension: Int,
     breakdownTolerance: Double = Lanczos.defaultBreakdownTolerance, locked: [[Double]] = [],
@@ -86,14 +89,16 @@ public enum BlockLanczos {
     }
     var block = orthonormalise(unit, stack: stack, rows: l, coefficients: &coefficients, tolerance: 1e-12).vectors
     if block.isEmpty { run.brokeDown = true }
-    var t = [Double](repeating: 0, count: limit * limit)  // T, limit × limit, row-major
-    var scale = 0.0
+    var t = GrowingSquare(capacity: min(limit, 64))  // T, grown as the basis grows
+    var scale = 0.0  // max |θ| at the last eigensolve (a lower bound of the current one: interlacing)
+    var nextSolve = 0  // the basis size at which T is next eigensolved
     var m0 = 0  // basis size before the current block
     while !block.isEmpty {
       let b = min(block.count, limit - m0)
       if b < block.count { block.removeLast(block.count - b) }
       for v in block { stack.append(contentsOf: v) }
       let m = m0 + b
+      t.grow(to: m, limit: limit)
       // P = H V_j as one block product (d × b, column k = H v_k).
       var columns = Matrix(rows: d, columns: b)
       for (k, v) in block.enumerated() { for i in 0..<d { columns.elements[i * b + k] = v[i] } }
@@ -110,40 +115,49 @@ public enum BlockLanczos {
           let c = coefficients[l + i]
           if i >= m0 {
             // Within the new block: average the two computed entries (T symmetric).
-            t[i * limit + (m0 + k)] += 0.5 * c
-            t[(m0 + k) * limit + i] += 0.5 * c
+            t[i, m0 + k] += 0.5 * c
+            t[m0 + k, i] += 0.5 * c
           } else {
-            t[i * limit + (m0 + k)] = c
-            t[(m0 + k) * limit + i] = c
+            t[i, m0 + k] = c
+            t[m0 + k, i] = c
           }
         }
         Orthogonalization.projectOut(&z[k], rows: rows, of: stack, coefficients: &coefficients)
       }
-      // Ritz pairs of the m × m leading block of T.
-      var tm = Matrix(rows: m, columns: m)
-      for i in 0..<m { for j in 0..<m { tm[i, j] = t[i * limit + j] } }
-      let e = try SymmetricEigen.decomposition(of: tm)
-      scale = max(scale, e.values.map(abs).max() ?? 0)
-      // Z = V_{j+1} R: Gram–Schmidt within the block (Z is already ⊥ [L; Q]).
+      // Z = V_{j+1} R: Gram–Schmidt within the block (Z is already ⊥ [L; Q]). The breakdown scale
+      // is max |θ| of the last eigensolve (of this step's T when one is due now).
+      var e: SymmetricEigendecomposition?
+      if m >= nextSolve {
+        e = try SymmetricEigen.decomposition(of: t.leading(m))
+        scale = max(scale, e?.values.map(abs).max() ?? 0)
+        nextSolve = m + (m < 96 ? 1 : (m + 31) / 32)
+      }
       let qr = orthonormalise(z, stack: stack, rows: l + m, coefficients: &coefficients,
                               tolerance: breakdownTolerance * max(scale, .leastNormalMagnitude), project: false)
-      run.values = e.values
-      run.vectors = e.vectors
-      run.residuals = (0..<m).map { i in
-        var sum = 0.0
-        for r in 0..<b {
-          var x = 0.0
-          for c in r..<b { x += qr.r[r * b + c] * e.vectors[m0 + c, i] }
-          sum += x * x
+      let last = qr.vectors.isEmpty || m >= limit
+      if e == nil && last {
+        e = try SymmetricEigen.decomposition(of: t.leading(m))
+      }
+      if let e {
+        // Ritz pairs of the m × m leading block of T, and ‖R · s_i[block j]‖.
+        run.values = e.values
+        run.vectors = e.vectors
+        run.residuals = (0..<m).map { i in
+          var sum = 0.0
+          for r in 0..<b {
+            var x = 0.0
+            for c in r..<b { x += qr.r[r * b + c] * e.vectors[m0 + c, i] }
+            sum += x * x
+          }
+          return sum.squareRoot()
         }
-        return sum.squareRoot()
       }
       if qr.vectors.isEmpty {
         run.brokeDown = true
         break
       }
       if m >= limit { break }
-      if let stop = stopWhen, stop(run.values, run.residuals) { break }
+      if e != nil, let stop = stopWhen, stop(run.values, run.residuals) { break }
       block = qr.vectors
       m0 = m
     }

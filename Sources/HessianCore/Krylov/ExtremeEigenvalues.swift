@@ -27,7 +27,9 @@ public enum SpectrumEnd: String, Sendable, Codable, CaseIterable {
 /// A single Lanczos run sees each distinct eigenvalue once; restarting in the
 /// orthogonal complement of the locked vectors finds the further copies of a
 /// multiple eigenvalue (Templates, Bai et al. (eds.) SIAM 2000, §4.4,
-/// "Multiple eigenvalues": deflation and restarts). Each value comes with its
+/// "Multiple eigenvalues": deflation and restarts). A block run of b vectors sees up to b
+/// copies: when its first run locks all k values and no value among them appears b times, no
+/// further copy exists and the restart is skipped (it would cost as many passes over H again). Each value comes with its
 /// residual norm, and `converged` means residual ≤ tolerance·max|θ|
 /// (Parlett, *The Symmetric Eigenvalue Problem*, §13.1).
 ///
@@ -110,6 +112,32 @@ public enum ExtremeEigenvalues {
     return min(8, max(2, (k + 1) / 2))
   }
 
+  /// The most a ``compute(of:end:count:steps:tolerance:blockSize:using:)`` call can cost, before
+  /// it starts (nil entries: the product overflows `Int`):
+  ///
+  /// - HVPs: (k + 1) runs × M, M = m (single vector) or 2m (blocks of b > 1), m = min(d, steps
+  ///   ?? max(2k + 20, 40)) capped at d;
+  /// - flops beyond the HVPs: per run, 4·d·(k + M)·M for reorthogonalising twice against up to k
+  ///   locked vectors and the basis, plus 12·M³ for the eigensolves of T (the check schedule's
+  ///   geometric sum); the worst case, one new copy per run, is met by a k-fold eigenvalue;
+  /// - bytes: the basis and locked vectors, (k + M)·d, and T, M², in doubles.
+  public static func workEstimate(dimension d: Int, count k: Int, steps: Int?, blockSize b: Int) -> (
+    hessianVectorProducts: Int?, flops: Int?, bytes: Int?
+  ) {
+    let want = min(max(k, 0), max(d, 0))
+    let m = min(max(d, 0), max(steps ?? max(2 * want + 20, 40), 0))
+    let basis = min(b > 1 ? 2 * m : m, max(d, 0))
+    let runs = want + 1
+    let hvps = MemoryBudget.product(runs, basis)
+    let stored = WorkBudget.sum(want, basis)
+    let perRun = WorkBudget.sum(
+      stored.flatMap { MemoryBudget.product(4, d, $0, basis) }, MemoryBudget.product(12, basis, basis, basis))
+    let flops = perRun.flatMap { MemoryBudget.product(runs, $0) }
+    let bytes = WorkBudget.sum(stored.flatMap { MemoryBudget.product($0, d) }, MemoryBudget.product(basis, basis))
+      .flatMap { MemoryBudget.product($0, MemoryLayout<Double>.size) }
+    return (hvps, flops, bytes)
+  }
+
   /// ``compute(of:end:count:steps:tolerance:blockSize:using:)`` on `op` as it is (no scaling).
   static func computeUnscaled(
     of op: HessianOperator, end: SpectrumEnd, count k: Int, steps: Int?, tolerance: Double,
@@ -133,6 +161,13 @@ public enum ExtremeEigenvalues {
       // Stop the run as soon as its outcome is decided (see `runIsDecided`),
       // instead of always taking m steps.
       let runScale = scale
+      // Whether Ritz values and residuals of the current run decide its outcome.
+      let decided: ([Double], [Double]) -> Bool = { values, residuals in
+        let s = max(runScale, lockedScale, values.map(abs).max() ?? 0)
+        return runIsDecided(
+          values, residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
+          tol: tolerance * max(s, Double.leastNormalMagnitude))
+      }
       let stop: ([Double], [Double], Double) -> Bool = { alpha, beta, residualNorm in
         // Check every step up to 96, then every ⌈j/32⌉ steps: the checks cost
         // O(m³) in all and overshoot by at most 3%.
@@ -141,22 +176,13 @@ public enum ExtremeEigenvalues {
         guard let ritz = try? LanczosRun.ritzPairs(alpha: alpha, beta: beta, residualNorm: residualNorm) else {
           return false
         }
-        let s = max(runScale, lockedScale, ritz.values.map(abs).max() ?? 0)
-        return runIsDecided(
-          ritz.values, ritz.residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
-          tol: tolerance * max(s, Double.leastNormalMagnitude))
+        return decided(ritz.values, ritz.residuals)
       }
       let ritz: (values: [Double], vectors: Matrix, residuals: [Double])
       let ritzVector: (Int) -> [Double]
       if blockSize > 1 {
         let start = (0..<blockSize).map { _ in rng.normals(d) }
-        let blockStop: ([Double], [Double]) -> Bool = { values, residuals in
-          let s = max(runScale, lockedScale, values.map(abs).max() ?? 0)
-          return runIsDecided(
-            values, residuals, key: key, want: want, lockedCount: lockedCount, kth: kth,
-            tol: tolerance * max(s, Double.leastNormalMagnitude))
-        }
-        let run = try BlockLanczos.run(op, start: start, maxDimension: 2 * m, locked: locked.map(\.vector), stopWhen: blockStop)
+        let run = try BlockLanczos.run(op, start: start, maxDimension: 2 * m, locked: locked.map(\.vector), stopWhen: decided)
         ritz = (run.values, run.vectors, run.residuals)
         ritzVector = { run.ritzVector(index: $0) }
       } else {
@@ -189,6 +215,14 @@ public enum ExtremeEigenvalues {
         }
       }
       if added == 0 { break }
+      if runs == 1, blockSize > 1, locked.count >= want,
+        largestCluster(of: locked.map(\.value), within: 2 * tol) < blockSize
+      {
+        // A block of b generic vectors has a component spanning every eigenspace of dimension
+        // ≤ b, so each of its copies converges with the others (Golub & Underwood 1977): a value
+        // seen c < b times has no further copy, and the restart that looks for one is not needed.
+        break
+      }
     }
     let tol = tolerance * max(scale, Double.leastNormalMagnitude)
     var entries = locked.map { (value: $0.value, residual: $0.residual, vector: $0.vector) } + lastUnconverged
@@ -207,6 +241,18 @@ public enum ExtremeEigenvalues {
       end: end, values: entries.map(\.value), residuals: entries.map(\.residual),
       converged: entries.map { $0.residual <= tol }, hessianVectorProducts: op.applicationCount - before,
       runs: runs, warnings: warnings, largestMagnitude: scale, vectors: entries.map(\.vector))
+  }
+
+  /// The most values of `values` within `width` of one another (a run of the sorted values whose
+  /// ends differ by at most `width`); 0 for none.
+  static func largestCluster(of values: [Double], within width: Double) -> Int {
+    let sorted = values.sorted()
+    var best = 0, start = 0
+    for end in sorted.indices {
+      while sorted[end] - sorted[start] > width { start += 1 }
+      best = max(best, end - start + 1)
+    }
+    return best
   }
 
   /// Whether more steps of the current run cannot change what it contributes:

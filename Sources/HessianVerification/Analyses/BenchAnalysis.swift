@@ -28,9 +28,17 @@ public enum BenchAnalysis {
         throw InputError.file(path: path("X.npy"), problem: "points of \(x.columns) coordinates for a Hessian of d = \(d) (X must be n × d)")
       }
       var checksum = 0.0
-      let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) }
+      let h = try loadMatrix("H.npy")
+      var product = Matrix(rows: x.rows, columns: d)
+      // Alternate the kernel and its bare gemm, so both see the same machine state.
+      var gemmTimes: [Double] = []
+      let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) } between: {
+        gemmTimes.append(time(1) { BLAS.gemm(x, .none, h, .none, into: &product) }[0])
+      }
       let flops = 2.0 * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
-      return BenchReport(case: name, seconds: times, flops: flops, checksum: checksum)
+      var report = BenchReport(case: name, seconds: times, flops: flops, checksum: checksum)
+      report.gemmSeconds = gemmTimes
+      return report
     case .denseRank:
       let file = try HessianFile(path: path("H.npy"))
       let h = file.matrix
@@ -111,14 +119,17 @@ public enum BenchAnalysis {
     }
   }
 
-  /// Runs `body` once untimed, then `count` timed times; seconds per run.
-  static func time(_ count: Int, _ body: () -> Void) -> [Double] {
+  /// Runs `body` once untimed, then `count` timed times (with `between` run untimed after each);
+  /// seconds per run.
+  static func time(_ count: Int, _ body: () -> Void, between: () -> Void = {}) -> [Double] {
     body()
     let clock = ContinuousClock()
     return (0..<count).map { _ in
       let start = clock.now
       body()
-      return seconds(start.duration(to: clock.now))
+      let elapsed = seconds(start.duration(to: clock.now))
+      between()
+      return elapsed
     }
   }
 

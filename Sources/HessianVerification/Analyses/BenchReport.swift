@@ -14,6 +14,10 @@ public struct BenchReport: Sendable, Codable, Equatable {
   public var values: [Double]? = nil
   /// HVPs of one run, where the kernel applies an operator.
   public var hessianVectorProducts: Int? = nil
+  /// Seconds of each timed run of the plain `gemm` inside the kernel at the kernel's own shape
+  /// (batched loss: the n × d points times the d × d H), timed alternately with the kernel in
+  /// the same process: the machine's rate for the work the kernel cannot avoid.
+  public var gemmSeconds: [Double]? = nil
 
   /// A report from its fields.
   public init(
@@ -28,7 +32,7 @@ public struct BenchReport: Sendable, Codable, Equatable {
     self.hessianVectorProducts = hessianVectorProducts
   }
 
-  private enum CodingKeys: String, CodingKey { case `case`, seconds, flops, checksum, values, hessianVectorProducts }
+  private enum CodingKeys: String, CodingKey { case `case`, seconds, flops, checksum, values, hessianVectorProducts, gemmSeconds }
 
   /// Encodes every key, the ones a case does not measure as `null`.
   public func encode(to encoder: any Encoder) throws {
@@ -39,5 +43,6 @@ public struct BenchReport: Sendable, Codable, Equatable {
     try c.encode(checksum, forKey: .checksum)
     try c.encode(values, forKey: .values)
     try c.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
+    try c.encode(gemmSeconds, forKey: .gemmSeconds)
   }
 }

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Cost: extremes at most m HVPs per run and k + 1 runs, m = min(d, max(2k + 20, 40))
 /// by default (2m per run, in blocks of b, for a dense operator too large for cache:
-/// ``ExtremeEigenvalues/automaticBlockSize(of:count:)``); density probes × m HVPs, m = min(d, 30) by default.
+/// ``ExtremeEigenvalues/automaticBlockSize(of:count:)``), checked against the work and memory
+/// ceilings before starting (``ExtremeEigenvalues/workEstimate(dimension:count:steps:blockSize:)``);
+/// density probes × m HVPs, m = min(d, 30) by default.
 public enum SpectrumAnalysis {
   /// Which part of the spectrum.
   public enum Mode: Sendable, Equatable {
@@ -113,6 +115,14 @@ public enum SpectrumAnalysis {
         probes: options.probes, steps: m, hessianVectorProducts: dens.hessianVectorProducts, warnings: saddle,
         seed: options.seed, seconds: 0)
     case let .extremes(end, k):
+      let cost = ExtremeEigenvalues.workEstimate(
+        dimension: landscape.dimension, count: k, steps: options.steps,
+        blockSize: ExtremeEigenvalues.automaticBlockSize(of: op, count: k))
+      let what = "\(k) \(end == .top ? "largest" : "smallest") eigenvalues at d = \(landscape.dimension) (at most \(k + 1) Lanczos runs)"
+      let parameter: InputError.Parameter = end == .top ? .top : .bottom
+      try MemoryBudget.check(cost.bytes, for: "the Lanczos basis of the \(what)", parameter: parameter, value: "\(k)")
+      try WorkBudget.check(cost.hessianVectorProducts, .hessianVectorProducts, for: "the \(what)", parameter: parameter, value: "\(k)")
+      try WorkBudget.check(cost.flops, .flops, for: "the \(what)", parameter: parameter, value: "\(k)")
       let result = try OracleFailureNaming.naming(input) {
         try ExtremeEigenvalues.compute(of: op, end: end, count: k, steps: options.steps, using: &rng)
       }

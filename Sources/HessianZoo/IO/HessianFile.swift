@@ -43,19 +43,13 @@ public struct HessianFile: Sendable {
       throw InputError.file(path: name, problem: "a Hessian must be square, got a \(m.rows)×\(m.columns) matrix")
     }
     guard m.rows > 0 else { throw InputError.file(path: name, problem: "empty matrix (d = 0)") }
-    if let bad = m.elements.firstIndex(where: { !$0.isFinite }) {
+    let scan = SymmetryScan.scan(m)
+    if !scan.finite, let bad = m.elements.firstIndex(where: { !$0.isFinite }) {
       throw InputError.file(
         path: name, problem: "entry (\(bad / m.columns), \(bad % m.columns)) is \(m.elements[bad]); a Hessian must be finite")
     }
-    let scale = m.elements.reduce(0) { max($0, abs($1)) }
-    let tolerance = Self.symmetryTolerance(dimension: m.rows, precision: precision) * scale
-    var worst = (0.0, 0, 0)
-    for i in 0..<m.rows {
-      for j in (i + 1)..<max(i + 1, m.columns) {
-        let gap = abs(m[i, j] - m[j, i])
-        if gap > worst.0 { worst = (gap, i, j) }
-      }
-    }
+    let tolerance = Self.symmetryTolerance(dimension: m.rows, precision: precision) * scan.scale
+    let worst = (scan.worst.gap, scan.worst.i, scan.worst.j)
     if worst.0 > tolerance {
       let detail =
         "entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)"

@@ -203,11 +203,8 @@ public struct QuadraticLandscape: Landscape {
       let y = BLAS.multiply(x, .none, h, .none)  // n×d, y_i = H x_i (H symmetric)
       y.elements.withUnsafeBufferPointer { yp in
         x.elements.withUnsafeBufferPointer { xp in
-          for i in 0..<n {
-            var s = 0.0
-            for j in (i * d)..<(i * d + d) { s += yp[j] * xp[j] }
-            out[i] = 0.5 * s
-          }
+          guard let y0 = yp.baseAddress, let x0 = xp.baseAddress else { return }
+          for i in 0..<n { out[i] = 0.5 * RowDot.dot(y0 + i * d, x0 + i * d, count: d) }
         }
       }
     }
