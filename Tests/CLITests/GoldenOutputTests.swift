@@ -34,6 +34,20 @@ struct GoldenOutputTests {
 
   static var updating: Bool { ProcessInfo.processInfo.environment["HESSIAN_LAB_UPDATE_GOLDEN"] == "1" }
 
+  /// The BLAS kernels every golden run uses. OpenBLAS picks its kernels by CPU at start-up, and
+  /// kernels for different instruction sets round differently in the last bits (an AVX-512
+  /// machine reads the tiny eigenvalues of `rank quad-rank-deficient --method dense` as
+  /// −9.3e-16 where an AVX2 machine reads −7.4e-16), so byte-for-byte files need one kernel set:
+  /// Haswell's (AVX2 + FMA), which every x86-64 machine of the last decade runs. The variable is
+  /// ignored by a BLAS that is not OpenBLAS and on other architectures.
+  static let environment: [String: String] = {
+    #if arch(x86_64)
+      return ["OPENBLAS_CORETYPE": "Haswell"]
+    #else
+      return [:]
+    #endif
+  }()
+
   @Test("The corpus covers every JSON-producing subcommand with at least 40 commands, with unique names")
   func corpusIsComplete() {
     #expect(Self.cases.count >= 40)
@@ -54,7 +68,7 @@ struct GoldenOutputTests {
 
   @Test("The --json output equals the committed golden file", arguments: cases)
   func outputIsUnchanged(_ c: Case) throws {
-    let result = try CommandRunner.run(c.arguments)
+    let result = try CommandRunner.run(c.arguments, environment: Self.environment)
     #expect(result.status == 0, "\(result.standardError)")
     let actual = CommandRunner.withoutTiming(result.standardOutput)
     let file = Self.folder.appendingPathComponent("\(c.name).json")
