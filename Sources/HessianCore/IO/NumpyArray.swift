@@ -125,6 +125,15 @@ extension NumpyArray {
       // (``ReadableFile``). An empty file is simply too short; not reading it also avoids
       // a 4 kB leak in Foundation's Data(contentsOf:) for zero-length files (LeakSanitizer).
       if let reason = ReadableFile.problem(at: url.path) { throw ReadableFile.Failure(path: url.path, reason: reason) }
+    } catch {
+      throw .unreadableFile(source: source, reason: error.reason)
+    }
+    // A plain float64 C-order file: straight into the values (``NumpyDirectRead``).
+    if let direct = try NumpyDirectRead.read(path: url.path, source: source) {
+      self = direct
+      return
+    }
+    do throws(ReadableFile.Failure) {
       let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
       data = size == 0 ? Data() : try ReadableFile.read(url.path, mapped: true)
     } catch {

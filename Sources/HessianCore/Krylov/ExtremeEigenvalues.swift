@@ -103,12 +103,12 @@ public enum ExtremeEigenvalues {
   }
 
   /// The block size ``compute(of:end:count:steps:tolerance:blockSize:using:)`` uses by default:
-  /// min(8, max(2, ⌈k/2⌉)) for a dense operator whose matrix streams at least
+  /// min(8, max(2, ⌈k/2⌉)) for a dense operator that stores a matrix streaming at least
   /// ``BLASThreads/largeStreamBytes`` (a product is then bound by the pass over H, which b
   /// columns share), 1 otherwise (an HVP costs the same per column, and single-vector Lanczos
   /// needs the fewest).
   public static func automaticBlockSize(of op: HessianOperator, count k: Int) -> Int {
-    guard let m = op.knownMatrix, m.elements.count >= BLASThreads.largeStreamBytes / MemoryLayout<Double>.size else { return 1 }
+    guard op.storesMatrix, let m = op.knownMatrix, m.elements.count >= BLASThreads.largeStreamBytes / MemoryLayout<Double>.size else { return 1 }
     return min(8, max(2, (k + 1) / 2))
   }
 

@@ -32,6 +32,8 @@ public final class HessianOperator: @unchecked Sendable {
   /// The dense matrix when the source holds it without products (the dense reference then
   /// costs 0 HVPs), otherwise `nil`. May be built on access (O(d²k) for a factored Hessian).
   public var knownMatrix: Matrix? { source.knownMatrix }
+  /// Whether the source stores its known matrix (``SymmetricOperator/storesMatrix``).
+  public var storesMatrix: Bool { source.storesMatrix }
   /// The source's preferred block size (``SymmetricOperator/preferredBlockSize``).
   public var preferredBlockSize: Int { source.preferredBlockSize }
   /// The number of Hessian-vector products (columns) made so far.

@@ -11,15 +11,18 @@ import Foundation
 /// where the input shift i keeps H·(2ⁱX) finite and normal (a subnormal H meets a
 /// scaled-up X; a huge H a scaled-down one).
 ///
-/// s comes from `knownMatrix` (its largest entry) when there is one, else from
+/// s comes from a stored `knownMatrix` (its largest entry) when there is one, else from
 /// the first product with a non-zero result (which is recomputed once at the
 /// chosen shift, and when it overflows, retried at inputs scaled down by 2⁻²⁵⁶,
-/// 2⁻⁵¹², 2⁻⁷⁶⁸, 2⁻¹⁰⁰⁰: at most five products, all counted by `source`).
+/// 2⁻⁵¹², 2⁻⁷⁶⁸, 2⁻¹⁰⁰⁰: at most five products, all counted by `source`). A known matrix
+/// that is built on access (a factored Hessian, ``SymmetricOperator/storesMatrix`` false) is
+/// built only if a caller asks for ``knownMatrix`` (the dense reference), not to fix the scale:
+/// a Krylov method on a factored d = 10⁴ Hessian never forms its d² entries.
 public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Sendable {
   /// The operator scaled (a counting ``HessianOperator``, so every product, retries included, is counted).
   public let source: HessianOperator
   private let shifts = Locked<Shifts?>(nil)
-  private let scaledMatrix: Matrix?
+  private let storedScaledMatrix: Matrix?
 
   /// The input and output shifts: H'·X = 2^(−output)·H·(2^input·X).
   struct Shifts: Equatable {
@@ -40,19 +43,25 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   /// The scaled view of `source`; reads its known matrix (if any) to fix the scale.
   public init(_ source: HessianOperator) {
     self.source = source
-    guard let m = source.knownMatrix else {
-      scaledMatrix = nil
+    guard source.storesMatrix, let m = source.knownMatrix else {
+      storedScaledMatrix = nil
       return
     }
+    storedScaledMatrix = Self.fixScale(from: m, into: shifts)
+  }
+
+  /// Fixes the shifts from `m`'s largest entry (unless already fixed, or m overflowed) and
+  /// returns 2ˢ·m, nil when the shifts could not be fixed from m.
+  private static func fixScale(from m: Matrix, into shifts: Locked<Shifts?>) -> Matrix? {
     let top = m.elements.reduce(0.0) { max($0, abs($1)) }
-    guard top.isFinite else {  // an overflowed matrix: let the products decide
-      scaledMatrix = nil
-      return
+    let chosen: Shifts? = shifts.withLock { current in
+      if let current { return current }
+      guard top.isFinite else { return nil }  // an overflowed matrix: let the products decide
+      current = Self.shifts(normExponent: top == 0 ? 0 : Int(top.exponent), overflowShift: 0)
+      return current
     }
-    let e = top == 0 ? 0 : Int(top.exponent)
-    let chosen = Self.shifts(normExponent: e, overflowShift: 0)
-    shifts.withLock { $0 = chosen }
-    scaledMatrix = chosen == .identity ? m : Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { Self.scale($0, by: chosen.exponent) })
+    guard let chosen else { return nil }
+    return chosen == .identity ? m : Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { Self.scale($0, by: chosen.exponent) })
   }
 
   /// The dimension d of H.
@@ -65,8 +74,15 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   public var productWarnings: [Warning] { source.productWarnings }
   /// The source's preferred block size (``SymmetricOperator/preferredBlockSize``).
   public var preferredBlockSize: Int { source.preferredBlockSize }
-  /// 2ˢ·H when the source holds H.
-  public var knownMatrix: Matrix? { scaledMatrix }
+  /// 2ˢ·H when the source holds H (built on access when the source builds it on access; the
+  /// first access fixes s from it unless a product did).
+  public var knownMatrix: Matrix? {
+    if let storedScaledMatrix { return storedScaledMatrix }
+    guard !source.storesMatrix, let m = source.knownMatrix else { return nil }
+    return Self.fixScale(from: m, into: shifts)
+  }
+  /// Whether the source stores H.
+  public var storesMatrix: Bool { storedScaledMatrix != nil }
 
   /// s with H' = 2ˢ·H (0 until a product has fixed it, and when H is of moderate size).
   public var exponent: Int { shifts.withLock { $0 }.map(\.exponent) ?? 0 }

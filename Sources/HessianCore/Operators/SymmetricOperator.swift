@@ -28,6 +28,11 @@ public protocol SymmetricOperator: Sendable {
   /// H itself when the source holds it already (a dense or factored Hessian), so the dense
   /// reference costs no products; `nil` (the default) when H is known only through products.
   var knownMatrix: Matrix? { get }
+  /// Whether ``knownMatrix`` is stored (reading it costs nothing and a product streams it), as
+  /// opposed to built on each access from factors (O(d²·r) flops and d² memory): a caller that
+  /// wants only a scale or a hint reads the matrix only when it is stored. Default: whether
+  /// ``knownMatrix`` is non-nil.
+  var storesMatrix: Bool { get }
   /// How many vectors a caller that draws its vectors one at a time (the adaptive range finder)
   /// should gather into one ``apply(_:)`` call: 1 (the default) for a source in this process, where
   /// a block of k costs what k single products cost; more for a source where each call is a round
@@ -47,6 +52,8 @@ public protocol SymmetricOperator: Sendable {
 extension SymmetricOperator {
   /// No dense matrix is known: H is seen only through products.
   public var knownMatrix: Matrix? { nil }
+  /// A known matrix is taken to be stored unless the source says otherwise.
+  public var storesMatrix: Bool { knownMatrix != nil }
   /// One vector per call: products in this process cost the same one by one.
   public var preferredBlockSize: Int { 1 }
   /// Exact products rounded once: δ = ε of ``precision``.

@@ -31,6 +31,14 @@ public struct LandscapeHessian: SymmetricOperator {
     return known.dense(dimension: dimension)
   }
 
+  /// True for a dense known Hessian at the minimum; a factored or diagonal one is built on
+  /// each access of ``knownMatrix``, so it is not stored.
+  public var storesMatrix: Bool {
+    guard atMinimum, let known = landscape.knownAnswers.hessian else { return false }
+    if case .dense = known { return true }
+    return false
+  }
+
   /// ∇²L(w)·X. Cost: X.columns HVPs.
   public func apply(_ block: Matrix) throws -> Matrix {
     landscape.hessianProduct(at: point, block: block)

@@ -117,7 +117,12 @@ extension QuadraticLandscape {
     let d = h.rows
     var norms = [Double](repeating: 0, count: d)
     h.elements.withUnsafeBufferPointer { p in
-      for i in 0..<d { for j in 0..<d { norms[j] += p[i * d + j] * p[i * d + j] } }
+      norms.withUnsafeMutableBufferPointer { n in
+        for i in 0..<d {
+          let row = p.baseAddress! + i * d
+          for j in 0..<d { n[j] += row[j] * row[j] }  // row by row: H streamed once, in order
+        }
+      }
     }
     let shift = (norms.max() ?? 0).squareRoot() * Double(d) * precision.epsilon
     return (try? PositiveDefiniteTest.holds(for: h, shift: shift)) ?? false
