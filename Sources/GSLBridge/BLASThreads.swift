@@ -71,7 +71,7 @@ extension BLASThreads {
   /// Runs `body`, a bandwidth-bound operation (a `gemv`) that reads `bytes` bytes of matrix,
   /// as a large operation (``run(flops:_:)``) from ``largeStreamBytes`` on; otherwise on one thread.
   public static func run<T, E: Error>(streaming bytes: Int, _ body: () throws(E) -> T) throws(E) -> T {
-    try run(flops: bytes >= largeStreamBytes ? largeOperationFlops : 0, body)
+    try run(flops: 0, streaming: bytes, body)
   }
 
   /// Runs `body`, a product of `flops` flops that streams an operand of `bytes` bytes, as a large

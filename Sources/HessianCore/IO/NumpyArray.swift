@@ -156,12 +156,7 @@ extension NumpyArray {
     let header = try NumpyHeader(bytes: headerBytes, utf8: preamble.major == 3, source: source)
     let count = try NumpyLayout.elementCount(header: header, source: source)
     let byteCount = try NumpyLayout.byteCount(header: header, elementCount: count, source: source)
-    // Refuse before touching (or allocating for) the data: decoded values are Doubles.
-    let budget = MemoryBudget.bytes
-    let decodedBytes = MemoryBudget.product(count, MemoryLayout<Double>.size)
-    if decodedBytes.map({ $0 > budget }) ?? true {
-      throw .tooLarge(source: source, shape: header.shapeText, estimatedBytes: decodedBytes, budgetBytes: budget)
-    }
+    try NumpyLayout.checkDecodedBudget(count: count, header: header, source: source)
     let dataStart = preamble.dataOffset
     let available = data.count - dataStart
     guard available >= byteCount else {

@@ -39,11 +39,7 @@ enum NumpyDirectRead {
         let byteCount = try? NumpyLayout.byteCount(header: header, elementCount: count, source: source),
         size - preamble.dataOffset == byteCount
       else { return nil }
-      let budget = MemoryBudget.bytes
-      let decodedBytes = MemoryBudget.product(count, MemoryLayout<Double>.size)
-      if decodedBytes.map({ $0 > budget }) ?? true {
-        throw .tooLarge(source: source, shape: header.shapeText, estimatedBytes: decodedBytes, budgetBytes: budget)
-      }
+      try NumpyLayout.checkDecodedBudget(count: count, header: header, source: source)
       var failure: String?
       let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
         do throws(ReadFailure) {

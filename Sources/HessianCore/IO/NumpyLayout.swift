@@ -5,6 +5,18 @@ import GSLBridge
 
 /// Shape arithmetic and C ↔ Fortran reordering.
 enum NumpyLayout {
+  /// Throws when `count` decoded values (Doubles) of the array `header` describes would exceed the
+  /// ``MemoryBudget``: checked before the data is touched or allocated for.
+  ///
+  /// - Throws: ``NumpyError/tooLarge(source:shape:estimatedBytes:budgetBytes:)``.
+  static func checkDecodedBudget(count: Int, header: NumpyHeader, source: String) throws(NumpyError) {
+    let budget = MemoryBudget.bytes
+    let decodedBytes = MemoryBudget.product(count, MemoryLayout<Double>.size)
+    if decodedBytes.map({ $0 > budget }) ?? true {
+      throw .tooLarge(source: source, shape: header.shapeText, estimatedBytes: decodedBytes, budgetBytes: budget)
+    }
+  }
+
   /// The product of `shape`, or nil if a dimension is negative or the product overflows.
   static func productOrNil(_ shape: [Int]) -> Int? {
     var product = 1

@@ -49,10 +49,10 @@ public struct HessianFile: Sendable {
         path: name, problem: "entry (\(bad / m.columns), \(bad % m.columns)) is \(m.elements[bad]); a Hessian must be finite")
     }
     let tolerance = Self.symmetryTolerance(dimension: m.rows, precision: precision) * scan.scale
-    let worst = (scan.worst.gap, scan.worst.i, scan.worst.j)
-    if worst.0 > tolerance {
+    let worst = scan.worst
+    if worst.gap > tolerance {
       let detail =
-        "entries (\(worst.1), \(worst.2)) and (\(worst.2), \(worst.1)) differ by \(String(format: "%.3g", worst.0)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)"
+        "entries (\(worst.i), \(worst.j)) and (\(worst.j), \(worst.i)) differ by \(String(format: "%.3g", worst.gap)) (allowed \(String(format: "%.3g", tolerance)) at \(precision.rawValue) precision)"
       switch HessianSymmetrization.current {
       case nil: throw InputError.file(path: name, problem: "not symmetric: \(detail)")
       case .refuse?:
