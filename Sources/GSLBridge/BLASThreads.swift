@@ -25,8 +25,9 @@ import CGSL
 /// thread count it is reproducible.
 public enum BLASThreads {
   /// Products and factorizations estimated below this many flops always run on one thread
-  /// (5·10⁸: about 15 ms on one core; a dense eigendecomposition from d ≈ 380).
-  public static let largeOperationFlops = 5e8
+  /// (10⁸: 2–3 ms on one AVX-512 core, 100 times OpenBLAS's cost of waking its threads; a dense
+  /// eigendecomposition from d ≈ 225, a 1000 × 500 by 500 × 500 triangular product).
+  public static let largeOperationFlops = 1e8
 
   /// A matrix–vector product that streams at least this many bytes of matrix (2²⁵ = 32 MiB,
   /// a dense d×d float64 matrix from d ≈ 2050) counts as large: `gemv` does 2 flops per 8 bytes

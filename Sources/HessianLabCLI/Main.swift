@@ -13,6 +13,7 @@ import HessianLab
 @main
 enum Main {
   static func main() async {
+    BLASKernels.relaunchWithPreferredKernelsIfNeeded()
     let interrupts = installInterruptHandlers()
     defer { interrupts.forEach { $0.cancel() } }
     do {

@@ -1,4 +1,5 @@
 import Foundation
+import HessianLab
 
 /// Runs the built `hessian-lab` executable and captures its output.
 public struct CommandResult: Sendable {
@@ -78,10 +79,33 @@ public enum CommandRunner {
     try launch(executable, arguments, in: directory, environment: [:], stop: (delay, signal))
   }
 
+  /// Runs `hessian-lab arguments…` without ``sameKernels``: OpenBLAS (and the tool's own
+  /// correction, ``BLASKernels``) choose the kernel set as for a user.
+  public static func runWithOwnKernelChoice(_ arguments: [String]) throws -> CommandResult {
+    let (process, out, err) = prepare(executable, arguments, in: Repository.root, environment: [:], pinKernels: false)
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// `OPENBLAS_CORETYPE` set to the kernel set this test process runs, unless the environment
+  /// already names one: a child then rounds exactly as the library does in the test, so a test
+  /// may compare the tool's numbers with the library's bit for bit (the tool would otherwise
+  /// replace a fallback set that the test process keeps; ``BLASKernels``).
+  public static var sameKernels: [String: String] {
+    ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil ? ["OPENBLAS_CORETYPE": BLASKernels.coreName] : [:]
+  }
+
   /// A process for `program arguments…` in `directory`, with the inherited environment plus
-  /// `NO_COLOR=1` and `environment`, its standard output and error on new pipes (not started).
+  /// `NO_COLOR=1`, ``sameKernels`` (unless `pinKernels` is false) and `environment`, its
+  /// standard output and error on new pipes (not started).
   static func prepare(
-    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String]
+    _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+    pinKernels: Bool = true
   ) -> (process: Process, out: Pipe, err: Pipe) {
     let process = Process()
     process.executableURL = program
@@ -89,6 +113,7 @@ public enum CommandRunner {
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    if pinKernels { for (k, v) in sameKernels { env[k] = v } }
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()

@@ -10,9 +10,11 @@ import HessianLab
 /// its HELLO's `known` object is `describe --json` (without `schemaVersion`).
 @Suite("hessian-lab serve")
 struct ServeCommandTests {
-  /// The shell command that serves `spec`.
+  /// The shell command that serves `spec`, on the test process's BLAS kernels
+  /// (``CommandRunner/sameKernels``: a trained landscape's centre is then the same bits).
   static func command(_ spec: String) -> String {
-    "'\(CommandRunner.executable.path)' serve '\(spec)'"
+    let kernels = CommandRunner.sameKernels.map { "\($0.key)=\($0.value) " }.joined()
+    return "\(kernels)'\(CommandRunner.executable.path)' serve '\(spec)'"
   }
 
   /// Runs `hessian-lab serve spec` with `input` on its standard input; returns its exit status,
@@ -22,6 +24,7 @@ struct ServeCommandTests {
     process.executableURL = CommandRunner.executable
     process.arguments = ["serve", spec]
     process.currentDirectoryURL = Repository.root
+    process.environment = ProcessInfo.processInfo.environment.merging(CommandRunner.sameKernels) { $1 }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
     try process.run()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Times one of HessianLab's kernels (``BenchCase``) on the inputs `scripts/bench`
-/// wrote: one untimed warm-up run, then the timed runs. Only the kernel is timed;
+/// wrote: untimed warm-up runs (``warmUpSeconds``), then the timed runs. Only the kernel is timed;
 /// file loading is excluded, as on the NumPy/SciPy side.
 public enum BenchAnalysis {
   /// Runs `benchCase` on the `.npy` files in folder `inputs`, `repetitions` timed
@@ -35,7 +35,9 @@ public enum BenchAnalysis {
       let times = time(repetitions) { checksum = landscape.losses(at: x).reduce(0, +) } between: {
         gemmTimes.append(time(1) { BLAS.gemm(x, .none, h, .none, into: &product) }[0])
       }
-      let flops = 2.0 * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
+      // The flops the kernel executes: X·L (n·d², triangular) when H is positive definite, X·H (2n·d²) otherwise.
+      let factored = (try? CholeskyFactor(of: h)).flatMap { $0 } != nil
+      let flops = (factored ? 1.0 : 2.0) * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
       var report = BenchReport(case: name, seconds: times, flops: flops, checksum: checksum)
       report.gemmSeconds = gemmTimes
       return report
@@ -119,11 +121,17 @@ public enum BenchAnalysis {
     }
   }
 
-  /// Runs `body` once untimed, then `count` timed times (with `between` run untimed after each);
-  /// seconds per run.
+  /// Untimed warm-up: `body` runs at least once and until this many seconds have passed, so a
+  /// fresh process (OpenBLAS's threads, the allocator's pages, the CPU clock) is in the steady
+  /// state the twin's long-running Python process is in; `scripts/bench` warms the twin alike.
+  static let warmUpSeconds = 0.05
+
+  /// Runs `body` untimed for ``warmUpSeconds`` (at least once), then `count` timed times (with
+  /// `between` run untimed after each); seconds per run.
   static func time(_ count: Int, _ body: () -> Void, between: () -> Void = {}) -> [Double] {
-    body()
     let clock = ContinuousClock()
+    let warm = clock.now
+    repeat { body() } while seconds(warm.duration(to: clock.now)) < warmUpSeconds
     return (0..<count).map { _ in
       let start = clock.now
       body()

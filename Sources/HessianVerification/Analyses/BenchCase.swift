@@ -1,7 +1,8 @@
 /// The kernels `hessian-lab bench` times (``BenchAnalysis``), each on inputs
 /// written by `scripts/bench`, which times the NumPy/SciPy twin on the same files.
 public enum BenchCase: String, Sendable, Codable, CaseIterable {
-  /// `losses(at:)` of a quadratic ½wᵀHw on a batch X (H.npy, X.npy): one gemm, 2nd² + 2nd flops.
+  /// `losses(at:)` of a quadratic ½wᵀHw on a batch X (H.npy, X.npy): a positive-definite H by its
+  /// Cholesky factor (one triangular product, nd² + 2nd flops), any other H by one gemm (2nd² + 2nd).
   case batchedLoss = "batched-loss"
   /// The dense numerical rank of H.npy: eigenvalues, then the precision-relative threshold.
   case denseRank = "dense-rank"

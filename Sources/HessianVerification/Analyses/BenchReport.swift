@@ -18,6 +18,8 @@ public struct BenchReport: Sendable, Codable, Equatable {
   /// (batched loss: the n × d points times the d × d H), timed alternately with the kernel in
   /// the same process: the machine's rate for the work the kernel cannot avoid.
   public var gemmSeconds: [Double]? = nil
+  /// The OpenBLAS kernel set the run used (``BLASKernels/coreName``), e.g. `SkylakeX`.
+  public var blasCore: String = BLASKernels.coreName
 
   /// A report from its fields.
   public init(
@@ -32,7 +34,7 @@ public struct BenchReport: Sendable, Codable, Equatable {
     self.hessianVectorProducts = hessianVectorProducts
   }
 
-  private enum CodingKeys: String, CodingKey { case `case`, seconds, flops, checksum, values, hessianVectorProducts, gemmSeconds }
+  private enum CodingKeys: String, CodingKey { case `case`, seconds, flops, checksum, values, hessianVectorProducts, gemmSeconds, blasCore }
 
   /// Encodes every key, the ones a case does not measure as `null`.
   public func encode(to encoder: any Encoder) throws {
@@ -44,5 +46,6 @@ public struct BenchReport: Sendable, Codable, Equatable {
     try c.encode(values, forKey: .values)
     try c.encode(hessianVectorProducts, forKey: .hessianVectorProducts)
     try c.encode(gemmSeconds, forKey: .gemmSeconds)
+    try c.encode(blasCore, forKey: .blasCore)
   }
 }

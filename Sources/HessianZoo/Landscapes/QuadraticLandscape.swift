@@ -39,6 +39,8 @@ public struct QuadraticLandscape: Landscape {
   public let knownAnswers: KnownAnswers
   /// The precision H is known to: that of the `.npy` file it was read from, float64 otherwise.
   public let precision: Precision
+  /// `.dense` only: L with H = L·Lᵀ, for the batched loss, made on first use.
+  let denseFactor = LazyCholeskyFactor()
 
   /// A quadratic with the given Hessian storage and minimum (default: the origin).
   ///
@@ -174,8 +176,12 @@ public struct QuadraticLandscape: Landscape {
     }
   }
 
-  /// Batched loss: one matrix–matrix product for all n points.
-  /// Cost: 2nd² flops (dense), 2ndk (factored), 2nd (diagonal).
+  /// Batched loss: one matrix–matrix product for all n points. A dense positive-definite H
+  /// is used through its Cholesky factor, Lᵢ = ½‖Lᵀxᵢ‖² with H = L·Lᵀ (``CholeskyFactor``,
+  /// made once per landscape): a triangular product of half the flops of X·H, and never
+  /// negative; any other dense H takes ½ xᵢᵀ(H xᵢ) from one gemm.
+  /// Cost: n·d² flops plus d³/3 once (dense positive definite), 2nd² (other dense),
+  /// 2ndk (factored), 2nd (diagonal).
   public func losses(at points: Matrix) -> [Double] {
     precondition(points.columns == dimension, "points have \(points.columns) columns, landscape has d = \(dimension)")
     let n = points.rows, d = dimension
@@ -200,6 +206,14 @@ public struct QuadraticLandscape: Landscape {
         out[i] = 0.5 * s
       }
     case let .dense(h):
+      if let factor = denseFactor.factor(of: h) {  // ½‖Lᵀxᵢ‖²: half the flops of X·H
+        factor.multiplyOnRight(&x)  // row i is xᵢᵀL
+        x.elements.withUnsafeBufferPointer { yp in
+          guard let y0 = yp.baseAddress else { return }
+          for i in 0..<n { out[i] = 0.5 * RowDot.dot(y0 + i * d, y0 + i * d, count: d) }
+        }
+        return out
+      }
       let y = BLAS.multiply(x, .none, h, .none)  // n×d, y_i = H x_i (H symmetric)
       y.elements.withUnsafeBufferPointer { yp in
         x.elements.withUnsafeBufferPointer { xp in

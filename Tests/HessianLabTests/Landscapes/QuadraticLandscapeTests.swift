@@ -74,3 +74,82 @@ struct QuadraticLandscapeBlockTests {
     }
   }
 }
+
+/// The batched loss of a dense positive-definite H through its Cholesky factor
+/// (``QuadraticLandscape/losses(at:)``, ``LazyCholeskyFactor``), against ½xᵀHx summed term by
+/// term in the test, and the gemm path kept for every other dense H.
+@Suite("QuadraticLandscape batched loss through the Cholesky factor")
+struct QuadraticLandscapeCholeskyLossTests {
+  /// ½ xᵀ H x by a plain double loop (independent of BLAS and of the factor).
+  static func direct(_ h: Matrix, _ x: [Double]) -> Double {
+    var s = 0.0
+    for i in x.indices { for j in x.indices { s += x[i] * h[i, j] * x[j] } }
+    return 0.5 * s
+  }
+
+  static func points(_ n: Int, _ d: Int, seed: UInt64) -> Matrix {
+    var rng = SeededGenerator(seed: seed)
+    return Matrix(rows: n, columns: d, elements: rng.normals(n * d))
+  }
+
+  @Test("Positive definite, d = 60: equal to ½xᵀHx within d·ε·‖H‖·‖x‖², never negative; off the origin too")
+  func matchesDirect() throws {
+    let d = 60
+    let h = CholeskyFactorHelper.positiveDefinite(d, seed: 5)
+    let minimum = (0..<d).map { Double($0) / 10 }
+    let l = QuadraticLandscape(name: "pd", storage: .dense(h), minimum: minimum)
+    var x = Self.points(40, d, seed: 2)
+    for i in 0..<x.rows { for j in 0..<d { x[i, j] += minimum[j] } }
+    let batched = l.losses(at: x)
+    let norm = h.elements.map(abs).max()! * Double(d)
+    for i in 0..<x.rows {
+      let u = (0..<d).map { x[i, $0] - minimum[$0] }
+      let exact = Self.direct(h, u)
+      let bound = 8 * Double(d) * Double.ulpOfOne * norm * u.map { $0 * $0 }.reduce(0, +)
+      #expect(abs(batched[i] - exact) <= bound, "row \(i): \(batched[i]) vs \(exact), bound \(bound)")
+      #expect(batched[i] >= 0)
+    }
+    // The check can fail: H scaled by 1 + 10⁻⁹ is seen in every row.
+    let scaled = QuadraticLandscape(name: "scaled", storage: .dense(Matrix(rows: d, columns: d, elements: h.elements.map { $0 * (1 + 1e-9) })), minimum: minimum)
+    let other = scaled.losses(at: x)
+    #expect(zip(other, batched).allSatisfy { abs($0 - $1) > 8 * Double(d) * Double.ulpOfOne * norm * 1e-3 })
+  }
+
+  @Test("The path depends on H only: any batch split gives the same bits, whichever call comes first")
+  func orderIndependent() throws {
+    let d = 30
+    let h = CholeskyFactorHelper.positiveDefinite(d, seed: 8)
+    let x = Self.points(12, d, seed: 4)
+    let whole = QuadraticLandscape(name: "a", storage: .dense(h)).losses(at: x)
+    let split = QuadraticLandscape(name: "b", storage: .dense(h))
+    let tail = split.losses(at: Matrix(rows: 4, columns: d, elements: Array(x.elements[(8 * d)...])))
+    let head = split.losses(at: Matrix(rows: 8, columns: d, elements: Array(x.elements[..<(8 * d)])))
+    #expect(head + tail == whole)
+  }
+
+  @Test("Indefinite and singular dense H keep the gemm path: ½xᵀ(Hx), negative where H is")
+  func indefinite() throws {
+    let h = Matrix(rowArrays: [[2, 1, 0], [1, 2, 0], [0, 0, -3]])
+    let l = QuadraticLandscape(name: "saddle", storage: .dense(h))
+    let x = Matrix(rowArrays: [[1, 0, 0], [0, 0, 1], [1, -1, 2]])
+    #expect(l.losses(at: x) == [1, -1.5, 0.5 * (2 - 2 + 2 - 12)])
+    let singular = QuadraticLandscape(name: "flat", storage: .dense(Matrix(rowArrays: [[1, 1], [1, 1]])))
+    #expect(singular.losses(at: Matrix(rowArrays: [[1, -1], [1, 1]])) == [0, 2])
+  }
+}
+
+/// Test matrices for the Cholesky path (a deterministic LCG, not the library's generator).
+enum CholeskyFactorHelper {
+  static func positiveDefinite(_ d: Int, seed: UInt64) -> Matrix {
+    var state = seed
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) * 0x1p-53 - 0.5
+    }
+    let g = Matrix(rows: d, columns: d, elements: (0..<(d * d)).map { _ in uniform() })
+    var h = BLAS.multiply(g, .none, g, .transpose)
+    for i in 0..<d { h[i, i] += 0.1 }
+    for i in 0..<d { for j in 0..<i { let v = 0.5 * (h[i, j] + h[j, i]); h[i, j] = v; h[j, i] = v } }
+    return h
+  }
+}

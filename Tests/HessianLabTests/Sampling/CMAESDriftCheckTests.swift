@@ -19,18 +19,26 @@ struct CMAESDriftCheckTests {
       land, options: CMAAnalysis.Options(evaluations: evaluations, sigma: sigma, hessianComparison: .never, seed: seed))
   }
 
-  @Test("dln-3-2-3 at σ₀ = 1: every run whose rank is wrong carries meanDrifted")
+  /// The trajectory of a seeded run depends on the last bits of the BLAS kernels (seed 5 drifts
+  /// by D = 0.51–0.92 under Haswell, SkylakeX and Cooperlake kernels, by 0.062 under Prescott's,
+  /// and reads rank 12 either way), so the test asserts what holds for every kernel set: a drift
+  /// above the tolerance is flagged, a wrong rank is never silent, and drift does occur here.
+  @Test("dln-3-2-3 at σ₀ = 1: a drift above tolerance carries meanDrifted, and no wrong rank is silent")
   func deepLinearDrifts() async throws {
-    var wrong = 0
+    var drifted = 0
     for seed: UInt64 in 1...6 {
       let r = try await Self.run("dln-3-2-3", evaluations: 8000, seed: seed)
       #expect(r.drift.lossEvaluations == 4 * 12 + 2)
+      let codes = r.warnings.map(\.code), change = r.drift.curvatureChange ?? -1
+      if change > CMAESDriftCheck.tolerance {
+        drifted += 1
+        #expect(codes.contains(.meanDrifted), "seed \(seed): D \(change) above the tolerance, not flagged")
+      }
       if r.readout.rank != 5 {
-        wrong += 1
-        #expect(r.warnings.map(\.code).contains(.meanDrifted), "seed \(seed): rank \(r.readout.rank), D \(r.drift.curvatureChange ?? -1)")
+        #expect(codes.contains(.meanDrifted) || codes.contains(.flatBlockUnresolved), "seed \(seed): rank \(r.readout.rank) with no warning")
       }
     }
-    #expect(wrong > 0)  // the case the check exists for does occur
+    #expect(drifted > 0)  // the case the check exists for does occur
   }
 
   @Test("no false alarm: dln-3-2-3 at σ₀ = 0.01, quad-rank-deficient, newton-flat")
