@@ -109,11 +109,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     buffer.withUnsafeMutableBufferPointer { fillNormals(into: $0) }
   }
 
-  /// `count` standard normal draws.
+  /// `count` standard normal draws (written once, straight into uninitialised storage).
   public mutating func normals(_ count: Int) -> [Double] {
-    var b = [Double](repeating: 0, count: count)
-    fillNormal(&b)
-    return b
+    let n = max(count, 0)
+    return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+      fillNormals(into: UnsafeMutableBufferPointer(rebasing: buffer[..<n]))  // the capacity may exceed n
+      initialized = n
+    }
   }
 
   /// An independent stream derived from this generator's ``seed`` and `index`.

@@ -76,6 +76,17 @@ struct ZigguratTests {
     #expect(a.next() == b.next())  // the same number of outputs consumed
   }
 
+  @Test("normals(count) has exactly count draws, the same as count draws one at a time", arguments: [0, 1, 7, 1000, 4097])
+  func normalsArray(count: Int) {
+    for stream in NormalStream.allCases {
+      var a = SeededGenerator(seed: 12, normalStream: stream), b = a
+      let drawn = a.normals(count)
+      #expect(drawn.count == count)
+      #expect(drawn == (0..<count).map { _ in b.nextNormal() })
+      #expect(a.next() == b.next())
+    }
+  }
+
   @Test("The tables: the top layer has area v and the layers shrink towards the peak")
   func tables() {
     let t = Ziggurat.tables
