@@ -64,6 +64,85 @@ static inline int cgsl_cpu_vector_level(void) {
 static inline int cgsl_cpu_vector_level(void) { return 0; }
 #endif
 
+/* C[r0..r1) = A[r0..r1) · B for a row-major n × n matrix A and a row-major n × k block B,
+ * k = 4 or 8, rows [r0, r1) of the row-major n × k result C. Each entry is one running sum
+ * over j = 0, 1, …, n − 1 of A[i][j]·B[j][c] (fused multiply-adds), whatever rows a call
+ * covers: the same bits for any split of the rows among threads. A is read once, four (k = 8)
+ * or eight (k = 4) rows at a time, so B's row j, loaded once, serves them all and eight chains
+ * of FMAs are in flight: bound by memory bandwidth like a matrix-vector product, with none of
+ * the copy of A that a general gemm packs first.
+ * Needs AVX2 and FMA (cgsl_cpu_vector_level() >= 1). */
+#if defined(__x86_64__)
+typedef double cgsl_v4 __attribute__((vector_size(32), aligned(8)));
+#define CGSL_B4(v) ((cgsl_v4){(v), (v), (v), (v)})
+#define CGSL_FMA(a, b, c) __builtin_elementwise_fma((a), (b), (c))
+/* k = 8: four rows at a time, two 4-wide accumulators per row (eight chains of FMAs). */
+__attribute__((target("avx2,fma")))
+static inline void cgsl_stream_rows_k8(const double *a, long n, const double *b, double *c, long r0, long r1) {
+  long i = r0;
+  for (; i + 4 <= r1; i += 4) {
+    const double *a0 = a + i * n, *a1 = a0 + n, *a2 = a1 + n, *a3 = a2 + n;
+    cgsl_v4 s00 = CGSL_B4(0), s01 = CGSL_B4(0), s10 = CGSL_B4(0), s11 = CGSL_B4(0);
+    cgsl_v4 s20 = CGSL_B4(0), s21 = CGSL_B4(0), s30 = CGSL_B4(0), s31 = CGSL_B4(0);
+    for (long j = 0; j < n; j++) {
+      const cgsl_v4 b0 = *(const cgsl_v4 *)(b + 8 * j), b1 = *(const cgsl_v4 *)(b + 8 * j + 4);
+      const cgsl_v4 h0 = CGSL_B4(a0[j]), h1 = CGSL_B4(a1[j]), h2 = CGSL_B4(a2[j]), h3 = CGSL_B4(a3[j]);
+      s00 = CGSL_FMA(h0, b0, s00); s01 = CGSL_FMA(h0, b1, s01);
+      s10 = CGSL_FMA(h1, b0, s10); s11 = CGSL_FMA(h1, b1, s11);
+      s20 = CGSL_FMA(h2, b0, s20); s21 = CGSL_FMA(h2, b1, s21);
+      s30 = CGSL_FMA(h3, b0, s30); s31 = CGSL_FMA(h3, b1, s31);
+    }
+    double *c0 = c + 8 * i;
+    *(cgsl_v4 *)(c0) = s00; *(cgsl_v4 *)(c0 + 4) = s01; *(cgsl_v4 *)(c0 + 8) = s10; *(cgsl_v4 *)(c0 + 12) = s11;
+    *(cgsl_v4 *)(c0 + 16) = s20; *(cgsl_v4 *)(c0 + 20) = s21; *(cgsl_v4 *)(c0 + 24) = s30; *(cgsl_v4 *)(c0 + 28) = s31;
+  }
+  for (; i < r1; i++) {
+    const double *ai = a + i * n;
+    cgsl_v4 s0 = CGSL_B4(0), s1 = CGSL_B4(0);
+    for (long j = 0; j < n; j++) {
+      const cgsl_v4 h = CGSL_B4(ai[j]);
+      s0 = CGSL_FMA(h, *(const cgsl_v4 *)(b + 8 * j), s0);
+      s1 = CGSL_FMA(h, *(const cgsl_v4 *)(b + 8 * j + 4), s1);
+    }
+    *(cgsl_v4 *)(c + 8 * i) = s0; *(cgsl_v4 *)(c + 8 * i + 4) = s1;
+  }
+}
+/* k = 4: eight rows at a time, one accumulator per row. */
+__attribute__((target("avx2,fma")))
+static inline void cgsl_stream_rows_k4(const double *a, long n, const double *b, double *c, long r0, long r1) {
+  long i = r0;
+  for (; i + 8 <= r1; i += 8) {
+    const double *a0 = a + i * n;
+    cgsl_v4 s0 = CGSL_B4(0), s1 = CGSL_B4(0), s2 = CGSL_B4(0), s3 = CGSL_B4(0);
+    cgsl_v4 s4 = CGSL_B4(0), s5 = CGSL_B4(0), s6 = CGSL_B4(0), s7 = CGSL_B4(0);
+    for (long j = 0; j < n; j++) {
+      const cgsl_v4 bj = *(const cgsl_v4 *)(b + 4 * j);
+      s0 = CGSL_FMA(CGSL_B4(a0[j]), bj, s0); s1 = CGSL_FMA(CGSL_B4(a0[n + j]), bj, s1);
+      s2 = CGSL_FMA(CGSL_B4(a0[2 * n + j]), bj, s2); s3 = CGSL_FMA(CGSL_B4(a0[3 * n + j]), bj, s3);
+      s4 = CGSL_FMA(CGSL_B4(a0[4 * n + j]), bj, s4); s5 = CGSL_FMA(CGSL_B4(a0[5 * n + j]), bj, s5);
+      s6 = CGSL_FMA(CGSL_B4(a0[6 * n + j]), bj, s6); s7 = CGSL_FMA(CGSL_B4(a0[7 * n + j]), bj, s7);
+    }
+    double *c0 = c + 4 * i;
+    *(cgsl_v4 *)(c0) = s0; *(cgsl_v4 *)(c0 + 4) = s1; *(cgsl_v4 *)(c0 + 8) = s2; *(cgsl_v4 *)(c0 + 12) = s3;
+    *(cgsl_v4 *)(c0 + 16) = s4; *(cgsl_v4 *)(c0 + 20) = s5; *(cgsl_v4 *)(c0 + 24) = s6; *(cgsl_v4 *)(c0 + 28) = s7;
+  }
+  for (; i < r1; i++) {
+    const double *ai = a + i * n;
+    cgsl_v4 s = CGSL_B4(0);
+    for (long j = 0; j < n; j++) s = CGSL_FMA(CGSL_B4(ai[j]), *(const cgsl_v4 *)(b + 4 * j), s);
+    *(cgsl_v4 *)(c + 4 * i) = s;
+  }
+}
+static inline void cgsl_stream_rows(const double *a, long n, const double *b, long k, double *c, long r0, long r1) {
+  if (k == 8) cgsl_stream_rows_k8(a, n, b, c, r0, r1);
+  else if (k == 4) cgsl_stream_rows_k4(a, n, b, c, r0, r1);
+}
+#else
+static inline void cgsl_stream_rows(const double *a, long n, const double *b, long k, double *c, long r0, long r1) {
+  (void)a; (void)n; (void)b; (void)k; (void)c; (void)r0; (void)r1;
+}
+#endif
+
 /* GSL_SUCCESS and friends come from an anonymous enum (imported as Int);
  * give Swift Int32 versions of the codes it needs to compare against. */
 static inline int cgsl_success(void) { return GSL_SUCCESS; }

@@ -91,7 +91,8 @@ public enum BLAS {
   }
 
   /// C ← α·op(A)·op(B) + β·C. Cost: 2·m·n·k flops; on ``BLASThreads/largeOperationThreads`` from
-  /// ``BLASThreads/largeOperationFlops`` or an operand of ``BLASThreads/largeStreamBytes``.
+  /// ``BLASThreads/largeOperationFlops`` or an operand of ``BLASThreads/largeStreamBytes``. A large
+  /// square A times a block of 4 or 8 columns (α = 1, β = 0) goes to ``StreamingBlockProduct``.
   public static func gemm(
     _ a: Matrix, _ opA: Operation = .none, _ b: Matrix, _ opB: Operation = .none,
     alpha: Double = 1, beta: Double = 0, into c: inout Matrix
@@ -104,6 +105,10 @@ public enum BLAS {
     if m == 0 || n == 0 { return }
     if k == 0 {
       for i in c.elements.indices { c.elements[i] *= beta }
+      return
+    }
+    if opA == .none, opB == .none, alpha == 1, beta == 0, a.isSquare, StreamingBlockProduct.applies(order: m, columns: n) {
+      StreamingBlockProduct.multiply(a, b, into: &c, threads: BLASThreads.withinParallelWork ? 1 : BLASThreads.largeOperationThreads)
       return
     }
     let streamed = max(a.elements.count, b.elements.count) &* MemoryLayout<Double>.size

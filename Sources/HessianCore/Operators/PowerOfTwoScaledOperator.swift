@@ -53,7 +53,7 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   /// Fixes the shifts from `m`'s largest entry (unless already fixed, or m overflowed) and
   /// returns 2ˢ·m, nil when the shifts could not be fixed from m.
   private static func fixScale(from m: Matrix, into shifts: Locked<Shifts?>) -> Matrix? {
-    let top = m.elements.reduce(0.0) { max($0, abs($1)) }
+    let top = MaxMagnitude.of(m.elements)
     let chosen: Shifts? = shifts.withLock { current in
       if let current { return current }
       guard top.isFinite else { return nil }  // an overflowed matrix: let the products decide
@@ -119,7 +119,7 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
   ///   overflows at every input scale tried).
   public func apply(_ block: Matrix) throws -> Matrix {
     if let s = shifts.withLock({ $0 }) { return try apply(block, with: s) }
-    let xTop = block.elements.reduce(0.0) { max($0, abs($1)) }
+    let xTop = MaxMagnitude.of(block.elements)
     guard xTop > 0, xTop.isFinite else { return try source.apply(block) }
     var lastError: Error?
     for k in [0, 256, 512, 768, 1000] {
@@ -129,7 +129,7 @@ public final class PowerOfTwoScaledOperator: SymmetricOperator, @unchecked Senda
         lastError = error
         continue
       }
-      let top = y.elements.reduce(0.0) { max($0, abs($1)) }
+      let top = MaxMagnitude.of(y.elements)
       if top == 0 { return y }  // X in the null space: nothing to learn yet
       let e = Int(top.exponent) + k - Int(xTop.exponent)
       let chosen = Self.shifts(normExponent: e, overflowShift: k)

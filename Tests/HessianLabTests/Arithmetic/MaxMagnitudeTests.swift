@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import HessianCore
+
+/// ``MaxMagnitude`` against the plain `reduce` it replaces, on generated arrays of every length
+/// around the lane width, with NaN, ±∞ and signed zeros mixed in.
+@Suite("MaxMagnitude: max |xᵢ| eight lanes at a time")
+struct MaxMagnitudeTests {
+  static func plain(_ x: [Double]) -> Double { x.reduce(0) { max($0, abs($1)) } }
+
+  @Test("Equal to the plain reduce for lengths 0…40 and every position of the largest entry")
+  func equalsReduce() {
+    for n in 0...40 {
+      for peak in 0..<max(n, 1) {
+        var x: [Double] = (0..<n).map { (i: Int) -> Double in
+          let sign: Double = i % 3 == 0 ? -1 : 1
+          return sign * sin(Double(i) * 2.3)
+        }
+        if n > 0 { x[peak] = -7.5 }
+        #expect(MaxMagnitude.of(x) == Self.plain(x), "n \(n), peak \(peak)")
+      }
+    }
+  }
+
+  @Test("NaN is skipped, infinity wins, zeros give zero")
+  func specialValues() {
+    #expect(MaxMagnitude.of([.nan, 1, -2, .nan, 0, 0, 0, 0, 0, 0.5]) == 2)
+    #expect(MaxMagnitude.of(Array(repeating: .nan, count: 9)) == 0)
+    #expect(MaxMagnitude.of([1, 2, 3, 4, 5, 6, 7, -.infinity, 1]) == .infinity)
+    #expect(MaxMagnitude.of([-0.0, 0.0]) == 0)
+    #expect(MaxMagnitude.of([]) == 0)
+  }
+}
