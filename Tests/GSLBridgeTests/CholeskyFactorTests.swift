@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import GSLBridge
 
@@ -7,15 +8,11 @@ import Testing
 /// to the backward-error bound, and X·L from `dtrmm` must equal X·L from `gemm`.
 @Suite("CholeskyFactor: H = L·Lᵀ and the triangular product X·L")
 struct CholeskyFactorTests {
-  /// A random symmetric positive-definite d×d matrix Q·diag(s)·Qᵀ + 0 (s from 10⁻³ to 10), with
-  /// a deterministic LCG (no generator of the library under test).
+  /// A random symmetric positive-definite d×d matrix Q·diag(s)·Qᵀ (s from 10⁻³ to 10), from
+  /// ``TestLCG`` (no generator of the library under test).
   static func positiveDefinite(_ d: Int, seed: UInt64) -> Matrix {
-    var state = seed
-    func uniform() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) * 0x1p-53 - 0.5
-    }
-    let g = Matrix(rows: d, columns: d, elements: (0..<(d * d)).map { _ in uniform() })
+    var lcg = TestLCG(seed: seed)
+    let g = lcg.matrix(d, d)
     let q = try! Factorizations.orthonormalColumns(of: g)
     var scaled = q
     for j in 0..<d { let s = pow(10, -3 + 4 * Double(j) / Double(max(d - 1, 1))); for i in 0..<d { scaled[i, j] *= s } }

@@ -138,15 +138,11 @@ struct QuadraticLandscapeCholeskyLossTests {
   }
 }
 
-/// Test matrices for the Cholesky path (a deterministic LCG, not the library's generator).
+/// Test matrices for the Cholesky path (``TestLCG``, not the library's generator).
 enum CholeskyFactorHelper {
   static func positiveDefinite(_ d: Int, seed: UInt64) -> Matrix {
-    var state = seed
-    func uniform() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) * 0x1p-53 - 0.5
-    }
-    let g = Matrix(rows: d, columns: d, elements: (0..<(d * d)).map { _ in uniform() })
+    var lcg = TestLCG(seed: seed)
+    let g = lcg.matrix(d, d)
     var h = BLAS.multiply(g, .none, g, .transpose)
     for i in 0..<d { h[i, i] += 0.1 }
     for i in 0..<d { for j in 0..<i { let v = 0.5 * (h[i, j] + h[j, i]); h[i, j] = v; h[j, i] = v } }
