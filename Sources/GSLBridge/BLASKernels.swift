@@ -11,8 +11,9 @@ import CGSL
 /// A `DYNAMIC_ARCH` OpenBLAS (Debian's, among others) picks its kernels when the library loads,
 /// from a table of the CPU models it knew when it was built. A newer CPU that is missing from
 /// the table gets the oldest x86-64 set, `Prescott` (SSE3): Debian 12's OpenBLAS 0.3.21 does this
-/// on Intel Sapphire/Emerald Rapids, and its `dgemm` there runs at a sixth of the AVX-512 rate
-/// (measured: n = 1000 in 70 ms against 20 ms; `BENCHMARKS.md`, "Machine and run"). The only
+/// on an Intel Xeon of family 6, model 207 (Emerald Rapids), and its `dgemm` there runs at about
+/// a third of the AVX-512 rate (measured: n = 1000 in 65–70 ms against 20–24 ms; `BENCHMARKS.md`,
+/// "Machine and run"). The only
 /// documented way to choose the set is the environment variable `OPENBLAS_CORETYPE`, read once
 /// when the library loads, so the command-line tool re-executes itself with it set
 /// (``relaunchWithPreferredKernelsIfNeeded()``) when OpenBLAS reports a fallback set and the
