@@ -127,6 +127,13 @@ struct QuadraticLandscapeCholeskyLossTests {
     #expect(head + tail == whole)
   }
 
+  @Test("The factor is made only when H and L fit the memory budget together (2·d²·8 bytes)")
+  func budget() {
+    #expect(LazyCholeskyFactor.fits(order: 1000, budget: 16_000_000))
+    #expect(!LazyCholeskyFactor.fits(order: 1000, budget: 15_999_999))
+    #expect(!LazyCholeskyFactor.fits(order: Int.max / 2, budget: Int.max))  // overflow: does not fit
+  }
+
   @Test("Indefinite and singular dense H keep the gemm path: ½xᵀ(Hx), negative where H is")
   func indefinite() throws {
     let h = Matrix(rowArrays: [[2, 1, 0], [1, 2, 0], [0, 0, -3]])
