@@ -9,15 +9,28 @@ struct CovarianceCMACommandTests {
     text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
   }
 
-  @Test("text report: the run, the read-out and the relation to H; the drawn seed is printed")
+  @Test("text report: the run, the read-out and the relation to H (seed 1)")
   func text() throws {
-    let r = try CommandRunner.run(["covariance", "quad-rank-deficient", "--route", "cma", "--evaluations", "600"])
+    let r = try CommandRunner.run(["covariance", "quad-rank-deficient", "--route", "cma", "--evaluations", "600", "--seed", "1"])
     #expect(r.status == 0, "\(r.standardError)")
     #expect(r.standardOutput.contains("CMA-ES (μ/μ_w, λ) with λ = 12, μ = 6"))
-    #expect(r.standardOutput.range(of: #", seed [0-9]+\n"#, options: .regularExpression) != nil)
     #expect(r.standardOutput.contains("rank read-out: 20 (no flat block resolved)"))
     #expect(r.standardOutput.contains("relation of the final C to H (on its range, r = 5)"))
     #expect(r.standardOutput.contains("warning: no flat block is resolved"))
+  }
+
+  /// Without `--seed` a seed is drawn and printed; the run depends on it (at 600 evaluations one
+  /// drawn seed in CI read rank 19 with a gap warning where seeds 1–3 read 20), so what is checked
+  /// is that the printed seed reproduces the run, not what the run found.
+  @Test("without --seed the drawn seed is printed, and --seed with it reproduces the report")
+  func drawnSeed() throws {
+    let r = try CommandRunner.run(["covariance", "quad-rank-deficient", "--route", "cma", "--evaluations", "600"])
+    #expect(r.status == 0, "\(r.standardError)")
+    let match = try #require(r.standardOutput.firstMatch(of: try Regex(#", seed ([0-9]+)\n"#)))
+    let seed = try #require(match.output[1].substring.map(String.init))
+    let again = try CommandRunner.run(["covariance", "quad-rank-deficient", "--route", "cma", "--evaluations", "600", "--seed", seed])
+    func withoutTime(_ t: String) -> String { t.split(separator: "\n").filter { !$0.hasPrefix("seconds") }.joined(separator: "\n") }
+    #expect(withoutTime(again.standardOutput) == withoutTime(r.standardOutput))
   }
 
   @Test("JSON: evaluations reported are λ per generation, the trajectory ends at the final count, 1 and 2 workers agree")
