@@ -26,17 +26,27 @@ public struct CholeskyFactor: Sendable {
   public init?(of h: Matrix) throws(LinearAlgebraError) {
     guard h.isSquare else { throw .notSquare(rows: h.rows, columns: h.columns) }
     guard h.isFinite else { throw .notFinite }
-    GSLRuntime.ensureConfigured()
     let n = h.rows
     var buf = h.elements
     // Column-major "U" of the buffer is row-major "L": dpotrf's H = UᵀU is H = L·Lᵀ here.
-    var uplo: CChar = 85  // "U"
-    var nn = Int32(n), lda = Int32(max(n, 1)), info: Int32 = 0
-    if n > 0 { dpotrf_(&uplo, &nn, &buf, &lda, &info) }
-    guard info >= 0 else { throw .lapack(routine: "dpotrf", info: Int(info)) }
-    guard info == 0 else { return nil }
+    guard try Self.factorInPlace(&buf, order: n, uplo: 85) else { return nil }  // 85: "U"
     for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { buf[i * n + j] = 0 } }  // the untouched triangle
     lower = Matrix(rows: n, columns: n, elements: buf)
+  }
+
+  /// LAPACK `dpotrf` on the n × n column-major buffer `buf` (a symmetric matrix reads the same
+  /// either way), triangle `uplo` (`"U"` = 85 or `"L"` = 76), on the calling thread's OpenBLAS
+  /// thread count: true when it factored (positive definite), false at a pivot ≤ 0.
+  ///
+  /// - Throws: ``LinearAlgebraError/lapack(routine:info:)`` for an illegal argument.
+  static func factorInPlace(_ buf: inout [Double], order n: Int, uplo: CChar) throws(LinearAlgebraError) -> Bool {
+    GSLRuntime.ensureConfigured()
+    if n == 0 { return true }
+    var u = uplo
+    var nn = Int32(n), lda = Int32(n), info: Int32 = 0
+    dpotrf_(&u, &nn, &buf, &lda, &info)
+    guard info >= 0 else { throw .lapack(routine: "dpotrf", info: Int(info)) }
+    return info == 0
   }
 
   /// X ← X·L for an n×d matrix X (BLAS `dtrmm`, right side, lower, no transpose). Cost: n·d²

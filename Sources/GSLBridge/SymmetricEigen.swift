@@ -58,8 +58,8 @@ public enum SymmetricEigen {
   public static func values(of a: Matrix, solver: EigenSolver = .automatic) throws(LinearAlgebraError) -> [Double] {
     try validate(a)
     switch resolve(solver, a.rows) {
-    case .gsl: return try gslDecompose(symmetrised(a), n: a.rows, vectors: false).values
-    default: return try lapackDecompose(symmetrised(a), n: a.rows, vectors: false).values
+    case .gsl: return try gslDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: false).values
+    default: return try lapackDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: false).values
     }
   }
 
@@ -69,8 +69,8 @@ public enum SymmetricEigen {
   ) throws(LinearAlgebraError) -> SymmetricEigendecomposition {
     try validate(a)
     switch resolve(solver, a.rows) {
-    case .gsl: return try gslDecompose(symmetrised(a), n: a.rows, vectors: true)
-    default: return try lapackDecompose(symmetrised(a), n: a.rows, vectors: true)
+    case .gsl: return try gslDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: true)
+    default: return try lapackDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: true)
     }
   }
 
@@ -82,34 +82,6 @@ public enum SymmetricEigen {
     guard a.isSquare else { throw .notSquare(rows: a.rows, columns: a.columns) }
     guard a.isFinite else { throw .notFinite }
   }
-
-  /// (A + Aᵀ)/2 as a new row-major buffer, by square tiles of ``symmetrisationTile`` so the
-  /// reads down columns stay in cache (a plain double loop reads A[j, i] a row apart for every
-  /// j). Cost: one pass over the n² entries.
-  static func symmetrised(_ a: Matrix) -> [Double] {
-    let n = a.rows, tile = symmetrisationTile
-    var s = a.elements
-    a.elements.withUnsafeBufferPointer { src in
-      s.withUnsafeMutableBufferPointer { dst in
-        guard let p = src.baseAddress, let q = dst.baseAddress else { return }
-        for i0 in stride(from: 0, to: n, by: tile) {
-          for j0 in stride(from: i0, to: n, by: tile) {
-            for i in i0..<min(i0 + tile, n) {
-              for j in max(j0, i + 1)..<max(max(j0, i + 1), min(j0 + tile, n)) {
-                let v = 0.5 * (p[i * n + j] + p[j * n + i])
-                q[i * n + j] = v
-                q[j * n + i] = v
-              }
-            }
-          }
-        }
-      }
-    }
-    return s
-  }
-
-  /// The tile edge of ``symmetrised(_:)``: two 64 × 64 tiles of doubles (64 KiB) fit in L2.
-  static let symmetrisationTile = 64
 
   /// GSL path. `rows`/`columns`/`workspace` are separate so tests can provoke
   /// GSL's own shape errors (`GSL_ENOTSQR`, `GSL_EBADLEN`).

@@ -82,14 +82,7 @@ public enum CommandRunner {
   /// Runs `hessian-lab arguments…` without ``sameKernels``: OpenBLAS (and the tool's own
   /// correction, ``BLASKernels``) choose the kernel set as for a user.
   public static func runWithOwnKernelChoice(_ arguments: [String]) throws -> CommandResult {
-    let (process, out, err) = prepare(executable, arguments, in: Repository.root, environment: [:], pinKernels: false)
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-      status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-      standardError: String(decoding: errData, as: UTF8.self))
+    try launch(executable, arguments, in: Repository.root, environment: [:], pinKernels: false)
   }
 
   /// `OPENBLAS_CORETYPE` set to the kernel set this test process runs, unless the environment
@@ -122,13 +115,13 @@ public enum CommandRunner {
     return (process, out, err)
   }
 
-  /// Starts `program` with `NO_COLOR=1` plus `environment`, optionally sends it a
+  /// Starts `program` with `NO_COLOR=1`, ``sameKernels`` (unless `pinKernels` is false) and `environment`, optionally sends it a
   /// signal after a delay, and collects its output.
   private static func launch(
     _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String],
-    stop: (delay: Double, signal: StopSignal)? = nil
+    stop: (delay: Double, signal: StopSignal)? = nil, pinKernels: Bool = true
   ) throws -> CommandResult {
-    let (process, out, err) = prepare(program, arguments, in: directory, environment: environment)
+    let (process, out, err) = prepare(program, arguments, in: directory, environment: environment, pinKernels: pinKernels)
     try process.run()
     if let stop {
       Thread.sleep(forTimeInterval: stop.delay)

@@ -101,16 +101,3 @@ struct SymmetricEigenTests {
     #expect(throws: LinearAlgebraError.notFinite) { try SymmetricEigen.values(of: a) }
   }
 }
-
-@Suite("Tiled symmetrisation")
-struct SymmetrisationTests {
-  @Test("(A + Aᵀ)/2 by tiles equals the plain double loop, at and around tile edges", arguments: [0, 1, 2, 63, 64, 65, 130, 200])
-  func equalsPlainLoop(n: Int) {
-    let a = Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { sin(Double($0) * 1.618) * Double($0 % 7 + 1) })
-    var expected = a.elements
-    for i in 0..<n {
-      for j in 0..<n where j != i { expected[i * n + j] = 0.5 * (a[i, j] + a[j, i]) }
-    }
-    #expect(SymmetricEigen.symmetrised(a) == expected)
-  }
-}

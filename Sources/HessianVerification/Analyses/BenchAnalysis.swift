@@ -36,8 +36,7 @@ public enum BenchAnalysis {
         gemmTimes.append(time(1) { BLAS.gemm(x, .none, h, .none, into: &product) }[0])
       }
       // The flops the kernel executes: X·L (n·d², triangular) when H is positive definite, X·H (2n·d²) otherwise.
-      let factored = (try? CholeskyFactor(of: h)).flatMap { $0 } != nil
-      let flops = (factored ? 1.0 : 2.0) * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
+      let flops = (landscape.batchedLossIsFactored ? 1.0 : 2.0) * Double(x.rows) * Double(d) * Double(d) + 2.0 * Double(x.rows * d)
       var report = BenchReport(case: name, seconds: times, flops: flops, checksum: checksum)
       report.gemmSeconds = gemmTimes
       return report

@@ -49,16 +49,6 @@ public enum HessianSymmetrization: Sendable {
     return norm > 0 ? (difference / norm).squareRoot() : 0
   }
 
-  /// (H + Hᵀ)/2 of the square `m`.
-  public static func symmetricPart(_ m: Matrix) -> Matrix {
-    var s = m
-    for i in 0..<m.rows {
-      for j in (i + 1)..<max(i + 1, m.columns) {
-        let mean = 0.5 * (m[i, j] + m[j, i])
-        s[i, j] = mean
-        s[j, i] = mean
-      }
-    }
-    return s
-  }
+  /// (H + Hᵀ)/2 of the square `m` (``SymmetricPart``, the same matrix the eigensolvers use).
+  public static func symmetricPart(_ m: Matrix) -> Matrix { SymmetricPart.of(m) }
 }

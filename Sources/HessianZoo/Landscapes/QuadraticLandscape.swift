@@ -176,6 +176,14 @@ public struct QuadraticLandscape: Landscape {
     }
   }
 
+  /// Whether ``losses(at:)`` goes through the Cholesky factor: a dense, numerically positive-definite
+  /// H whose factor fits the memory budget beside it. Asking makes the factor, as the first
+  /// batched loss would (d³/3 flops once).
+  public var batchedLossIsFactored: Bool {
+    guard case let .dense(h) = storage else { return false }
+    return denseFactor.factor(of: h) != nil
+  }
+
   /// Batched loss: one matrix–matrix product for all n points. A dense positive-definite H
   /// is used through its Cholesky factor, Lᵢ = ½‖Lᵀxᵢ‖² with H = L·Lᵀ (``CholeskyFactor``,
   /// made once per landscape): a triangular product of half the flops of X·H, and never
