@@ -59,7 +59,7 @@ public enum SymmetricEigen {
     try validate(a)
     switch resolve(solver, a.rows) {
     case .gsl: return try gslDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: false).values
-    default: return try lapackDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: false).values
+    default: return try lapackDecompose(SymmetricPart.lapackLowerTriangle(of: a), n: a.rows, vectors: false).values
     }
   }
 
@@ -70,7 +70,7 @@ public enum SymmetricEigen {
     try validate(a)
     switch resolve(solver, a.rows) {
     case .gsl: return try gslDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: true)
-    default: return try lapackDecompose(SymmetricPart.elements(of: a), n: a.rows, vectors: true)
+    default: return try lapackDecompose(SymmetricPart.lapackLowerTriangle(of: a), n: a.rows, vectors: true)
     }
   }
 
@@ -146,11 +146,11 @@ public enum SymmetricEigen {
   /// column-major order; the eigenvectors come back column-major (column k
   /// contiguous) and are transposed into the row-major result.
   static func lapackDecompose(
-    _ elements: [Double], n: Int, vectors: Bool
+    _ elements: consuming [Double], n: Int, vectors: Bool
   ) throws(LinearAlgebraError) -> SymmetricEigendecomposition {
     GSLRuntime.ensureConfigured()
     if n == 0 { return SymmetricEigendecomposition(values: [], vectors: Matrix(rows: 0, columns: 0)) }
-    var a = elements
+    var a = consume elements  // owned: dsyevd overwrites it without a second d×d copy
     var w = [Double](repeating: 0, count: n)
     var jobz: CChar = vectors ? 86 : 78  // "V" or "N"
     var uplo: CChar = 76  // "L"
