@@ -29,6 +29,9 @@ void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int 
 
 /* LAPACK: Cholesky factorization (a positive-definiteness test). */
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
+/* LAPACK: symmetric indefinite LDL^T with rook (bounded Bunch-Kaufman) pivoting (an inertia count). */
+void dsytrf_rook_(const char *uplo, const int *n, double *a, const int *lda, int *ipiv,
+                  double *work, const int *lwork, int *info);
 
 /* OpenBLAS thread control, and the name of the kernel set it chose for this CPU. */
 void openblas_set_num_threads(int num_threads);

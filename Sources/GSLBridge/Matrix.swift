@@ -91,7 +91,7 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// Whether every entry is finite.
-  public var isFinite: Bool { elements.allSatisfy(\.isFinite) }
+  public var isFinite: Bool { MaxMagnitude.allFinite(elements) }
 
   public var description: String {
     (0..<rows).map { i in row(i).map { String(format: "%10.4g", $0) }.joined(separator: " ") }

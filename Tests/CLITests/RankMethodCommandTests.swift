@@ -7,7 +7,7 @@ import HessianLab
 struct RankMethodCommandTests {
   static let allEqual = "quad:1*20:d=200:seed=3"
 
-  @Test("JSON has the documented keys for every method", arguments: ["dense", "lanczos", "block", "power", "slq"])
+  @Test("JSON has the documented keys for every method", arguments: ["dense", "lanczos", "block", "power", "slq", "inertia"])
   func jsonKeys(_ method: String) throws {
     let r = try CommandRunner.run(["rank", "quad:5,4,4,1:d=24:seed=1", "--method", method, "--seed", "3", "--probes", "20", "--json"])
     #expect(r.status == 0, "\(r.standardError)")
@@ -17,6 +17,11 @@ struct RankMethodCommandTests {
     }
     #expect(json["method"] as? String == method)
     if method != "dense" { #expect(json["seed"] as? UInt64 == 3) }
+    if method == "inertia" {  // the window it certified, and the norm bounds it covers
+      #expect(json["countedBound"] as? Double != nil && json["uncountedBound"] as? Double != nil)
+      #expect((json["normBounds"] as? [Double])?.count == 2 && json["fallback"] == nil)
+      #expect(json["rank"] as? Int == 4)
+    }
   }
 
   @Test("all-equal rank 20: lanczos warns with the multiplicity code and counts 1, block finds 20 silently")

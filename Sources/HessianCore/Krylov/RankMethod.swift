@@ -9,6 +9,7 @@ import Foundation
 /// | `block` | ≤ 2n, n = final block ≤ r + step | exact | Halko–Martinsson–Tropp 2011 |
 /// | `power` | (r + 1) × iterations | slow for clusters | Yao et al., PyHessian 2020 |
 /// | `slq` | probes × steps to resolve τ (≤ min(d, 300)) | stochastic (±SE) | Ubaru–Chen–Saad 2017 |
+/// | `inertia` | 0 (known H) or d | exact (a count) | Sylvester; LAPACK `dsytrf_rook` |
 public enum RankMethod: String, Sendable, Codable, CaseIterable {
   /// All d eigenvalues from a dense eigendecomposition (``DenseRank``): the reference.
   case dense
@@ -20,6 +21,9 @@ public enum RankMethod: String, Sendable, Codable, CaseIterable {
   case power
   /// Stochastic Lanczos quadrature of the spectral projector (``StochasticLanczosQuadrature``), ± its standard error.
   case slq
+  /// The count of |λ| > τ by the inertia of H ∓ s·I at both ends of a window around τ
+  /// (``InertiaRank``): two LDLᵀ and a Cholesky instead of an eigendecomposition; no spectrum.
+  case inertia
 }
 
 /// A numerical rank with the evidence behind it and its cost in HVPs.
@@ -71,6 +75,16 @@ public struct RankResult: Sendable, Codable, Equatable {
   /// the other methods. The rounded rank is trusted when
   /// `unresolvedCount + 1.96·standardError < 0.5`.
   public var unresolvedCount: Double?
+  /// For `inertia`: a lower bound on every counted |λ| (the window's upper end s₊: the count is
+  /// the same there as at its lower end, ``uncountedBound``); `nil` for the other methods and
+  /// when `inertia` fell back to the eigendecomposition.
+  public var countedBound: Double?
+  /// For `inertia`: [ℓ, g·ℓ], the bounds on ‖H‖₂ that the window covers (``InertiaRank``);
+  /// `nil` otherwise.
+  public var normBounds: [Double]?
+  /// For `inertia`: why it computed every eigenvalue instead of counting (the counts at the
+  /// window's ends differed, too much pivot growth, …); `nil` when it counted.
+  public var fallback: String?
 
   /// A result from the threshold decision of a method's eigenvalues.
   ///
@@ -126,7 +140,7 @@ public struct RankResult: Sendable, Codable, Equatable {
   /// and ``gapRatio`` is therefore absent. `nil` without a bound or without a
   /// counted eigenvalue; +∞ when the bound is exactly 0.
   public var gapRatioLowerBound: Double? {
-    guard let bound = uncountedBound, let counted = smallestCounted else { return nil }
+    guard let bound = uncountedBound, let counted = smallestCounted ?? countedBound else { return nil }
     let below = max(bound, largestUncounted ?? 0)
     return below > 0 ? counted / below : .infinity
   }
@@ -144,24 +158,39 @@ public struct RankResult: Sendable, Codable, Equatable {
       (source.map { "\($0): " } ?? "")
         + "rank \(rank) of d = \(dimension)  (method \(method.rawValue)\(input), \(hessianVectorProducts) HVPs, converged: \(converged ? "yes" : "NO"))",
       "threshold τ = \(fmt(threshold))  [\(thresholdPolicy)]",
-      "smallest counted |λ| = \(fmt(smallestCounted)), largest uncounted |λ| = \(fmt(largestUncounted)), gap ratio \(gapText)",
     ]
+    if let line = inertiaLine {
+      lines.append(line)
+    } else {
+      lines.append(
+        "smallest counted |λ| = \(fmt(smallestCounted)), largest uncounted |λ| = \(fmt(largestUncounted)), gap ratio \(gapText)")
+    }
+    if let why = fallback { lines.append("inertia fell back to every eigenvalue: \(why)") }
     if let e = estimate, let s = standardError {
       lines.append(
         "stochastic estimate tr P(|λ| > τ) = \(fmt(e)) ± \(fmt(s)) (standard error)"
           + (unresolvedCount.map { "; quadrature nodes leave \(fmt($0)) eigenvalues unresolved at τ" } ?? ""))
     }
-    if let line = uncountedBoundLine { lines.append(line) }
+    if inertiaLine == nil, let line = uncountedBoundLine { lines.append(line) }
     // The largest gap near τ, when it is a clear one elsewhere than at τ (the line above shows the one at τ;
     // no clear gap is a warning).
     if method != .slq, let g = spectralGap, g.isClear, g.at != rank { lines.append(g.line) }
     let shown = eigenvalues.count <= 12 ? eigenvalues : Array(eigenvalues.suffix(12))
-    lines.append(
+    if !(method == .inertia && eigenvalues.isEmpty) { lines.append(
       (eigenvalues.count <= 12 ? "computed eigenvalues (ascending): " : "largest 12 of \(eigenvalues.count) computed eigenvalues (ascending): ")
-        + shown.map { fmt($0) }.joined(separator: " "))
+        + shown.map { fmt($0) }.joined(separator: " ")) }
     lines += warnings.map { "warning: \($0.message)" }
     if let s = seed { lines.append("seed \(s)") }
     return lines
+  }
+
+  /// What `inertia` established when it counted, as one line (`nil` otherwise).
+  public var inertiaLine: String? {
+    guard method == .inertia, let upper = countedBound, let lower = uncountedBound else { return nil }
+    let norm = normBounds.map { b in b.count == 2 ? " for ‖H‖₂ in [\(fmt(b[0])), \(fmt(b[1]))]" : "" } ?? ""
+    let gap = gapRatioLowerBound.map { String(format: "%.3g", $0) } ?? "—"
+    return "inertia of H ∓ sI: the same count at s = \(fmt(lower)) and \(fmt(upper))\(norm): "
+      + "every counted |λ| > \(fmt(upper)), every uncounted |λ| ≤ \(fmt(lower)); gap ratio ≥ \(gap)"
   }
 
   /// The bound on what was not computed, as one line (`nil` without a bound).
@@ -255,6 +284,8 @@ public enum RankComputation {
     case .slq:
       return try StochasticLanczosQuadrature.rank(
         of: op, policy: options.policy, probes: options.probes, steps: options.maxSteps, using: &rng)
+    case .inertia:
+      return try InertiaRank.rank(of: op, policy: options.policy, using: &rng)
     }
   }
 }

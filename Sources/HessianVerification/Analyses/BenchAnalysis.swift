@@ -49,6 +49,15 @@ public enum BenchAnalysis {
         rank = NumericalRank.decide(eigenvalues: values, dimension: h.rows, precision: file.precision).rank
       }
       return BenchReport(case: name, seconds: times, flops: nil, checksum: Double(rank))
+    case .inertiaRank:
+      let file = try HessianFile(path: path("H.npy"))
+      let op = HessianOperator(matrix: file.matrix, precision: file.precision)
+      var rank = -1
+      let times = time(repetitions) {
+        var rng = SeededGenerator(seed: 1)
+        rank = (try? InertiaRank.rank(of: op, using: &rng))?.rank ?? -1
+      }
+      return BenchReport(case: name, seconds: times, flops: nil, checksum: Double(rank))
     case .topEigenvalues:
       let op = HessianOperator(matrix: try HessianFile(path: path("H.npy")).matrix)
       var values: [Double] = []

@@ -6,6 +6,8 @@ public enum BenchCase: String, Sendable, Codable, CaseIterable {
   case batchedLoss = "batched-loss"
   /// The dense numerical rank of H.npy: eigenvalues, then the precision-relative threshold.
   case denseRank = "dense-rank"
+  /// The same rank of the same H.npy counted by ``InertiaRank`` (two LDLᵀ and a Cholesky; seed 1).
+  case inertiaRank = "inertia-rank"
   /// The top 20 eigenvalues of H.npy by ``ExtremeEigenvalues`` (HVPs counted).
   case topEigenvalues = "top-eigenvalues"
   /// The block Krylov rank of a factored quadratic (B.npy, values.npy; HVPs counted).

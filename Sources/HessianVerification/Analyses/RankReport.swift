@@ -39,7 +39,7 @@ public struct RankReport: Sendable, Codable, Equatable {
   private enum Key: String, CodingKey {
     case rank, dimension, method, threshold, thresholdPolicy, precision, eigenvalues, smallestCounted
     case largestUncounted, gapRatio, hessianVectorProducts, converged, warnings, seed, seconds, estimate
-    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, oracle, trustChecks, hvpModel, training
+    case standardError, unresolvedCount, uncountedBound, gapRatioLowerBound, countedBound, normBounds, fallback, oracle, trustChecks, hvpModel, training
   }
 
   /// The flat JSON layout (absent optionals are omitted).
@@ -66,6 +66,9 @@ public struct RankReport: Sendable, Codable, Equatable {
     try c.encode(r.unresolvedCount, forKey: .unresolvedCount)
     try c.encode(r.uncountedBound, forKey: .uncountedBound)
     try c.encode(gapRatioLowerBound, forKey: .gapRatioLowerBound)
+    try c.encodeIfPresent(r.countedBound, forKey: .countedBound)
+    try c.encodeIfPresent(r.normBounds, forKey: .normBounds)
+    try c.encodeIfPresent(r.fallback, forKey: .fallback)
     try c.encodeIfPresent(oracle, forKey: .oracle)
     try c.encodeIfPresent(oracle?.trust.checks, forKey: .trustChecks)
     try c.encodeIfPresent(hvpModel, forKey: .hvpModel)

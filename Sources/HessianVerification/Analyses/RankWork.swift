@@ -2,7 +2,7 @@
 /// ``WorkBudget`` (and, for a Lanczos basis, the ``MemoryBudget``) before the method starts.
 ///
 /// ```
-/// dense:   3·d²·8 bytes (``DenseRank/checkMemory(dimension:name:)``, first), 9·d³ flops
+/// dense, inertia: 3·d²·8 bytes (``DenseRank/checkMemory(dimension:name:)``, first), 9·d³ flops
 /// slq:     probes · min(steps ?? min(d, 300), d) HVPs
 /// lanczos: m = min(steps ?? d, d) HVPs, d·m² flops of full reorthogonalization, d·m·8 bytes of basis
 /// block, power: adaptive and at most O(d) products of small blocks; not refused here
@@ -20,7 +20,7 @@ public enum RankWork {
   ///   estimate and the ceiling; memory is checked before work.
   public static func check(method: RankMethod, dimension d: Int, steps: Int?, probes: Int, name: String) throws(InputError) {
     switch method {
-    case .dense:
+    case .dense, .inertia:  // inertia falls back to the eigendecomposition: budget that
       try DenseRank.checkMemory(dimension: d, name: name)
       try WorkBudget.check(
         WorkBudget.eigendecompositionFlops(dimension: d), .flops,

@@ -37,6 +37,8 @@ struct BenchAnalysisTests {
     let report = try await BenchAnalysis.run(.denseRank, inputs: dir.path, repetitions: 1)
     #expect(report.checksum == 2)
     #expect(report.flops == nil && report.values == nil)
+    let counted = try await BenchAnalysis.run(.inertiaRank, inputs: dir.path, repetitions: 1)
+    #expect(counted.checksum == 2)
   }
 
   @Test("a missing input file is an InputError naming it")
@@ -53,6 +55,6 @@ struct BenchAnalysisTests {
 
   @Test("case names are the command-line spellings")
   func caseNames() {
-    #expect(BenchCase.allCases.map(\.rawValue) == ["batched-loss", "dense-rank", "top-eigenvalues", "block-rank", "covariance", "dgemm", "dln-rank", "normals"])
+    #expect(BenchCase.allCases.map(\.rawValue) == ["batched-loss", "dense-rank", "inertia-rank", "top-eigenvalues", "block-rank", "covariance", "dgemm", "dln-rank", "normals"])
   }
 }

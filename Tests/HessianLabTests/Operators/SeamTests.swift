@@ -130,7 +130,7 @@ struct SeamTests {
     #expect(result.hessianVectorProducts == p.tally.snapshot.products)
     #expect(result.hessianVectorProducts == op.applicationCount)
     #expect(result.hessianVectorProducts > 0)
-    if method == .dense { #expect(result.hessianVectorProducts == Self.d) }  // H is hidden: d products
+    if method == .dense || method == .inertia { #expect(result.hessianVectorProducts == Self.d) }  // H is hidden: d products
     #expect(result.rank == Self.r)
     switch method {
     case .slq:
@@ -145,6 +145,12 @@ struct SeamTests {
       #expect(bound < 0.5)  // power: an estimate of r ± 1 lies outside the bound
     case .power:
       break  // PyHessian's 10⁻³ relative-change rule: only the rank is exact
+    case .inertia:
+      // A count, not a spectrum: certified by equal counts at the window's ends, which lie
+      // below the smallest curvature and above the rounding level of the zero eigenvalues.
+      #expect(result.eigenvalues.isEmpty && result.fallback == nil, "\(result.fallback ?? "")")
+      let upper = try #require(result.countedBound), lower = try #require(result.uncountedBound)
+      #expect(upper < Self.curvatures.min()! && lower >= 2 * Tolerance.dense(n: Self.d, scale: 5) / 1e3)
     default:
       // Lanczos breaks down after r + 1 steps and the block range finder captures range(H), so
       // the Ritz values are eigenvalues to rounding: c·d·ε·‖H‖ (plus H's own rounding, as much).

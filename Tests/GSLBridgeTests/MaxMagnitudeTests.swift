@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import HessianCore
+@testable import GSLBridge
 
 /// ``MaxMagnitude`` against the plain `reduce` it replaces, on generated arrays of every length
 /// around the lane width, with NaN, ±∞ and signed zeros mixed in.
@@ -30,5 +30,19 @@ struct MaxMagnitudeTests {
     #expect(MaxMagnitude.of([1, 2, 3, 4, 5, 6, 7, -.infinity, 1]) == .infinity)
     #expect(MaxMagnitude.of([-0.0, 0.0]) == 0)
     #expect(MaxMagnitude.of([]) == 0)
+  }
+
+  @Test("allFinite is false exactly when one entry, anywhere, is ±∞ or NaN", arguments: [0, 1, 7, 8, 9, 17, 64])
+  func allFinite(n: Int) {
+    let x = (0..<n).map { Double($0) * 1e300 - 3e301 }
+    #expect(MaxMagnitude.allFinite(x))
+    #expect(MaxMagnitude.allFinite(x + [.greatestFiniteMagnitude, -.greatestFiniteMagnitude]))
+    for bad in [Double.infinity, -.infinity, .nan] {
+      for i in 0..<n {
+        var y = x
+        y[i] = bad
+        #expect(!MaxMagnitude.allFinite(y), "n \(n), entry \(i) = \(bad)")
+      }
+    }
   }
 }

@@ -10,7 +10,12 @@
 public enum MaxMagnitude {
   /// max(0, max |xᵢ|), skipping NaN.
   public static func of(_ x: [Double]) -> Double {
-    x.withUnsafeBufferPointer { p in
+    x.withUnsafeBufferPointer { of($0) }
+  }
+
+  /// max(0, max |xᵢ|) over the entries of `p`, skipping NaN.
+  public static func of(_ p: UnsafeBufferPointer<Double>) -> Double {
+    do {
       guard let base = p.baseAddress else { return 0 }
       let n = p.count, lanes = 8
       var acc = SIMD8<Double>(repeating: 0)
@@ -30,6 +35,27 @@ public enum MaxMagnitude {
         i += 1
       }
       return m
+    }
+  }
+
+  /// Whether every entry of `x` is finite: Σ 0·xᵢ in eight lanes is NaN exactly when some xᵢ
+  /// is ±∞ or NaN (the sum of zeros is exact, so nothing else can make it NaN). One read.
+  public static func allFinite(_ x: [Double]) -> Bool {
+    x.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return true }
+      let n = p.count, lanes = 8
+      var acc = SIMD8<Double>(repeating: 0)
+      var i = 0
+      while i + lanes <= n {
+        acc += UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Double>.self) * 0
+        i += lanes
+      }
+      var tail = acc.sum()
+      while i < n {
+        tail += base[i] * 0
+        i += 1
+      }
+      return !tail.isNaN
     }
   }
 }
