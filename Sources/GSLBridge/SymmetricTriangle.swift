@@ -11,14 +11,6 @@ public struct Inertia: Sendable, Equatable {
   /// max |entry of D| / max |entry of the factored matrix|: the pivot growth of the factorization,
   /// an a-posteriori measure of its backward error (see ``SymmetricTriangle/inertia(shiftedBy:)``).
   public var pivotGrowth: Double
-
-  /// Counts and growth as given.
-  public init(positive: Int, negative: Int, zero: Int, pivotGrowth: Double) {
-    self.positive = positive
-    self.negative = negative
-    self.zero = zero
-    self.pivotGrowth = pivotGrowth
-  }
 }
 
 /// A dense symmetric matrix S = (A + Aᵀ)/2 held as the triangle LAPACK's `uplo = "L"` reads
