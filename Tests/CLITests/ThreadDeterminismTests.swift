@@ -32,13 +32,16 @@ struct ThreadDeterminismTests {
     return CommandRunner.withoutTiming(result.standardOutput)
   }
 
-  @Test("spectrum (Lanczos), covariance (sampling, 1 and 2 workers) and describe: the same bytes for 1 and 2 threads")
+  @Test("spectrum (Lanczos), covariance (sampling, 1 and 2 workers), describe and rank --method inertia: the same bytes for 1 and 2 threads")
   func byteIdentical() throws {
     let cases: [[String]] = [
       ["spectrum", Self.file, "--top", "5", "--seed", "7", "--json"],
       ["covariance", "quad-rank-deficient", "--population", "20", "--kept", "200", "--seed", "7", "--workers", "1", "--json"],
       ["covariance", "quad-rank-deficient", "--population", "20", "--kept", "200", "--seed", "7", "--workers", "2", "--json"],
       ["describe", Self.file, "--json"],
+      // Counted by inertia: at d = 600 each factorization (d³/3 flops) and the Lanczos products
+      // stay below the thread thresholds, so the window and its bounds are the same bits.
+      ["rank", Self.file, "--method", "inertia", "--seed", "7", "--json"],
     ]
     for arguments in cases {
       #expect(try run(arguments, threads: 1) == run(arguments, threads: 2), "\(arguments)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GSLBridge
@@ -7,20 +8,11 @@ import Testing
 /// spectrum a matrix Q·diag(λ)·Qᵀ is built from, and plain loops.
 @Suite("SymmetricTriangle: inertia by LDLᵀ (rook), Cholesky, dsymv")
 struct SymmetricTriangleTests {
-  /// A small deterministic generator (the bridge has no seeded normal stream of its own).
-  struct LCG {
-    var state: UInt64
-    mutating func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53) * 2 - 1
-    }
-  }
-
   /// Q·diag(λ)·Qᵀ with Q orthonormal (QR of a random matrix).
   static func matrix(_ lambda: [Double], seed: UInt64) throws -> Matrix {
     let n = lambda.count
-    var g = LCG(state: seed)
-    let q = try Factorizations.orthonormalColumns(of: Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { _ in g.next() }))
+    var g = TestLCG(seed: seed)
+    let q = try Factorizations.orthonormalColumns(of: Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { _ in 2 * g.centred() }))
     var h = Matrix(rows: n, columns: n)
     for i in 0..<n {
       for j in 0..<n { h[i, j] = (0..<n).reduce(0) { $0 + q[i, $1] * lambda[$1] * q[j, $1] } }
@@ -30,11 +22,11 @@ struct SymmetricTriangleTests {
 
   @Test("#{λ > s} and #{λ < −s} from the inertia of S ∓ sI equal the constructed spectrum's counts", arguments: [1, 2, 3, 5, 17, 64, 130])
   func countsMatchConstruction(n: Int) throws {
-    var g = LCG(state: UInt64(n) * 977)
+    var g = TestLCG(seed: UInt64(n) * 977)
     for trial in 0..<4 {
       // Magnitudes in [10⁻², 10²] with random signs, a third of them exactly zero.
       let lambda = (0..<n).map { i -> Double in
-        let m = pow(10, 2 * g.next()), sign: Double = g.next() < 0 ? -1 : 1
+        let m = pow(10, 4 * g.centred()), sign: Double = 2 * g.centred() < 0 ? -1 : 1
         return i % 3 == 2 ? 0 : sign * m
       }
       var s = try SymmetricTriangle(symmetricPartOf: try Self.matrix(lambda, seed: UInt64(31 * n + trial)))
@@ -51,9 +43,9 @@ struct SymmetricTriangleTests {
 
   @Test("2×2 pivots: a symmetric matrix with a zero diagonal has the inertia its eigenvalues give", arguments: [2, 3, 10, 41])
   func twoByTwoPivots(n: Int) throws {
-    var g = LCG(state: UInt64(n) &* 131)
+    var g = TestLCG(seed: UInt64(n) &* 131)
     var a = Matrix(rows: n, columns: n)
-    for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { a[i, j] = g.next(); a[j, i] = a[i, j] } }
+    for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { a[i, j] = 2 * g.centred(); a[j, i] = a[i, j] } }
     let values = try SymmetricEigen.values(of: a)
     var s = try SymmetricTriangle(symmetricPartOf: a)
     let inertia = try s.inertia(shiftedBy: 0)
@@ -93,9 +85,9 @@ struct SymmetricTriangleTests {
   @Test("S·x by dsymv equals the plain (A + Aᵀ)/2 loop to rounding, on a non-symmetric A")
   func multiply() throws {
     let n = 37
-    var g = LCG(state: 5)
-    let a = Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { _ in g.next() })
-    let x = (0..<n).map { _ in g.next() }
+    var g = TestLCG(seed: 5)
+    let a = Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { _ in 2 * g.centred() })
+    let x = (0..<n).map { _ in 2 * g.centred() }
     let y = try SymmetricTriangle(symmetricPartOf: a).multiply(x)
     for i in 0..<n {
       let plain = (0..<n).reduce(0.0) { $0 + 0.5 * (a[i, $1] + a[$1, i]) * x[$1] }
