@@ -19,4 +19,20 @@ public struct TestLCG {
   public mutating func matrix(_ rows: Int, _ columns: Int) -> Matrix {
     Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in centred() })
   }
+
+  /// Q·diag(λ)·Qᵀ with Q the orthonormal factor of a d×d matrix of ``centred()`` draws (LAPACK
+  /// QR): a symmetric matrix whose spectrum is `lambda` by construction, to rounding.
+  public mutating func symmetricMatrix(spectrum lambda: [Double]) throws -> Matrix {
+    let n = lambda.count
+    let q = try Factorizations.orthonormalColumns(of: matrix(n, n))
+    var scaled = q
+    for i in 0..<n { for k in 0..<n { scaled[i, k] *= lambda[k] } }
+    return BLAS.multiply(scaled, .none, q, .transpose)
+  }
+
+  /// ``symmetricMatrix(spectrum:)`` from a generator started at `seed`.
+  public static func symmetricMatrix(spectrum lambda: [Double], seed: UInt64) throws -> Matrix {
+    var g = TestLCG(seed: seed)
+    return try g.symmetricMatrix(spectrum: lambda)
+  }
 }

@@ -8,17 +8,6 @@ import Testing
 /// spectrum a matrix Q·diag(λ)·Qᵀ is built from, and plain loops.
 @Suite("SymmetricTriangle: inertia by LDLᵀ (rook), Cholesky, dsymv")
 struct SymmetricTriangleTests {
-  /// Q·diag(λ)·Qᵀ with Q orthonormal (QR of a random matrix).
-  static func matrix(_ lambda: [Double], seed: UInt64) throws -> Matrix {
-    let n = lambda.count
-    var g = TestLCG(seed: seed)
-    let q = try Factorizations.orthonormalColumns(of: Matrix(rows: n, columns: n, elements: (0..<(n * n)).map { _ in 2 * g.centred() }))
-    var h = Matrix(rows: n, columns: n)
-    for i in 0..<n {
-      for j in 0..<n { h[i, j] = (0..<n).reduce(0) { $0 + q[i, $1] * lambda[$1] * q[j, $1] } }
-    }
-    return h
-  }
 
   @Test("#{λ > s} and #{λ < −s} from the inertia of S ∓ sI equal the constructed spectrum's counts", arguments: [1, 2, 3, 5, 17, 64, 130])
   func countsMatchConstruction(n: Int) throws {
@@ -29,7 +18,7 @@ struct SymmetricTriangleTests {
         let m = pow(10, 4 * g.centred()), sign: Double = 2 * g.centred() < 0 ? -1 : 1
         return i % 3 == 2 ? 0 : sign * m
       }
-      var s = try SymmetricTriangle(symmetricPartOf: try Self.matrix(lambda, seed: UInt64(31 * n + trial)))
+      var s = try SymmetricTriangle(symmetricPartOf: try TestLCG.symmetricMatrix(spectrum: lambda, seed: UInt64(31 * n + trial)))
       for shift in [1e-6, 0.05, 1.0] where lambda.allSatisfy({ abs(abs($0) - shift) > 1e-3 }) {
         let above = try s.inertia(shiftedBy: shift), below = try s.inertia(shiftedBy: -shift)
         #expect(above.positive == lambda.filter { $0 > shift }.count, "n \(n) trial \(trial) s \(shift)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import HessianCore
@@ -7,15 +8,6 @@ import Testing
 /// from (Q·diag(λ)·Qᵀ) and the dense eigendecomposition's count (``DenseRank``).
 @Suite("InertiaRank: the count of |λ| > τ by Sylvester's inertia in a window")
 struct InertiaRankTests {
-  /// Q·diag(λ)·Qᵀ, Q orthonormal from the QR of a Gaussian matrix drawn with `seed`.
-  static func matrix(_ lambda: [Double], seed: UInt64) throws -> Matrix {
-    let n = lambda.count
-    var g = SeededGenerator(seed: seed)
-    let q = try Factorizations.orthonormalColumns(of: Matrix(rows: n, columns: n, elements: g.normals(n * n)))
-    var scaled = q
-    for i in 0..<n { for k in 0..<n { scaled[i, k] *= lambda[k] } }
-    return BLAS.multiply(scaled, .none, q, .transpose)
-  }
 
   static func rank(_ h: Matrix, policy: ThresholdPolicy = .precisionRelative, seed: UInt64 = 1) throws -> RankResult {
     var rng = SeededGenerator(seed: seed)
@@ -33,7 +25,7 @@ struct InertiaRankTests {
         let magnitude = pow(10, 4 * g.nextUniform() - 2)  // 10⁻² … 10²
         return trial % 3 == 0 && g.nextUniform() < 0.3 ? -magnitude : magnitude
       }
-      let h = try Self.matrix(lambda, seed: UInt64(100 + trial))
+      let h = try TestLCG.symmetricMatrix(spectrum: lambda, seed: UInt64(100 + trial))
       let result = try Self.rank(h, seed: UInt64(trial))
       let dense = try DenseRank.rank(of: HessianOperator(matrix: h))
       #expect(result.rank == r, "trial \(trial), d \(d): \(result.rank) vs constructed \(r); \(result.fallback ?? "")")
@@ -61,7 +53,7 @@ struct InertiaRankTests {
     let d = 30
     // τ = ‖H‖·d·ε = 30·2.2e-16 ≈ 6.7e-15; 3τ lies between τ and the window's upper end.
     let lambda = [1.0, 0.5, 3 * Double(d) * Double.ulpOfOne] + [Double](repeating: 0, count: d - 3)
-    let h = try Self.matrix(lambda, seed: 4)
+    let h = try TestLCG.symmetricMatrix(spectrum: lambda, seed: 4)
     let result = try Self.rank(h)
     let dense = try DenseRank.rank(of: HessianOperator(matrix: h))
     #expect(result.fallback?.contains("in the window") == true, "\(result.fallback ?? "nil")")
@@ -72,7 +64,7 @@ struct InertiaRankTests {
 
   @Test("the largest-gap policy and a zero matrix take the eigendecomposition, with the reason")
   func fallbacks() throws {
-    let h = try Self.matrix([4, 2, 1e-9, 0, 0], seed: 3)
+    let h = try TestLCG.symmetricMatrix(spectrum: [4, 2, 1e-9, 0, 0], seed: 3)
     let gap = try Self.rank(h, policy: .largestGap)
     #expect(gap.fallback?.contains("largest-gap") == true)
     #expect(gap.rank == (try DenseRank.rank(of: HessianOperator(matrix: h), policy: .largestGap)).rank)
@@ -83,7 +75,7 @@ struct InertiaRankTests {
 
   @Test("relative and absolute policies: the window sits around their τ")
   func otherPolicies() throws {
-    let h = try Self.matrix([10, 1, 1e-2, 1e-4, 1e-6, 0, 0, 0], seed: 9)
+    let h = try TestLCG.symmetricMatrix(spectrum: [10, 1, 1e-2, 1e-4, 1e-6, 0, 0, 0], seed: 9)
     let absolute = try Self.rank(h, policy: .absolute(1e-3))  // window [3.2e-4, 3.2e-3]
     #expect(absolute.rank == 3 && absolute.fallback == nil)
     #expect(absolute.threshold == 1e-3)
@@ -96,7 +88,7 @@ struct InertiaRankTests {
 
   @Test("the text and JSON say what was established")
   func report() throws {
-    let result = try Self.rank(try Self.matrix([3, 2, 1, 0], seed: 5), seed: 11)
+    let result = try Self.rank(try TestLCG.symmetricMatrix(spectrum: [3, 2, 1, 0], seed: 5), seed: 11)
     let text = result.summaryLines.joined(separator: "\n")
     #expect(text.contains("method inertia"))
     #expect(text.contains("inertia of H ∓ sI: the same count at s ="))
