@@ -55,4 +55,25 @@ struct CovarianceCommandTests {
           && $0["message"]?.contains("can be off by about") == true
       }, "\(warnings)")
   }
+
+  /// quad-rank-deficient (d = 20, rank 5) at n = 100 = 5d kept points: the read-out fell below the
+  /// known rank on all of seeds 1–8 (3 or 4 of 5), six of them without any warning, before
+  /// ``WarningCode/readoutBelowKnownRank`` existed. Every such run must now say so, and a run
+  /// that reads the known rank must not.
+  @Test("a read-out below the landscape's known rank always carries readoutBelowKnownRank")
+  func readoutBelowKnownRankIsSaid() throws {
+    var below = 0
+    for seed in 1...8 {
+      let r = try CommandRunner.run([
+        "covariance", "quad-rank-deficient", "--population", "20", "--kept", "100", "--seed", "\(seed)", "--json",
+      ])
+      #expect(r.status == 0, "\(r.standardError)")
+      let json = try CommandRunner.json(r)
+      let rank = try #require(json["rank"] as? Int)
+      let codes = (json["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+      #expect(codes.contains("readoutBelowKnownRank") == (rank < 5), "seed \(seed): read-out \(rank), \(codes)")
+      if rank < 5 { below += 1 }
+    }
+    #expect(below >= 4, "n = 5d resolves rank 5 on \(8 - below) of 8 seeds: the case no longer exercises the warning")
+  }
 }

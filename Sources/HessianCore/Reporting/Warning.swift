@@ -143,6 +143,10 @@ public enum WarningCode: String, Sendable, Codable, CaseIterable {
   /// The read-out exceeds the landscape's known rank(H): it must not be used as rank(H) in the
   /// lower bound rank/2 ≤ λ_LLC.
   case readoutExceedsKnownRank
+  /// The read-out is below the landscape's known rank(H): some curved directions' selected
+  /// variances lie inside the null block's Marchenko–Pastur spread at this n, where no count can
+  /// separate them from flat ones (a variance above about σ²(1 − √(q/n)) merges with the bulk).
+  case readoutBelowKnownRank
   /// The last pilot of a read-out plan cannot tell its largest counted eigenvalue from a flat
   /// direction, so c_max and the recommended n are unreliable (``ReadoutPlan``).
   case pilotCannotSeparate

@@ -10,7 +10,7 @@
 /// - Returns: in this order, ``WarningCode/notKnownQuadratic`` unless `isKnownQuadratic`;
 ///   ``WarningCode/sigmaScalingNotQuadratic`` when the diagnostic's slope is not 2
 ///   (``SigmaScalingDiagnostic/isQuadratic(tolerance:)``); ``WarningCode/readoutExceedsKnownRank``
-///   when the read-out is above the known rank.
+///   when the read-out is above the known rank, ``WarningCode/readoutBelowKnownRank`` when below.
 public func selectionHonestyWarnings(
   isKnownQuadratic: Bool, readoutRank: Int?, knownRank: Int?, diagnostic: SigmaScalingDiagnostic?
 ) -> [Warning] {
@@ -34,6 +34,13 @@ public func selectionHonestyWarnings(
       Warning(
         .readoutExceedsKnownRank,
         "the read-out \(r) exceeds the known Hessian rank \(k): do not use it in the lower bound rank/2 ≤ λ_LLC"))
+  }
+  if let r = readoutRank, let k = knownRank, r < k {
+    warnings.append(
+      Warning(
+        .readoutBelowKnownRank,
+        "the read-out \(r) is below the known Hessian rank \(k): \(k - r) curved direction(s) are not separated from "
+          + "the flat ones at this n (their variances lie inside the null block's spread); use more kept points (see --plan)"))
   }
   return warnings
 }

@@ -24,5 +24,8 @@ struct SelectionHonestyWarningsTests {
       selectionHonestyWarnings(isKnownQuadratic: true, readoutRank: 1, knownRank: 1, diagnostic: Self.diagnostic(slope: 2))
         .isEmpty)
     #expect(selectionHonestyWarnings(isKnownQuadratic: true, readoutRank: 3, knownRank: nil, diagnostic: nil).isEmpty)
+    let below = selectionHonestyWarnings(isKnownQuadratic: true, readoutRank: 4, knownRank: 5, diagnostic: nil)
+    #expect(below.map(\.code) == [.readoutBelowKnownRank])
+    #expect(below[0].message.hasPrefix("the read-out 4 is below the known Hessian rank 5: 1 curved direction(s)"))
   }
 }
