@@ -11,8 +11,8 @@ import Foundation
 ///
 /// Equal counts at both ends of the window mean the rank is the same for every threshold in
 /// [s₋, s₊], which contains τ(‖S‖) with room to spare on each side: every counted |λ| exceeds s₊
-/// and every uncounted one is at most s₋, a gap ratio of at least w²·g ≥ 10
-/// (``NumericalRank/fragileGapRatio``). When S + s₋I has a Cholesky factor there is no
+/// and every uncounted one is at most s₋, a gap ratio of at least w² = 10
+/// (``NumericalRank/fragileGapRatio``; w²·g for a τ relative to ‖S‖). When S + s₋I has a Cholesky factor there is no
 /// eigenvalue below −s₋ and the negative side costs one `dpotrf` instead of two LDLᵀ.
 ///
 /// **The norm bound.** For a start vector uniform on the sphere, k steps of Lanczos on S contain
