@@ -88,6 +88,7 @@ public struct SymmetricTriangle: Sendable {
   ///   argument (a singular D is not an error: its exact zero pivots are counted in `zero`).
   public mutating func inertia(shiftedBy shift: Double) throws(LinearAlgebraError) -> Inertia {
     guard shift.isFinite else { throw .notFinite }
+    GSLRuntime.ensureConfigured()
     let n = order
     if n == 0 { return Inertia(positive: 0, negative: 0, zero: 0, pivotGrowth: 0) }
     let scale = shiftedMaxAbs(shift)

@@ -108,7 +108,7 @@ public enum InertiaRank {
     var s = try SymmetricTriangle(symmetricPartOf: h)
     let d = s.order
     guard s.maxAbs > 0 else { return .fallback("H is zero") }
-    let (normLower, factor) = normBounds(of: s, using: &rng)
+    let (normLower, factor) = try normBounds(of: s, using: &rng)
     guard normLower > 0, factor.isFinite else {
       return .fallback("no bound on ‖H‖₂ from \(min(d, lanczosSteps)) Lanczos steps")
     }
@@ -146,45 +146,30 @@ public enum InertiaRank {
       negativeBeyondWindow: negativeHigh))
   }
 
-  /// ℓ = ‖T_{k+1,k}‖₂ after k = min(d, ``lanczosSteps``) Lanczos steps with full
-  /// reorthogonalisation from a Gaussian start, and g with ‖S‖₂ ≤ g·ℓ except with probability
-  /// ``normFailureProbability`` (g = 1 when k = d; +∞ when no ε < 1 reaches that probability).
-  static func normBounds(of s: SymmetricTriangle, using rng: inout SeededGenerator) -> (Double, Double) {
+  /// ℓ = ‖T_{k+1,k}‖₂ after k = min(d, ``lanczosSteps``) steps of ``Lanczos`` (full
+  /// reorthogonalisation) on S from a Gaussian start, and g with ‖S‖₂ ≤ g·ℓ except with
+  /// probability ``normFailureProbability`` (``normFactor(dimension:steps:brokeDown:)``).
+  static func normBounds(of s: SymmetricTriangle, using rng: inout SeededGenerator) throws -> (Double, Double) {
     let d = s.order
-    let k = min(d, lanczosSteps)
-    var basis: [[Double]] = []
-    var alpha: [Double] = [], beta: [Double] = []
-    var q = rng.normals(d)
-    var norm = BLAS.norm(q)
-    guard norm > 0 else { return (0, .infinity) }
-    BLAS.scale(1 / norm, &q)
-    for step in 0..<k {
-      basis.append(q)
-      var w = s.multiply(q)
-      alpha.append(BLAS.dot(q, w))
-      for _ in 0..<2 { for v in basis { BLAS.axpy(-BLAS.dot(v, w), v, &w) } }  // full, twice
-      norm = BLAS.norm(w)
-      beta.append(norm)
-      if norm == 0 || step == k - 1 { break }
-      BLAS.scale(1 / norm, &w)
-      q = w
-    }
-    // TᵀT for the (m+1)×m extended tridiagonal T (rows 0…m, β_m in row m).
-    let m = alpha.count
-    var t = Matrix(rows: m + 1, columns: m)
-    for i in 0..<m {
-      t[i, i] = alpha[i]
-      t[i + 1, i] = beta[i]
-      if i + 1 < m { t[i, i + 1] = beta[i] }
-    }
-    var gram = Matrix(rows: m, columns: m)
-    for i in 0..<m { for j in 0..<m { gram[i, j] = (0...m).reduce(0) { $0 + t[$1, i] * t[$1, j] } } }
-    let top = (try? SymmetricEigen.values(of: gram))?.last ?? 0
-    let ell = max(top, 0).squareRoot()
-    if m == d || beta[m - 1] == 0 { return (ell, 1) }
-    let j = (m + 1) / 2
+    let op = HessianOperator(dimension: d, name: "symmetric part") { x, y in y = s.multiply(x) }
+    let run = try Lanczos.run(op, start: rng.normals(d), maxSteps: min(d, lanczosSteps))
+    let m = run.steps
+    guard m > 0 else { return (0, .infinity) }
+    // ‖T_{m+1,m}‖₂² = λ_max(T_mᵀT_m + β_m² e_m e_mᵀ), β_m the residual left after the last step.
+    let t = run.tridiagonal
+    var gram = BLAS.multiply(t, .transpose, t)
+    gram[m - 1, m - 1] += run.residualNorm * run.residualNorm
+    let ell = max(try SymmetricEigen.values(of: gram).last ?? 0, 0).squareRoot()
+    return (ell, normFactor(dimension: d, steps: m, brokeDown: run.brokeDown))
+  }
+
+  /// g = 1/√(1 − ε) with √ε = ln(1.648·√d / p) / (2j − 1), j = ⌊(k + 1)/2⌋, p =
+  /// ``normFailureProbability`` (Kuczyński–Woźniakowski on S²); 1 when the run exhausted its
+  /// Krylov space (a breakdown, or k = d: ℓ is ‖S‖₂ to rounding); +∞ when ε ≥ 1.
+  static func normFactor(dimension d: Int, steps k: Int, brokeDown: Bool) -> Double {
+    if brokeDown || k >= d { return 1 }
+    let j = (k + 1) / 2
     let rootEps = log(1.648 * Double(d).squareRoot() / normFailureProbability) / Double(2 * j - 1)
-    guard rootEps < 1 else { return (ell, .infinity) }
-    return (ell, 1 / (1 - rootEps * rootEps).squareRoot())
+    return rootEps < 1 ? 1 / (1 - rootEps * rootEps).squareRoot() : .infinity
   }
 }

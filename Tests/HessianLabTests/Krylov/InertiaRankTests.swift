@@ -14,6 +14,9 @@ struct InertiaRankTests {
     return try InertiaRank.rank(of: HessianOperator(matrix: h), policy: policy, using: &rng)
   }
 
+  /// The only random step is the Lanczos start behind the norm bound, which fails with probability
+  /// ≤ 10⁻¹⁰ (``InertiaRank/normFailureProbability``) per trial: the 40 fixed-seed trials below
+  /// fail falsely with probability ≤ 4·10⁻⁹; every other check is deterministic.
   @Test("generated spectra (d 1…90, any rank, both signs, gaps of 10⁴ and more): the constructed rank, certified, as dense finds it")
   func generated() throws {
     var g = SeededGenerator(seed: 2026)
@@ -96,5 +99,16 @@ struct InertiaRankTests {
     #expect(text.hasSuffix("seed 11"))
     let decoded = try JSONDecoder().decode(RankResult.self, from: try JSONEncoder().encode(result))
     #expect(decoded == result)
+  }
+
+  @Test("the norm factor g is Kuczyński–Woźniakowski's bound on S², and 1 when the Krylov space is exhausted")
+  func normFactor() {
+    // 40 steps at d = 2000: j = 20, √ε = ln(1.648·√2000/10⁻¹⁰)/39 = 0.7007, g = 1/√(1 − ε) = 1.4016
+    let rootEps = log(1.648 * 2000.0.squareRoot() / 1e-10) / 39
+    #expect(abs(InertiaRank.normFactor(dimension: 2000, steps: 40, brokeDown: false) - 1 / (1 - rootEps * rootEps).squareRoot()) < 1e-12)
+    #expect(abs(InertiaRank.normFactor(dimension: 2000, steps: 40, brokeDown: false) - 1.4016) < 1e-3)
+    #expect(InertiaRank.normFactor(dimension: 40, steps: 40, brokeDown: false) == 1)
+    #expect(InertiaRank.normFactor(dimension: 500, steps: 12, brokeDown: true) == 1)
+    #expect(InertiaRank.normFactor(dimension: 500, steps: 12, brokeDown: false) == .infinity)  // √ε > 1: no bound
   }
 }
